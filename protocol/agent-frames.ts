@@ -1,0 +1,113 @@
+/**
+ * Frames on an agent's socket (panel <-> TeamDO). One socket per team the agent works in.
+ */
+import { z } from "zod";
+import {
+  agentSummarySchema,
+  chatMessageSchema,
+  clientIdSchema,
+  conversationSummarySchema,
+  idSchema,
+  messageTextSchema,
+  presenceStatusSchema,
+  seqSchema,
+} from "./common";
+import { errorFrameSchema } from "./error-frame";
+import { messageFrameSchema } from "./visitor-frames";
+
+const conversationIdSchema = z.string().min(1).max(64);
+
+// ---- agent -> server ----
+
+/** Ask for the snapshot again (sent after every connect). */
+export const agentHelloSchema = z.strictObject({ type: z.literal("hello") });
+export const agentPresenceSchema = z.strictObject({ type: z.literal("presence"), status: presenceStatusSchema });
+export const agentClaimSchema = z.strictObject({ type: z.literal("claim"), conversationId: conversationIdSchema });
+export const agentMessageSchema = z.strictObject({
+  type: z.literal("message"),
+  conversationId: conversationIdSchema,
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+});
+export const agentTypingSchema = z.strictObject({
+  type: z.literal("typing"),
+  conversationId: conversationIdSchema,
+  on: z.boolean(),
+});
+/** Messages of a conversation after `afterSeq` (0 for all), for the view and for resuming. */
+export const agentHistorySchema = z.strictObject({
+  type: z.literal("history"),
+  conversationId: conversationIdSchema,
+  afterSeq: seqSchema,
+});
+export const agentTransferSchema = z.strictObject({
+  type: z.literal("transfer"),
+  conversationId: conversationIdSchema,
+  toAgentId: idSchema.optional(),
+  toTeamId: idSchema.optional(),
+  note: z.string().max(1000).optional(),
+}).refine((f) => (f.toAgentId === undefined) !== (f.toTeamId === undefined), {
+  message: "give exactly one of toAgentId and toTeamId",
+  path: ["toAgentId"],
+});
+export const agentCloseSchema = z.strictObject({ type: z.literal("close"), conversationId: conversationIdSchema });
+
+export const agentFrameInSchema = z.discriminatedUnion("type", [
+  agentHelloSchema,
+  agentPresenceSchema,
+  agentClaimSchema,
+  agentMessageSchema,
+  agentTypingSchema,
+  agentHistorySchema,
+  agentTransferSchema,
+  agentCloseSchema,
+]);
+export type AgentFrameIn = z.infer<typeof agentFrameInSchema>;
+
+// ---- server -> agent ----
+
+/** Everything the panel needs after (re)connecting to a team. */
+export const agentSnapshotSchema = z.object({
+  type: z.literal("snapshot"),
+  teamId: z.string(),
+  me: agentSummarySchema,
+  /** Conversations assigned to me, open ones only. */
+  inbox: z.array(conversationSummarySchema),
+  /** Waiting conversations in queue order (visible while I am online). */
+  queue: z.array(conversationSummarySchema),
+  agents: z.array(agentSummarySchema),
+});
+export const agentAssignedSchema = z.object({ type: z.literal("assigned"), conversation: conversationSummarySchema });
+export const agentUnassignedSchema = z.object({
+  type: z.literal("unassigned"),
+  conversationId: z.string(),
+  reason: z.enum(["closed", "transferred", "claimed_by_other", "reassigned"]),
+});
+export const agentQueueSchema = z.object({ type: z.literal("queue"), queue: z.array(conversationSummarySchema) });
+export const agentPresenceOutSchema = z.object({ type: z.literal("agent"), agent: agentSummarySchema });
+export const agentHistoryOutSchema = z.object({
+  type: z.literal("history"),
+  conversationId: z.string(),
+  messages: z.array(chatMessageSchema),
+});
+export const agentAckSchema = z.object({
+  type: z.literal("ack"),
+  conversationId: z.string(),
+  clientId: clientIdSchema,
+  seq: seqSchema,
+});
+export const agentTypingOutSchema = z.object({ type: z.literal("typing"), conversationId: z.string(), on: z.boolean() });
+
+export const agentFrameOutSchema = z.discriminatedUnion("type", [
+  agentSnapshotSchema,
+  agentAssignedSchema,
+  agentUnassignedSchema,
+  agentQueueSchema,
+  agentPresenceOutSchema,
+  agentHistoryOutSchema,
+  messageFrameSchema,
+  agentAckSchema,
+  agentTypingOutSchema,
+  errorFrameSchema,
+]);
+export type AgentFrameOut = z.infer<typeof agentFrameOutSchema>;

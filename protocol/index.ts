@@ -1,0 +1,13 @@
+/**
+ * The wire protocol, shared by widget, panel, Worker and TeamDO. The widget imports
+ * types only (plus the zod-free `limits` and `error-codes`), so it ships no zod.
+ */
+export * from "./limits";
+export * from "./error-codes";
+export * from "./common";
+export * from "./error-frame";
+export * from "./session";
+export * from "./visitor-frames";
+export * from "./agent-frames";
+export * from "./parse-frame";
+export * from "./admin";

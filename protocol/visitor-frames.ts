@@ -1,0 +1,86 @@
+/**
+ * Frames on the visitor's socket (widget <-> TeamDO). Every frame in is parsed with
+ * `visitorFrameInSchema`; every frame out is built to satisfy `VisitorFrameOut`.
+ */
+import { z } from "zod";
+import {
+  chatMessageSchema,
+  clientIdSchema,
+  conversationStateSchema,
+  epochMsSchema,
+  messageTextSchema,
+  seqSchema,
+} from "./common";
+import { errorFrameSchema } from "./error-frame";
+
+// ---- visitor -> server ----
+
+/** First frame after connecting: the highest seq the widget already holds (0 if none). */
+export const visitorHelloSchema = z.strictObject({ type: z.literal("hello"), lastSeq: seqSchema });
+/** A message the visitor wrote; resent with the same clientId until acked. */
+export const visitorMessageSchema = z.strictObject({
+  type: z.literal("message"),
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+});
+export const visitorTypingSchema = z.strictObject({ type: z.literal("typing"), on: z.boolean() });
+export const visitorReadSchema = z.strictObject({ type: z.literal("read"), seq: seqSchema });
+/** The visitor ends the conversation. */
+export const visitorCloseSchema = z.strictObject({ type: z.literal("close") });
+
+export const visitorFrameInSchema = z.discriminatedUnion("type", [
+  visitorHelloSchema,
+  visitorMessageSchema,
+  visitorTypingSchema,
+  visitorReadSchema,
+  visitorCloseSchema,
+]);
+export type VisitorFrameIn = z.infer<typeof visitorFrameInSchema>;
+
+// ---- server -> visitor ----
+
+export const visitorConversationSchema = z.object({
+  id: z.string(),
+  state: conversationStateSchema,
+  lastSeq: seqSchema,
+  agent: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+
+/** Answer to `hello`: the conversation (null before the first message) and what was missed. */
+export const visitorWelcomeSchema = z.object({
+  type: z.literal("welcome"),
+  visitorId: z.string(),
+  conversation: visitorConversationSchema.nullable(),
+  /** Messages with seq > the hello's lastSeq, oldest first. */
+  messages: z.array(chatMessageSchema),
+});
+export const messageFrameSchema = chatMessageSchema.extend({ type: z.literal("message") });
+/** The server stored the message sent with `clientId` as `seq`. */
+export const visitorAckSchema = z.object({
+  type: z.literal("ack"),
+  clientId: clientIdSchema,
+  conversationId: z.string(),
+  seq: seqSchema,
+});
+export const VisitorStatus = { new: "new", queued: "queued", assigned: "assigned", away: "away", closed: "closed" } as const;
+export const visitorStatusSchema = z.object({
+  type: z.literal("status"),
+  state: z.enum(VisitorStatus),
+  /** 1-based place in the queue, while queued. */
+  position: z.number().int().min(1).optional(),
+  etaSeconds: z.number().int().min(0).optional(),
+  agent: z.object({ name: z.string(), replySeconds: z.number().int().min(0).optional() }).optional(),
+  /** Next opening time, while away. */
+  opensAt: epochMsSchema.optional(),
+});
+export const visitorTypingOutSchema = z.object({ type: z.literal("typing"), on: z.boolean(), name: z.string().optional() });
+
+export const visitorFrameOutSchema = z.discriminatedUnion("type", [
+  visitorWelcomeSchema,
+  messageFrameSchema,
+  visitorAckSchema,
+  visitorStatusSchema,
+  visitorTypingOutSchema,
+  errorFrameSchema,
+]);
+export type VisitorFrameOut = z.infer<typeof visitorFrameOutSchema>;

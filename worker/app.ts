@@ -1,0 +1,34 @@
+/**
+ * The edge router: health, the widget's and the panel's endpoints, the admin API, and
+ * one error handler that answers `{ error: { code, message } }` and never a stack trace.
+ * Static files (widget.js, the panel, the demo page) are served by Workers static assets.
+ */
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ErrorCode, type HttpErrorBody } from "../protocol";
+import { ApiError } from "./api-error";
+import type { AppEnv } from "./app-env";
+import { adminRoutes } from "./routes/admin-routes";
+import { agentRoutes } from "./routes/agent-routes";
+import { visitorRoutes } from "./routes/visitor-routes";
+
+export const app = new Hono<AppEnv>();
+
+app.get("/health", (c) => c.json({ ok: true }));
+app.route("/v1/sites/:site/agent", agentRoutes);
+app.route("/v1/sites/:site", visitorRoutes);
+app.route("/v1/admin", adminRoutes);
+
+app.notFound((c) => c.json<HttpErrorBody>({ error: { code: ErrorCode.notFound, message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
+
+app.onError((error, c) => {
+  if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+  if (error instanceof HTTPException) {
+    // Hono's own exceptions: bearer-auth carries our JSON body; the JSON validator says "Malformed JSON".
+    if (error.res) return error.res;
+    const code = /json/i.test(error.message) ? ErrorCode.invalidJson : ErrorCode.invalidFrame;
+    return c.json<HttpErrorBody>({ error: { code, message: error.message } }, error.status);
+  }
+  console.error("worker:onError", error);
+  return c.json<HttpErrorBody>({ error: { code: ErrorCode.internal, message: "something went wrong on our side" } }, 500);
+});

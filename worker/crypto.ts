@@ -1,0 +1,48 @@
+/**
+ * Small WebCrypto helpers: HMAC-SHA256, constant-time comparison, base64url, random ids.
+ * Keys are imported once per secret and cached for the isolate's life.
+ */
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+export async function hmacSha256(secret: string, data: string): Promise<Uint8Array> {
+  const signature = await crypto.subtle.sign("HMAC", await hmacKey(secret), new TextEncoder().encode(data));
+  return new Uint8Array(signature);
+}
+
+/** Compares in time that depends only on the length, so a signature cannot be guessed byte by byte. */
+export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+export function base64UrlEncode(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function base64UrlDecode(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+/** A random, URL-safe id with 128 bits of entropy and an optional readable prefix. */
+export function randomId(prefix = ""): string {
+  return prefix + base64UrlEncode(crypto.getRandomValues(new Uint8Array(16)));
+}

@@ -1,0 +1,28 @@
+/**
+ * The Worker's bindings (wrangler.toml + secrets). Also declared as `Cloudflare.Env`, so
+ * `env` from `cloudflare:test` is typed in the worker tests.
+ */
+import type { SiteDO } from "../durable-objects/site-do";
+import type { TeamDO } from "../durable-objects/team-do";
+
+export interface Env {
+  SITE: DurableObjectNamespace<SiteDO>;
+  TEAM: DurableObjectNamespace<TeamDO>;
+  ASSETS: Fetcher;
+  /** Bearer token of the admin API. */
+  ADMIN_TOKEN: string;
+  /** Key that signs visitor tokens, agent tokens and tickets (HMAC-SHA256). */
+  SIGNING_SECRET: string;
+}
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      SITE: DurableObjectNamespace<SiteDO>;
+      TEAM: DurableObjectNamespace<TeamDO>;
+      ASSETS: Fetcher;
+      ADMIN_TOKEN: string;
+      SIGNING_SECRET: string;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Hands an authenticated WebSocket upgrade to the team's Durable Object, with the
+ * identity the Worker vouches for in a header the object trusts.
+ */
+import type { Context } from "hono";
+import { teamStub } from "../durable-objects/addresses";
+import { IdentityHeader } from "../durable-objects/team-do";
+import type { SocketIdentity } from "../durable-objects/team-sockets";
+import { ErrorCode } from "../protocol";
+import { ApiError } from "./api-error";
+import type { AppEnv } from "./app-env";
+
+export function forwardSocket(c: Context<AppEnv>, teamId: string, identity: SocketIdentity): Promise<Response> {
+  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
+    throw new ApiError(426, ErrorCode.invalidFrame, "this endpoint only accepts WebSocket upgrades");
+  }
+  const headers = new Headers(c.req.raw.headers);
+  headers.set(IdentityHeader, JSON.stringify(identity));
+  return teamStub(c.env, c.req.param("site") ?? "", teamId).fetch(c.req.url, { headers });
+}
