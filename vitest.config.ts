@@ -13,7 +13,13 @@ export default defineConfig({
         test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            // Test-only secrets; real ones come from `wrangler secret put` or .dev.vars.
+            miniflare: { bindings: { ADMIN_TOKEN: "test-admin-token", SIGNING_SECRET: "test-signing-secret-0123456789" } },
+          }),
+        ],
         test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
       },
       {

@@ -1,0 +1,55 @@
+/**
+ * Nothing lives only in memory: the team object can be evicted (sockets hibernated) or
+ * torn down (sockets closed) at any point, and the conversation goes on where it was.
+ */
+import { env, evictDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { teamStub } from "../../durable-objects/addresses";
+import { connectAgent, connectVisitor, seedSite } from "./helpers";
+
+describe("durability", () => {
+  it("wakes from hibernation with its sockets, identities, queue and transcript", async () => {
+    const tokens = await seedSite("hib");
+    const visitor = await connectVisitor("hib");
+    await visitor.until("status");
+    visitor.send({ type: "message", clientId: "h1", text: "before sleep" });
+    const { conversationId } = await visitor.until("ack");
+    const agent = await connectAgent("hib", tokens.ana!);
+    agent.send({ type: "presence", status: "online" });
+    await agent.until("queue");
+
+    await evictDurableObject(teamStub(env, "hib", "support"));
+
+    // The hibernated sockets still identify their parties.
+    agent.send({ type: "claim", conversationId });
+    expect((await agent.until("assigned")).conversation).toMatchObject({ id: conversationId, lastSeq: 1 });
+    expect(await visitor.untilWhere("status", (s) => s.state !== "queued")).toMatchObject({ state: "assigned", agent: { name: "Ana" } });
+    visitor.send({ type: "message", clientId: "h2", text: "after sleep" });
+    expect(await visitor.until("ack")).toMatchObject({ seq: 2 });
+    expect(await agent.until("message")).toMatchObject({ seq: 2, text: "after sleep" });
+  });
+
+  it("keeps every acknowledged message and assignment across a teardown", async () => {
+    const tokens = await seedSite("restart");
+    const visitor = await connectVisitor("restart");
+    await visitor.until("status");
+    const agent = await connectAgent("restart", tokens.ana!);
+    agent.send({ type: "presence", status: "online" });
+    visitor.send({ type: "message", clientId: "r1", text: "first" });
+    const { conversationId } = await visitor.until("ack");
+    agent.send({ type: "claim", conversationId });
+    await agent.until("assigned");
+    agent.send({ type: "message", conversationId, clientId: "ra", text: "answer" });
+    await agent.until("ack");
+
+    await evictDurableObject(teamStub(env, "restart", "support"), { webSockets: "close" });
+
+    const back = await connectVisitor("restart", { visitorToken: visitor.session.visitorToken });
+    const welcome = await back.until("welcome");
+    expect(welcome.conversation).toMatchObject({ id: conversationId, state: "assigned", agent: { id: "ana" } });
+    expect(welcome.messages.map((m) => `${m.seq}:${m.from}:${m.text}`)).toEqual(["1:visitor:first", "2:agent:answer"]);
+    const agentBack = await connectAgent("restart", tokens.ana!);
+    const snapshot = await agentBack.until("snapshot");
+    expect(snapshot.inbox.map((c) => c.id)).toEqual([conversationId]);
+  });
+});
