@@ -11,3 +11,4 @@ export * from "./visitor-frames";
 export * from "./agent-frames";
 export * from "./parse-frame";
 export * from "./admin";
+export * from "./site-config";

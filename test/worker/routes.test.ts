@@ -176,6 +176,18 @@ describe("agent session", () => {
     expect(tokens.ana).toBeTruthy();
   });
 
+  it("refuses a ticket issued before its token was revoked", async () => {
+    await seedSite("ag-stale");
+    const issued = await (await admin("POST", "/sites/ag-stale/agents/ana/tokens")).json<{ token: string; tokenId: string }>();
+    const session = await (await agentSession("ag-stale", issued.token)).json<{ tickets: { ticket: string; connectPath: string }[] }>();
+    await admin("DELETE", `/sites/ag-stale/agents/ana/tokens/${issued.tokenId}`);
+    const response = await SELF.fetch(`${BASE}${session.tickets[0]!.connectPath}?ticket=${encodeURIComponent(session.tickets[0]!.ticket)}`, {
+      headers: { Upgrade: "websocket" },
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: "unauthorized" } });
+  });
+
   it("closes open sockets of a revoked token", async () => {
     await seedSite("ag-revoke");
     const issued = await (await admin("POST", "/sites/ag-revoke/agents/ana/tokens")).json<{ token: string; tokenId: string }>();

@@ -1,0 +1,46 @@
+/**
+ * Checks for every frame the server sends on an agent's socket (`AgentFrameOut`), built
+ * from the widget's zod-free checkers. The mapped type makes the compiler insist on a check
+ * for each frame type the protocol has.
+ */
+import type { AgentFrameOut, AgentSummary, ConversationSummary } from "../protocol";
+import { bool, listOf, nullable, num, optional, shape, str, type Check } from "../widget/frame-check";
+import { isChatMessage } from "../widget/message-check";
+
+type Frame<T extends AgentFrameOut["type"]> = Extract<AgentFrameOut, { type: T }>;
+
+export const isAgentSummary = shape<AgentSummary>({ id: str, name: str, status: str, open: num, limit: num });
+
+export const isConversationSummary = shape<ConversationSummary>({
+  id: str,
+  teamId: str,
+  visitorId: str,
+  visitorName: str,
+  state: str,
+  agentId: nullable(str),
+  createdAt: num,
+  lastSeq: num,
+  lastMessage: nullable(shape<NonNullable<ConversationSummary["lastMessage"]>>({ from: str, text: str, at: num })),
+  waitingSince: nullable(num),
+  page: nullable(str),
+  locale: nullable(str),
+});
+
+export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
+  snapshot: shape<Frame<"snapshot">>({
+    teamId: str,
+    me: isAgentSummary,
+    inbox: listOf(isConversationSummary),
+    queue: listOf(isConversationSummary),
+    agents: listOf(isAgentSummary),
+  }),
+  assigned: shape<Frame<"assigned">>({ conversation: isConversationSummary }),
+  unassigned: shape<Frame<"unassigned">>({ conversationId: str, reason: str }),
+  queue: shape<Frame<"queue">>({ queue: listOf(isConversationSummary) }),
+  agent: shape<Frame<"agent">>({ agent: isAgentSummary }),
+  history: shape<Frame<"history">>({ conversationId: str, messages: listOf(isChatMessage) }),
+  message: isChatMessage,
+  ack: shape<Frame<"ack">>({ conversationId: str, clientId: str, seq: num }),
+  typing: shape<Frame<"typing">>({ conversationId: str, on: bool }),
+  error: shape<Frame<"error">>({ code: str, message: str, clientId: optional(str), conversationId: optional(str) }),
+};

@@ -1,0 +1,298 @@
+/**
+ * One team's socket as an agent sees it: the snapshot (me, inbox, queue, agents), live
+ * updates, the transcripts of the conversations the agent opened, and the agent's own
+ * messages until acked. After every reconnect it asks `history {afterSeq}` for what it
+ * holds and resends unacked replies by clientId, so nothing is missing or doubled.
+ * Lit-free; the panel's `AgentDesk` owns one per team.
+ */
+import type { AgentFrameIn, AgentFrameOut, AgentSummary, ChatMessage, ConversationSummary, PresenceStatus } from "../protocol";
+import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/limits";
+import { newClientId } from "../widget/client-id";
+import { readFrame } from "../widget/frame-check";
+import { ReconnectingSocket, SocketState, type FatalConnectError } from "../widget/reconnecting-socket";
+import { Transcript } from "../widget/transcript";
+import { agentFrameChecks } from "./agent-frame-checks";
+
+export interface TeamHost {
+  /** Something the panel shows changed. */
+  changed(): void;
+  /** Presence the agent chose in this browser session, re-applied after reconnects. */
+  wantedPresence(): PresenceStatus | null;
+  /** A conversation was just assigned to me. */
+  assigned(team: TeamConnection, conversationId: string): void;
+  /** The server refused something not tied to a message (claim over the limit, …). */
+  refused(message: string): void;
+  fatal(error: FatalConnectError): void;
+}
+
+const TYPING_REFRESH_MS = 3_000;
+const TYPING_SHOWN_MS = 6_000;
+
+export class TeamConnection {
+  me: AgentSummary | null = null;
+  queue: ConversationSummary[] = [];
+  readonly agents = new Map<string, AgentSummary>();
+  /** True between a snapshot and the socket closing. */
+  ready = false;
+  socketState: SocketState = SocketState.idle;
+  /** Visitor messages not yet seen, per conversation. */
+  readonly unread = new Map<string, number>();
+  /** Conversations whose visitor is typing. */
+  readonly typing = new Set<string>();
+  /** Conversations that left my inbox, and why ("closed", "transferred", …). */
+  readonly ended = new Map<string, string>();
+
+  private readonly inboxById = new Map<string, ConversationSummary>();
+  /** The last summary seen of every conversation, so one that left the lists keeps its name. */
+  private readonly known = new Map<string, ConversationSummary>();
+  private readonly transcripts = new Map<string, Transcript>();
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typingSentAt = new Map<string, number>();
+  private readonly socket: ReconnectingSocket;
+
+  constructor(
+    readonly teamId: string,
+    readonly teamName: string,
+    url: () => Promise<string>,
+    private readonly host: TeamHost,
+  ) {
+    this.socket = new ReconnectingSocket({
+      url,
+      onOpen: () => this.send({ type: "hello" }),
+      onText: (text) => this.receive(text),
+      onState: (state) => {
+        this.socketState = state;
+        if (state !== SocketState.open) this.ready = false;
+        host.changed();
+      },
+      onFatal: (error) => host.fatal(error),
+    });
+  }
+
+  start(): void {
+    this.socket.start();
+  }
+
+  stop(): void {
+    this.socket.stop();
+  }
+
+  /** My open conversations, the one waiting longest for an answer first. */
+  get inbox(): ConversationSummary[] {
+    return [...this.inboxById.values()].sort(
+      (a, b) => (a.waitingSince ?? Infinity) - (b.waitingSince ?? Infinity) || a.createdAt - b.createdAt,
+    );
+  }
+
+  conversation(id: string): ConversationSummary | undefined {
+    return this.inboxById.get(id) ?? this.known.get(id);
+  }
+
+  /** Where a conversation stands for me: mine and open, waiting in the queue, or gone from both. */
+  standing(id: string): "assigned" | "queued" | "ended" {
+    if (this.inboxById.has(id)) return "assigned";
+    return this.queue.some((queued) => queued.id === id) ? "queued" : "ended";
+  }
+
+  isMine(id: string): boolean {
+    return this.inboxById.has(id);
+  }
+
+  /** The transcript of a conversation; opening one loads its history. */
+  transcript(conversationId: string): Transcript {
+    let transcript = this.transcripts.get(conversationId);
+    if (!transcript) {
+      transcript = new Transcript();
+      this.transcripts.set(conversationId, transcript);
+      this.loadHistory(conversationId);
+    }
+    return transcript;
+  }
+
+  markSeen(conversationId: string): void {
+    if (this.unread.delete(conversationId)) this.host.changed();
+  }
+
+  setPresence(status: PresenceStatus): void {
+    this.send({ type: "presence", status });
+  }
+
+  claim(conversationId: string): void {
+    this.send({ type: "claim", conversationId });
+  }
+
+  close(conversationId: string): void {
+    this.send({ type: "close", conversationId });
+  }
+
+  /** Adds my reply to the transcript and sends it now if connected, else after reconnecting. */
+  reply(conversationId: string, text: string, authorName: string): boolean {
+    if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
+    const entry = this.transcript(conversationId).addOwn(newClientId(), "agent", text, Date.now(), authorName);
+    this.stopTyping(conversationId);
+    if (this.ready) this.send({ type: "message", conversationId, clientId: entry.clientId!, text });
+    this.host.changed();
+    return true;
+  }
+
+  retry(conversationId: string, clientId: string): void {
+    const entry = this.transcripts.get(conversationId)?.retry(clientId);
+    if (entry && this.ready) this.send({ type: "message", conversationId, clientId, text: entry.text });
+    this.host.changed();
+  }
+
+  /** Called on keystrokes in the reply box; throttled. */
+  noteTyping(conversationId: string): void {
+    if (!this.ready || !this.isMine(conversationId)) return;
+    const now = Date.now();
+    if (now - (this.typingSentAt.get(conversationId) ?? 0) > TYPING_REFRESH_MS) {
+      this.typingSentAt.set(conversationId, now);
+      this.send({ type: "typing", conversationId, on: true });
+    }
+  }
+
+  private stopTyping(conversationId: string): void {
+    if (this.typingSentAt.delete(conversationId) && this.ready) this.send({ type: "typing", conversationId, on: false });
+  }
+
+  /** Asks for the messages after the last one held (all of them for a new transcript). */
+  private loadHistory(conversationId: string): void {
+    const afterSeq = this.transcripts.get(conversationId)?.lastSeq(conversationId) ?? 0;
+    if (this.ready) this.send({ type: "history", conversationId, afterSeq });
+  }
+
+  private receive(text: string): void {
+    const frame = readFrame<AgentFrameOut>(text, agentFrameChecks);
+    if (!frame) return;
+    switch (frame.type) {
+      case "snapshot":
+        this.me = frame.me;
+        this.queue = frame.queue;
+        this.inboxById.clear();
+        for (const conversation of frame.inbox) this.inboxById.set(conversation.id, conversation);
+        this.remember(frame.inbox, frame.queue);
+        this.agents.clear();
+        for (const agent of frame.agents) this.agents.set(agent.id, agent);
+        this.ready = true;
+        this.resume();
+        break;
+      case "assigned":
+        this.inboxById.set(frame.conversation.id, frame.conversation);
+        this.remember([frame.conversation]);
+        this.queue = this.queue.filter((queued) => queued.id !== frame.conversation.id);
+        this.ended.delete(frame.conversation.id);
+        this.loadHistory(frame.conversation.id);
+        this.host.assigned(this, frame.conversation.id);
+        break;
+      case "unassigned":
+        this.inboxById.delete(frame.conversationId);
+        this.ended.set(frame.conversationId, frame.reason);
+        this.typing.delete(frame.conversationId);
+        break;
+      case "queue":
+        this.queue = frame.queue;
+        this.remember(frame.queue);
+        // A queued conversation open in the view gets no live messages: catch up by seq.
+        for (const queued of frame.queue) this.catchUp(queued);
+        break;
+      case "agent":
+        this.agents.set(frame.agent.id, frame.agent);
+        if (frame.agent.id === this.me?.id) this.me = frame.agent;
+        break;
+      case "history": {
+        let transcript = this.transcripts.get(frame.conversationId);
+        if (!transcript) this.transcripts.set(frame.conversationId, (transcript = new Transcript()));
+        for (const message of frame.messages) transcript.receive(message);
+        // A full page means there is more.
+        if (frame.messages.length >= MAX_HISTORY_MESSAGES) this.loadHistory(frame.conversationId);
+        break;
+      }
+      case "message":
+        this.onMessage(frame);
+        break;
+      case "ack": {
+        // My own replies never come back as `message` frames: the ack is what updates the summary.
+        const entry = this.transcripts.get(frame.conversationId)?.ack(frame.clientId, frame.conversationId, frame.seq);
+        if (entry) this.noteLast(frame.conversationId, { ...entry, seq: frame.seq });
+        break;
+      }
+      case "typing":
+        this.showTyping(frame.conversationId, frame.on);
+        break;
+      case "error":
+        if (frame.clientId !== undefined) {
+          const transcripts = frame.conversationId ? [this.transcripts.get(frame.conversationId)] : [...this.transcripts.values()];
+          if (transcripts.some((transcript) => transcript?.fail(frame.clientId!, frame.code))) break;
+        }
+        this.host.refused(frame.message);
+        break;
+    }
+    this.host.changed();
+  }
+
+  /** After a (re)connect: fill in every held transcript, resend what was never acked, restore presence. */
+  private resume(): void {
+    const wanted = this.host.wantedPresence();
+    if (wanted && wanted !== this.me?.status) this.setPresence(wanted);
+    for (const [conversationId, transcript] of this.transcripts) {
+      this.loadHistory(conversationId);
+      for (const entry of transcript.unacked()) {
+        this.send({ type: "message", conversationId, clientId: entry.clientId!, text: entry.text });
+      }
+    }
+    for (const conversation of this.inboxById.values()) this.transcript(conversation.id);
+  }
+
+  private onMessage(message: ChatMessage): void {
+    const transcript = this.transcripts.get(message.conversationId);
+    const before = transcript?.lastSeq(message.conversationId) ?? 0;
+    if (transcript && !transcript.receive(message)) return;
+    this.noteLast(message.conversationId, message);
+    if (message.from === "visitor") {
+      this.unread.set(message.conversationId, (this.unread.get(message.conversationId) ?? 0) + 1);
+      this.showTyping(message.conversationId, false);
+    }
+    if (!transcript) this.transcript(message.conversationId);
+    // A hole in the seqs means a frame was missed while the socket was down.
+    else if (message.seq > before + 1) this.loadHistory(message.conversationId);
+  }
+
+  /** Keeps an inbox summary's last message and waiting time current between snapshots. */
+  private noteLast(conversationId: string, message: Pick<ChatMessage, "seq" | "from" | "text" | "at">): void {
+    const summary = this.inboxById.get(conversationId);
+    if (!summary) return;
+    summary.lastSeq = Math.max(summary.lastSeq, message.seq);
+    summary.lastMessage = { from: message.from, text: message.text, at: message.at };
+    if (message.from === "agent") summary.waitingSince = null;
+    else if (message.from === "visitor") summary.waitingSince ??= message.at;
+  }
+
+  private remember(...lists: ConversationSummary[][]): void {
+    for (const list of lists) for (const conversation of list) this.known.set(conversation.id, conversation);
+  }
+
+  private catchUp(summary: ConversationSummary): void {
+    const transcript = this.transcripts.get(summary.id);
+    if (transcript && summary.lastSeq > transcript.lastSeq(summary.id)) this.loadHistory(summary.id);
+  }
+
+  private showTyping(conversationId: string, on: boolean): void {
+    clearTimeout(this.typingTimers.get(conversationId));
+    if (!on) {
+      this.typing.delete(conversationId);
+      return;
+    }
+    this.typing.add(conversationId);
+    this.typingTimers.set(
+      conversationId,
+      setTimeout(() => {
+        this.typing.delete(conversationId);
+        this.host.changed();
+      }, TYPING_SHOWN_MS),
+    );
+  }
+
+  private send(frame: AgentFrameIn): void {
+    this.socket.send(JSON.stringify(frame));
+  }
+}

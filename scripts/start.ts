@@ -1,0 +1,53 @@
+/**
+ * `npm start`: runs the product locally in the real runtime. Starts `wrangler dev`
+ * (storage persists in .wrangler/state), applies the demo site config (two teams, three
+ * agents) through the admin API, and prints the demo page and agent login links.
+ * Run `npm run build` first (npm start does).
+ */
+import { join } from "node:path";
+import { AdminClient } from "./lib/admin-client";
+import { ensureDevVars } from "./lib/dev-vars";
+import { freePort } from "./lib/free-port";
+import { loadSiteConfig } from "./lib/load-site-config";
+import { repoRoot, startDevServer } from "./lib/wrangler-dev";
+
+const preferredPort = Number(process.env.PORT ?? 8787);
+const port = (await isFree(preferredPort)) ? preferredPort : await freePort();
+const vars = ensureDevVars();
+const server = await startDevServer({ port, echo: true, persistTo: join(repoRoot, ".wrangler/state") });
+const shutdown = async () => {
+  await server.stop();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+
+const config = loadSiteConfig(join(repoRoot, "config/demo-site.json"));
+const localOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+config.allowedOrigins = [...new Set([...config.allowedOrigins, ...localOrigins])];
+const adminClient = new AdminClient(server.origin, vars.ADMIN_TOKEN ?? "");
+await adminClient.applySiteConfig(config);
+
+const lines = [
+  "",
+  "  Chat is running in the real runtime (wrangler dev, Durable Objects, SQLite in .wrangler/state).",
+  "",
+  `  Demo page (visitor):   ${server.origin}/demo/`,
+  "",
+  "  Agent panel, signed in as:",
+];
+for (const [agentId, agent] of Object.entries(config.agents)) {
+  const { loginPath } = await adminClient.issueAgentToken(config.site, agentId);
+  lines.push(`    ${agent.name.padEnd(14)} (${agent.teams.join(", ")}):`, `      ${server.origin}${loginPath}`);
+}
+lines.push("", `  Admin API:             ${server.origin}/v1/admin (Authorization: Bearer <ADMIN_TOKEN from .dev.vars>)`, "", "  Press Ctrl+C to stop.", "");
+console.log(lines.join("\n"));
+
+async function isFree(candidate: number): Promise<boolean> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(candidate, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * widget.js: what a site owner's `<script src="…/widget.js" data-site="…" async>` runs. A
+ * classic script (an IIFE, no Lit): it defines `<chat-widget>`, creates one from the script
+ * tag's `data-*` attributes, and leaves the chat view to a chunk imported on first open.
+ * Chunk and API URLs are resolved against this script's own URL, not the host page, so
+ * the widget works when embedded on any origin.
+ */
+import { defineChatWidget } from "./chat-widget-element";
+import { configAttributes } from "./widget-config";
+
+/** The view chunk's hashed file name, relative to widget.js; filled in by rollup.config.mjs. */
+declare const __CHAT_VIEW_CHUNK__: string;
+
+// currentScript is only set while this script first runs, so read it now.
+const current = document.currentScript;
+const script = current instanceof HTMLScriptElement ? current : document.querySelector<HTMLScriptElement>("script[data-site][src]");
+const base = script?.src || location.href;
+
+defineChatWidget(new URL(__CHAT_VIEW_CHUNK__, base).href, new URL(base).origin);
+
+const site = script?.dataset.site;
+if (script && site && !document.querySelector(`chat-widget[site="${CSS.escape(site)}"]`)) {
+  const mount = (): void => {
+    const widget = document.createElement("chat-widget");
+    for (const name of configAttributes) {
+      const value = script.getAttribute(`data-${name}`);
+      if (value !== null) widget.setAttribute(name, value);
+    }
+    document.body.append(widget);
+  };
+  if (document.body) mount();
+  else document.addEventListener("DOMContentLoaded", mount, { once: true });
+}

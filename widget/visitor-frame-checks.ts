@@ -1,0 +1,28 @@
+/**
+ * Checks for every frame the server sends on a visitor's socket (`VisitorFrameOut`). The
+ * mapped type makes the compiler insist on a check for each frame type the protocol has.
+ */
+import type { VisitorFrameOut } from "../protocol";
+import { bool, listOf, nullable, num, optional, shape, str, type Check } from "./frame-check";
+import { isChatMessage } from "./message-check";
+
+type Frame<T extends VisitorFrameOut["type"]> = Extract<VisitorFrameOut, { type: T }>;
+
+export const visitorFrameChecks: { [K in VisitorFrameOut["type"]]: Check } = {
+  welcome: shape<Frame<"welcome">>({
+    visitorId: str,
+    conversation: nullable(shape<NonNullable<Frame<"welcome">["conversation"]>>({ id: str, state: str, lastSeq: num })),
+    messages: listOf(isChatMessage),
+  }),
+  message: isChatMessage,
+  ack: shape<Frame<"ack">>({ clientId: str, conversationId: str, seq: num }),
+  status: shape<Frame<"status">>({
+    state: str,
+    position: optional(num),
+    etaSeconds: optional(num),
+    agent: optional(shape<NonNullable<Frame<"status">["agent"]>>({ name: str })),
+    opensAt: optional(num),
+  }),
+  typing: shape<Frame<"typing">>({ on: bool, name: optional(str) }),
+  error: shape<Frame<"error">>({ code: str, message: str, clientId: optional(str) }),
+};
