@@ -1,0 +1,297 @@
+/**
+ * The assignment engine of one team: built from the team's policy and stored records, it
+ * takes one event at a time (with the time it happened) and returns decisions plus the
+ * records to persist. The TeamDO is its only user; see `index.ts` for the contract.
+ *
+ * Every event has the same frame: `begin` lets time pass (shift edges, relax / escalation /
+ * preference waits) and assigns what that opened up; the event changes what it must; `end`
+ * applies waits the change made due, drains the queue for whatever opened up and hands back
+ * the log.
+ */
+import type { PresenceStatus } from "../../protocol/common";
+import type { TeamPolicy } from "../../protocol/team-policy";
+import { claim, escalate, transfer, type TransferTarget } from "./agent-commands";
+import { AgentState } from "./agent-pool";
+import { newConversationRecord, type ConversationArrival } from "./arrival-rules";
+import { applyDueDeadlines, nextDeadline } from "./conversation-deadlines";
+import type { CommandError, CommandResult, EngineResult } from "./decisions";
+import { assignIfPossible, drain } from "./drain";
+import { EngineState, type DrainScope } from "./engine-state";
+import { releaseConversation, removeAgent } from "./handovers";
+import { appendBounded, closesPerSecond, estimateWaitSeconds, expectedReplySeconds } from "./estimates";
+import { adoptAgent, adoptConversation, adoptTeam, copyAgent, copyConversation, copyTeam, withProfile } from "./record-copies";
+import { emptyTeamState, type AgentProfile, type AgentRecord, type ConversationRecord, type TeamState } from "./records";
+
+export interface EngineSnapshot {
+  policy: TeamPolicy;
+  agents: readonly AgentRecord[];
+  /** Open conversations (queued or assigned); closed ones are ignored. */
+  conversations: readonly ConversationRecord[];
+  /** Absent for a brand-new team. */
+  team?: TeamState;
+  now: number;
+}
+
+export interface QueueEntry {
+  position: number;
+  conversation: ConversationRecord;
+}
+
+export class AssignmentEngine {
+  private readonly state: EngineState;
+  private readonly isTeamAgent = (agentId: string): boolean => this.state.pool.get(agentId) !== undefined;
+
+  constructor(snapshot: EngineSnapshot) {
+    const state = new EngineState(snapshot.policy, adoptTeam(snapshot.team ?? emptyTeamState()));
+    this.state = state;
+    state.setNow(snapshot.now);
+    const { team } = state;
+    const counters = [team.nextSequence, team.nextRoundRobinTurn];
+    const openCounts = new Map<string, number>();
+    for (const stored of snapshot.conversations) {
+      if (stored.state === "closed") continue;
+      const conversation = adoptConversation(stored);
+      // Counters stay ahead of every stored sequence and turn, whatever the team row says.
+      team.nextSequence = Math.max(team.nextSequence, conversation.sequence + 1);
+      state.conversations.set(conversation.id, conversation);
+      if (conversation.state === "queued") {
+        state.queue.insert(conversation);
+        state.scheduleDeadline(conversation);
+      } else if (conversation.agentId !== undefined) {
+        openCounts.set(conversation.agentId, (openCounts.get(conversation.agentId) ?? 0) + 1);
+      }
+    }
+    for (const stored of snapshot.agents) {
+      team.nextRoundRobinTurn = Math.max(team.nextRoundRobinTurn, stored.roundRobinTurn + 1);
+      const agent = new AgentState(adoptAgent(stored));
+      agent.open = openCounts.get(agent.id) ?? 0;
+      state.pool.add(agent);
+      state.refreshShift(agent);
+    }
+    // A counter moved forward is persisted with the next event's result.
+    if (team.nextSequence !== counters[0] || team.nextRoundRobinTurn !== counters[1]) state.touchTeam();
+  }
+
+  // ── Events ─────────────────────────────────────────────────────────────────────────
+
+  /** A conversation entered the team: assigned now if someone eligible has room, else queued. */
+  conversationArrived(arrival: ConversationArrival, now: number): EngineResult {
+    const scope = this.begin(now);
+    const state = this.state;
+    if (state.conversations.has(arrival.id)) return this.end(scope); // a replayed arrival
+    const conversation = newConversationRecord(arrival, state.policy, state.now, state.team.nextSequence++, this.isTeamAgent);
+    state.touchTeam();
+    state.enqueue(conversation);
+    scope.conversations.add(conversation);
+    // Zero waits (for the preferred agent, for a relax): try it as it is first, then let them run out.
+    const deadline = nextDeadline(conversation, state.policy);
+    if (deadline !== undefined && deadline <= state.now && !assignIfPossible(state, conversation)) {
+      for (const decision of applyDueDeadlines(conversation, state.policy, state.now)) state.decide(decision);
+      state.scheduleDeadline(conversation);
+    }
+    return this.end(scope);
+  }
+
+  /** The conversation ended; its seat frees and goes to the next waiting conversation. */
+  conversationClosed(conversationId: string, now: number): EngineResult {
+    const scope = this.begin(now);
+    const conversation = this.state.conversations.get(conversationId);
+    if (conversation) this.state.leaveTeam(conversation, scope);
+    return this.end(scope);
+  }
+
+  presenceChanged(agentId: string, status: PresenceStatus, now: number): EngineResult {
+    const scope = this.begin(now);
+    const agent = this.state.pool.get(agentId);
+    if (agent && agent.record.status !== status) {
+      this.state.pool.update(agent, () => (agent.record.status = status));
+      this.state.touchAgent(agent);
+      if (agent.listed) scope.agents.add(agent);
+    }
+    return this.end(scope);
+  }
+
+  /** Adds an agent (offline, at the back of the rotation) or changes their profile. */
+  agentUpdated(profile: AgentProfile, now: number): EngineResult {
+    const scope = this.begin(now);
+    const state = this.state;
+    let agent = state.pool.get(profile.id);
+    if (agent) {
+      const existing = agent;
+      state.pool.update(existing, () => existing.setRecord(withProfile(existing.record, profile)));
+    } else {
+      const blank: AgentRecord = {
+        ...profile,
+        status: "offline",
+        lastAssignedAt: undefined,
+        roundRobinTurn: state.team.nextRoundRobinTurn++,
+        recentReplySeconds: [],
+      };
+      agent = new AgentState(withProfile(blank, profile));
+      state.touchTeam();
+      state.pool.add(agent);
+    }
+    state.refreshShift(agent);
+    state.touchAgent(agent);
+    if (agent.listed) scope.agents.add(agent);
+    return this.end(scope);
+  }
+
+  /** The agent left the team: their conversations go back to the queue, preferences for them end. */
+  agentRemoved(agentId: string, now: number): EngineResult {
+    const scope = this.begin(now);
+    removeAgent(this.state, scope, agentId);
+    return this.end(scope);
+  }
+
+  /**
+   * Takes an assigned conversation from its agent (no answer in time, agent gone) and puts it
+   * back in its place in the queue; with `avoidAgent`, the engine will not give it back to them.
+   */
+  release(conversationId: string, now: number, options: { avoidAgent?: boolean } = {}): EngineResult {
+    const scope = this.begin(now);
+    releaseConversation(this.state, scope, conversationId, options.avoidAgent ?? false);
+    return this.end(scope);
+  }
+
+  /** A replaced policy: limits, order and waits may all differ, so the whole queue is re-checked. */
+  policyChanged(policy: TeamPolicy, now: number): EngineResult {
+    const scope = this.begin(now);
+    const state = this.state;
+    state.policy = policy;
+    state.pool.setPolicy(policy);
+    // Waits may be shorter now; `end` applies any that ran out before draining.
+    for (const conversation of state.queue.inOrder()) state.scheduleDeadline(conversation);
+    scope.everything = true;
+    return this.end(scope);
+  }
+
+  /** Time passing (the DO's alarm): runs due waits and shift edges, then re-checks the queue. */
+  tick(now: number): EngineResult {
+    const scope = this.begin(now);
+    scope.everything = true;
+    return this.end(scope);
+  }
+
+  /** The agent's first reply in the conversation: a reply-time sample for estimates. */
+  firstResponse(conversationId: string, now: number): EngineResult {
+    const scope = this.begin(now);
+    const state = this.state;
+    const conversation = state.conversations.get(conversationId);
+    const { assignedAt, agentId } = conversation ?? {};
+    if (conversation?.state === "assigned" && conversation.firstResponseAt === undefined && assignedAt !== undefined) {
+      conversation.firstResponseAt = state.now;
+      state.touchConversation(conversation);
+      const seconds = Math.max(0, (state.now - assignedAt) / 1000);
+      const max = state.policy.estimates.replySamples;
+      const agent = agentId === undefined ? undefined : state.pool.get(agentId);
+      if (agent) {
+        agent.record.recentReplySeconds = appendBounded(agent.record.recentReplySeconds, seconds, max);
+        state.touchAgent(agent);
+      }
+      state.team.recentReplySeconds = appendBounded(state.team.recentReplySeconds, seconds, max);
+      state.touchTeam();
+    }
+    return this.end(scope);
+  }
+
+  // ── Agent commands ─────────────────────────────────────────────────────────────────
+
+  /** An agent takes a waiting conversation: any strategy if claims are allowed, never past their limit. */
+  claim(conversationId: string, agentId: string, now: number): CommandResult {
+    const scope = this.begin(now);
+    return this.endCommand(scope, claim(this.state, conversationId, agentId));
+  }
+
+  /** Hands a conversation to another agent of the team (within their limit) or to another team. */
+  transfer(conversationId: string, target: TransferTarget, now: number): CommandResult {
+    const scope = this.begin(now);
+    return this.endCommand(scope, transfer(this.state, scope, conversationId, target));
+  }
+
+  /** Moves a conversation up one tier; an agent below the new tier hands it back to the queue. */
+  escalate(conversationId: string, now: number): CommandResult {
+    const scope = this.begin(now);
+    return this.endCommand(scope, escalate(this.state, scope, conversationId));
+  }
+
+  // ── Reading state back ─────────────────────────────────────────────────────────────
+
+  agent(agentId: string): AgentRecord | undefined {
+    const agent = this.state.pool.get(agentId);
+    return agent && copyAgent(agent.record);
+  }
+
+  agents(): AgentRecord[] {
+    return [...this.state.pool.all()].map((agent) => copyAgent(agent.record));
+  }
+
+  /** An open conversation; closed and transferred-out ones are forgotten after their event. */
+  conversation(conversationId: string): ConversationRecord | undefined {
+    const conversation = this.state.conversations.get(conversationId);
+    return conversation && copyConversation(conversation);
+  }
+
+  /** Waiting conversations in queue order with 1-based positions. O(queue length). */
+  queue(): QueueEntry[] {
+    let position = 0;
+    return [...this.state.queue.inOrder()].map((conversation) => ({
+      position: ++position,
+      conversation: copyConversation(conversation),
+    }));
+  }
+
+  /** 1-based queue position, or undefined when not waiting. O(queue length). */
+  positionOf(conversationId: string): number | undefined {
+    return this.state.queue.positionOf(conversationId);
+  }
+
+  openCount(agentId: string): number {
+    return this.state.pool.get(agentId)?.open ?? 0;
+  }
+
+  teamState(): TeamState {
+    return copyTeam(this.state.team);
+  }
+
+  /** When to call `tick` next (never before `now`), or null when nothing waits on time. */
+  nextWakeAt(now: number): number | null {
+    const deadline = this.state.deadlines.peek();
+    // Shift edges only matter while someone waits; otherwise the next event catches up on them.
+    const shiftEdge = this.state.queue.size > 0 ? this.state.shiftEdges.peek() : null;
+    const earliest = deadline === null ? shiftEdge : shiftEdge === null ? deadline : Math.min(deadline, shiftEdge);
+    return earliest === null ? null : Math.max(earliest, now);
+  }
+
+  /** Expected seconds until queue `position` (1-based) is assigned; null when nobody is serving. */
+  estimateWait(position: number, now: number): number | null {
+    const { pool, team, policy } = this.state;
+    return estimateWaitSeconds(position, pool.seats(), closesPerSecond(team, policy, now), policy);
+  }
+
+  /** The agent's usual first-reply time in seconds (their median, else the team's, else the default). */
+  expectedReplySeconds(agentId: string): number {
+    const samples = this.state.pool.get(agentId)?.record.recentReplySeconds ?? [];
+    return expectedReplySeconds(samples, this.state.team, this.state.policy);
+  }
+
+  // ── The frame of every event ───────────────────────────────────────────────────────
+
+  /** Time passes first, with its consequences, so the event meets a settled team. */
+  private begin(now: number): DrainScope {
+    drain(this.state, this.state.passTime(now));
+    return this.state.freshScope();
+  }
+
+  private end(scope: DrainScope): EngineResult {
+    // The event may have re-queued conversations whose waits have already run out.
+    this.state.runDueDeadlines(scope);
+    drain(this.state, scope);
+    return this.state.finish();
+  }
+
+  private endCommand(scope: DrainScope, error: CommandError | undefined): CommandResult {
+    const result = this.end(scope);
+    return error === undefined ? { ...result, ok: true } : { ...result, ok: false, error };
+  }
+}

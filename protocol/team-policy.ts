@@ -1,0 +1,170 @@
+/**
+ * A team's assignment policy: which strategy picks the agent, the conditions on top of it
+ * (online only, capacity, skills and language, tiers, dedicated and returning-customer
+ * agents, new-customer agents) and the figures estimates fall back on. Validated by the
+ * admin API, stored by the TeamDO and handed to the pure assignment engine
+ * (`durable-objects/assignment`). Also holds the agent shift schedule the engine reads.
+ *
+ * @example
+ * const policy = teamPolicySchema.parse(policyPresets["high-touch"]);
+ */
+import { z } from "zod";
+import { idSchema } from "./common";
+
+/** Strategies that pick the agent for a waiting conversation. */
+export const AssignmentStrategy = {
+  /** Nothing is assigned; agents claim from the queue. */
+  manual: "manual",
+  /** Equal shares in rotation; skipped agents keep their place. */
+  roundRobin: "round-robin",
+  /** Fewest open conversations; ties to the longest since their last assignment. */
+  leastOpen: "least-open",
+} as const;
+export type AssignmentStrategy = (typeof AssignmentStrategy)[keyof typeof AssignmentStrategy];
+
+/** What happens when the wait for a dedicated / previous / new-customer agent runs out. */
+export const PreferenceFallback = {
+  /** Any eligible agent of the team may take it. */
+  team: "team",
+  /** Keep waiting for the preferred agent (or an agent claims it). */
+  keepWaiting: "keep-waiting",
+} as const;
+export type PreferenceFallback = (typeof PreferenceFallback)[keyof typeof PreferenceFallback];
+
+export const Weekday = { mon: "mon", tue: "tue", wed: "wed", thu: "thu", fri: "fri", sat: "sat", sun: "sun" } as const;
+export type Weekday = (typeof Weekday)[keyof typeof Weekday];
+
+/** Highest per-agent limit of concurrent conversations (same bound as the admin API). */
+export const MAX_AGENT_LIMIT = 100;
+/** Priority levels run from 0 (default) to this; higher is served first. */
+export const MAX_PRIORITY_LEVEL = 9;
+/** Longest configurable wait, in seconds (one day). */
+export const MAX_WAIT_SECONDS = 86_400;
+export const MAX_RULES = 50;
+
+export const tierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type Tier = z.infer<typeof tierSchema>;
+
+const waitSecondsSchema = z.number().int().min(0).max(MAX_WAIT_SECONDS);
+const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be HH:MM (00:00-24:00)");
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An agent's weekly shift in their own time zone. A window whose end is not after its
+ * start runs past midnight into the next day (22:00-06:00).
+ */
+export const shiftScheduleSchema = z.object({
+  timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Paris"),
+  windows: z
+    .array(z.object({ day: z.enum(Weekday), start: timeOfDaySchema, end: timeOfDaySchema }))
+    .min(1)
+    .max(28),
+});
+export type ShiftSchedule = z.infer<typeof shiftScheduleSchema>;
+
+/** A condition on one verified visitor attribute: equal to a value, or a number at least this. */
+export const attributeConditionSchema = z.union([
+  z.object({ attribute: z.string().min(1).max(64), equals: z.union([z.string(), z.number(), z.boolean()]) }),
+  z.object({ attribute: z.string().min(1).max(64), atLeast: z.number() }),
+]);
+export type AttributeCondition = z.infer<typeof attributeConditionSchema>;
+
+export const priorityRuleSchema = z.object({
+  when: attributeConditionSchema,
+  level: z.number().int().min(1).max(MAX_PRIORITY_LEVEL),
+});
+
+export const dedicatedAgentRuleSchema = z.object({ when: attributeConditionSchema, agentId: idSchema });
+
+/** Wait this long for the preferred agent(s), then do `fallback`. */
+const preferenceWaitShape = {
+  waitSeconds: waitSecondsSchema.default(60),
+  fallback: z.enum(PreferenceFallback).default(PreferenceFallback.team),
+};
+
+export const teamPolicySchema = z.object({
+  strategy: z.enum(AssignmentStrategy).default(AssignmentStrategy.manual),
+  /** When true an away agent gets nothing; an offline agent never gets anything. */
+  onlineOnly: z.boolean().default(false),
+  /** Concurrent conversations per agent unless the agent has their own limit. */
+  defaultLimit: z.number().int().min(0).max(MAX_AGENT_LIMIT).default(3),
+  /** Whether agents may claim from the queue under an automatic strategy (always under manual). */
+  allowClaims: z.boolean().default(true),
+  /** Queue order: highest matching level first (0 when none match), then waiting time. */
+  priorityRules: z.array(priorityRuleSchema).max(MAX_RULES).default([]),
+  /** After these waits a requirement is dropped; language always relaxes first. */
+  relax: z
+    .object({
+      languageAfterSeconds: waitSecondsSchema.nullable().default(null),
+      skillsAfterSeconds: waitSecondsSchema.nullable().default(null),
+    })
+    .refine(
+      ({ languageAfterSeconds: language, skillsAfterSeconds: skills }) =>
+        skills === null || (language !== null && skills >= language),
+      "skills relax only after language relaxes (set languageAfterSeconds <= skillsAfterSeconds)",
+    )
+    .prefault({}),
+  tiers: z
+    .object({
+      /** A waiting conversation moves up one tier after this wait; null: only on request. */
+      escalateAfterSeconds: waitSecondsSchema.min(1).nullable().default(null),
+      /** Waiting escalation stops at this tier. */
+      highestTier: tierSchema.default(3),
+    })
+    .prefault({}),
+  dedicatedAgents: z
+    .object({ rules: z.array(dedicatedAgentRuleSchema).max(MAX_RULES).default([]), ...preferenceWaitShape })
+    .prefault({}),
+  returningCustomers: z
+    .object({
+      enabled: z.boolean().default(false),
+      /** Only a previous conversation at most this many days old counts. */
+      windowDays: z.number().int().min(1).max(365).default(30),
+      ...preferenceWaitShape,
+    })
+    .prefault({}),
+  /** Send first-time visitors to the agents marked `newCustomers`. */
+  newCustomers: z.object({ enabled: z.boolean().default(false), ...preferenceWaitShape }).prefault({}),
+  estimates: z
+    .object({
+      /** Reply time promised before an agent or the team has enough first responses. */
+      defaultReplySeconds: z.number().int().min(1).max(MAX_WAIT_SECONDS).default(120),
+      /** Time one conversation holds a seat, used for throughput until enough closes are seen. */
+      defaultHandleSeconds: z.number().int().min(1).max(MAX_WAIT_SECONDS).default(600),
+      /** Recent first responses kept per agent and per team. */
+      replySamples: z.number().int().min(1).max(500).default(50),
+      /** Fewest samples before a median (or measured throughput) is trusted. */
+      minSamples: z.number().int().min(1).max(100).default(3),
+      /** Sliding window over which closes per minute are counted (at most an hour). */
+      throughputWindowSeconds: z.number().int().min(60).max(3_600).default(900),
+    })
+    .prefault({}),
+});
+export type TeamPolicy = z.infer<typeof teamPolicySchema>;
+/** What an admin sends: every field optional, defaults filled in by `teamPolicySchema.parse`. */
+export type TeamPolicyInput = z.input<typeof teamPolicySchema>;
+
+/** Named starting points from the auto-assignment guide; parse one to get a full policy. */
+export const policyPresets = {
+  manual: { strategy: AssignmentStrategy.manual },
+  /** Every salesperson gets an equal share of leads. */
+  sales: { strategy: AssignmentStrategy.roundRobin },
+  /** The agent with the fewest open conversations. */
+  "high-touch": { strategy: AssignmentStrategy.leastOpen },
+  /** Round robin among online agents, each carrying more conversations. */
+  "low-cost": { strategy: AssignmentStrategy.roundRobin, onlineOnly: true, defaultLimit: 8 },
+} as const satisfies Record<string, TeamPolicyInput>;
+export type PolicyPresetName = keyof typeof policyPresets;
+
+/** The full policy for a preset name. */
+export function presetPolicy(name: PolicyPresetName): TeamPolicy {
+  return teamPolicySchema.parse(policyPresets[name]);
+}
