@@ -2,19 +2,40 @@
  * What a TeamDO is told about itself and its agents by the SiteDO (the source of truth
  * for configuration). Plain data, sent over RPC and stored in the team's SQLite.
  */
+import type { BusinessHours, TeamMessages, TeamPolicy, TeamSettings } from "../protocol";
+import type { AgentProfile } from "./assignment";
+
 export interface TeamConfig {
   siteId: string;
   teamId: string;
   name: string;
-  /** Most open conversations per agent unless the agent has their own limit. */
-  defaultLimit: number;
+  /** Fully resolved (preset + overrides, defaults filled in). */
+  policy: TeamPolicy;
+  settings: TeamSettings;
+  /** Null: always open. */
+  hours: BusinessHours | null;
+  messages: TeamMessages;
 }
 
-export interface TeamAgentConfig {
-  id: string;
+/** An agent as the team sees them: the engine's profile plus a display name. */
+export interface TeamAgentConfig extends AgentProfile {
   name: string;
-  /** Own limit, overriding the team's default. */
-  limit: number | null;
 }
 
-export const DEFAULT_AGENT_LIMIT = 5;
+/** What the Worker learned about a visitor at session time, kept by the team for new chats. */
+export interface VisitorProfile {
+  visitorId: string;
+  /** Display name: the verified name, else a label made from the id. */
+  name: string;
+  email?: string;
+  /** The site's own user id, when the identity was verified. */
+  userId?: string;
+  /** Attributes signed by the site's backend: the only ones routing and priority read. */
+  verified: Record<string, string | number | boolean>;
+  /** Attributes the page set without a valid signature: shown to agents, never used for routing. */
+  hints: Record<string, string | number | boolean>;
+  locale?: string;
+  timeZone?: string;
+  country?: string;
+  page?: string;
+}

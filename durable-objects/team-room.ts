@@ -1,87 +1,221 @@
 /**
- * The state changes a team shares between its visitor and agent handlers: assigning,
- * closing, delivering a message, and announcing each change to whoever must see it.
- * Each method writes to storage first, then sends.
+ * The TeamDO's shell around the assignment engine: builds the engine from storage on the
+ * first event after a wake, and after each engine result persists the changed records and
+ * only then tells agents and visitors (assigned, unassigned, queue, presence, status).
  */
 import type { ChatMessage, ConversationSummary, VisitorFrameOut } from "../protocol";
-import type { ConversationRow, TeamStore } from "./team-store";
+import { AssignmentEngine, isAutomatic, type Decision, type EngineResult } from "./assignment";
+import { StatusThrottle } from "./status-throttle";
+import type { TeamConfig } from "./team-config";
 import type { TeamSockets } from "./team-sockets";
+import type { ConversationRow, TeamStore } from "./team-store";
+import type { TeamLinks } from "./team-transfer";
+import { VisitorText } from "./visitor-text";
 
 export class TeamRoom {
+  private cachedEngine: AssignmentEngine | null = null;
+  /** How this team reaches other teams and the site (set by the TeamDO). */
+  links: TeamLinks | null = null;
+  private readonly throttle = new StatusThrottle();
+  readonly text: VisitorText;
+
   constructor(
     readonly store: TeamStore,
     readonly sockets: TeamSockets,
-  ) {}
+  ) {
+    this.text = new VisitorText(store);
+  }
+
+  config(): TeamConfig | null {
+    return this.store.config();
+  }
 
   get teamId(): string {
-    return this.store.config()?.teamId ?? "";
+    return this.config()?.teamId ?? "";
   }
 
-  summary(conversation: ConversationRow): ConversationSummary {
-    return this.store.summary(conversation, this.teamId);
+  /** The engine, rebuilt from storage after a wake, caught up to `now`. Null until configured. */
+  engine(now: number): AssignmentEngine | null {
+    if (this.cachedEngine) return this.cachedEngine;
+    const config = this.config();
+    if (!config) return null;
+    this.cachedEngine = new AssignmentEngine({
+      policy: config.policy,
+      agents: this.store.agents().map((agent) => agent.record),
+      conversations: this.store.openConversations().map((conversation) => conversation.record),
+      team: this.store.teamState(),
+      now,
+    });
+    this.apply(this.cachedEngine.tick(now), now);
+    return this.cachedEngine;
   }
 
-  /** What the visitor's widget should show about their conversation. */
-  visitorStatus(conversation: ConversationRow | null): VisitorFrameOut {
-    if (!conversation) return { type: "status", state: "new" };
-    if (conversation.state === "closed") return { type: "status", state: "closed" };
-    if (conversation.state === "assigned" && conversation.agent_id) {
-      const agent = this.store.agent(conversation.agent_id);
-      return { type: "status", state: "assigned", agent: { name: agent?.name ?? "An agent" } };
+  /** Persists what an engine event changed, then announces its decisions. */
+  apply(result: EngineResult, now: number): void {
+    const { changed, decisions } = result;
+    for (const agent of changed.agents) this.store.saveAgentRecord(agent);
+    for (const conversation of changed.conversations) this.store.saveConversationRecord(conversation);
+    if (changed.team) this.store.setTeamState(changed.team);
+    if (this.config()?.settings.unassignOnClose) {
+      for (const conversation of changed.conversations) if (conversation.state === "closed") this.store.clearAgent(conversation.id);
     }
-    const position = this.store.queue().findIndex((queued) => queued.id === conversation.id) + 1;
-    return { type: "status", state: "queued", ...(position > 0 ? { position } : {}) };
+    for (const decision of decisions) this.announceDecision(decision, now);
+    if (changed.conversations.length > 0) {
+      this.announceQueue(now);
+      this.announcePositions(now);
+    }
+    const agentsToAnnounce = new Set(changed.agents.map((agent) => agent.id));
+    for (const conversation of changed.conversations) if (conversation.agentId) agentsToAnnounce.add(conversation.agentId);
+    for (const agentId of agentsToAnnounce) this.announceAgent(agentId);
   }
+
+  private announceDecision(decision: Decision, now: number): void {
+    if (decision.type === "assign") {
+      const conversation = this.store.conversation(decision.conversationId);
+      if (!conversation) return;
+      if (decision.fromAgentId) {
+        this.sockets.toAgent(decision.fromAgentId, { type: "unassigned", conversationId: conversation.id, reason: "transferred" });
+      }
+      this.sockets.toAgent(decision.agentId, { type: "assigned", conversation: this.summary(conversation, now) });
+      this.postSystemMessage(conversation, this.text.assigned(conversation, decision.agentId, this.engine(now)!), now);
+      this.sendStatus(conversation.visitorId, now, true);
+      if (isAutomatic(decision.reason)) return;
+    } else if (decision.type === "unassign") {
+      this.sockets.toAgent(decision.agentId, { type: "unassigned", conversationId: decision.conversationId, reason: "reassigned" });
+    }
+  }
+
+  // ---- views ----
+
+  summary(conversation: ConversationRow, now: number): ConversationSummary {
+    const last = this.store.messages.last(conversation.id);
+    const record = conversation.record;
+    const visitor = conversation.visitor;
+    const position = conversation.state === "queued" ? (this.engine(now)?.positionOf(conversation.id) ?? null) : null;
+    return {
+      id: conversation.id,
+      teamId: this.teamId,
+      visitorId: conversation.visitorId,
+      visitorName: visitor.name,
+      state: conversation.state,
+      agentId: conversation.agentId,
+      createdAt: conversation.createdAt,
+      lastSeq: last?.seq ?? 0,
+      lastMessage: last ? { from: last.from, text: last.text, at: last.at } : null,
+      waitingSince: conversation.state === "closed" ? null : this.store.messages.waitingSince(conversation.id),
+      page: visitor.page ?? null,
+      locale: visitor.locale ?? null,
+      priority: record.priority,
+      tier: record.tier,
+      position,
+      offline: conversation.origin === "offline-form",
+      transferNote: conversation.note,
+      visitor: {
+        name: visitor.name,
+        ...(visitor.email ? { email: visitor.email } : {}),
+        ...(visitor.userId ? { userId: visitor.userId } : {}),
+        verified: visitor.verified,
+        hints: visitor.hints,
+        ...(visitor.country ? { country: visitor.country } : {}),
+        ...(visitor.timeZone ? { timeZone: visitor.timeZone } : {}),
+        previousConversations: this.store.countEarlier(conversation.visitorId, conversation.createdAt),
+      },
+    };
+  }
+
+  /** What the visitor's widget should show about their conversation now. */
+  visitorStatus(visitorId: string, now: number): VisitorFrameOut {
+    const engine = this.engine(now);
+    const conversation = this.store.openConversationOf(visitorId) ?? this.store.latestConversationOf(visitorId);
+    if (!conversation || !engine) {
+      const away = this.text.awayStatus(now, this.store.visitor(visitorId));
+      return away.state === "away" ? { type: "status", ...away } : { type: "status", state: "new" };
+    }
+    if (conversation.state === "closed") return { type: "status", state: "closed", text: this.text.closed(conversation) };
+    if (conversation.state === "assigned" && conversation.agentId) {
+      const name = this.store.agent(conversation.agentId)?.name ?? "";
+      const replySeconds = Math.round(engine.expectedReplySeconds(conversation.agentId));
+      return { type: "status", state: "assigned", agent: { name, replySeconds }, text: this.text.assigned(conversation, conversation.agentId, engine) };
+    }
+    const away = this.text.awayStatus(now, conversation.visitor);
+    if (away.state === "away") return { type: "status", ...away };
+    const position = engine.positionOf(conversation.id);
+    const eta = position === undefined ? null : engine.estimateWait(position, now);
+    return {
+      type: "status",
+      state: "queued",
+      ...(position !== undefined ? { position } : {}),
+      ...(eta !== null ? { etaSeconds: Math.round(eta) } : {}),
+      ...(position !== undefined ? { text: this.text.overflow(conversation, position, eta) } : {}),
+    };
+  }
+
+  // ---- announcements ----
 
   /** Sends the queue to every online agent. */
-  announceQueue(): void {
-    const queue = this.store.queue().map((conversation) => this.summary(conversation));
-    this.sockets.toAgents({ type: "queue", queue }, (agentId) => this.store.agent(agentId)?.status === "online");
+  announceQueue(now: number): void {
+    const engine = this.engine(now);
+    if (!engine) return;
+    const queue = engine
+      .queue()
+      .map((entry) => this.store.conversation(entry.conversation.id))
+      .filter((row): row is ConversationRow => row !== null)
+      .map((row) => this.summary(row, now));
+    const online = new Set(engine.agents().filter((agent) => agent.status === "online").map((agent) => agent.id));
+    this.sockets.toAgents({ type: "queue", queue }, (agentId) => online.has(agentId));
   }
 
   /** Tells every agent of the team about one agent's presence and load. */
   announceAgent(agentId: string): void {
-    const agent = this.store.agent(agentId);
-    if (agent) this.sockets.toAgents({ type: "agent", agent: this.store.agentSummary(agent) });
+    const summary = this.agentSummary(agentId, Date.now());
+    if (summary) this.sockets.toAgents({ type: "agent", agent: summary });
   }
 
-  /** Tells each visitor still queued their new position. */
-  announcePositions(): void {
-    for (const conversation of this.store.queue()) this.sockets.toVisitor(conversation.visitor_id, this.visitorStatus(conversation));
+  agentSummary(agentId: string, now: number) {
+    const row = this.store.agent(agentId);
+    const engine = this.engine(now);
+    if (!row || !engine) return null;
+    const record = engine.agent(agentId) ?? row.record;
+    const limit = record.limit ?? this.config()?.policy.defaultLimit ?? 0;
+    return { id: agentId, name: row.name, status: record.status, open: engine.openCount(agentId), limit };
+  }
+
+  /** Gives each queued visitor their live position and estimate (throttled per visitor). */
+  announcePositions(now: number): void {
+    const engine = this.engine(now);
+    if (!engine) return;
+    for (const entry of engine.queue()) this.sendStatus(entry.conversation.visitorId, now);
+  }
+
+  sendStatus(visitorId: string, now: number, immediate = false): void {
+    this.throttle.offer(
+      visitorId,
+      now,
+      () => this.visitorStatus(visitorId, Date.now()),
+      (frame) => this.sockets.toVisitor(visitorId, frame as VisitorFrameOut),
+      immediate,
+    );
+  }
+
+  forgetStatus(visitorId: string): void {
+    this.throttle.forget(visitorId);
+  }
+
+  /** Stores a system message in the transcript and delivers it. */
+  postSystemMessage(conversation: ConversationRow, text: string | null, now: number): void {
+    if (!text) return;
+    const { message } = this.store.messages.append(conversation.id, { from: "system", text, at: now });
+    this.deliver(message, this.store.conversation(conversation.id) ?? conversation, now);
   }
 
   /** Sends a stored message to everyone in the conversation except the socket that sent it. */
-  deliver(message: ChatMessage, conversation: ConversationRow, sender?: WebSocket): void {
+  deliver(message: ChatMessage, conversation: ConversationRow, now: number, sender?: WebSocket): void {
     const frame = { type: "message" as const, ...message };
-    this.sockets.toVisitor(conversation.visitor_id, frame, sender);
-    if (conversation.state === "assigned" && conversation.agent_id) {
-      this.sockets.toAgent(conversation.agent_id, frame, sender);
+    this.sockets.toVisitor(conversation.visitorId, frame, sender);
+    if (conversation.state === "assigned" && conversation.agentId) {
+      this.sockets.toAgent(conversation.agentId, frame, sender);
     } else if (conversation.state === "queued") {
-      this.announceQueue();
-    }
-  }
-
-  assign(conversation: ConversationRow, agentId: string, now: number): void {
-    this.store.assign(conversation.id, agentId, now);
-    const assigned = this.store.conversation(conversation.id)!;
-    this.sockets.toAgent(agentId, { type: "assigned", conversation: this.summary(assigned) });
-    this.sockets.toVisitor(assigned.visitor_id, this.visitorStatus(assigned));
-    this.announceAgent(agentId);
-    this.announceQueue();
-    this.announcePositions();
-  }
-
-  close(conversation: ConversationRow, now: number): void {
-    if (conversation.state === "closed") return;
-    this.store.close(conversation.id, now);
-    this.sockets.toVisitor(conversation.visitor_id, { type: "status", state: "closed" });
-    if (conversation.agent_id) {
-      this.sockets.toAgent(conversation.agent_id, { type: "unassigned", conversationId: conversation.id, reason: "closed" });
-      this.announceAgent(conversation.agent_id);
-    }
-    if (conversation.state === "queued") {
-      this.announceQueue();
-      this.announcePositions();
+      this.announceQueue(now);
     }
   }
 }

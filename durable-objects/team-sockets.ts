@@ -5,7 +5,7 @@
 import type { AgentFrameOut, VisitorFrameOut } from "../protocol";
 
 export type SocketIdentity =
-  | { role: "visitor"; visitorId: string; locale: string | null; page: string | null }
+  | { role: "visitor"; visitorId: string }
   | { role: "agent"; agentId: string; tokenId: string };
 
 /** Tags let `getWebSockets(tag)` find a party's sockets after hibernation. */
@@ -50,6 +50,10 @@ export class TeamSockets {
       return ws.readyState === WebSocket.OPEN && who?.role === "agent" && filter(who.agentId);
     });
     broadcast(sockets, frame);
+  }
+
+  closeVisitor(visitorId: string, code: number, reason: string): void {
+    this.closeTagged(visitorTag(visitorId), code, reason);
   }
 
   closeTagged(tag: string, code: number, reason: string): void {

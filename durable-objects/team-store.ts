@@ -1,61 +1,45 @@
 /**
- * Every read and write of a TeamDO's SQLite storage, behind named methods. The object's
- * handlers never write SQL themselves, and every change is on disk before it is announced.
+ * A TeamDO's configuration, agents, visitors and conversations in SQLite, behind named
+ * methods: the object never writes SQL itself, and every change is on disk before it is
+ * announced. Engine records are stored whole as JSON next to the columns queries need.
  */
-import type { AgentSummary, Author, ChatMessage, ConversationState, ConversationSummary, PresenceStatus } from "../protocol";
-import { MAX_HISTORY_MESSAGES } from "../protocol";
-import type { TeamAgentConfig, TeamConfig } from "./team-config";
+import type { AgentRecord, ConversationRecord, TeamState } from "./assignment";
+import { MessageStore } from "./message-store";
+import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "./team-config";
 
 export interface AgentRow {
   id: string;
   name: string;
-  max_open: number | null;
-  status: PresenceStatus;
-  status_at: number;
-  [key: string]: SqlStorageValue;
+  record: AgentRecord;
+  goneSince: number | null;
 }
 
 export interface ConversationRow {
   id: string;
-  visitor_id: string;
-  visitor_name: string;
-  state: ConversationState;
-  agent_id: string | null;
-  created_at: number;
-  queued_at: number | null;
-  assigned_at: number | null;
-  closed_at: number | null;
-  visitor_read_seq: number;
-  page: string | null;
-  locale: string | null;
-  [key: string]: SqlStorageValue;
+  visitorId: string;
+  state: ConversationRecord["state"];
+  agentId: string | null;
+  createdAt: number;
+  closedAt: number | null;
+  record: ConversationRecord;
+  visitor: VisitorProfile;
+  origin: ConversationOrigin;
+  /** The note of the agent who transferred it here, for the next agent. */
+  note: string | null;
 }
 
-interface MessageRow {
-  conversation_id: string;
-  seq: number;
-  client_id: string | null;
-  author: Author;
-  agent_id: string | null;
-  author_name: string | null;
-  text: string;
-  at: number;
-  [key: string]: SqlStorageValue;
-}
+export type ConversationOrigin = "chat" | "offline-form";
 
-export interface NewMessage {
-  clientId?: string;
-  from: Author;
-  agentId?: string;
-  authorName?: string;
-  text: string;
-  at: number;
-}
+type Raw = Record<string, SqlStorageValue>;
 
 export class TeamStore {
-  constructor(private readonly sql: SqlStorage) {}
+  readonly messages: MessageStore;
 
-  // ---- configuration ----
+  constructor(private readonly sql: SqlStorage) {
+    this.messages = new MessageStore(sql);
+  }
+
+  // ---- the team ----
 
   config(): TeamConfig | null {
     const row = this.sql.exec<{ config: string }>("SELECT config FROM team").toArray()[0];
@@ -63,26 +47,45 @@ export class TeamStore {
   }
 
   setConfig(config: TeamConfig): void {
-    this.sql.exec("INSERT OR REPLACE INTO team (id, config) VALUES (1, ?)", JSON.stringify(config));
+    this.sql.exec(
+      "INSERT INTO team (id, config) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config",
+      JSON.stringify(config),
+    );
+  }
+
+  teamState(): TeamState | undefined {
+    const row = this.sql.exec<{ state: string | null }>("SELECT state FROM team").toArray()[0];
+    return row?.state ? (JSON.parse(row.state) as TeamState) : undefined;
+  }
+
+  setTeamState(state: TeamState): void {
+    this.sql.exec("UPDATE team SET state = ? WHERE id = 1", JSON.stringify(state));
   }
 
   // ---- agents ----
 
   agent(id: string): AgentRow | null {
-    return this.sql.exec<AgentRow>("SELECT * FROM agents WHERE id = ?", id).toArray()[0] ?? null;
+    const row = this.sql.exec("SELECT * FROM agents WHERE id = ?", id).toArray()[0];
+    return row ? toAgent(row) : null;
   }
 
   agents(): AgentRow[] {
-    return this.sql.exec<AgentRow>("SELECT * FROM agents ORDER BY name, id").toArray();
+    return this.sql.exec("SELECT * FROM agents ORDER BY name, id").toArray().map(toAgent);
   }
 
-  upsertAgent(agent: TeamAgentConfig): void {
+  setAgentName(agent: TeamAgentConfig): void {
+    this.sql.exec("UPDATE agents SET name = ? WHERE id = ?", agent.name, agent.id);
+  }
+
+  /** Writes an engine record; the name is kept (or set for a new agent). */
+  saveAgentRecord(record: AgentRecord, name?: string): void {
     this.sql.exec(
-      `INSERT INTO agents (id, name, max_open) VALUES (?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, max_open = excluded.max_open`,
-      agent.id,
-      agent.name,
-      agent.limit,
+      `INSERT INTO agents (id, name, record) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET record = excluded.record, name = COALESCE(?, agents.name)`,
+      record.id,
+      name ?? record.id,
+      JSON.stringify(record),
+      name ?? null,
     );
   }
 
@@ -90,37 +93,48 @@ export class TeamStore {
     this.sql.exec("DELETE FROM agents WHERE id = ?", id);
   }
 
-  setPresence(id: string, status: PresenceStatus, now: number): void {
-    this.sql.exec("UPDATE agents SET status = ?, status_at = ? WHERE id = ?", status, now, id);
+  setGoneSince(id: string, since: number | null): void {
+    this.sql.exec("UPDATE agents SET gone_since = ? WHERE id = ?", since, id);
   }
 
-  openCount(agentId: string): number {
-    return this.sql
-      .exec<{ n: number }>("SELECT COUNT(*) AS n FROM conversations WHERE state = 'assigned' AND agent_id = ?", agentId)
-      .one().n;
+  // ---- visitors ----
+
+  rememberVisitor(profile: VisitorProfile, now: number): void {
+    this.sql.exec(
+      "INSERT OR REPLACE INTO visitors (visitor_id, profile, updated_at) VALUES (?, ?, ?)",
+      profile.visitorId,
+      JSON.stringify(profile),
+      now,
+    );
   }
 
-  limitOf(agent: AgentRow): number {
-    return agent.max_open ?? this.config()?.defaultLimit ?? 0;
-  }
-
-  agentSummary(agent: AgentRow): AgentSummary {
-    return { id: agent.id, name: agent.name, status: agent.status, open: this.openCount(agent.id), limit: this.limitOf(agent) };
+  visitor(visitorId: string): VisitorProfile | null {
+    const row = this.sql.exec<{ profile: string }>("SELECT profile FROM visitors WHERE visitor_id = ?", visitorId).toArray()[0];
+    return row ? (JSON.parse(row.profile) as VisitorProfile) : null;
   }
 
   // ---- conversations ----
 
   conversation(id: string): ConversationRow | null {
-    return this.sql.exec<ConversationRow>("SELECT * FROM conversations WHERE id = ?", id).toArray()[0] ?? null;
+    const row = this.sql.exec("SELECT * FROM conversations WHERE id = ?", id).toArray()[0];
+    return row ? toConversation(row) : null;
   }
 
-  /** The visitor's most recent conversation, open or closed. */
+  /** Queued and assigned conversations: what the engine is built from on wake. */
+  openConversations(): ConversationRow[] {
+    return this.sql.exec("SELECT * FROM conversations WHERE state != 'closed'").toArray().map(toConversation);
+  }
+
+  /** The visitor's most recent conversations, newest first. */
+  conversationsOf(visitorId: string, limit = 20): ConversationRow[] {
+    return this.sql
+      .exec("SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?", visitorId, limit)
+      .toArray()
+      .map(toConversation);
+  }
+
   latestConversationOf(visitorId: string): ConversationRow | null {
-    return (
-      this.sql
-        .exec<ConversationRow>("SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1", visitorId)
-        .toArray()[0] ?? null
-    );
+    return this.conversationsOf(visitorId, 1)[0] ?? null;
   }
 
   openConversationOf(visitorId: string): ConversationRow | null {
@@ -128,148 +142,80 @@ export class TeamStore {
     return latest && latest.state !== "closed" ? latest : null;
   }
 
-  createConversation(row: Pick<ConversationRow, "id" | "visitor_id" | "visitor_name" | "page" | "locale" | "created_at">): ConversationRow {
+  inbox(agentId: string): ConversationRow[] {
+    return this.sql
+      .exec("SELECT * FROM conversations WHERE state = 'assigned' AND agent_id = ?", agentId)
+      .toArray()
+      .map(toConversation);
+  }
+
+  /** Earlier conversations of the visitor in this team (new or returning customer). */
+  countEarlier(visitorId: string, before: number): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM conversations WHERE visitor_id = ? AND created_at < ?", visitorId, before).one().n;
+  }
+
+  insertConversation(record: ConversationRecord, visitor: VisitorProfile, createdAt: number, origin: ConversationOrigin = "chat", note: string | null = null): void {
     this.sql.exec(
-      `INSERT INTO conversations (id, visitor_id, visitor_name, state, created_at, queued_at, page, locale)
-       VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)`,
-      row.id,
-      row.visitor_id,
-      row.visitor_name,
-      row.created_at,
-      row.created_at,
-      row.page,
-      row.locale,
+      `INSERT INTO conversations (id, visitor_id, state, agent_id, created_at, closed_at, record, visitor, origin, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      record.id,
+      record.visitorId,
+      record.state,
+      record.agentId ?? null,
+      createdAt,
+      record.closedAt ?? null,
+      JSON.stringify(record),
+      JSON.stringify(visitor),
+      origin,
+      note,
     );
-    return this.conversation(row.id)!;
   }
 
-  assign(conversationId: string, agentId: string, now: number): void {
+  /** Writes an engine record back (state, agent, close time follow it). */
+  saveConversationRecord(record: ConversationRecord): void {
     this.sql.exec(
-      "UPDATE conversations SET state = 'assigned', agent_id = ?, assigned_at = ? WHERE id = ?",
-      agentId,
-      now,
-      conversationId,
+      "UPDATE conversations SET state = ?, agent_id = ?, closed_at = ?, record = ? WHERE id = ?",
+      record.state,
+      record.agentId ?? null,
+      record.closedAt ?? null,
+      JSON.stringify(record),
+      record.id,
     );
   }
 
-  /** Puts an agent's open conversations back in the queue, at their original place. */
-  requeueAll(agentId: string): void {
-    this.sql.exec("UPDATE conversations SET state = 'queued', agent_id = NULL WHERE state = 'assigned' AND agent_id = ?", agentId);
-  }
-
-  close(conversationId: string, now: number): void {
-    this.sql.exec("UPDATE conversations SET state = 'closed', closed_at = ? WHERE id = ?", now, conversationId);
+  /** Unassign-on-close: the closed conversation keeps no agent. */
+  clearAgent(conversationId: string): void {
+    const row = this.conversation(conversationId);
+    if (!row) return;
+    const { agentId: _dropped, ...record } = row.record;
+    this.sql.exec("UPDATE conversations SET agent_id = NULL, record = ? WHERE id = ?", JSON.stringify(record), conversationId);
   }
 
   markVisitorRead(conversationId: string, seq: number): void {
-    this.sql.exec(
-      "UPDATE conversations SET visitor_read_seq = ? WHERE id = ? AND visitor_read_seq < ?",
-      seq,
-      conversationId,
-      seq,
-    );
-  }
-
-  /** Waiting conversations, longest waiting first. */
-  queue(): ConversationRow[] {
-    return this.sql.exec<ConversationRow>("SELECT * FROM conversations WHERE state = 'queued' ORDER BY queued_at, rowid").toArray();
-  }
-
-  inbox(agentId: string): ConversationRow[] {
-    return this.sql
-      .exec<ConversationRow>("SELECT * FROM conversations WHERE state = 'assigned' AND agent_id = ? ORDER BY assigned_at", agentId)
-      .toArray();
-  }
-
-  summary(conversation: ConversationRow, teamId: string): ConversationSummary {
-    const last = this.sql
-      .exec<MessageRow>("SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1", conversation.id)
-      .toArray()[0];
-    const waiting = this.sql
-      .exec<{ since: number | null }>(
-        `SELECT MIN(at) AS since FROM messages WHERE conversation_id = ?1 AND author = 'visitor'
-         AND seq > COALESCE((SELECT MAX(seq) FROM messages WHERE conversation_id = ?1 AND author = 'agent'), 0)`,
-        conversation.id,
-      )
-      .one().since;
-    return {
-      id: conversation.id,
-      teamId,
-      visitorId: conversation.visitor_id,
-      visitorName: conversation.visitor_name,
-      state: conversation.state,
-      agentId: conversation.agent_id,
-      createdAt: conversation.created_at,
-      lastSeq: last?.seq ?? 0,
-      lastMessage: last ? { from: last.author, text: last.text, at: last.at } : null,
-      waitingSince: conversation.state === "closed" ? null : waiting,
-      page: conversation.page,
-      locale: conversation.locale,
-    };
-  }
-
-  // ---- messages ----
-
-  lastSeq(conversationId: string): number {
-    return this.sql
-      .exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM messages WHERE conversation_id = ?", conversationId)
-      .one().seq ?? 0;
-  }
-
-  /** The seq a message with this clientId was stored as, if it was. */
-  seqOfClientId(conversationId: string, clientId: string): number | null {
-    return (
-      this.sql
-        .exec<{ seq: number }>("SELECT seq FROM messages WHERE conversation_id = ? AND client_id = ?", conversationId, clientId)
-        .toArray()[0]?.seq ?? null
-    );
-  }
-
-  /**
-   * Stores a message with the next seq. A message resent with a clientId already stored is
-   * not stored again: the original seq comes back with `duplicate: true`.
-   */
-  appendMessage(conversationId: string, message: NewMessage): { message: ChatMessage; duplicate: boolean } {
-    if (message.clientId !== undefined) {
-      const seq = this.seqOfClientId(conversationId, message.clientId);
-      if (seq !== null) return { message: this.messagesAfter(conversationId, seq - 1, 1)[0]!, duplicate: true };
-    }
-    const seq = this.lastSeq(conversationId) + 1;
-    this.sql.exec(
-      "INSERT INTO messages (conversation_id, seq, client_id, author, agent_id, author_name, text, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      conversationId,
-      seq,
-      message.clientId ?? null,
-      message.from,
-      message.agentId ?? null,
-      message.authorName ?? null,
-      message.text,
-      message.at,
-    );
-    return { message: { conversationId, seq, ...stripUndefined(message) }, duplicate: false };
-  }
-
-  messagesAfter(conversationId: string, afterSeq: number, limit = MAX_HISTORY_MESSAGES): ChatMessage[] {
-    return this.sql
-      .exec<MessageRow>("SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?", conversationId, afterSeq, limit)
-      .toArray()
-      .map(toChatMessage);
+    this.sql.exec("UPDATE conversations SET visitor_read_seq = ? WHERE id = ? AND visitor_read_seq < ?", seq, conversationId, seq);
   }
 }
 
-function toChatMessage(row: MessageRow): ChatMessage {
+function toAgent(row: Raw): AgentRow {
   return {
-    conversationId: row.conversation_id,
-    seq: row.seq,
-    from: row.author,
-    text: row.text,
-    at: row.at,
-    ...(row.client_id !== null ? { clientId: row.client_id } : {}),
-    ...(row.agent_id !== null ? { agentId: row.agent_id } : {}),
-    ...(row.author_name !== null ? { authorName: row.author_name } : {}),
+    id: String(row.id),
+    name: String(row.name),
+    record: JSON.parse(String(row.record)) as AgentRecord,
+    goneSince: row.gone_since === null ? null : Number(row.gone_since),
   };
 }
 
-function stripUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+function toConversation(row: Raw): ConversationRow {
+  return {
+    id: String(row.id),
+    visitorId: String(row.visitor_id),
+    state: String(row.state) as ConversationRow["state"],
+    agentId: row.agent_id === null ? null : String(row.agent_id),
+    createdAt: Number(row.created_at),
+    closedAt: row.closed_at === null ? null : Number(row.closed_at),
+    record: JSON.parse(String(row.record)) as ConversationRecord,
+    visitor: JSON.parse(String(row.visitor)) as VisitorProfile,
+    origin: row.origin === "offline-form" ? "offline-form" : "chat",
+    note: row.note === null ? null : String(row.note),
+  };
 }

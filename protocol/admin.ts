@@ -1,9 +1,16 @@
 /**
- * Bodies of the admin API (`/v1/admin/*`, admin token): sites, teams, agents.
- * The same schemas validate the site config file that `npm run seed` applies.
+ * Bodies and answers of the admin API (`/v1/admin/*`, admin token): sites, identity
+ * secrets, routing rules, teams, agents and their login tokens; plus the team-settings
+ * form a team lead may use with their own agent token. The same schemas validate the site
+ * config file (`site-config.ts`) and generate the OpenAPI document (`openapi.ts`).
  */
 import { z } from "zod";
-import { idSchema } from "./common";
+import { businessHoursSchema } from "./business-hours";
+import { epochMsSchema, idSchema } from "./common";
+import { routingRulesSchema } from "./routing-rules";
+import { teamMessagesSchema } from "./team-messages";
+import { MAX_AGENT_LIMIT, policyPresets, shiftScheduleSchema, teamPolicySchema, tierSchema, type PolicyPresetName, type TeamPolicy } from "./team-policy";
+import { teamSettingsSchema } from "./team-settings";
 
 /** An origin as browsers send it: scheme, host and optional port, no path. */
 export const originSchema = z
@@ -11,28 +18,111 @@ export const originSchema = z
   .url()
   .refine((value) => new URL(value).origin === value, "must be an origin like https://example.com (no path, no trailing slash)");
 
+/** A site's own settings. Identity secrets and routing rules have their own endpoints. */
 export const siteBodySchema = z.strictObject({
   name: z.string().min(1).max(100),
   allowedOrigins: z.array(originSchema).min(1).max(50),
-  /** The team new conversations go to when no routing rule matches. */
+  /** The team new conversations go to when no routing rule matches; must exist once the site has teams. */
   defaultTeam: idSchema,
-  /** Secret the site's backend uses to sign visitor identities (HMAC-SHA256). */
-  identitySecret: z.string().min(16).max(256).optional(),
 });
 export type SiteBody = z.infer<typeof siteBodySchema>;
 
-export const teamBodySchema = z.strictObject({
-  name: z.string().min(1).max(100),
+// ---- identity secrets (HMAC-SHA256 keys the site's backend signs visitor identities with) ----
+
+export const MIN_IDENTITY_SECRET_CHARS = 32;
+
+export const identitySecretSchema = z
+  .string()
+  .min(MIN_IDENTITY_SECRET_CHARS, `must be at least ${MIN_IDENTITY_SECRET_CHARS} characters (e.g. 32 random bytes in hex)`)
+  .max(256)
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+
+/** Sets both secrets at once. During a rotation both are accepted; drop `previous` to end it. */
+export const identitySecretsBodySchema = z
+  .strictObject({ current: identitySecretSchema, previous: identitySecretSchema.optional() })
+  .refine((body) => body.current !== body.previous, { path: ["previous"], message: "must differ from current" });
+export type IdentitySecretsBody = z.infer<typeof identitySecretsBodySchema>;
+
+/** Starts a rotation: the current secret becomes the previous one. Absent `secret`: one is generated. */
+export const rotateIdentitySecretBodySchema = z.strictObject({ secret: identitySecretSchema.optional() });
+export type RotateIdentitySecretBody = z.infer<typeof rotateIdentitySecretBodySchema>;
+
+/** A secret as the API shows it: never the secret, only a fingerprint to tell them apart. */
+export const identitySecretInfoSchema = z.object({
+  /** First 12 hex digits of the secret's SHA-256. */
+  fingerprint: z.string(),
+  createdAt: epochMsSchema,
 });
+export const identitySecretsViewSchema = z.object({
+  current: identitySecretInfoSchema.nullable(),
+  previous: identitySecretInfoSchema.nullable(),
+});
+export type IdentitySecretsView = z.infer<typeof identitySecretsViewSchema>;
+
+/** The answer to a rotation: the new current secret, shown this once. */
+export const rotatedIdentitySecretSchema = identitySecretsViewSchema.extend({ secret: z.string() });
+export type RotatedIdentitySecret = z.infer<typeof rotatedIdentitySecretSchema>;
+
+// ---- routing rules ----
+
+/** The whole ordered list; every rule must name one of the site's teams. */
+export const routingRulesBodySchema = routingRulesSchema;
+
+// ---- teams ----
+
+export const teamBodySchema = z
+  .strictObject({
+    name: z.string().min(1).max(100),
+    /** A named preset to start from; fields of `policy` override it. */
+    preset: z.enum(Object.keys(policyPresets) as [PolicyPresetName, ...PolicyPresetName[]]).optional(),
+    /** Any fields of the team policy (see `teamPolicySchema`); kept as given, defaults are not filled in. */
+    policy: z.record(z.string(), z.unknown()).optional(),
+    settings: teamSettingsSchema.prefault({}),
+    /** Opening hours; absent: always open. */
+    hours: businessHoursSchema.nullable().default(null),
+    messages: teamMessagesSchema.prefault({}),
+  })
+  .superRefine((team, ctx) => {
+    const merged = teamPolicySchema.safeParse({ ...(team.preset ? policyPresets[team.preset] : {}), ...(team.policy ?? {}) });
+    for (const issue of merged.success ? [] : merged.error.issues) {
+      ctx.addIssue({ code: "custom", message: issue.message, path: ["policy", ...issue.path] });
+    }
+  });
 export type TeamBody = z.infer<typeof teamBodySchema>;
+export type TeamBodyInput = z.input<typeof teamBodySchema>;
+
+/** The team's full policy: the preset (if any), overridden by the explicit fields. */
+export function resolveTeamPolicy(team: Pick<TeamBody, "preset" | "policy">): TeamPolicy {
+  return teamPolicySchema.parse({ ...(team.preset ? policyPresets[team.preset] : {}), ...(team.policy ?? {}) });
+}
+
+const skillSchema = z.string().min(1).max(64);
+
+/** What an agent may do besides chatting. */
+export const AgentRole = {
+  agent: "agent",
+  /** Also reads and changes the settings, hours and messages of their own teams. */
+  lead: "lead",
+} as const;
+export type AgentRole = (typeof AgentRole)[keyof typeof AgentRole];
 
 export const agentBodySchema = z.strictObject({
   name: z.string().min(1).max(100),
   teams: z.array(idSchema).min(1).max(20),
+  role: z.enum(AgentRole).default(AgentRole.agent),
   /** Most conversations open at once; the team's default when absent. */
-  limit: z.number().int().min(0).max(100).optional(),
+  limit: z.number().int().min(0).max(MAX_AGENT_LIMIT).optional(),
+  skills: z.array(skillSchema).max(50).default([]),
+  /** BCP 47 languages the agent chats in, e.g. ["en", "es"]. */
+  languages: z.array(z.string().min(2).max(35)).max(20).default([]),
+  tier: tierSchema.default(1),
+  /** One of the agents first-time visitors go to, where the team's policy asks for it. */
+  newCustomers: z.boolean().default(false),
+  /** Eligible for assignment only inside these weekly windows; always when absent. */
+  shift: shiftScheduleSchema.optional(),
 });
 export type AgentBody = z.infer<typeof agentBodySchema>;
+export type AgentBodyInput = z.input<typeof agentBodySchema>;
 
 export const agentTokenResponseSchema = z.object({
   token: z.string(),
@@ -41,3 +131,52 @@ export const agentTokenResponseSchema = z.object({
   loginPath: z.string(),
 });
 export type AgentTokenResponse = z.infer<typeof agentTokenResponseSchema>;
+
+export const agentTokenInfoSchema = z.object({
+  tokenId: z.string(),
+  createdAt: epochMsSchema,
+  /** Null while the token works. */
+  revokedAt: epochMsSchema.nullable(),
+});
+export type AgentTokenInfo = z.infer<typeof agentTokenInfoSchema>;
+
+// ---- the settings form of a team lead ----
+
+/**
+ * What a lead may change of their own team with their agent token: everything around
+ * assignment except the policy and the name. All three are required: GET, edit, PUT back.
+ */
+export const leadSettingsBodySchema = z.strictObject({
+  settings: teamSettingsSchema,
+  /** Null: always open. */
+  hours: businessHoursSchema.nullable(),
+  messages: teamMessagesSchema,
+});
+export type LeadSettingsBody = z.infer<typeof leadSettingsBodySchema>;
+export type LeadSettingsBodyInput = z.input<typeof leadSettingsBodySchema>;
+
+// ---- answers ----
+
+export const okResponseSchema = z.object({ ok: z.literal(true) });
+
+export const siteViewSchema = siteBodySchema.extend({
+  siteId: z.string(),
+  routingRules: routingRulesSchema,
+  teams: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type SiteView = z.infer<typeof siteViewSchema>;
+
+/** What the admin API shows of a site: its settings, rules, teams and secret fingerprints. */
+export const siteAdminViewSchema = siteViewSchema.extend({ identitySecrets: identitySecretsViewSchema });
+export type SiteAdminView = z.infer<typeof siteAdminViewSchema>;
+
+/** A team as stored (preset and policy overrides as given) plus the policy they resolve to. */
+export const teamViewSchema = z.object({ id: z.string(), ...teamBodySchema.shape, resolvedPolicy: teamPolicySchema });
+export type TeamView = z.infer<typeof teamViewSchema>;
+
+export function teamView(id: string, team: TeamBody): TeamView {
+  return { id, ...team, resolvedPolicy: resolveTeamPolicy(team) };
+}
+
+export const agentViewSchema = z.object({ id: z.string(), ...agentBodySchema.shape });
+export type AgentView = z.infer<typeof agentViewSchema>;

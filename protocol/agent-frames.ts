@@ -50,6 +50,8 @@ export const agentTransferSchema = z.strictObject({
   message: "give exactly one of toAgentId and toTeamId",
   path: ["toAgentId"],
 });
+/** Moves a conversation up one support tier (L1 -> L2 -> L3). */
+export const agentEscalateSchema = z.strictObject({ type: z.literal("escalate"), conversationId: conversationIdSchema });
 export const agentCloseSchema = z.strictObject({ type: z.literal("close"), conversationId: conversationIdSchema });
 
 export const agentFrameInSchema = z.discriminatedUnion("type", [
@@ -61,6 +63,7 @@ export const agentFrameInSchema = z.discriminatedUnion("type", [
   agentHistorySchema,
   agentTransferSchema,
   agentCloseSchema,
+  agentEscalateSchema,
 ]);
 export type AgentFrameIn = z.infer<typeof agentFrameInSchema>;
 

@@ -59,6 +59,28 @@ export const conversationSummarySchema = z.object({
   waitingSince: epochMsSchema.nullable(),
   page: z.string().nullable(),
   locale: z.string().nullable(),
+  /** Queue order inputs, for the queue view. */
+  priority: z.number().int().min(0),
+  tier: z.number().int().min(1).max(3),
+  /** 1-based place in the queue while queued. */
+  position: z.number().int().min(1).nullable(),
+  /** Left through the offline form outside business hours (reply by email). */
+  offline: z.boolean(),
+  /** From the agent who transferred it here. */
+  transferNote: z.string().nullable(),
+  visitor: z.object({
+    name: z.string(),
+    email: z.string().optional(),
+    userId: z.string().optional(),
+    /** Signed by the site's backend. */
+    verified: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    /** Set by the page without a valid signature: for information only. */
+    hints: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    country: z.string().optional(),
+    timeZone: z.string().optional(),
+    /** Earlier conversations of this visitor in this team. */
+    previousConversations: z.number().int().min(0),
+  }),
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 

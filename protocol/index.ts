@@ -12,3 +12,8 @@ export * from "./agent-frames";
 export * from "./parse-frame";
 export * from "./admin";
 export * from "./site-config";
+export * from "./team-policy";
+export * from "./team-settings";
+export * from "./business-hours";
+export * from "./routing-rules";
+export * from "./team-messages";

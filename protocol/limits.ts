@@ -20,3 +20,20 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 /** The text a client sends to keep its socket alive; answered without waking the object. */
 export const PING = "ping";
 export const PONG = "pong";
+/** Largest JSON body of the admin API and the team-settings form (hours and templates run long). */
+export const MAX_ADMIN_BODY_BYTES = 512 * 1024;
+/**
+ * Visitor sessions one IP may open on one site per window; past it, 429 `rate_limited`.
+ * Enforced by the `SESSION_LIMITER` binding (`[[ratelimits]]` in wrangler.toml), whose
+ * `limit` and `period` must match these.
+ */
+export const SESSIONS_PER_IP_PER_WINDOW = 30;
+export const SESSION_WINDOW_SECONDS = 60;
+/** A site's user id in a visitor's identity (`user.id`). */
+export const MAX_USER_ID_CHARS = 256;
+/** Most attributes one visitor identity carries. */
+export const MAX_USER_ATTRIBUTES = 50;
+/** Attribute names: ASCII letters, digits, `_` and `-`, so every language sorts them alike. */
+export const ATTRIBUTE_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** Longest string value of a visitor attribute. */
+export const MAX_ATTRIBUTE_VALUE_CHARS = 256;

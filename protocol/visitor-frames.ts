@@ -27,6 +27,14 @@ export const visitorTypingSchema = z.strictObject({ type: z.literal("typing"), o
 export const visitorReadSchema = z.strictObject({ type: z.literal("read"), seq: seqSchema });
 /** The visitor ends the conversation. */
 export const visitorCloseSchema = z.strictObject({ type: z.literal("close") });
+/** Outside hours with an offline form: leaves an email and a message for the agents. */
+export const visitorOfflineMessageSchema = z.strictObject({
+  type: z.literal("offline"),
+  clientId: clientIdSchema,
+  email: z.email().max(254),
+  name: z.string().max(100).optional(),
+  text: messageTextSchema,
+});
 
 export const visitorFrameInSchema = z.discriminatedUnion("type", [
   visitorHelloSchema,
@@ -34,6 +42,7 @@ export const visitorFrameInSchema = z.discriminatedUnion("type", [
   visitorTypingSchema,
   visitorReadSchema,
   visitorCloseSchema,
+  visitorOfflineMessageSchema,
 ]);
 export type VisitorFrameIn = z.infer<typeof visitorFrameInSchema>;
 
@@ -72,6 +81,10 @@ export const visitorStatusSchema = z.object({
   agent: z.object({ name: z.string(), replySeconds: z.number().int().min(0).optional() }).optional(),
   /** Next opening time, while away. */
   opensAt: epochMsSchema.optional(),
+  /** Outside hours: the team takes an offline message (email + text) instead of queueing. */
+  offlineForm: z.boolean().optional(),
+  /** The team's sentence for this state, in the visitor's language (its templates). */
+  text: z.string().optional(),
 });
 export const visitorTypingOutSchema = z.object({ type: z.literal("typing"), on: z.boolean(), name: z.string().optional() });
 

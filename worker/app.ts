@@ -1,7 +1,8 @@
 /**
- * The edge router: health, the widget's and the panel's endpoints, the admin API, and
- * one error handler that answers `{ error: { code, message } }` and never a stack trace.
- * Static files (widget.js, the panel, the demo page) are served by Workers static assets.
+ * The edge router: health, the OpenAPI document, the widget's and the panel's endpoints,
+ * the team lead's settings, the admin API, and one error handler that answers
+ * `{ error: { code, message, path? } }` and never a stack trace. Static files (widget.js,
+ * the panel, the demo page) are served by Workers static assets.
  */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -10,25 +11,29 @@ import { ApiError } from "./api-error";
 import type { AppEnv } from "./app-env";
 import { adminRoutes } from "./routes/admin-routes";
 import { agentRoutes } from "./routes/agent-routes";
+import { openApiRoutes } from "./routes/openapi-routes";
+import { teamSettingsRoutes } from "./routes/team-settings-routes";
 import { visitorRoutes } from "./routes/visitor-routes";
 
 export const app = new Hono<AppEnv>();
 
-app.get("/health", (c) => c.json({ ok: true }));
+app.get("/health", (c) => c.json({ ok: true as const }));
+app.route("/v1", openApiRoutes);
 app.route("/v1/sites/:site/agent", agentRoutes);
+app.route("/v1/sites/:site/teams", teamSettingsRoutes);
 app.route("/v1/sites/:site", visitorRoutes);
 app.route("/v1/admin", adminRoutes);
 
 app.notFound((c) => c.json<HttpErrorBody>({ error: { code: ErrorCode.notFound, message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
 
 app.onError((error, c) => {
-  if (error instanceof ApiError) return c.json(error.toBody(), error.status);
+  if (error instanceof ApiError) return c.json(error.toBody(), error.status, error.headers);
   if (error instanceof HTTPException) {
-    // Hono's own exceptions: bearer-auth carries our JSON body; the JSON validator says "Malformed JSON".
-    if (error.res) return error.res;
+    // Hono's own exceptions: the JSON validator says "Malformed JSON"; none carries internals.
     const code = /json/i.test(error.message) ? ErrorCode.invalidJson : ErrorCode.invalidFrame;
     return c.json<HttpErrorBody>({ error: { code, message: error.message } }, error.status);
   }
+  // Logged for the operator (wrangler tail / observability); the client learns nothing.
   console.error("worker:onError", error);
   return c.json<HttpErrorBody>({ error: { code: ErrorCode.internal, message: "something went wrong on our side" } }, 500);
 });

@@ -46,3 +46,23 @@ export function base64UrlDecode(text: string): Uint8Array | null {
 export function randomId(prefix = ""): string {
   return prefix + base64UrlEncode(crypto.getRandomValues(new Uint8Array(16)));
 }
+
+/** Lowercase hex of the SHA-256 of a text, e.g. to fingerprint a secret without showing it. */
+export async function sha256Hex(text: string): Promise<string> {
+  return bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))));
+}
+
+export function bytesToHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** Bytes of a hex string (either case), or null when it is not one. */
+export function hexToBytes(hex: string): Uint8Array | null {
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return null;
+  return Uint8Array.from({ length: hex.length / 2 }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16));
+}
+
+/** A fresh secret of 256 bits as 64 hex digits, for identity secrets generated on request. */
+export function randomSecret(): string {
+  return bytesToHex(crypto.getRandomValues(new Uint8Array(32)));
+}

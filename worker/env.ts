@@ -9,6 +9,8 @@ export interface Env {
   SITE: DurableObjectNamespace<SiteDO>;
   TEAM: DurableObjectNamespace<TeamDO>;
   ASSETS: Fetcher;
+  /** New visitor sessions per IP and site (`[[ratelimits]]` in wrangler.toml). */
+  SESSION_LIMITER: RateLimit;
   /** Bearer token of the admin API. */
   ADMIN_TOKEN: string;
   /** Key that signs visitor tokens, agent tokens and tickets (HMAC-SHA256). */
@@ -21,6 +23,7 @@ declare global {
       SITE: DurableObjectNamespace<SiteDO>;
       TEAM: DurableObjectNamespace<TeamDO>;
       ASSETS: Fetcher;
+      SESSION_LIMITER: RateLimit;
       ADMIN_TOKEN: string;
       SIGNING_SECRET: string;
     }

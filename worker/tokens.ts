@@ -21,8 +21,6 @@ const ticketSchema = z.object({
   tokenId: z.string().optional(),
   /** The Origin that opened the session; the socket must come from the same one. */
   origin: z.string().optional(),
-  locale: z.string().optional(),
-  page: z.string().optional(),
   exp: z.number(),
 });
 
@@ -57,6 +55,11 @@ async function verify<T>(secret: string, token: string, schema: z.ZodType<T>): P
 
 export const verifyVisitorToken = (secret: string, token: string) => verify(secret, token, visitorTokenSchema);
 export const verifyAgentToken = (secret: string, token: string) => verify(secret, token, agentTokenSchema);
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(header: string | undefined): string | null {
+  return header?.match(/^Bearer (\S+)$/)?.[1] ?? null;
+}
 
 /** A ticket is good only before `exp` (epoch ms). */
 export async function verifyTicket(secret: string, token: string, now: number): Promise<Ticket | null> {

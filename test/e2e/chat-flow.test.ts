@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SiteConfig } from "../../protocol";
 import { launchChromium, startProduct, type Product } from "./harness";
 
 let product: Product;
@@ -15,7 +16,12 @@ let visitor: Page;
 let agent: Page;
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+  // The support team claims by hand here; auto-assignment has its own test.
+  const manualSupport = (config: SiteConfig) => {
+    const support = config.teams.support!;
+    config.teams.support = { ...support, preset: "manual", policy: {} };
+  };
+  [product, browser] = await Promise.all([startProduct(manualSupport), launchChromium()]);
   visitorContext = await browser.newContext();
   agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   visitor = await visitorContext.newPage();
@@ -27,21 +33,20 @@ afterAll(async () => {
   await product?.stop();
 });
 
-/** Transcript lines as `from:seq:delivery:text`, in order. */
-const visitorTranscript = () =>
-  visitor.locator("[data-testid=chat-message]").evaluateAll((items) =>
-    items.map((item) => {
-      const el = item as HTMLElement;
-      return `${el.dataset.from}:${el.dataset.seq}:${el.dataset.delivery}:${el.querySelector(".bubble")?.textContent}`;
-    }),
-  );
-const agentTranscript = () =>
-  agent.locator("[data-testid=transcript-message]").evaluateAll((items) =>
-    items.map((item) => {
-      const el = item as HTMLElement;
-      return `${el.dataset.from}:${el.dataset.seq}:${el.dataset.delivery}:${el.querySelector(".bubble")?.textContent}`;
-    }),
-  );
+/** What people wrote (the team's system lines left out), as `from:seq:delivery:text`, in order. */
+function transcript(page: () => Page, testId: string) {
+  return () =>
+    page()
+      .locator(`[data-testid=${testId}]:not([data-from=system])`)
+      .evaluateAll((items) =>
+        items.map((item) => {
+          const el = item as HTMLElement;
+          return `${el.dataset.from}:${el.dataset.seq}:${el.dataset.delivery}:${el.querySelector(".bubble")?.textContent}`;
+        }),
+      );
+}
+const visitorTranscript = transcript(() => visitor, "chat-message");
+const agentTranscript = transcript(() => agent, "transcript-message");
 
 async function visitorSays(text: string): Promise<void> {
   await visitor.locator("[data-testid=chat-input]").fill(text);
@@ -70,7 +75,7 @@ describe("a visitor and an agent chat end to end", () => {
     await visitor.goto(`${product.server.origin}/demo/`);
     await visitor.locator("[data-testid=chat-launcher]").click();
     await visitorSays("Hello, I need help with my order");
-    await eventually(visitorTranscript, ["visitor:1:sent:Hello, I need help with my order"]);
+    await eventually(visitorTranscript, ["visitor:2:sent:Hello, I need help with my order"]);
     await expect.poll(() => visitor.locator("[data-testid=chat-status]").getAttribute("data-state")).toBe("queued");
 
     await agent.goto(await product.loginUrl("ana"));
@@ -78,28 +83,33 @@ describe("a visitor and an agent chat end to end", () => {
     await agent.locator("[data-testid=queue-item]").first().waitFor();
     await agent.locator("[data-testid=claim-button]").first().click();
     await agent.locator("[data-testid=reply-input]").waitFor();
-    await eventually(agentTranscript, ["visitor:1:sent:Hello, I need help with my order"]);
+    await eventually(agentTranscript, ["visitor:2:sent:Hello, I need help with my order"]);
     await agentSays("Hi! I'm Ana. What is the order number?");
 
-    const both = ["visitor:1:sent:Hello, I need help with my order", "agent:2:sent:Hi! I'm Ana. What is the order number?"];
+    const both = ["visitor:2:sent:Hello, I need help with my order", "agent:4:sent:Hi! I'm Ana. What is the order number?"];
     await eventually(visitorTranscript, both);
     await eventually(agentTranscript, both);
     await expect.poll(() => visitor.locator("[data-testid=chat-status]").getAttribute("data-state")).toBe("assigned");
+    // The team's lines are in the transcript too: the welcome and who took the chat.
+    await expect.poll(() => visitor.locator("[data-testid=chat-message][data-from=system]").allTextContents()).toEqual([
+      expect.stringContaining("Demo shop"),
+      expect.stringContaining("Ana García"),
+    ]);
   });
 
   it("shows the whole history after the visitor reloads", async () => {
     await visitorSays("It is #1042");
     await eventually(agentTranscript, [
-      "visitor:1:sent:Hello, I need help with my order",
-      "agent:2:sent:Hi! I'm Ana. What is the order number?",
-      "visitor:3:sent:It is #1042",
+      "visitor:2:sent:Hello, I need help with my order",
+      "agent:4:sent:Hi! I'm Ana. What is the order number?",
+      "visitor:5:sent:It is #1042",
     ]);
     await visitor.reload();
     await visitor.locator("[data-testid=chat-launcher]").click();
     await eventually(visitorTranscript, [
-      "visitor:1:sent:Hello, I need help with my order",
-      "agent:2:sent:Hi! I'm Ana. What is the order number?",
-      "visitor:3:sent:It is #1042",
+      "visitor:2:sent:Hello, I need help with my order",
+      "agent:4:sent:Hi! I'm Ana. What is the order number?",
+      "visitor:5:sent:It is #1042",
     ]);
   });
 
@@ -109,21 +119,21 @@ describe("a visitor and an agent chat end to end", () => {
     await visitorSays("Hello?");
     await agentSays("Found it: it ships tomorrow."); // written while offline: sent on reconnect
     await eventually(visitorTranscript, [
-      "visitor:1:sent:Hello, I need help with my order",
-      "agent:2:sent:Hi! I'm Ana. What is the order number?",
-      "visitor:3:sent:It is #1042",
-      "visitor:4:sent:Are you still there?",
-      "visitor:5:sent:Hello?",
+      "visitor:2:sent:Hello, I need help with my order",
+      "agent:4:sent:Hi! I'm Ana. What is the order number?",
+      "visitor:5:sent:It is #1042",
+      "visitor:6:sent:Are you still there?",
+      "visitor:7:sent:Hello?",
     ]);
     await agentContext.setOffline(false);
 
     const expected = [
-      "visitor:1:sent:Hello, I need help with my order",
-      "agent:2:sent:Hi! I'm Ana. What is the order number?",
-      "visitor:3:sent:It is #1042",
-      "visitor:4:sent:Are you still there?",
-      "visitor:5:sent:Hello?",
-      "agent:6:sent:Found it: it ships tomorrow.",
+      "visitor:2:sent:Hello, I need help with my order",
+      "agent:4:sent:Hi! I'm Ana. What is the order number?",
+      "visitor:5:sent:It is #1042",
+      "visitor:6:sent:Are you still there?",
+      "visitor:7:sent:Hello?",
+      "agent:8:sent:Found it: it ships tomorrow.",
     ];
     await eventually(agentTranscript, expected, 40_000);
     await eventually(visitorTranscript, expected);

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import type { SiteConfig } from "../../protocol";
 import { AdminClient } from "../../scripts/lib/admin-client";
 import { loadSiteConfig } from "../../scripts/lib/load-site-config";
 import { repoRoot, startDevServer, type DevServer } from "../../scripts/lib/wrangler-dev";
@@ -20,7 +21,8 @@ export interface Product {
   stop(): Promise<void>;
 }
 
-export async function startProduct(): Promise<Product> {
+/** Starts the product with the demo site, optionally changed first (e.g. a manual team). */
+export async function startProduct(adjust: (config: SiteConfig) => void = () => {}): Promise<Product> {
   const persistTo = mkdtempSync(join(tmpdir(), "chat-e2e-"));
   const adminToken = randomBytes(16).toString("hex");
   const server = await startDevServer({
@@ -30,6 +32,7 @@ export async function startProduct(): Promise<Product> {
   const admin = new AdminClient(server.origin, adminToken);
   const config = loadSiteConfig(join(repoRoot, "config/demo-site.json"));
   config.allowedOrigins = [server.origin];
+  adjust(config);
   await admin.applySiteConfig(config);
   return {
     server,

@@ -26,7 +26,8 @@ describe("bad frames from a visitor", () => {
     visitor.send(frame);
     expect(await visitor.until("error")).toMatchObject({ type: "error", code });
     visitor.send({ type: "message", clientId: "after", text: "still here" });
-    expect(await visitor.until("ack")).toMatchObject({ clientId: "after", seq: 1 });
+    // Stored after the welcome line (seq 1): the bad frame took no seq.
+    expect(await visitor.until("ack")).toMatchObject({ clientId: "after", seq: 2 });
   });
 
   it("echoes the clientId of a refused message so the widget can mark it failed", async () => {

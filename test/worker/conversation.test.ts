@@ -2,14 +2,15 @@
  * A chat over real sockets through the Worker into the TeamDO: the visitor writes, an agent
  * claims and replies, sequence numbers, acks, resends and resumes.
  */
-import { env, runInDurableObject } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
 import { connectAgent, connectVisitor, seedSite } from "./helpers";
 
+/** Messages the visitor wrote that are stored in the conversation. */
 async function storedMessages(site: string, conversationId: string): Promise<number> {
   return runInDurableObject(teamStub(env, site, "support"), (_instance, state) =>
-    state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?", conversationId).one().n,
+    state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND author = 'visitor'", conversationId).one().n,
   );
 }
 
@@ -26,34 +27,38 @@ describe("a visitor and an agent chat", () => {
     const visitor = await connectVisitor("chat-flow");
     await visitor.until("status");
     visitor.send({ type: "message", clientId: "m1", text: "Hello, is anyone there?" });
+    // The conversation opens with the team's welcome (seq 1), then the visitor's message.
+    expect(await visitor.until("message")).toMatchObject({ seq: 1, from: "system" });
     const ack = await visitor.until("ack");
-    expect(ack).toMatchObject({ clientId: "m1", seq: 1 });
+    expect(ack).toMatchObject({ clientId: "m1", seq: 2 });
     expect(await visitor.until("status")).toMatchObject({ state: "queued", position: 1 });
 
     const agent = await connectAgent("chat-flow", tokens.ana!);
     const snapshot = await agent.until("snapshot");
-    expect(snapshot.me).toMatchObject({ id: "ana", status: "offline", open: 0, limit: 5 });
+    expect(snapshot.me).toMatchObject({ id: "ana", status: "offline", open: 0, limit: 3 });
     expect(snapshot.queue).toEqual([]); // offline agents do not see the queue
     agent.send({ type: "presence", status: "online" });
     const queue = await agent.until("queue");
     expect(queue.queue).toHaveLength(1);
-    expect(queue.queue[0]).toMatchObject({ id: ack.conversationId, state: "queued", lastSeq: 1, lastMessage: { text: "Hello, is anyone there?" } });
+    expect(queue.queue[0]).toMatchObject({ id: ack.conversationId, state: "queued", lastSeq: 2, position: 1, lastMessage: { text: "Hello, is anyone there?" } });
     expect(queue.queue[0]!.waitingSince).toBeTypeOf("number");
 
     agent.send({ type: "claim", conversationId: ack.conversationId });
     const assigned = await agent.until("assigned");
     expect(assigned.conversation).toMatchObject({ id: ack.conversationId, state: "assigned", agentId: "ana" });
-    expect(await visitor.until("status")).toMatchObject({ state: "assigned", agent: { name: "Ana" } });
+    // The visitor is told who took their chat, in the transcript and in the status line.
+    expect(await visitor.untilWhere("message", (m) => m.from === "system" && m.seq === 3)).toMatchObject({ text: expect.stringContaining("Ana") });
+    expect(await visitor.untilWhere("status", (s) => s.state === "assigned")).toMatchObject({ agent: { name: "Ana" } });
 
     agent.send({ type: "history", conversationId: ack.conversationId, afterSeq: 0 });
-    expect((await agent.until("history")).messages.map((m) => m.text)).toEqual(["Hello, is anyone there?"]);
+    expect((await agent.until("history")).messages.map((m) => `${m.seq}:${m.from}`)).toEqual(["1:system", "2:visitor", "3:system"]);
 
     agent.send({ type: "message", conversationId: ack.conversationId, clientId: "a1", text: "Hi! Ana here." });
-    expect(await agent.until("ack")).toMatchObject({ clientId: "a1", seq: 2 });
-    expect(await visitor.until("message")).toMatchObject({ seq: 2, from: "agent", authorName: "Ana", text: "Hi! Ana here." });
+    expect(await agent.until("ack")).toMatchObject({ clientId: "a1", seq: 4 });
+    expect(await visitor.untilWhere("message", (m) => m.from === "agent")).toMatchObject({ seq: 4, authorName: "Ana", text: "Hi! Ana here." });
 
     visitor.send({ type: "message", clientId: "m2", text: "Thanks" });
-    expect(await agent.until("message")).toMatchObject({ seq: 3, from: "visitor", clientId: "m2", text: "Thanks" });
+    expect(await agent.untilWhere("message", (m) => m.from === "visitor")).toMatchObject({ seq: 5, clientId: "m2", text: "Thanks" });
 
     visitor.send({ type: "typing", on: true });
     expect(await agent.until("typing")).toEqual({ type: "typing", conversationId: ack.conversationId, on: true });
@@ -89,15 +94,16 @@ describe("a visitor and an agent chat", () => {
     agent.send({ type: "claim", conversationId });
     await agent.until("assigned");
     visitor.close();
+    const acks: number[] = [];
     for (const [i, text] of ["two", "three"].entries()) {
       agent.send({ type: "message", conversationId, clientId: `a${i}`, text });
-      await agent.until("ack");
+      acks.push((await agent.until("ack")).seq);
     }
-    const back = await connectVisitor("chat-resume", { visitorToken: visitor.session.visitorToken, lastSeq: 1 });
+    const back = await connectVisitor("chat-resume", { visitorToken: visitor.session.visitorToken, lastSeq: acks[0]! - 1 });
     expect(back.session.conversationId).toBe(conversationId);
     const welcome = await back.until("welcome");
-    expect(welcome.conversation).toMatchObject({ id: conversationId, state: "assigned", lastSeq: 3, agent: { id: "ana", name: "Ana" } });
-    expect(welcome.messages.map((m) => [m.seq, m.text])).toEqual([[2, "two"], [3, "three"]]);
+    expect(welcome.conversation).toMatchObject({ id: conversationId, state: "assigned", lastSeq: acks[1], agent: { id: "ana", name: "Ana" } });
+    expect(welcome.messages.map((m) => [m.seq, m.text])).toEqual([[acks[0], "two"], [acks[1], "three"]]);
   });
 
   it("keeps a visitor's other tabs in step", async () => {
@@ -108,7 +114,7 @@ describe("a visitor and an agent chat", () => {
     await tab2.until("status");
     tab1.send({ type: "message", clientId: "t1", text: "from tab one" });
     await tab1.until("ack");
-    expect(await tab2.until("message")).toMatchObject({ clientId: "t1", text: "from tab one", from: "visitor" });
+    expect(await tab2.untilWhere("message", (m) => m.from === "visitor")).toMatchObject({ clientId: "t1", text: "from tab one" });
   });
 
   it("refuses claims past the limit, while away, and of a taken conversation", async () => {
@@ -129,6 +135,7 @@ describe("a visitor and an agent chat", () => {
     await ana.until("assigned");
     ana.send({ type: "claim", conversationId: ids[1] });
     expect(await ana.until("error")).toMatchObject({ code: "over_capacity", conversationId: ids[1] });
+    // Away agents may still claim (their choice), but never past their limit.
 
     const ben = await connectAgent("chat-claim", tokens.ben!);
     ben.send({ type: "presence", status: "online" });
@@ -150,14 +157,14 @@ describe("a visitor and an agent chat", () => {
     await ana.until("assigned");
     ana.send({ type: "close", conversationId });
     expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "closed" });
-    expect(await visitor.untilWhere("status", (s) => s.state !== "assigned" && s.state !== "queued")).toEqual({ type: "status", state: "closed" });
-    const load = await ana.until("agent");
+    expect(await visitor.untilWhere("status", (s) => s.state !== "assigned" && s.state !== "queued")).toMatchObject({ type: "status", state: "closed", text: expect.stringContaining("ended") });
+    const load = await ana.untilWhere("agent", (a) => a.agent.open === 0);
     expect(load.agent).toMatchObject({ id: "ana", open: 0 });
-    // The next message starts a new conversation.
+    // The next message starts a new conversation (welcome first, then the message).
     visitor.send({ type: "message", clientId: "c2", text: "one more thing" });
     const next = await visitor.until("ack");
     expect(next.conversationId).not.toBe(conversationId);
-    expect(next.seq).toBe(1);
+    expect(next.seq).toBe(2);
   });
 
   it("transfers a conversation to another online agent of the team", async () => {
@@ -174,7 +181,7 @@ describe("a visitor and an agent chat", () => {
     await ana.until("assigned");
     ana.send({ type: "transfer", conversationId, toAgentId: "ben" });
     expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "transferred" });
-    expect((await ben.until("assigned")).conversation).toMatchObject({ id: conversationId, agentId: "ben", lastSeq: 1 });
+    expect((await ben.until("assigned")).conversation).toMatchObject({ id: conversationId, agentId: "ben" });
   });
 });
 
@@ -187,6 +194,10 @@ describe("presence", () => {
     ana.send({ type: "presence", status: "online" });
     expect((await ben.until("agent")).agent).toMatchObject({ id: "ana", status: "online" });
     ana.close();
-    expect((await ben.until("agent")).agent).toMatchObject({ id: "ana", status: "offline" });
+    // After the grace period (the alarm), not before.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ben.pending().filter((f) => f.type === "agent" && f.agent.status === "offline")).toEqual([]);
+    expect(await runDurableObjectAlarm(teamStub(env, "presence", "support"))).toBe(true);
+    expect((await ben.untilWhere("agent", (a) => a.agent.id === "ana")).agent).toMatchObject({ status: "online" });
   });
 });

@@ -68,11 +68,11 @@ export class FrameReader<F extends { type: string }> {
     this.ws.send(typeof frame === "string" || frame instanceof ArrayBuffer ? frame : JSON.stringify(frame));
   }
 
-  next(timeoutMs = 2000): Promise<F> {
+  next(timeoutMs = 2000, waitingFor = "any frame"): Promise<F> {
     const queued = this.frames.shift();
     if (queued) return Promise.resolve(queued);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("no frame within timeout")), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no ${waitingFor} within ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push((frame) => {
         clearTimeout(timer);
         resolve(frame);
@@ -83,7 +83,7 @@ export class FrameReader<F extends { type: string }> {
   /** Skips frames until one of `type` arrives, and returns it. */
   async until<T extends F["type"]>(type: T, timeoutMs = 2000): Promise<Extract<F, { type: T }>> {
     for (;;) {
-      const frame = await this.next(timeoutMs);
+      const frame = await this.next(timeoutMs, `"${type}" frame`);
       if (frame.type === type) return frame as Extract<F, { type: T }>;
     }
   }

@@ -73,8 +73,11 @@ describe("visitor session", () => {
     expect(again.visitorId).toBe(first.visitorId);
   });
 
-  it("routes to the team the visitor chose", async () => {
+  it("routes to the team the visitor chose, through a routing rule on choices", async () => {
     await seedSite("sess-team");
+    // A bare choice names no team by itself (or anyone could pick a VIP team): a rule maps it.
+    expect((await (await visitorSession("sess-team", { team: "sales" })).json<{ teamId: string }>()).teamId).toBe("support");
+    await admin("PUT", "/sites/sess-team/routing-rules", [{ team: "sales", when: { choices: ["sales"] } }]);
     const body = await (await visitorSession("sess-team", { team: "sales" })).json<{ teamId: string }>();
     expect(body.teamId).toBe("sales");
   });

@@ -3,9 +3,8 @@
  * and answers 404 `not_found` for an unknown or malformed site id.
  */
 import type { Context } from "hono";
-import { idSchema } from "../../protocol";
+import { idSchema, type SiteView } from "../../protocol";
 import { siteStub } from "../../durable-objects/addresses";
-import type { SiteView } from "../../durable-objects/site-do";
 import { notFound } from "../api-error";
 import type { AppEnv } from "../app-env";
 

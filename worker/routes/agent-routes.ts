@@ -1,6 +1,7 @@
 /**
  * The panel's endpoints: `POST /v1/sites/:site/agent/session` (agent token in the
- * Authorization header; one ticket per team) and `GET /v1/sites/:site/agent/connect?ticket=`.
+ * Authorization header; one ticket per team of the agent, never another team's) and
+ * `GET /v1/sites/:site/agent/connect?ticket=`.
  */
 import { Hono } from "hono";
 import { TICKET_TTL_SECONDS, type AgentSessionResponse } from "../../protocol";
@@ -8,39 +9,34 @@ import { siteStub } from "../../durable-objects/addresses";
 import { unauthorized } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { forwardSocket } from "../forward-socket";
-import { loadSite } from "../middleware/load-site";
-import { sign, verifyAgentToken, verifyTicket } from "../tokens";
+import { agentAuth, currentAgent } from "../middleware/agent-auth";
+import { sign, verifyTicket } from "../tokens";
 
 export const agentRoutes = new Hono<AppEnv>();
 
-agentRoutes.post("/session", async (c) => {
-  const site = await loadSite(c);
-  const bearer = c.req.header("Authorization")?.match(/^Bearer (.+)$/)?.[1] ?? "";
-  const token = await verifyAgentToken(c.env.SIGNING_SECRET, bearer);
-  if (!token || token.site !== site.siteId) throw unauthorized("a valid agent token for this site is required");
-  const agent = await siteStub(c.env, site.siteId).agentForToken(token.agentId, token.tokenId);
-  if (!agent) throw unauthorized("this agent token was revoked or its agent removed");
-  const now = Date.now();
-  const ticketExpiresAt = now + TICKET_TTL_SECONDS * 1000;
+agentRoutes.post("/session", agentAuth(), async (c) => {
+  const agent = currentAgent(c.get("agent"));
+  const siteId = c.req.param("site") ?? "";
+  const ticketExpiresAt = Date.now() + TICKET_TTL_SECONDS * 1000;
   const tickets = await Promise.all(
     agent.teams.map(async (teamId) => ({
       teamId,
       teamName: agent.teamNames[teamId] ?? teamId,
       ticket: await sign(c.env.SIGNING_SECRET, {
         k: "ticket",
-        site: site.siteId,
+        site: siteId,
         teamId,
         role: "agent",
         subject: agent.id,
-        tokenId: token.tokenId,
+        tokenId: agent.tokenId,
         exp: ticketExpiresAt,
       }),
-      connectPath: `/v1/sites/${site.siteId}/agent/connect`,
+      connectPath: `/v1/sites/${siteId}/agent/connect`,
     })),
   );
   const response: AgentSessionResponse = {
-    agent: { id: agent.id, name: agent.name, teams: agent.teams },
-    site: site.siteId,
+    agent: { id: agent.id, name: agent.name, teams: agent.teams, role: agent.role },
+    site: siteId,
     tickets,
     ticketExpiresAt,
   };

@@ -1,60 +1,28 @@
 /**
- * The widget's endpoints: `POST /v1/sites/:site/session` (origin check, visitor token,
- * team, ticket) and `GET /v1/sites/:site/connect?ticket=` (WebSocket to the team's object).
+ * The widget's endpoints: `POST /v1/sites/:site/session` (rate limit per IP, origin check,
+ * body limit and validation, then `openVisitorSession`) and `GET /v1/sites/:site/connect?ticket=`
+ * (WebSocket to the team's object, from the origin that opened the session).
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { ErrorCode, MAX_HTTP_BODY_BYTES, TICKET_TTL_SECONDS, type VisitorSessionResponse } from "../../protocol";
-import { siteStub } from "../../durable-objects/addresses";
-import { ApiError, notFound, unauthorized } from "../api-error";
+import { ErrorCode, MAX_HTTP_BODY_BYTES, visitorSessionRequestSchema } from "../../protocol";
+import { ApiError, unauthorized } from "../api-error";
 import type { AppEnv } from "../app-env";
-import { randomId } from "../crypto";
+import { forwardSocket } from "../forward-socket";
 import { allowedOrigin } from "../middleware/allowed-origin";
 import { jsonBody } from "../middleware/json-body";
+import { limitBody } from "../middleware/limit-body";
 import { loadSite } from "../middleware/load-site";
-import { forwardSocket } from "../forward-socket";
-import { sign, verifyTicket, verifyVisitorToken } from "../tokens";
-import { visitorSessionRequestSchema } from "../../protocol";
+import { sessionRateLimit } from "../middleware/session-rate-limit";
+import { verifyTicket } from "../tokens";
+import { openVisitorSession } from "../visitor-session";
 
 export const visitorRoutes = new Hono<AppEnv>();
 
-visitorRoutes.use("/session", allowedOrigin());
+// The rate limit comes first: a flood must not reach the site's Durable Object.
+visitorRoutes.use("/session", sessionRateLimit(), allowedOrigin());
 
-visitorRoutes.post("/session", bodyLimit({ maxSize: MAX_HTTP_BODY_BYTES, onError: tooLarge }), jsonBody(visitorSessionRequestSchema), async (c) => {
-  const site = await loadSite(c);
-  const body = c.req.valid("json");
-  const now = Date.now();
-  let visitorId: string;
-  if (body.visitorToken !== undefined) {
-    const token = await verifyVisitorToken(c.env.SIGNING_SECRET, body.visitorToken);
-    if (!token || token.site !== site.siteId) throw unauthorized("the visitor token is not valid for this site; start a new session without it");
-    visitorId = token.visitorId;
-  } else {
-    visitorId = randomId("v_");
-  }
-  const route = await siteStub(c.env, site.siteId).routeVisitor(visitorId, body.team, now);
-  if (!route || !site.teams.some((team) => team.id === route.teamId)) throw notFound("this site has no team to talk to yet");
-  const ticketExpiresAt = now + TICKET_TTL_SECONDS * 1000;
-  const response: VisitorSessionResponse = {
-    visitorToken: await sign(c.env.SIGNING_SECRET, { k: "visitor", site: site.siteId, visitorId, iat: now }),
-    visitorId,
-    teamId: route.teamId,
-    conversationId: route.conversationId,
-    ticket: await sign(c.env.SIGNING_SECRET, {
-      k: "ticket",
-      site: site.siteId,
-      teamId: route.teamId,
-      role: "visitor",
-      subject: visitorId,
-      origin: c.req.header("Origin"),
-      ...(body.locale ? { locale: body.locale } : {}),
-      ...(body.page ? { page: body.page } : {}),
-      exp: ticketExpiresAt,
-    }),
-    ticketExpiresAt,
-    connectPath: `/v1/sites/${site.siteId}/connect`,
-  };
-  return c.json(response);
+visitorRoutes.post("/session", limitBody(MAX_HTTP_BODY_BYTES), jsonBody(visitorSessionRequestSchema), async (c) => {
+  return c.json(await openVisitorSession(c, await loadSite(c), c.req.valid("json")));
 });
 
 visitorRoutes.get("/connect", async (c) => {
@@ -65,14 +33,5 @@ visitorRoutes.get("/connect", async (c) => {
   if (c.req.header("Origin") !== ticket.origin) {
     throw new ApiError(403, ErrorCode.originNotAllowed, "the socket must come from the origin that opened the session");
   }
-  return forwardSocket(c, ticket.teamId, {
-    role: "visitor",
-    visitorId: ticket.subject,
-    locale: ticket.locale ?? null,
-    page: ticket.page ?? null,
-  });
+  return forwardSocket(c, ticket.teamId, { role: "visitor", visitorId: ticket.subject });
 });
-
-function tooLarge(): never {
-  throw new ApiError(413, ErrorCode.tooLarge, `the body is over ${MAX_HTTP_BODY_BYTES} bytes`);
-}

@@ -1,0 +1,32 @@
+/**
+ * What a team's object does around assignment: presence grace, the no-answer timer, what
+ * happens to an absent agent's chats, and unassign-on-close. Set through the admin API
+ * (`teamBodySchema`), stored by the TeamDO.
+ */
+import { z } from "zod";
+import { MAX_WAIT_SECONDS } from "./team-policy";
+
+/** What happens to an absent agent's unanswered conversations after the grace period. */
+export const AgentGoneAction = {
+  /** Give each to the next eligible agent (or back to the head of the queue). */
+  reassign: "reassign",
+  /** Leave them with the agent. */
+  keep: "keep",
+  /** Put them back in the queue (the policy's strategy picks again). */
+  requeue: "requeue",
+} as const;
+export type AgentGoneAction = (typeof AgentGoneAction)[keyof typeof AgentGoneAction];
+
+export const teamSettingsSchema = z.strictObject({
+  /** A dropped agent connection turns the agent offline after this, unless they reconnect. */
+  presenceGraceSeconds: z.number().int().min(0).max(3_600).default(30),
+  /** An agent who has not replied this long after assignment loses the chat; null: never. */
+  noAnswerSeconds: z.number().int().min(10).max(MAX_WAIT_SECONDS).nullable().default(null),
+  agentGone: z.enum(AgentGoneAction).default(AgentGoneAction.reassign),
+  /** Require an agent who speaks the visitor's language (from the widget); relaxes per the policy. */
+  matchLanguage: z.boolean().default(false),
+  /** Closing a conversation clears its agent, so a returning visitor is not sent back to them. */
+  unassignOnClose: z.boolean().default(false),
+});
+export type TeamSettings = z.infer<typeof teamSettingsSchema>;
+export type TeamSettingsInput = z.input<typeof teamSettingsSchema>;

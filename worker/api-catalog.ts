@@ -1,0 +1,113 @@
+/**
+ * Every HTTP operation of the Worker with the zod schemas of its bodies and answers: the
+ * source of the OpenAPI document at `GET /v1/openapi.json`. A worker test checks that this
+ * list and the Hono app's routes are the same set, so a new route cannot go undocumented.
+ */
+import { z } from "zod";
+import {
+  agentBodySchema,
+  agentSessionResponseSchema,
+  agentTokenInfoSchema,
+  agentTokenResponseSchema,
+  agentViewSchema,
+  identitySecretsBodySchema,
+  identitySecretsViewSchema,
+  leadSettingsBodySchema,
+  okResponseSchema,
+  rotatedIdentitySecretSchema,
+  rotateIdentitySecretBodySchema,
+  routingRulesBodySchema,
+  siteAdminViewSchema,
+  siteBodySchema,
+  teamBodySchema,
+  teamPolicySchema,
+  teamViewSchema,
+  visitorSessionRequestSchema,
+  visitorSessionResponseSchema,
+} from "../protocol";
+import { ApiAuth, openApiDocument, type ApiOperation, type NamedSchema } from "../protocol/openapi";
+
+const ok: NamedSchema = { name: "Ok", schema: okResponseSchema };
+const socket = { 101: "switching to a WebSocket; frames as in README \"Protocol\"" };
+const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
+const site = "/v1/admin/sites/:site";
+
+export const apiOperations: readonly ApiOperation[] = [
+  { method: "get", path: "/health", summary: "Liveness", tag: "meta", auth: ApiAuth.none, responses: { 200: named("Health", z.object({ ok: z.literal(true) })) } },
+  { method: "get", path: "/v1/openapi.json", summary: "This document", tag: "meta", auth: ApiAuth.none, responses: { 200: "the OpenAPI 3.1 document" } },
+
+  // ---- widget ----
+  {
+    method: "post", path: "/v1/sites/:site/session", tag: "visitor", auth: ApiAuth.none,
+    summary: "Open a visitor session (from an allowed Origin)",
+    description: "Checks the Origin, the visitor token and the signed identity (`user.hash`, see README \"Identity verification\"), picks the team with the routing rules, and returns a ticket for the socket. Rate-limited per IP.",
+    body: named("VisitorSessionRequest", visitorSessionRequestSchema),
+    responses: { 200: named("VisitorSessionResponse", visitorSessionResponseSchema) },
+    errors: [403, 404, 429],
+  },
+  { method: "get", path: "/v1/sites/:site/connect", summary: "Visitor WebSocket", tag: "visitor", auth: ApiAuth.none, query: { ticket: "from the session, within 60 s" }, responses: socket, errors: [403, 426] },
+
+  // ---- panel ----
+  {
+    method: "post", path: "/v1/sites/:site/agent/session", summary: "Open an agent session: one ticket per team of the agent", tag: "agent", auth: ApiAuth.agent,
+    responses: { 200: named("AgentSessionResponse", agentSessionResponseSchema) }, errors: [404],
+  },
+  { method: "get", path: "/v1/sites/:site/agent/connect", summary: "Agent WebSocket, one per team", tag: "agent", auth: ApiAuth.none, query: { ticket: "from the agent session, within 60 s" }, responses: socket, errors: [426] },
+  { method: "get", path: "/v1/sites/:site/teams/:team/settings", summary: "A lead reads their team's settings, hours and messages", tag: "agent", auth: ApiAuth.agent, responses: { 200: named("LeadSettings", leadSettingsBodySchema) }, errors: [403, 404] },
+  {
+    method: "put", path: "/v1/sites/:site/teams/:team/settings", summary: "A lead replaces their team's settings, hours and messages", tag: "agent", auth: ApiAuth.agent,
+    body: named("LeadSettingsBody", leadSettingsBodySchema), responses: { 200: ok }, errors: [403, 404],
+  },
+
+  // ---- admin: site ----
+  { method: "get", path: site, summary: "Read a site: settings, routing rules, teams, secret fingerprints", tag: "sites", auth: ApiAuth.admin, responses: { 200: named("SiteAdminView", siteAdminViewSchema) }, errors: [404] },
+  { method: "put", path: site, summary: "Create or replace a site's settings", tag: "sites", auth: ApiAuth.admin, body: named("SiteBody", siteBodySchema), responses: { 200: ok } },
+  { method: "get", path: `${site}/routing-rules`, summary: "Read the ordered routing rules", tag: "sites", auth: ApiAuth.admin, responses: { 200: named("RoutingRules", routingRulesBodySchema) }, errors: [404] },
+  {
+    method: "put", path: `${site}/routing-rules`, summary: "Replace the ordered routing rules", tag: "sites", auth: ApiAuth.admin,
+    description: "First match wins; no match: the default team. A rule naming a team the site does not have is refused with its path (e.g. `2.team`).",
+    body: named("RoutingRulesBody", routingRulesBodySchema), responses: { 200: ok }, errors: [404],
+  },
+  { method: "get", path: `${site}/identity-secrets`, summary: "Fingerprints of the current and previous identity secrets", tag: "sites", auth: ApiAuth.admin, responses: { 200: named("IdentitySecretsView", identitySecretsViewSchema) }, errors: [404] },
+  { method: "put", path: `${site}/identity-secrets`, summary: "Set the current (and optionally previous) identity secret", tag: "sites", auth: ApiAuth.admin, body: named("IdentitySecretsBody", identitySecretsBodySchema), responses: { 200: named("IdentitySecretsView", identitySecretsViewSchema) }, errors: [404] },
+  {
+    method: "post", path: `${site}/identity-secrets/rotate`, summary: "Start a rotation: current becomes previous; both are accepted", tag: "sites", auth: ApiAuth.admin,
+    description: "Without `secret`, a 256-bit secret is generated and returned this once.",
+    body: named("RotateIdentitySecretBody", rotateIdentitySecretBodySchema), responses: { 200: named("RotatedIdentitySecret", rotatedIdentitySecretSchema) }, errors: [404],
+  },
+  { method: "delete", path: `${site}/identity-secrets/previous`, summary: "End a rotation: the previous secret stops being accepted", tag: "sites", auth: ApiAuth.admin, responses: { 204: "removed" }, errors: [404] },
+
+  // ---- admin: teams ----
+  { method: "get", path: `${site}/teams`, summary: "List teams", tag: "teams", auth: ApiAuth.admin, responses: { 200: named("TeamList", z.array(teamViewSchema)) }, errors: [404] },
+  { method: "get", path: `${site}/teams/:team`, summary: "Read a team, with its resolved policy", tag: "teams", auth: ApiAuth.admin, responses: { 200: named("TeamView", teamViewSchema) }, errors: [404] },
+  {
+    method: "put", path: `${site}/teams/:team`, summary: "Create or replace a team: preset, policy, settings, hours, messages", tag: "teams", auth: ApiAuth.admin,
+    body: named("TeamBody", teamBodySchema), responses: { 200: ok }, errors: [404],
+  },
+
+  // ---- admin: agents ----
+  { method: "get", path: `${site}/agents`, summary: "List agents", tag: "agents", auth: ApiAuth.admin, responses: { 200: named("AgentList", z.array(agentViewSchema)) }, errors: [404] },
+  { method: "get", path: `${site}/agents/:agent`, summary: "Read an agent", tag: "agents", auth: ApiAuth.admin, responses: { 200: named("AgentView", agentViewSchema) }, errors: [404] },
+  { method: "put", path: `${site}/agents/:agent`, summary: "Create or replace an agent (teams must exist)", tag: "agents", auth: ApiAuth.admin, body: named("AgentBody", agentBodySchema), responses: { 200: ok }, errors: [404] },
+  { method: "delete", path: `${site}/agents/:agent`, summary: "Remove an agent; their tokens and sockets stop at once", tag: "agents", auth: ApiAuth.admin, responses: { 204: "removed" }, errors: [404] },
+  { method: "get", path: `${site}/agents/:agent/tokens`, summary: "List an agent's login tokens", tag: "agents", auth: ApiAuth.admin, responses: { 200: named("AgentTokenList", z.array(agentTokenInfoSchema)) }, errors: [404] },
+  { method: "post", path: `${site}/agents/:agent/tokens`, summary: "Issue a login token (and panel link)", tag: "agents", auth: ApiAuth.admin, responses: { 201: named("AgentTokenResponse", agentTokenResponseSchema) }, errors: [404] },
+  { method: "delete", path: `${site}/agents/:agent/tokens/:tokenId`, summary: "Revoke a login token; its open sockets close", tag: "agents", auth: ApiAuth.admin, responses: { 204: "revoked" }, errors: [404] },
+];
+
+let cached: Record<string, unknown> | undefined;
+
+/** The document, built once per isolate. */
+export function apiDocument(): Record<string, unknown> {
+  cached ??= openApiDocument(
+    {
+      title: "edgechat API",
+      version: "1",
+      description: "Embeddable support chat: visitor and agent sessions, the team lead's settings form, and the admin API. Errors are `{ error: { code, message, path? } }`.",
+    },
+    apiOperations,
+    // `policy` is a raw record (merged with the preset, then validated): document its fields.
+    new Map([[teamBodySchema.shape.policy.unwrap(), teamPolicySchema]]),
+  );
+  return cached;
+}

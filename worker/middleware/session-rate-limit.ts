@@ -1,0 +1,30 @@
+/**
+ * New visitor sessions per IP and site per window, counted by the Workers Rate Limiting
+ * binding `SESSION_LIMITER` (`[[ratelimits]]` in wrangler.toml; simulated locally by
+ * wrangler dev and the test pool). Over the limit: 429 `rate_limited` with Retry-After,
+ * before any Durable Object is touched.
+ */
+import type { MiddlewareHandler } from "hono";
+import { ErrorCode, SESSION_WINDOW_SECONDS } from "../../protocol";
+import { ApiError } from "../api-error";
+import type { AppEnv } from "../app-env";
+
+export function sessionRateLimit(): MiddlewareHandler<AppEnv> {
+  return async function sessionRateLimitCheck(c, next) {
+    if (c.req.method === "OPTIONS") return next();
+    // Cloudflare sets CF-Connecting-IP itself (a client cannot forge it at the edge).
+    const ip = c.req.header("CF-Connecting-IP") ?? "unknown";
+    const { success } = await c.env.SESSION_LIMITER.limit({ key: `session:${c.req.param("site") ?? ""}:${ip}` });
+    if (success) return next();
+    const origin = c.req.header("Origin");
+    throw new ApiError(429, ErrorCode.rateLimited, `too many new sessions from this address; retry in ${SESSION_WINDOW_SECONDS} seconds`, undefined, {
+      headers: {
+        "Retry-After": String(SESSION_WINDOW_SECONDS),
+        // The site's origins are not known yet (that needs the SiteDO, which a flood must not
+        // reach), so the origin is echoed: the body says nothing but "retry later", and the
+        // widget can then read the code and Retry-After.
+        ...(origin ? { "Access-Control-Allow-Origin": origin, "Access-Control-Expose-Headers": "Retry-After", Vary: "Origin" } : {}),
+      },
+    });
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Opens a visitor's session (`POST /v1/sites/:site/session`), after the origin check and
+ * body validation: checks the signed identity, settles the visitor id, picks the team with
+ * the site's routing rules (unless the visitor has an open conversation, which keeps its
+ * team), tells that team who the visitor is, and signs the visitor token and a ticket.
+ */
+import type { Context } from "hono";
+import { ErrorCode, shiftScheduleSchema, TICKET_TTL_SECONDS, type SiteView, type VisitorSessionRequest, type VisitorSessionResponse } from "../protocol";
+import { siteStub, teamStub } from "../durable-objects/addresses";
+import { ApiError, notFound, unauthorized } from "./api-error";
+import type { AppEnv } from "./app-env";
+import { checkIdentity } from "./identity/check-identity";
+import { sessionVisitorId } from "./identity/visitor-id";
+import { visitorProfile } from "./identity/visitor-profile";
+import { pickTeam, visitorCountry } from "./routing";
+import { sign, verifyVisitorToken } from "./tokens";
+
+export async function openVisitorSession(c: Context<AppEnv>, site: SiteView, body: VisitorSessionRequest): Promise<VisitorSessionResponse> {
+  const now = Date.now();
+  const secret = c.env.SIGNING_SECRET;
+  const identity = await checkIdentity(body.user, () => siteStub(c.env, site.siteId).identitySecrets());
+  // A wrong hash is an error, not a silent downgrade: the site's signing code is broken.
+  if (identity.status === "rejected") throw new ApiError(401, ErrorCode.unauthorized, identity.message, "user.hash");
+
+  let tokenVisitorId: string | null = null;
+  if (body.visitorToken !== undefined) {
+    const token = await verifyVisitorToken(secret, body.visitorToken);
+    if (!token || token.site !== site.siteId) throw unauthorized("the visitor token is not valid for this site; start a new session without it");
+    tokenVisitorId = token.visitorId;
+  }
+  const verifiedUserId = identity.status === "verified" ? identity.user.id : null;
+  const visitorId = await sessionVisitorId(secret, site.siteId, tokenVisitorId, verifiedUserId);
+
+  const country = visitorCountry(c.req.raw.cf);
+  const { teamId: pickedTeam } = pickTeam(site.routingRules, site.defaultTeam, {
+    page: body.page,
+    locale: body.locale,
+    // Only signed attributes may route: an unsigned `vip: true` must not reach the VIP team.
+    verified: identity.status === "verified" ? (identity.user.attributes ?? {}) : {},
+    country,
+    choice: body.team,
+  });
+  const route = await siteStub(c.env, site.siteId).routeVisitor(visitorId, pickedTeam, now);
+  if (!route) throw notFound("this site has no team to talk to yet");
+  await teamStub(c.env, site.siteId, route.teamId).rememberVisitor(
+    visitorProfile({ visitorId, identity, locale: body.locale, timeZone: knownTimeZone(body.timeZone), country, page: body.page }),
+  );
+
+  const ticketExpiresAt = now + TICKET_TTL_SECONDS * 1000;
+  return {
+    visitorToken: await sign(secret, { k: "visitor", site: site.siteId, visitorId, iat: now }),
+    visitorId,
+    teamId: route.teamId,
+    conversationId: route.conversationId,
+    ticket: await sign(secret, {
+      k: "ticket",
+      site: site.siteId,
+      teamId: route.teamId,
+      role: "visitor",
+      subject: visitorId,
+      origin: c.req.header("Origin"),
+      exp: ticketExpiresAt,
+    }),
+    ticketExpiresAt,
+    connectPath: `/v1/sites/${site.siteId}/connect`,
+    identity: identity.status,
+  };
+}
+
+/** The browser's time zone if this runtime knows it, else none. */
+function knownTimeZone(timeZone: string | undefined): string | undefined {
+  return timeZone !== undefined && shiftScheduleSchema.shape.timeZone.safeParse(timeZone).success ? timeZone : undefined;
+}
