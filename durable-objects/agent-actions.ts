@@ -10,6 +10,7 @@ import { closeConversation } from "./close-conversation";
 import type { TeamRoom } from "./team-room";
 import { send } from "./team-sockets";
 import type { ConversationRow } from "./team-store";
+import { teamStats } from "./team-stats";
 import { transferToTeam } from "./team-transfer";
 
 export interface AgentContext {
@@ -96,6 +97,9 @@ async function act(room: TeamRoom, frame: AgentFrameIn, agent: AgentContext): Pr
       closeConversation(room, conversation, now);
       return;
     }
+    case "stats":
+      send(agent.ws, teamStats(room.store, engine, room.teamId, now));
+      return;
   }
 }
 

@@ -149,6 +149,14 @@ export class TeamStore {
       .map(toConversation);
   }
 
+  /** Conversations still open, or created or closed since `since` (for the day's figures). */
+  conversationsTouchedSince(since: number): ConversationRow[] {
+    return this.sql
+      .exec("SELECT * FROM conversations WHERE state != 'closed' OR created_at >= ? OR closed_at >= ?", since, since)
+      .toArray()
+      .map(toConversation);
+  }
+
   /** Earlier conversations of the visitor in this team (new or returning customer). */
   countEarlier(visitorId: string, before: number): number {
     return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM conversations WHERE visitor_id = ? AND created_at < ?", visitorId, before).one().n;

@@ -50,6 +50,8 @@ export const agentTransferSchema = z.strictObject({
   message: "give exactly one of toAgentId and toTeamId",
   path: ["toAgentId"],
 });
+/** Asks for the team's live figures (the team view of a lead's panel). */
+export const agentStatsSchema = z.strictObject({ type: z.literal("stats") });
 /** Moves a conversation up one support tier (L1 -> L2 -> L3). */
 export const agentEscalateSchema = z.strictObject({ type: z.literal("escalate"), conversationId: conversationIdSchema });
 export const agentCloseSchema = z.strictObject({ type: z.literal("close"), conversationId: conversationIdSchema });
@@ -64,6 +66,7 @@ export const agentFrameInSchema = z.discriminatedUnion("type", [
   agentTransferSchema,
   agentCloseSchema,
   agentEscalateSchema,
+  agentStatsSchema,
 ]);
 export type AgentFrameIn = z.infer<typeof agentFrameInSchema>;
 
@@ -99,6 +102,23 @@ export const agentAckSchema = z.object({
   clientId: clientIdSchema,
   seq: seqSchema,
 });
+/** The team today (in UTC days and hours): queue, waits, first responses and chats handled. */
+export const teamStatsSchema = z.object({
+  type: z.literal("stats"),
+  teamId: z.string(),
+  at: z.number().int(),
+  queueLength: z.number().int().min(0),
+  /** Seconds the longest-waiting queued conversation has waited. */
+  longestWaitSeconds: z.number().int().min(0),
+  /** Conversations assigned today: median seconds from arrival to assignment. */
+  medianWaitSeconds: z.number().int().min(0).nullable(),
+  /** Median seconds from assignment to the agent's first reply. */
+  medianFirstResponseSeconds: z.number().int().min(0).nullable(),
+  /** Conversations closed today. */
+  handled: z.number().int().min(0),
+  /** Conversations closed per UTC hour today, index 0 = 00:00-01:00. */
+  handledByHour: z.array(z.number().int().min(0)).length(24),
+});
 export const agentTypingOutSchema = z.object({ type: z.literal("typing"), conversationId: z.string(), on: z.boolean() });
 
 export const agentFrameOutSchema = z.discriminatedUnion("type", [
@@ -111,6 +131,7 @@ export const agentFrameOutSchema = z.discriminatedUnion("type", [
   messageFrameSchema,
   agentAckSchema,
   agentTypingOutSchema,
+  teamStatsSchema,
   errorFrameSchema,
 ]);
 export type AgentFrameOut = z.infer<typeof agentFrameOutSchema>;
