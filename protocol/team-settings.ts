@@ -21,7 +21,7 @@ export const teamSettingsSchema = z.strictObject({
   /** A dropped agent connection turns the agent offline after this, unless they reconnect. */
   presenceGraceSeconds: z.number().int().min(0).max(3_600).default(30),
   /** An agent who has not replied this long after assignment loses the chat; null: never. */
-  noAnswerSeconds: z.number().int().min(10).max(MAX_WAIT_SECONDS).nullable().default(null),
+  noAnswerSeconds: z.number().int().min(1).max(MAX_WAIT_SECONDS).nullable().default(null),
   agentGone: z.enum(AgentGoneAction).default(AgentGoneAction.reassign),
   /** Require an agent who speaks the visitor's language (from the widget); relaxes per the policy. */
   matchLanguage: z.boolean().default(false),

@@ -2,7 +2,7 @@
  * A chat over real sockets through the Worker into the TeamDO: the visitor writes, an agent
  * claims and replies, sequence numbers, acks, resends and resumes.
  */
-import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
 import { connectAgent, connectVisitor, seedSite } from "./helpers";
@@ -182,22 +182,5 @@ describe("a visitor and an agent chat", () => {
     ana.send({ type: "transfer", conversationId, toAgentId: "ben" });
     expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "transferred" });
     expect((await ben.until("assigned")).conversation).toMatchObject({ id: conversationId, agentId: "ben" });
-  });
-});
-
-describe("presence", () => {
-  it("turns an agent offline when their last socket closes", async () => {
-    const tokens = await seedSite("presence");
-    const ana = await connectAgent("presence", tokens.ana!);
-    const ben = await connectAgent("presence", tokens.ben!);
-    await ben.until("snapshot");
-    ana.send({ type: "presence", status: "online" });
-    expect((await ben.until("agent")).agent).toMatchObject({ id: "ana", status: "online" });
-    ana.close();
-    // After the grace period (the alarm), not before.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(ben.pending().filter((f) => f.type === "agent" && f.agent.status === "offline")).toEqual([]);
-    expect(await runDurableObjectAlarm(teamStub(env, "presence", "support"))).toBe(true);
-    expect((await ben.untilWhere("agent", (a) => a.agent.id === "ana")).agent).toMatchObject({ status: "online" });
   });
 });

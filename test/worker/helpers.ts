@@ -71,12 +71,18 @@ export class FrameReader<F extends { type: string }> {
   next(timeoutMs = 2000, waitingFor = "any frame"): Promise<F> {
     const queued = this.frames.shift();
     if (queued) return Promise.resolve(queued);
+    // Made here, so a timeout's stack points at the test line that waited.
+    const timeout = new Error(`no ${waitingFor} within ${timeoutMs} ms`);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${waitingFor} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push((frame) => {
+      const waiter = (frame: F) => {
         clearTimeout(timer);
         resolve(frame);
-      });
+      };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(timeout);
+      }, timeoutMs);
+      this.waiters.push(waiter);
     });
   }
 

@@ -1,0 +1,60 @@
+/**
+ * What a chat message costs in storage: the platform bills SQLite rows written, so a
+ * message must write at most two. Every statement the object runs is counted while a
+ * visitor and an agent exchange messages in an assigned conversation.
+ */
+import { env, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { teamStub } from "../../durable-objects/addresses";
+import { admin, connectAgent, connectVisitor, seedSite } from "./helpers";
+
+/** Counts rows written by every SQL statement the team object runs from now on. */
+async function countRowsWritten(site: string) {
+  const stub = teamStub(env, site, "support");
+  await runInDurableObject(stub, (_instance, state) => {
+    const sql = state.storage.sql as SqlStorage & { rowsWrittenCount?: number; originalExec?: SqlStorage["exec"] };
+    sql.rowsWrittenCount = 0;
+    sql.originalExec = sql.exec.bind(sql);
+    sql.exec = ((query: string, ...bindings: unknown[]) => {
+      // Writes run to completion inside exec(), so their count is final here.
+      const cursor = sql.originalExec!(query, ...bindings);
+      sql.rowsWrittenCount! += cursor.rowsWritten;
+      return cursor;
+    }) as SqlStorage["exec"];
+  });
+  return {
+    async read(): Promise<number> {
+      return runInDurableObject(stub, (_instance, state) => (state.storage.sql as SqlStorage & { rowsWrittenCount?: number }).rowsWrittenCount ?? 0);
+    },
+  };
+}
+
+describe("storage cost", () => {
+  it("writes at most two rows per chat message", async () => {
+    const tokens = await seedSite("cost");
+    await admin("PUT", "/sites/cost/teams/support", { name: "Support", preset: "high-touch" });
+    const agent = await connectAgent("cost", tokens.ana!);
+    agent.send({ type: "presence", status: "online" });
+    await agent.untilWhere("agent", (a) => a.agent.id === "ana" && a.agent.status === "online");
+    const visitor = await connectVisitor("cost");
+    await visitor.until("status");
+    visitor.send({ type: "message", clientId: "first", text: "start" });
+    const { conversationId } = await visitor.until("ack");
+    await agent.until("assigned");
+    agent.send({ type: "message", conversationId, clientId: "reply-0", text: "first reply" });
+    await agent.until("ack");
+
+    const counter = await countRowsWritten("cost");
+    const MESSAGES = 10; // per side; the visitor stays under the flood limit
+    for (let i = 1; i <= MESSAGES; i++) {
+      visitor.send({ type: "message", clientId: `v${i}`, text: `visitor ${i}` });
+      await visitor.until("ack");
+      agent.send({ type: "message", conversationId, clientId: `a${i}`, text: `agent ${i}` });
+      await agent.until("ack");
+    }
+    const perMessage = (await counter.read()) / (2 * MESSAGES);
+    console.log(`rows written per chat message: ${perMessage}`);
+    expect(perMessage).toBeGreaterThan(0);
+    expect(perMessage).toBeLessThanOrEqual(2);
+  });
+});

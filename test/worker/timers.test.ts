@@ -1,0 +1,166 @@
+/**
+ * The team's timers on its one alarm: presence grace, no answer, agent gone and the
+ * preference waits, each as a support lead would describe it. Waits are set to a second so
+ * the tests can let them run out, then the alarm is run.
+ */
+import { env, evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { teamStub } from "../../durable-objects/addresses";
+import { admin, connectAgent, connectVisitor, seedSite } from "./helpers";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs the alarm if it has not fired by itself yet (in the pool, alarms also fire on time). */
+async function runDue(stub: DurableObjectStub): Promise<void> {
+  await runDurableObjectAlarm(stub);
+}
+
+async function team(site: string, body: Record<string, unknown>) {
+  const response = await admin("PUT", `/sites/${site}/teams/support`, { name: "Support", ...body });
+  expect(response.status).toBe(200);
+}
+
+async function online(site: string, token: string) {
+  const agent = await connectAgent(site, token);
+  await agent.until("snapshot");
+  agent.send({ type: "presence", status: "online" });
+  await agent.until("queue");
+  return agent;
+}
+
+async function visitorWrites(site: string, text = "help") {
+  const visitor = await connectVisitor(site);
+  await visitor.until("status");
+  visitor.send({ type: "message", clientId: "m1", text });
+  const ack = await visitor.until("ack");
+  return { visitor, conversationId: ack.conversationId };
+}
+
+describe("presence grace", () => {
+  it("turns an agent whose connection dropped offline after the grace period, not before", async () => {
+    const tokens = await seedSite("grace");
+    await team("grace", { settings: { presenceGraceSeconds: 1 } });
+    const ana = await online("grace", tokens.ana!);
+    const ben = await online("grace", tokens.ben!);
+    ana.close();
+    await sleep(200);
+    expect(ben.pending().some((f) => f.type === "agent" && f.agent.id === "ana" && f.agent.status === "offline")).toBe(false);
+    await sleep(1000);
+    await runDue(teamStub(env, "grace", "support"));
+    expect((await ben.untilWhere("agent", (f) => f.agent.id === "ana")).agent.status).toBe("offline");
+  });
+
+  it("keeps an agent online who reconnects within the grace period", async () => {
+    const tokens = await seedSite("grace-back");
+    await team("grace-back", { settings: { presenceGraceSeconds: 1 } });
+    const ana = await online("grace-back", tokens.ana!);
+    ana.close();
+    await sleep(100);
+    const again = await connectAgent("grace-back", tokens.ana!);
+    await again.until("snapshot");
+    await sleep(1000);
+    await runDue(teamStub(env, "grace-back", "support"));
+    again.send({ type: "hello" });
+    expect((await again.until("snapshot")).me.status).toBe("online");
+  });
+
+  it("survives a restart in the middle of the grace period", async () => {
+    const tokens = await seedSite("grace-restart");
+    await team("grace-restart", { settings: { presenceGraceSeconds: 1 } });
+    const ana = await online("grace-restart", tokens.ana!);
+    ana.close();
+    await sleep(100);
+    await evictDurableObject(teamStub(env, "grace-restart", "support"), { webSockets: "close" });
+    await sleep(1000);
+    await runDue(teamStub(env, "grace-restart", "support"));
+    const ben = await connectAgent("grace-restart", tokens.ben!);
+    const snapshot = await ben.until("snapshot");
+    expect(snapshot.agents.find((a) => a.id === "ana")?.status).toBe("offline");
+  });
+});
+
+describe("no answer", () => {
+  it("hands a chat to the next agent when the first has not replied in time, and tells both", async () => {
+    const tokens = await seedSite("no-answer");
+    await team("no-answer", { preset: "high-touch", settings: { noAnswerSeconds: 1 } });
+    const ana = await online("no-answer", tokens.ana!);
+    const { conversationId } = await visitorWrites("no-answer");
+    expect((await ana.until("assigned")).conversation.id).toBe(conversationId);
+    const ben = await online("no-answer", tokens.ben!);
+    await sleep(1100);
+    await runDue(teamStub(env, "no-answer", "support"));
+    expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "reassigned" });
+    expect((await ben.until("assigned")).conversation).toMatchObject({ id: conversationId, agentId: "ben" });
+  });
+
+  it("does not take a chat from an agent who replied", async () => {
+    const tokens = await seedSite("answered");
+    await team("answered", { preset: "high-touch", settings: { noAnswerSeconds: 1 } });
+    const ana = await online("answered", tokens.ana!);
+    const { conversationId } = await visitorWrites("answered");
+    await ana.until("assigned");
+    ana.send({ type: "message", conversationId, clientId: "r", text: "Hello!" });
+    await ana.until("ack");
+    await online("answered", tokens.ben!);
+    await sleep(1100);
+    await runDue(teamStub(env, "answered", "support"));
+    ana.send({ type: "hello" });
+    expect((await ana.until("snapshot")).inbox.map((c) => c.id)).toEqual([conversationId]);
+  });
+});
+
+describe("agent gone", () => {
+  it("reassigns an offline agent's unanswered chats after the grace period", async () => {
+    const tokens = await seedSite("gone");
+    await team("gone", { preset: "high-touch", settings: { presenceGraceSeconds: 1, agentGone: "reassign" } });
+    const ana = await online("gone", tokens.ana!);
+    const { conversationId } = await visitorWrites("gone");
+    await ana.until("assigned");
+    const ben = await online("gone", tokens.ben!);
+    ana.send({ type: "presence", status: "offline" });
+    await sleep(1100);
+    await runDue(teamStub(env, "gone", "support"));
+    expect((await ben.until("assigned")).conversation.id).toBe(conversationId);
+  });
+
+  it("keeps them with the agent when the team says keep", async () => {
+    const tokens = await seedSite("gone-keep");
+    await team("gone-keep", { preset: "high-touch", settings: { presenceGraceSeconds: 1, agentGone: "keep" } });
+    const ana = await online("gone-keep", tokens.ana!);
+    const { conversationId } = await visitorWrites("gone-keep");
+    await ana.until("assigned");
+    const ben = await online("gone-keep", tokens.ben!);
+    ana.send({ type: "presence", status: "offline" });
+    await sleep(1100);
+    await runDue(teamStub(env, "gone-keep", "support"));
+    ben.send({ type: "hello" });
+    expect((await ben.until("snapshot")).inbox).toEqual([]);
+    ana.send({ type: "hello" });
+    expect((await ana.until("snapshot")).inbox.map((c) => c.id)).toEqual([conversationId]);
+  });
+});
+
+describe("returning customer fallback", () => {
+  it("waits for the previous agent, then lets the team take the chat", async () => {
+    const tokens = await seedSite("returning");
+    await team("returning", { preset: "high-touch", policy: { returningCustomers: { enabled: true, waitSeconds: 1 } } });
+    const ana = await online("returning", tokens.ana!);
+    const first = await visitorWrites("returning");
+    await ana.until("assigned");
+    ana.send({ type: "close", conversationId: first.conversationId });
+    await ana.until("unassigned");
+    ana.send({ type: "presence", status: "offline" });
+    const ben = await online("returning", tokens.ben!);
+
+    // The same visitor comes back: the chat waits for ana, not for ben who is free.
+    const visitor = await connectVisitor("returning", { visitorToken: first.visitor.session.visitorToken });
+    await visitor.until("status");
+    visitor.send({ type: "message", clientId: "again", text: "me again" });
+    const { conversationId } = await visitor.until("ack");
+    await sleep(300);
+    expect(ben.pending().some((f) => f.type === "assigned")).toBe(false);
+    await sleep(900);
+    await runDue(teamStub(env, "returning", "support"));
+    expect((await ben.until("assigned")).conversation.id).toBe(conversationId);
+  });
+});
