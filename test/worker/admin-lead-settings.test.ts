@@ -1,13 +1,15 @@
 /**
  * A team lead's settings form with their own agent token: read and replace the settings,
- * hours and messages of their own teams, never another team's, never the policy; an agent
- * who is not a lead, a revoked token and no token are refused. Also: an agent's session
+ * hours, messages and assignment policy (preset and overrides, validated like the admin
+ * team body) of their own teams, never another team's, never the name; an agent who is not
+ * a lead, a revoked token and no token are refused. Also: an agent's session
  * yields tickets for their own teams only, and a ticket cannot be re-aimed at another team.
  */
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { leadSettingsBodySchema, type AgentSessionResponse, type LeadSettingsBodyInput } from "../../protocol";
-import { admin, agentSession, BASE, seedSite, upgrade } from "./helpers";
+import type { LeadTeamFormView } from "../../worker/routes/team-settings-routes";
+import { admin, agentSession, BASE, connectAgent, connectVisitor, seedSite, upgrade } from "./helpers";
 
 const SITE = "lead";
 let tokens: Record<string, string> = {};
@@ -38,8 +40,8 @@ describe("a lead's settings form", () => {
     expect(before.status).toBe(200);
     expect(await before.json()).toMatchObject({ settings: { presenceGraceSeconds: 30 }, hours: null, messages: { templates: {} } });
     expect((await settingsCall("support", tokens.ana!, "PUT", form)).status).toBe(200);
-    expect(await (await settingsCall("support", tokens.ana!)).json()).toEqual(leadSettingsBodySchema.parse(form)); // defaults filled in
-    // The admin view shows the change, and the policy and name the lead cannot touch are intact.
+    expect(await (await settingsCall("support", tokens.ana!)).json()).toMatchObject(leadSettingsBodySchema.parse(form)); // defaults filled in
+    // The admin view shows the change; a form without preset and policy keeps them, and the name is intact.
     expect(await (await admin("GET", `/sites/${SITE}/teams/support`)).json()).toMatchObject({ name: "Support", preset: "high-touch", ...form });
   });
 
@@ -47,8 +49,8 @@ describe("a lead's settings form", () => {
     expect(await (await agentSession(SITE, tokens.ana!)).json()).toMatchObject({ agent: { id: "ana", role: "lead" } });
   });
 
-  it("refuses the policy or the name in the form, naming the field", async () => {
-    const response = await settingsCall("support", tokens.ana!, "PUT", { ...form, policy: { strategy: "manual" } });
+  it("refuses the name in the form, and a bad field, naming the field", async () => {
+    const response = await settingsCall("support", tokens.ana!, "PUT", { ...form, name: "Renamed" });
     expect(response.status).toBe(400);
     const hours = await settingsCall("support", tokens.ana!, "PUT", { ...form, hours: { timeZone: "Nowhere/City", weekly: [] } });
     expect(await hours.json()).toMatchObject({ error: { code: "invalid_frame", path: "hours.timeZone" } });
@@ -77,6 +79,83 @@ describe("a lead's settings form", () => {
     expect((await settingsCall("support", issued.token)).status).toBe(200);
     await admin("DELETE", `/sites/${SITE}/agents/ana/tokens/${issued.tokenId}`);
     expect((await settingsCall("support", issued.token)).status).toBe(401);
+  });
+});
+
+describe("the assignment policy in a lead's form", () => {
+  const read = async () => (await settingsCall("support", tokens.ana!)).json<LeadTeamFormView>();
+  const adminTeam = async () => (await admin("GET", `/sites/${SITE}/teams/support`)).json<Record<string, unknown>>();
+
+  it("reads the preset, its overrides, the resolved policy and what every preset resolves to", async () => {
+    const view = await read();
+    expect(view).toMatchObject({ preset: "high-touch", policy: {}, resolvedPolicy: { strategy: "least-open", defaultLimit: 3, onlineOnly: false } });
+    expect(view.presetPolicies["low-cost"]).toMatchObject({ strategy: "round-robin", onlineOnly: true, defaultLimit: 8 });
+    expect(view.presetPolicies.manual.strategy).toBe("manual");
+    expect(view.defaultPolicy).toMatchObject({ strategy: "manual", defaultLimit: 3, allowClaims: true });
+  });
+
+  it("replaces the preset and the overrides, keeping the name, and keeps them when left out", async () => {
+    const { settings, hours, messages } = await read();
+    const policy = { defaultLimit: 6, returningCustomers: { enabled: true, waitSeconds: 90, fallback: "keep-waiting" } };
+    expect((await settingsCall("support", tokens.ana!, "PUT", { settings, hours, messages, preset: "low-cost", policy })).status).toBe(200);
+    const resolved = { strategy: "round-robin", onlineOnly: true, defaultLimit: 6, returningCustomers: { enabled: true, windowDays: 30, waitSeconds: 90, fallback: "keep-waiting" } };
+    expect(await adminTeam()).toMatchObject({ name: "Support", preset: "low-cost", policy, resolvedPolicy: resolved, settings });
+    expect(await read()).toMatchObject({ preset: "low-cost", policy, resolvedPolicy: resolved });
+
+    // A settings-only form leaves the policy alone.
+    expect((await settingsCall("support", tokens.ana!, "PUT", { settings: { ...settings, matchLanguage: true }, hours, messages })).status).toBe(200);
+    expect(await adminTeam()).toMatchObject({ preset: "low-cost", policy, settings: { matchLanguage: true } });
+
+    // A policy without a preset drops the preset, as the admin team PUT does.
+    expect((await settingsCall("support", tokens.ana!, "PUT", { settings, hours, messages, policy: { strategy: "least-open", allowClaims: false } })).status).toBe(200);
+    const team = await adminTeam();
+    expect(team.preset).toBeUndefined();
+    expect(team).toMatchObject({ name: "Support", resolvedPolicy: { strategy: "least-open", allowClaims: false, defaultLimit: 3, onlineOnly: false } });
+  });
+
+  it("refuses an invalid policy or preset with the admin body's path, and changes nothing", async () => {
+    const before = await adminTeam();
+    const { settings, hours, messages } = await read();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ policy: { defaultLimit: 500 } }, "policy.defaultLimit"],
+      [{ policy: { strategy: "fastest" } }, "policy.strategy"],
+      [{ preset: "sales", policy: { returningCustomers: { waitSeconds: -1 } } }, "policy.returningCustomers.waitSeconds"],
+      [{ policy: { relax: { skillsAfterSeconds: 60 } } }, "policy.relax"],
+      [{ preset: "fastest", policy: {} }, "preset"],
+    ];
+    for (const [change, path] of cases) {
+      const response = await settingsCall("support", tokens.ana!, "PUT", { settings, hours, messages, ...change });
+      expect(response.status, path).toBe(400);
+      expect(await response.json(), path).toMatchObject({ error: { code: "invalid_frame", path, message: expect.stringContaining(path) } });
+    }
+    expect(await adminTeam()).toEqual(before);
+  });
+
+  it("assigns the next conversation by the new policy", async () => {
+    const { settings, messages } = await read();
+    const hours = null; // open, whatever the time of the run
+    const agent = await connectAgent(SITE, tokens.ana!);
+    await agent.until("snapshot");
+    agent.send({ type: "presence", status: "online" });
+    await agent.until("queue");
+
+    const put = (preset: string) => settingsCall("support", tokens.ana!, "PUT", { settings, hours, messages, preset, policy: {} });
+    expect((await put("manual")).status).toBe(200);
+    const first = await connectVisitor(SITE);
+    await first.until("status");
+    first.send({ type: "message", clientId: "m1", text: "Anyone?" });
+    expect(await first.untilWhere("status", (s) => s.state !== "new")).toMatchObject({ state: "queued", position: 1 });
+
+    expect((await put("high-touch")).status).toBe(200);
+    // The waiting one is taken by the new strategy at once, and so is the next one.
+    expect(await agent.until("assigned", 5000)).toMatchObject({ conversation: { visitorId: first.session.visitorId } });
+    const second = await connectVisitor(SITE);
+    await second.until("status");
+    second.send({ type: "message", clientId: "m1", text: "Hello" });
+    expect(await agent.until("assigned", 5000)).toMatchObject({ conversation: { visitorId: second.session.visitorId, agentId: "ana" } });
+    agent.close();
+    first.close();
+    second.close();
   });
 });
 
