@@ -5,7 +5,7 @@
 import type { SiteDO } from "../durable-objects/site-do";
 import type { TeamDO } from "../durable-objects/team-do";
 
-export interface Env {
+export interface WorkerBindings {
   SITE: DurableObjectNamespace<SiteDO>;
   TEAM: DurableObjectNamespace<TeamDO>;
   ASSETS: Fetcher;
@@ -17,15 +17,10 @@ export interface Env {
   SIGNING_SECRET: string;
 }
 
+export type Env = WorkerBindings;
+
 declare global {
   namespace Cloudflare {
-    interface Env {
-      SITE: DurableObjectNamespace<SiteDO>;
-      TEAM: DurableObjectNamespace<TeamDO>;
-      ASSETS: Fetcher;
-      SESSION_LIMITER: RateLimit;
-      ADMIN_TOKEN: string;
-      SIGNING_SECRET: string;
-    }
+    interface Env extends WorkerBindings {}
   }
 }

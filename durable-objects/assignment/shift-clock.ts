@@ -1,47 +1,20 @@
 /**
  * Weekly shift schedules in an agent's own IANA time zone: is the agent inside their shift
- * at a given instant, and when may that next change. Local time comes from
- * Intl.DateTimeFormat, one cached formatter per time zone (creating one costs far more
- * than using it).
+ * at a given instant, and when may that next change. Local time comes from the same
+ * zoned clock as business hours (`hours/zoned-time.ts`).
  */
 import type { ShiftSchedule, Weekday } from "../../protocol/team-policy";
+import { wallClock } from "../hours/zoned-time";
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 1_440;
 const WEEK_MINUTES = 7 * DAY_MINUTES;
 const WEEKDAY_INDEX: Record<Weekday, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Local wall-clock time at `at`, as epoch ms of the same reading in UTC (whole minutes). */
-function localWallClock(timeZone: string, at: number): number {
-  const fields = { year: 0, month: 1, day: 1, hour: 0, minute: 0 };
-  for (const part of formatterFor(timeZone).formatToParts(at)) {
-    if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
-  }
-  return Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute);
-}
 
 /** Minutes since local Monday 00:00 at `at`. */
 export function localWeekMinute(timeZone: string, at: number): number {
-  const wall = localWallClock(timeZone, at);
+  const wall = wallClock(timeZone, at);
   const mondayBased = (new Date(wall).getUTCDay() + 6) % 7;
   const minuteOfDay = Math.floor(wall / MINUTE_MS) % DAY_MINUTES;
   return mondayBased * DAY_MINUTES + minuteOfDay;
@@ -49,7 +22,7 @@ export function localWeekMinute(timeZone: string, at: number): number {
 
 /** UTC offset in ms at `at` (local = UTC + offset), to the minute. */
 function utcOffset(timeZone: string, at: number): number {
-  return localWallClock(timeZone, at) - Math.floor(at / MINUTE_MS) * MINUTE_MS;
+  return wallClock(timeZone, at) - Math.floor(at / MINUTE_MS) * MINUTE_MS;
 }
 
 /** A schedule reduced to [start, end) minute-of-week intervals; `end` may pass the week's end. */

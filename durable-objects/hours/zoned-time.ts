@@ -5,7 +5,7 @@
  *
  * A "wall" value is the local reading encoded as epoch ms of the same reading in UTC, so
  * calendar arithmetic on it is plain UTC arithmetic (`Date.UTC`, `getUTCDay`).
- * Same approach as the agent shift clock (`assignment/shift-clock.ts`), plus the inverse.
+ * The agent shift clock (`assignment/shift-clock.ts`) reads its local time here too.
  */
 
 export const MINUTE_MS = 60_000;
