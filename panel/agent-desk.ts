@@ -1,15 +1,17 @@
 /**
  * The signed-in agent's desk, as a reactive controller: one `TeamConnection` per team of the
- * agent, the presence they chose (applied to every team), the selected conversation, and
+ * agent, the presence they chose for each team, the selected conversation and moving between
+ * conversations, alerts for a panel in the background, the team figures a lead watches, and
  * notices to show. The panel's elements render it and call its methods; it imports nothing
  * from Lit.
  */
-import type { AgentSessionResponse, ConversationSummary, PresenceStatus } from "../protocol";
+import type { AgentSessionResponse, ChatMessage, ConversationSummary, PresenceStatus } from "../protocol";
 import { reconnectDelay } from "../widget/backoff";
 import type { ControllerHost } from "../widget/controller-host";
 import { FatalConnectError } from "../widget/reconnecting-socket";
 import { AgentSessions } from "./agent-session";
-import { savedPresence, savePresence, type PanelCredentials } from "./panel-auth";
+import { DeskAlerts } from "./desk-alerts";
+import { savedPresences, savePresences, type PanelCredentials } from "./panel-auth";
 import { TeamConnection, type TeamHost } from "./team-connection";
 
 export interface Selection {
@@ -18,27 +20,41 @@ export interface Selection {
   conversationId: string;
 }
 
+/** One conversation in the sidebar's order: my inbox (longest waiting first), then the queues. */
+export interface ListedConversation {
+  team: TeamConnection;
+  conversation: ConversationSummary;
+  list: "inbox" | "queue";
+}
+
 /** Waiting times on screen are refreshed this often. */
-const CLOCK_MS = 15_000;
+const CLOCK_MS = 5_000;
 /** A notice stays this long. */
 const NOTICE_MS = 6_000;
+/** The team view asks for fresh figures this often while it is on screen. */
+export const STATS_REFRESH_MS = 10_000;
 
 export class AgentDesk implements TeamHost {
   agent: AgentSessionResponse["agent"] | null = null;
   teams: TeamConnection[] = [];
-  /** The presence the agent picked in this browser session; null until they pick one. */
-  presence: PresenceStatus | null = savedPresence();
+  /** The presence the agent picked per team in this browser session. */
+  presences: Record<string, PresenceStatus> = savedPresences();
   notice: string | null = null;
   /** Why the desk stopped for good (revoked token); the panel signs out. */
   fatalError: string | null = null;
   now = Date.now();
+  readonly alerts = new DeskAlerts();
 
   private selected: { teamId: string; conversationId: string } | null = null;
   private readonly sessions: AgentSessions;
   private clock: ReturnType<typeof setInterval> | undefined;
+  private statsTimer: ReturnType<typeof setInterval> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private startTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  private readonly onVisible = (): void => {
+    if (document.visibilityState === "visible") this.changed();
+  };
 
   constructor(
     private readonly host: ControllerHost,
@@ -55,11 +71,17 @@ export class AgentDesk implements TeamHost {
       this.now = Date.now();
       this.host.requestUpdate();
     }, CLOCK_MS);
+    document.addEventListener("visibilitychange", this.onVisible);
+    window.addEventListener("focus", this.onVisible);
     void this.start();
   }
 
   hostDisconnected(): void {
     this.stop();
+  }
+
+  get isLead(): boolean {
+    return this.agent?.role === "lead";
   }
 
   /** Signs out: tells every team I am offline, then closes the sockets. */
@@ -89,20 +111,47 @@ export class AgentDesk implements TeamHost {
   private stop(): void {
     this.stopped = true;
     clearInterval(this.clock);
+    clearInterval(this.statsTimer);
+    this.statsTimer = undefined;
     clearTimeout(this.startTimer);
+    document.removeEventListener("visibilitychange", this.onVisible);
+    window.removeEventListener("focus", this.onVisible);
     for (const team of this.teams) team.stop();
   }
 
-  setPresence(status: PresenceStatus): void {
-    this.presence = status;
-    savePresence(status);
-    for (const team of this.teams) team.setPresence(status);
+  /** Sets my presence in one team, or in all of them. */
+  setPresence(status: PresenceStatus, teamId?: string): void {
+    for (const team of this.teams) {
+      if (teamId !== undefined && team.teamId !== teamId) continue;
+      this.presences[team.teamId] = status;
+      team.setPresence(status);
+    }
+    savePresences(this.presences);
     this.host.requestUpdate();
   }
 
-  /** My presence as the server knows it (the first team's view; all teams get the same). */
-  get currentPresence(): PresenceStatus {
-    return this.presence ?? this.teams.find((team) => team.me)?.me?.status ?? "offline";
+  /** My presence in a team: what I picked, else what the server says. */
+  presenceIn(team: TeamConnection): PresenceStatus {
+    return this.presences[team.teamId] ?? team.me?.status ?? "offline";
+  }
+
+  /** The one presence of all my teams, or "mixed" when they differ. */
+  get overallPresence(): PresenceStatus | "mixed" {
+    const all = new Set(this.teams.map((team) => this.presenceIn(team)));
+    return all.size > 1 ? "mixed" : ([...all][0] ?? "offline");
+  }
+
+  // ---- conversations ----
+
+  /** Everything in the sidebar, in its order. */
+  get listed(): ListedConversation[] {
+    const inbox = this.teams
+      .flatMap((team) => team.inbox.map((conversation) => ({ team, conversation, list: "inbox" as const })))
+      .sort((a, b) => (a.conversation.waitingSince ?? Infinity) - (b.conversation.waitingSince ?? Infinity) || a.conversation.createdAt - b.conversation.createdAt);
+    const queue = this.teams.flatMap((team) =>
+      team.me?.status === "online" ? team.queue.map((conversation) => ({ team, conversation, list: "queue" as const })) : [],
+    );
+    return [...inbox, ...queue];
   }
 
   select(team: TeamConnection, conversationId: string): void {
@@ -112,6 +161,17 @@ export class AgentDesk implements TeamHost {
     this.host.requestUpdate();
   }
 
+  /** Selects the next (+1) or previous (-1) conversation of the sidebar, wrapping around. */
+  move(step: 1 | -1): void {
+    const listed = this.listed;
+    if (listed.length === 0) return;
+    const current = this.selection;
+    const index = current ? listed.findIndex((item) => item.team === current.team && item.conversation.id === current.conversationId) : -1;
+    const next = index < 0 ? (step > 0 ? 0 : listed.length - 1) : (index + step + listed.length) % listed.length;
+    const target = listed[next]!;
+    this.select(target.team, target.conversation.id);
+  }
+
   get selection(): Selection | null {
     if (!this.selected) return null;
     const { teamId, conversationId } = this.selected;
@@ -119,20 +179,47 @@ export class AgentDesk implements TeamHost {
     return team ? { team, conversationId, conversation: team.conversation(conversationId) } : null;
   }
 
+  /** Unread visitor messages over all teams, for the tab title. */
+  get unreadTotal(): number {
+    return this.teams.reduce((sum, team) => sum + [...team.unread.values()].reduce((a, b) => a + b, 0), 0);
+  }
+
+  // ---- the lead's team view ----
+
+  /** While on, every team's figures are asked for now and then every `STATS_REFRESH_MS`. */
+  watchStats(on: boolean): void {
+    if (on === (this.statsTimer !== undefined)) return;
+    clearInterval(this.statsTimer);
+    this.statsTimer = undefined;
+    if (!on) return;
+    const ask = () => {
+      for (const team of this.teams) team.requestStats();
+    };
+    ask();
+    this.statsTimer = setInterval(ask, STATS_REFRESH_MS);
+  }
+
   // ---- TeamHost ----
 
   changed(): void {
-    // The conversation on screen is read as it arrives.
+    // The conversation on screen is read as it arrives, while the agent is looking.
     const selection = this.selection;
     if (selection && document.visibilityState === "visible") selection.team.unread.delete(selection.conversationId);
     this.host.requestUpdate();
   }
 
-  wantedPresence(): PresenceStatus | null {
-    return this.presence;
+  wantedPresence(team: TeamConnection): PresenceStatus | null {
+    return this.presences[team.teamId] ?? null;
   }
 
   assigned(team: TeamConnection, conversationId: string): void {
+    const conversation = team.conversation(conversationId);
+    this.alerts.alert({
+      title: `New conversation · ${team.teamName}`,
+      body: conversation ? `${conversation.visitorName}: ${conversation.lastMessage?.text ?? "is waiting"}` : "A visitor is waiting",
+      tag: conversationId,
+      open: () => this.select(team, conversationId),
+    });
     // Go to a conversation I just claimed, or to a new one when nothing live is on screen;
     // never pull the agent out of a conversation they are working in.
     const current = this.selection;
@@ -140,7 +227,30 @@ export class AgentDesk implements TeamHost {
     if (idle || current.conversationId === conversationId) this.select(team, conversationId);
   }
 
+  visitorWrote(team: TeamConnection, message: ChatMessage): void {
+    this.alerts.alert({
+      title: team.conversation(message.conversationId)?.visitorName ?? "Visitor",
+      body: message.text,
+      tag: message.conversationId,
+      open: () => this.select(team, message.conversationId),
+    });
+  }
+
+  queued(team: TeamConnection, conversation: ConversationSummary): void {
+    this.alerts.alert({
+      title: `Waiting in ${team.teamName}`,
+      body: `${conversation.visitorName}: ${conversation.lastMessage?.text ?? "is waiting"}`,
+      tag: conversation.id,
+      open: () => this.select(team, conversation.id),
+    });
+  }
+
   refused(message: string): void {
+    this.say(message);
+  }
+
+  /** Shows a short notice at the bottom of the panel. */
+  say(message: string): void {
     this.notice = message;
     clearTimeout(this.noticeTimer);
     this.noticeTimer = setTimeout(() => {

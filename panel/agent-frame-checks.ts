@@ -11,6 +11,24 @@ type Frame<T extends AgentFrameOut["type"]> = Extract<AgentFrameOut, { type: T }
 
 export const isAgentSummary = shape<AgentSummary>({ id: str, name: str, status: str, open: num, limit: num });
 
+/** Attribute values as the server sends them: a record of strings, numbers and booleans. */
+const isAttributes: Check = (value) =>
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean");
+
+const isVisitor = shape<ConversationSummary["visitor"]>({
+  name: str,
+  email: optional(str),
+  userId: optional(str),
+  verified: isAttributes,
+  hints: isAttributes,
+  country: optional(str),
+  timeZone: optional(str),
+  previousConversations: num,
+});
+
 export const isConversationSummary = shape<ConversationSummary>({
   id: str,
   teamId: str,
@@ -24,6 +42,12 @@ export const isConversationSummary = shape<ConversationSummary>({
   waitingSince: nullable(num),
   page: nullable(str),
   locale: nullable(str),
+  priority: num,
+  tier: num,
+  position: nullable(num),
+  offline: bool,
+  transferNote: nullable(str),
+  visitor: isVisitor,
 });
 
 export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
@@ -42,5 +66,15 @@ export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
   message: isChatMessage,
   ack: shape<Frame<"ack">>({ conversationId: str, clientId: str, seq: num }),
   typing: shape<Frame<"typing">>({ conversationId: str, on: bool }),
+  stats: shape<Frame<"stats">>({
+    teamId: str,
+    at: num,
+    queueLength: num,
+    longestWaitSeconds: num,
+    medianWaitSeconds: nullable(num),
+    medianFirstResponseSeconds: nullable(num),
+    handled: num,
+    handledByHour: (value) => listOf(num)(value) && (value as unknown[]).length === 24,
+  }),
   error: shape<Frame<"error">>({ code: str, message: str, clientId: optional(str), conversationId: optional(str) }),
 };

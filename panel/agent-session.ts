@@ -10,7 +10,7 @@ import { FatalConnectError } from "../widget/reconnecting-socket";
 import type { PanelCredentials } from "./panel-auth";
 
 const isAgentSession = shape<AgentSessionResponse>({
-  agent: shape<AgentSessionResponse["agent"]>({ id: str, name: str, teams: listOf(str) }),
+  agent: shape<AgentSessionResponse["agent"]>({ id: str, name: str, teams: listOf(str), role: str }),
   site: str,
   tickets: listOf(shape<AgentSessionResponse["tickets"][number]>({ teamId: str, teamName: str, ticket: str, connectPath: str })),
   ticketExpiresAt: num,

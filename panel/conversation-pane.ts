@@ -1,28 +1,37 @@
 /**
- * The main pane of the panel: the selected conversation's header, transcript (text only,
- * never HTML) and the reply box (Enter sends, Shift+Enter breaks the line), or the claim
- * bar for a queued conversation. Template functions rendered inside `<agent-panel>`.
+ * The main pane of the panel: the selected conversation's header and actions (transfer,
+ * escalate, close, or claim), its transcript (text only, never HTML; the team's system lines
+ * as centred notices), the typing indicator, the reply box (Enter sends, Shift+Enter breaks
+ * the line), and the visitor column. Template functions rendered inside `<agent-panel>`.
  */
 import { html, nothing } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { MAX_MESSAGE_CHARS } from "../protocol/limits";
 import { Delivery, type TranscriptEntry } from "../widget/transcript";
 import type { AgentDesk, Selection } from "./agent-desk";
-import { clockTime, initials } from "./format";
+import { clockTime, initials, languageName } from "./format";
+import { keysOf, ShortcutAction } from "./keyboard-shortcuts";
+import { renderVisitorDetails } from "./visitor-details";
 
 const endedText: Record<string, string> = {
   closed: "This conversation is closed.",
-  transferred: "This conversation was transferred to a colleague.",
+  transferred: "This conversation was transferred.",
   claimed_by_other: "A colleague took this conversation.",
   reassigned: "This conversation was reassigned.",
 };
 
-export function renderConversation(desk: AgentDesk) {
+/** What the pane asks of the panel element. */
+export interface PaneActions {
+  openTransfer(): void;
+}
+
+export function renderConversation(desk: AgentDesk, actions: PaneActions) {
   const selection = desk.selection;
   if (!selection) {
     return html`<div class="placeholder">
       <h2>No conversation selected</h2>
       <p>Pick one from your inbox, or claim a visitor waiting in the queue.</p>
+      <p class="muted">${keysOf(ShortcutAction.next)} moves through the list · <kbd>?</kbd> shows every shortcut</p>
     </div>`;
   }
   const { team, conversation, conversationId } = selection;
@@ -30,35 +39,63 @@ export function renderConversation(desk: AgentDesk) {
   const standing = team.standing(conversationId);
   const mine = standing === "assigned";
   const state = standing === "ended" ? (team.ended.get(conversationId) ?? "closed").replaceAll("_", " ") : standing;
-  return html`
-    <header class="conversation-head">
-      <span class="avatar" aria-hidden="true">${initials(conversation?.visitorName ?? "Visitor")}</span>
-      <div class="title">
-        <h2 data-testid="conversation-title">${conversation?.visitorName ?? "Visitor"}</h2>
-        <p class="details">${details(selection)}</p>
-      </div>
-      <span class="state ${state}" data-testid="conversation-state">${state}</span>
-      ${mine
-        ? html`<button class="ghost" data-testid="close-conversation" @click=${() => team.close(conversationId)}>Close conversation</button>`
+  const name = conversation?.visitorName ?? "Visitor";
+  return html`<div class="conversation">
+      <header class="conversation-head">
+        <span class="avatar" aria-hidden="true">${initials(name)}</span>
+        <div class="title">
+          <h2 data-testid="conversation-title">${name}</h2>
+          <p class="details">${details(selection)}</p>
+        </div>
+        <span class="state ${state}" data-testid="conversation-state">${state}</span>
+        ${mine
+          ? html`<div class="actions">
+              <button class="ghost" data-testid="transfer-conversation" title="Transfer (${keysOf(ShortcutAction.transfer)})" @click=${actions.openTransfer}>
+                Transfer
+              </button>
+              ${conversation && conversation.tier < 3
+                ? html`<button
+                    class="ghost"
+                    data-testid="escalate-conversation"
+                    title="Move up to support tier L${conversation.tier + 1}"
+                    @click=${() => team.escalate(conversationId)}
+                  >
+                    Escalate to L${conversation.tier + 1}
+                  </button>`
+                : nothing}
+              <button class="ghost danger" data-testid="close-conversation" title="Close (${keysOf(ShortcutAction.close)})" @click=${() => team.close(conversationId)}>
+                Close
+              </button>
+            </div>`
+          : nothing}
+      </header>
+      ${conversation?.transferNote
+        ? html`<p class="callout note" data-testid="transfer-note"><strong>Transfer note:</strong> ${conversation.transferNote}</p>`
         : nothing}
-    </header>
-    <ol class="transcript" data-testid="transcript" aria-live="polite">
-      ${transcript.entries.map((entry) => renderMessage(desk, selection, entry))}
-    </ol>
-    <p class="typing" data-testid="visitor-typing">${team.typing.has(conversationId) ? `${conversation?.visitorName ?? "The visitor"} is typing…` : ""}</p>
-    ${keyed(conversationId, renderFooter(desk, selection, mine))}
-  `;
+      <ol class="transcript" data-testid="transcript" aria-live="polite" aria-label="Transcript">
+        ${transcript.entries.map((entry) => renderMessage(desk, selection, entry))}
+      </ol>
+      <p class="typing" data-testid="visitor-typing" aria-live="polite">${team.typing.visitors.has(conversationId) ? `${name} is typing…` : ""}</p>
+      ${keyed(conversationId, renderFooter(desk, selection, mine))}
+    </div>
+    ${renderVisitorDetails(team, conversation, desk.now)}`;
 }
 
 function details({ team, conversation }: Selection): string {
   if (!conversation) return team.teamName;
   const parts = [team.teamName];
-  if (conversation.locale) parts.push(conversation.locale);
+  if (conversation.locale) parts.push(languageName(conversation.locale));
   if (conversation.page) parts.push(conversation.page);
   return parts.join(" · ");
 }
 
 function renderMessage(desk: AgentDesk, { team, conversationId }: Selection, entry: TranscriptEntry) {
+  if (entry.from === "system") {
+    return html`<li class="msg system" role="note" data-testid="transcript-message" data-from="system" data-seq=${entry.seq ?? ""}>
+      <p class="bubble">${entry.text}</p>
+      <span class="meta">${clockTime(entry.at)}</span>
+    </li>`;
+  }
   const meta =
     entry.delivery === Delivery.sending
       ? "Sending…"
@@ -77,7 +114,7 @@ function renderMessage(desk: AgentDesk, { team, conversationId }: Selection, ent
   </li>`;
 }
 
-function renderFooter(desk: AgentDesk, { team, conversation, conversationId }: Selection, mine: boolean) {
+function renderFooter(desk: AgentDesk, { team, conversationId }: Selection, mine: boolean) {
   if (mine) {
     const send = (form: HTMLFormElement): void => {
       const input = form.elements.namedItem("reply") as HTMLTextAreaElement;
@@ -97,23 +134,30 @@ function renderFooter(desk: AgentDesk, { team, conversation, conversationId }: S
           placeholder="Write a reply…"
           aria-label="Reply"
           maxlength=${MAX_MESSAGE_CHARS}
-          @input=${() => team.noteTyping(conversationId)}
+          @input=${(event: Event) => {
+            if ((event.currentTarget as HTMLTextAreaElement).value === "") team.stopTyping(conversationId);
+            else team.noteTyping(conversationId);
+          }}
+          @blur=${() => team.stopTyping(conversationId)}
           @keydown=${(event: KeyboardEvent) => {
-            if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+            if (event.key === "Enter" && !event.shiftKey && !event.altKey && !event.isComposing) {
               event.preventDefault();
               send((event.currentTarget as HTMLTextAreaElement).form!);
+            } else if (event.key === "Escape") {
+              (event.currentTarget as HTMLTextAreaElement).blur();
             }
           }}
         ></textarea>
         <button class="primary" type="submit" data-testid="reply-send">Send</button>
       </form>
-      <p class="hint">Enter to send · Shift+Enter for a new line</p>`;
+      <p class="hint">Enter sends · Shift+Enter new line · ${keysOf(ShortcutAction.close)} closes · <kbd>?</kbd> all shortcuts</p>`;
   }
   if (team.standing(conversationId) === "queued") {
     const full = team.me !== null && team.me.open >= team.me.limit;
+    const online = team.me?.status === "online";
     return html`<div class="bar">
-      <span>${team.me?.status === "online" ? "This visitor is waiting in the queue." : "Go online to take this conversation."}</span>
-      <button class="primary" data-testid="claim-selected" ?disabled=${full || team.me?.status !== "online"} @click=${() => team.claim(conversationId)}>
+      <span>${!online ? "Go online to take this conversation." : full ? "You are at your limit of open conversations." : "This visitor is waiting in the queue."}</span>
+      <button class="primary" data-testid="claim-selected" title="Claim (${keysOf(ShortcutAction.claim)})" ?disabled=${full || !online} @click=${() => team.claim(conversationId)}>
         Claim
       </button>
     </div>`;

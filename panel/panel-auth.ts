@@ -1,8 +1,8 @@
 /**
  * The agent's sign-in: the login link carries `#site=…&token=…` in its fragment (never sent
  * to a server). The panel moves it to sessionStorage, so the agent stays signed in for the
- * browser session and the token leaves the address bar and history at once. The chosen
- * presence is kept the same way, so a reload does not take the agent offline.
+ * browser session and the token leaves the address bar and history at once. The presence
+ * chosen for each team is kept the same way, so a reload does not take the agent offline.
  */
 import type { PresenceStatus } from "../protocol";
 import { ID_PATTERN } from "../protocol/limits";
@@ -16,13 +16,30 @@ const STORAGE_KEY = "edgechat:panel:credentials";
 /** The presence the agent chose, kept like the sign-in for the browser session. */
 const PRESENCE_KEY = "edgechat:panel:presence";
 
-/** Credentials from a login link (a full URL or just its `#site=…&token=…` part). */
+/**
+ * Credentials from a login link (a full URL or just its `#site=…&token=…` part), or from a
+ * bare agent token: its first part is base64url JSON naming the site (the server checks the
+ * signature; the panel only reads where to sign in).
+ */
 export function parseLoginLink(link: string): PanelCredentials | null {
+  if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(link)) return fromToken(link);
   const hash = link.includes("#") ? link.slice(link.indexOf("#") + 1) : link;
   const params = new URLSearchParams(hash);
   const site = params.get("site");
   const token = params.get("token");
   return site && token && ID_PATTERN.test(site) ? { site, token } : null;
+}
+
+function fromToken(token: string): PanelCredentials | null {
+  try {
+    const body = token.split(".")[0]!.replaceAll("-", "+").replaceAll("_", "/");
+    const bytes = Uint8Array.from(atob(body.padEnd(Math.ceil(body.length / 4) * 4, "=")), (char) => char.charCodeAt(0));
+    const payload: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    if (typeof payload !== "object" || payload === null || !("site" in payload) || typeof payload.site !== "string") return null;
+    return ID_PATTERN.test(payload.site) ? { site: payload.site, token } : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -63,19 +80,23 @@ export function forgetCredentials(): void {
   }
 }
 
-export function savedPresence(): PresenceStatus | null {
+/** The presence the agent chose per team (team id -> status). */
+export function savedPresences(): Record<string, PresenceStatus> {
   try {
-    const value = sessionStorage.getItem(PRESENCE_KEY);
-    return value === "online" || value === "away" || value === "offline" ? value : null;
+    const stored: unknown = JSON.parse(sessionStorage.getItem(PRESENCE_KEY) ?? "{}");
+    if (typeof stored !== "object" || stored === null) return {};
+    return Object.fromEntries(Object.entries(stored).filter((entry): entry is [string, PresenceStatus] => isPresence(entry[1])));
   } catch {
-    return null;
+    return {};
   }
 }
 
-export function savePresence(status: PresenceStatus): void {
+export function savePresences(presences: Record<string, PresenceStatus>): void {
   try {
-    sessionStorage.setItem(PRESENCE_KEY, status);
+    sessionStorage.setItem(PRESENCE_KEY, JSON.stringify(presences));
   } catch {
     // The choice then lasts until the page reloads.
   }
 }
+
+const isPresence = (value: unknown): value is PresenceStatus => value === "online" || value === "away" || value === "offline";

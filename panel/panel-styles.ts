@@ -1,11 +1,12 @@
 /**
- * Styles of the agent panel, adopted by Lit into `<agent-panel>`'s shadow root (no inline
- * `<style>`, so the page keeps a strict CSP). Colours are custom properties so a team can
- * rebrand the panel, and follow the system's light or dark mode.
+ * Styles of the agent panel, adopted by Lit into the shadow roots (no inline `<style>` and
+ * no `style` attributes, so the page keeps a strict CSP). `baseStyles` (colours, controls)
+ * is shared with `<team-settings-form>`; `panelStyles` lays out `<agent-panel>`. Colours are
+ * custom properties so a team can rebrand the panel, and follow the system's light or dark mode.
  */
 import { css } from "lit";
 
-export const panelStyles = css`
+export const baseStyles = css`
   :host {
     --accent: var(--panel-accent, #4f46e5);
     --on-accent: #fff;
@@ -16,13 +17,8 @@ export const panelStyles = css`
     --text: #1b1f2b;
     --muted: #687086;
     --good: #1f9d55;
-    --warn: #d98e04;
+    --warn: #b7791f;
     --danger: #d4351c;
-    position: fixed;
-    inset: 0;
-    display: flex;
-    flex-direction: column;
-    background: var(--bg);
     color: var(--text);
     font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   }
@@ -40,121 +36,194 @@ export const panelStyles = css`
   button, select, textarea, input { font: inherit; color: inherit; }
   button { cursor: pointer; }
   :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-  h1, h2, h3, p { margin: 0; }
+  h1, h2, h3, h4, p { margin: 0; }
+  .muted { color: var(--muted); }
+  .spacer { flex: 1; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  kbd { display: inline-block; min-width: 1.6em; padding: 0 5px; border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 5px; background: var(--surface); font: 600 11.5px/1.6 ui-monospace, monospace; text-align: center; }
+  code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, monospace; }
+  .ghost { padding: 7px 12px; border: 1px solid var(--line); border-radius: 9px; background: var(--surface); font-weight: 500; }
+  .ghost:hover:not(:disabled) { background: var(--raised); }
+  .ghost.danger { color: var(--danger); }
+  .ghost.small { padding: 4px 10px; font-size: 12.5px; }
+  .primary { padding: 7px 14px; border: 0; border-radius: 9px; background: var(--accent); color: var(--on-accent); font-weight: 600; }
+  .primary:hover:not(:disabled) { background: color-mix(in srgb, var(--accent) 88%, #000); }
+  button:disabled { opacity: 0.45; cursor: default; }
+  input, select, textarea { padding: 7px 10px; border: 1px solid var(--line); border-radius: 9px; background: var(--surface); }
+  input[type="checkbox"], input[type="radio"] { padding: 0; accent-color: var(--accent); }
+  .dot { display: inline-block; flex: none; width: 8px; height: 8px; border-radius: 50%; background: var(--muted); }
+  .dot.online, .dot.open { background: var(--good); }
+  .dot.away, .dot.connecting, .dot.waiting { background: var(--warn); }
+  .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; background: var(--raised); color: var(--muted); font-size: 12px; font-weight: 600; }
+  .badge.returning { background: color-mix(in srgb, var(--accent) 14%, var(--surface)); color: var(--accent); }
+  .badge.verified { background: color-mix(in srgb, var(--good) 15%, var(--surface)); color: var(--good); }
+  .badge.unverified { background: color-mix(in srgb, var(--warn) 18%, var(--surface)); color: var(--warn); }
+  .list-title { display: flex; align-items: center; gap: 8px; margin: 0 6px 8px; font-size: 12px; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
+  .list-title > span:first-child { flex: 1; }
+  .count { min-width: 22px; padding: 1px 7px; border-radius: 999px; background: var(--raised); text-align: center; letter-spacing: 0; text-transform: none; font-weight: 600; }
+  .callout { margin: 12px 22px 0; padding: 10px 14px; border-radius: 12px; background: color-mix(in srgb, var(--warn) 12%, var(--surface)); font-size: 13px; }
+  .form-error { margin-bottom: 16px; padding: 10px 14px; border-radius: 12px; background: color-mix(in srgb, var(--danger) 12%, var(--surface)); color: var(--danger); font-weight: 600; }
+`;
+
+export const panelStyles = css`
+  :host { position: fixed; inset: 0; display: flex; flex-direction: column; background: var(--bg); }
 
   /* ---- top bar ---- */
-  .topbar {
-    display: flex;
-    align-items: center;
-    gap: 16px;
-    height: 60px;
-    padding: 0 20px;
-    background: var(--surface);
-    border-bottom: 1px solid var(--line);
-  }
+  .topbar { flex: none; display: flex; align-items: center; gap: 14px; height: 60px; padding: 0 20px; background: var(--surface); border-bottom: 1px solid var(--line); }
   .brand { display: flex; align-items: center; gap: 10px; font-weight: 700; font-size: 16px; letter-spacing: -0.01em; }
   .mark { display: grid; place-items: center; width: 30px; height: 30px; border-radius: 9px; background: var(--accent); color: var(--on-accent); }
   .mark svg { width: 18px; height: 18px; fill: currentColor; }
   .site { padding: 2px 8px; border-radius: 6px; background: var(--raised); color: var(--muted); font-size: 12px; font-weight: 500; }
-  .spacer { flex: 1; }
+  nav.views { display: flex; gap: 4px; margin-left: 12px; }
+  nav.views button { padding: 6px 12px; border: 0; border-radius: 8px; background: none; color: var(--muted); font-weight: 600; }
+  nav.views button[aria-current="page"] { background: color-mix(in srgb, var(--accent) 12%, var(--surface)); color: var(--accent); }
   .loads { display: flex; gap: 8px; }
-  .load { padding: 4px 10px; border: 1px solid var(--line); border-radius: 999px; font-size: 12.5px; color: var(--muted); white-space: nowrap; }
+  .load { display: flex; align-items: center; gap: 6px; padding: 4px 10px; border: 1px solid var(--line); border-radius: 999px; font-size: 12.5px; color: var(--muted); white-space: nowrap; }
   .load strong { color: var(--text); font-variant-numeric: tabular-nums; }
   .load.full strong { color: var(--danger); }
-  .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; background: var(--muted); }
-  .dot.online, .dot.open { background: var(--good); }
-  .dot.away, .dot.connecting, .dot.waiting { background: var(--warn); }
-  .presence { display: flex; align-items: center; gap: 8px; padding: 5px 10px; border: 1px solid var(--line); border-radius: 10px; background: var(--surface); }
-  .presence select { border: 0; background: transparent; font-weight: 600; outline: none; }
+  .presence { display: flex; align-items: center; gap: 8px; padding: 3px 4px 3px 10px; border: 1px solid var(--line); border-radius: 10px; background: var(--surface); }
+  .presence select { padding: 3px 4px; border: 0; background: transparent; font-weight: 600; outline: none; }
   .me { display: flex; align-items: center; gap: 8px; font-weight: 600; }
-  .avatar {
-    flex: none;
-    display: grid;
-    place-items: center;
-    width: 34px;
-    height: 34px;
-    border-radius: 50%;
-    background: color-mix(in srgb, var(--accent) 14%, var(--surface));
-    color: var(--accent);
-    font-size: 12.5px;
-    font-weight: 700;
-  }
-  .ghost { padding: 7px 12px; border: 1px solid var(--line); border-radius: 9px; background: var(--surface); font-weight: 500; }
-  .ghost:hover { background: var(--raised); }
-  .primary { padding: 7px 14px; border: 0; border-radius: 9px; background: var(--accent); color: var(--on-accent); font-weight: 600; }
-  .primary:hover { background: color-mix(in srgb, var(--accent) 88%, #000); }
-  .primary:disabled { opacity: 0.4; cursor: default; }
+  .icon-button { display: grid; place-items: center; width: 34px; height: 34px; padding: 0; border: 1px solid var(--line); border-radius: 9px; background: var(--surface); color: var(--muted); }
+  .icon-button.on { color: var(--accent); border-color: color-mix(in srgb, var(--accent) 40%, var(--line)); }
+  .icon-button svg { width: 18px; height: 18px; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
+  .avatar { flex: none; display: grid; place-items: center; width: 34px; height: 34px; border-radius: 50%; background: color-mix(in srgb, var(--accent) 14%, var(--surface)); color: var(--accent); font-size: 12.5px; font-weight: 700; }
 
   /* ---- layout ---- */
   .desk { flex: 1; display: grid; grid-template-columns: 330px 1fr; min-height: 0; }
-  aside { display: flex; flex-direction: column; gap: 20px; padding: 18px 14px; overflow-y: auto; border-right: 1px solid var(--line); background: var(--surface); }
-  main { display: flex; flex-direction: column; min-width: 0; min-height: 0; }
+  aside.lists { display: flex; flex-direction: column; gap: 20px; padding: 18px 14px; overflow-y: auto; border-right: 1px solid var(--line); background: var(--surface); }
+  main { flex: 1; display: flex; min-width: 0; min-height: 0; }
+  .conversation { flex: 1; display: flex; flex-direction: column; min-width: 0; min-height: 0; }
 
   /* ---- lists ---- */
-  .list-title { display: flex; align-items: center; justify-content: space-between; margin: 0 6px 8px; font-size: 12px; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
-  .count { min-width: 22px; padding: 1px 7px; border-radius: 999px; background: var(--raised); text-align: center; letter-spacing: 0; }
   ul { display: flex; flex-direction: column; gap: 4px; margin: 0; padding: 0; list-style: none; }
   .empty { padding: 14px 6px; color: var(--muted); font-size: 13px; }
   .item { display: flex; align-items: center; gap: 8px; border-radius: 12px; }
   .item:hover { background: var(--raised); }
   .item.selected { background: color-mix(in srgb, var(--accent) 10%, var(--surface)); }
   .pick { flex: 1; min-width: 0; display: flex; align-items: center; gap: 10px; padding: 10px 8px; border: 0; background: none; text-align: left; }
+  .position { flex: none; display: grid; place-items: center; width: 34px; height: 34px; border-radius: 10px; background: color-mix(in srgb, var(--warn) 16%, var(--surface)); color: var(--warn); font-weight: 700; font-size: 13px; }
   .summary { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 2px; }
   .line { display: flex; align-items: baseline; gap: 8px; }
   .name { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; }
   .wait { flex: none; font-size: 12px; color: var(--muted); font-variant-numeric: tabular-nums; }
   .wait.long { color: var(--danger); font-weight: 600; }
-  .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--muted); font-size: 13px; }
-  .unread { flex: none; min-width: 20px; padding: 0 6px; border-radius: 10px; background: var(--accent); color: var(--on-accent); font-size: 11.5px; font-weight: 700; line-height: 20px; text-align: center; }
+  .tags { display: flex; align-items: center; gap: 4px; min-width: 0; }
+  .tag { flex: none; padding: 0 6px; border-radius: 5px; background: var(--raised); border: 1px solid var(--line); color: var(--muted); font-size: 11px; font-weight: 600; line-height: 17px; }
+  .tag.priority { background: color-mix(in srgb, var(--danger) 12%, var(--surface)); border-color: transparent; color: var(--danger); }
+  .tag.offline { background: color-mix(in srgb, var(--warn) 14%, var(--surface)); border-color: transparent; color: var(--warn); }
+  .preview { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--muted); font-size: 13px; }
+  .unread { flex: none; min-width: 20px; margin-right: 8px; padding: 0 6px; border-radius: 10px; background: var(--accent); color: var(--on-accent); font-size: 11.5px; font-weight: 700; line-height: 20px; text-align: center; }
   .claim { flex: none; margin-right: 8px; padding: 5px 12px; font-size: 13px; }
+  .mini-presence { flex: none; padding: 1px 4px; font-size: 11.5px; text-transform: none; letter-spacing: 0; }
 
   /* ---- conversation ---- */
-  .conversation-head { display: flex; align-items: center; gap: 12px; padding: 14px 22px; background: var(--surface); border-bottom: 1px solid var(--line); }
+  .conversation-head { display: flex; align-items: center; gap: 12px; padding: 12px 22px; background: var(--surface); border-bottom: 1px solid var(--line); }
   .conversation-head h2 { font-size: 16px; }
   .details { color: var(--muted); font-size: 12.5px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .title { flex: 1; min-width: 0; }
-  .state { padding: 2px 8px; border-radius: 6px; font-size: 12px; font-weight: 600; background: var(--raised); color: var(--muted); }
+  .actions { display: flex; gap: 6px; }
+  .state { padding: 2px 8px; border-radius: 6px; font-size: 12px; font-weight: 600; background: var(--raised); color: var(--muted); text-transform: capitalize; }
   .state.assigned { background: color-mix(in srgb, var(--good) 14%, var(--surface)); color: var(--good); }
   .state.queued { background: color-mix(in srgb, var(--warn) 16%, var(--surface)); color: var(--warn); }
   .transcript { flex: 1; display: flex; flex-direction: column; gap: 4px; margin: 0; padding: 22px; overflow-y: auto; list-style: none; }
   .msg { display: flex; flex-direction: column; max-width: min(72%, 640px); }
   .msg.visitor { align-self: flex-start; align-items: flex-start; }
   .msg.agent { align-self: flex-end; align-items: flex-end; }
-  .msg.system { align-self: center; color: var(--muted); font-size: 12.5px; }
+  .msg.system { align-self: center; align-items: center; max-width: min(80%, 560px); margin: 8px 0; text-align: center; }
   .msg.visitor + .msg.agent, .msg.agent + .msg.visitor { margin-top: 10px; }
   .bubble { padding: 9px 14px; border-radius: 16px; background: var(--surface); border: 1px solid var(--line); white-space: pre-wrap; overflow-wrap: anywhere; }
   .visitor .bubble { border-bottom-left-radius: 5px; }
   .agent .bubble { background: var(--accent); border-color: transparent; color: var(--on-accent); border-bottom-right-radius: 5px; }
   .agent.sending .bubble { opacity: 0.7; }
   .agent.failed .bubble { background: color-mix(in srgb, var(--danger) 14%, var(--surface)); color: var(--text); }
-  .system .bubble { background: none; border: 0; padding: 2px; }
+  .system .bubble { padding: 5px 12px; border: 0; border-radius: 999px; background: var(--raised); color: var(--muted); font-size: 12.5px; }
   .meta { margin: 3px 4px 0; font-size: 11.5px; color: var(--muted); }
+  .system .meta { display: none; }
   .failed .meta { color: var(--danger); }
   .link { padding: 0; margin-left: 6px; border: 0; background: none; color: var(--accent); font-weight: 600; text-decoration: underline; }
   .typing { padding: 0 22px 6px; min-height: 24px; color: var(--muted); font-size: 12.5px; font-style: italic; }
-  .composer { display: flex; align-items: flex-end; gap: 10px; margin: 0 18px 18px; padding: 10px 10px 10px 16px; border: 1px solid var(--line); border-radius: 14px; background: var(--surface); box-shadow: 0 1px 3px rgb(17 24 39 / 0.05); }
+  .composer { display: flex; align-items: flex-end; gap: 10px; margin: 0 18px 16px; padding: 10px 10px 10px 16px; border: 1px solid var(--line); border-radius: 14px; background: var(--surface); box-shadow: 0 1px 3px rgb(17 24 39 / 0.05); }
   .composer:focus-within { border-color: color-mix(in srgb, var(--accent) 55%, var(--line)); }
-  .composer textarea { flex: 1; min-height: 40px; max-height: 160px; padding: 8px 0; border: 0; outline: none; resize: none; background: transparent; field-sizing: content; }
-  .hint { margin: -12px 20px 12px; color: var(--muted); font-size: 11.5px; }
+  .composer textarea { flex: 1; min-height: 40px; max-height: 160px; padding: 8px 0; border: 0; border-radius: 0; outline: none; resize: none; background: transparent; field-sizing: content; }
+  .hint { margin: -8px 20px 12px; color: var(--muted); font-size: 11.5px; }
+  .hint kbd { font-size: 10.5px; }
   .bar { display: flex; align-items: center; justify-content: center; gap: 12px; margin: 0 18px 18px; padding: 14px; border: 1px dashed var(--line); border-radius: 14px; color: var(--muted); }
-  .placeholder { flex: 1; display: grid; place-content: center; gap: 6px; text-align: center; color: var(--muted); }
+  .placeholder { flex: 1; display: grid; place-content: center; gap: 8px; text-align: center; color: var(--muted); }
   .placeholder h2 { color: var(--text); font-size: 17px; }
 
-  /* ---- notices ---- */
-  .banner { padding: 8px 20px; background: color-mix(in srgb, var(--warn) 16%, var(--surface)); color: var(--text); font-size: 13px; text-align: center; }
+  /* ---- visitor details ---- */
+  .details-panel { flex: none; width: 290px; display: flex; flex-direction: column; gap: 18px; padding: 18px 14px; overflow-y: auto; border-left: 1px solid var(--line); background: var(--surface); font-size: 13px; }
+  .details-panel .callout { margin: 0; }
+  .details-panel section > p { margin: 0 6px 8px; }
+  .facts { display: flex; flex-direction: column; gap: 6px; margin: 0 6px; }
+  .facts div { display: grid; grid-template-columns: 96px 1fr; gap: 8px; }
+  .facts dt { color: var(--muted); overflow-wrap: anywhere; }
+  .facts dd { margin: 0; overflow-wrap: anywhere; }
+  .facts.hints dd { color: var(--warn); }
+
+  /* ---- team view ---- */
+  .page { flex: 1; display: flex; flex-direction: column; gap: 18px; padding: 22px 28px; overflow-y: auto; }
+  .page-head { display: flex; align-items: center; gap: 12px; }
+  .page-head h2 { font-size: 19px; }
+  .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: 12px; }
+  .kpi { display: flex; flex-direction: column; gap: 4px; padding: 14px 16px; border: 1px solid var(--line); border-radius: 14px; background: var(--surface); }
+  .kpi-label { color: var(--muted); font-size: 12.5px; }
+  .kpi strong { font-size: 24px; font-variant-numeric: tabular-nums; letter-spacing: -0.02em; }
+  .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 12px; align-items: start; }
+  .card-box { padding: 16px 14px; border: 1px solid var(--line); border-radius: 14px; background: var(--surface); }
+  table.agents { width: 100%; border-collapse: collapse; }
+  .agents th { padding: 6px; color: var(--muted); font-size: 12px; font-weight: 600; text-align: left; }
+  .agents td { padding: 8px 6px; border-top: 1px solid var(--line); }
+  .load-cell { display: flex; align-items: center; gap: 8px; font-variant-numeric: tabular-nums; }
+  .meter { width: 90px; height: 8px; }
+  .meter .track { fill: var(--raised); stroke: var(--line); }
+  .meter .fill { fill: var(--good); }
+  .load-cell.full .meter .fill { fill: var(--danger); }
+  .chart { width: 100%; height: auto; }
+  .chart .axis { stroke: var(--line); }
+  .chart .bar { fill: color-mix(in srgb, var(--accent) 55%, var(--surface)); }
+  .chart .bar.now { fill: var(--accent); }
+  .chart text { fill: var(--muted); font-size: 10px; }
+  .chart .value { fill: var(--text); font-weight: 600; }
+
+  /* ---- dialogs and notices ---- */
+  dialog.modal { width: min(480px, calc(100vw - 32px)); padding: 22px; border: 1px solid var(--line); border-radius: 16px; background: var(--surface); color: var(--text); box-shadow: 0 20px 60px rgb(0 0 0 / 0.25); }
+  dialog.modal::backdrop { background: rgb(15 17 23 / 0.45); }
+  dialog form { display: flex; flex-direction: column; gap: 14px; }
+  dialog h2 { font-size: 17px; }
+  fieldset { display: flex; flex-direction: column; gap: 4px; margin: 0; padding: 0; border: 0; }
+  legend { margin-bottom: 6px; color: var(--muted); font-size: 12px; font-weight: 700; letter-spacing: 0.05em; text-transform: uppercase; }
+  .choice { display: flex; align-items: center; gap: 10px; padding: 8px 10px; border: 1px solid var(--line); border-radius: 10px; }
+  .choice:has(input:checked) { border-color: var(--accent); background: color-mix(in srgb, var(--accent) 7%, var(--surface)); }
+  .choice.unavailable { opacity: 0.55; }
+  .choice .grow { flex: 1; font-weight: 600; }
+  .choice .inline { width: 140px; padding: 4px 8px; }
+  .field { display: flex; flex-direction: column; gap: 6px; }
+  .field textarea { resize: vertical; }
+  .dialog-actions { display: flex; justify-content: flex-end; gap: 8px; }
+  .shortcuts { display: flex; flex-direction: column; gap: 8px; margin: 0; }
+  .shortcuts div { display: grid; grid-template-columns: 140px 1fr; gap: 10px; align-items: center; }
+  .shortcuts dt { white-space: nowrap; }
+  .shortcuts dd { margin: 0; }
+  .banner { flex: none; padding: 8px 20px; background: color-mix(in srgb, var(--warn) 16%, var(--surface)); color: var(--text); font-size: 13px; text-align: center; }
   .toast { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); padding: 10px 16px; border-radius: 10px; background: #1b1f2b; color: #fff; box-shadow: 0 8px 24px rgb(0 0 0 / 0.2); }
+  team-settings-form { display: block; }
 
   /* ---- sign in ---- */
   .signin { flex: 1; display: grid; place-items: center; padding: 24px; }
   .card { width: min(420px, 100%); display: flex; flex-direction: column; gap: 14px; padding: 32px; border: 1px solid var(--line); border-radius: 18px; background: var(--surface); box-shadow: 0 12px 40px rgb(17 24 39 / 0.08); }
   .card h1 { font-size: 20px; }
   .card p { color: var(--muted); }
-  .card input { width: 100%; padding: 10px 12px; border: 1px solid var(--line); border-radius: 10px; background: var(--raised); }
+  .card input { width: 100%; padding: 10px 12px; background: var(--raised); }
   .card .error { color: var(--danger); font-weight: 500; }
 
+  @media (max-width: 1100px) {
+    .details-panel { display: none; }
+  }
   @media (max-width: 760px) {
     .desk { grid-template-columns: 1fr; grid-template-rows: auto 1fr; }
-    aside { max-height: 40vh; border-right: 0; border-bottom: 1px solid var(--line); }
-    .loads, .me span { display: none; }
+    aside.lists { max-height: 40vh; border-right: 0; border-bottom: 1px solid var(--line); }
+    .loads, .me span, nav.views { display: none; }
   }
 `;

@@ -1,9 +1,9 @@
 /**
  * One team's socket as an agent sees it: the snapshot (me, inbox, queue, agents), live
- * updates, the transcripts of the conversations the agent opened, and the agent's own
- * messages until acked. After every reconnect it asks `history {afterSeq}` for what it
- * holds and resends unacked replies by clientId, so nothing is missing or doubled.
- * Lit-free; the panel's `AgentDesk` owns one per team.
+ * updates, the team's figures (`stats`), the transcripts of the conversations the agent
+ * opened, and the agent's own messages until acked. After every reconnect it asks
+ * `history {afterSeq}` for what it holds and resends unacked replies by clientId, so
+ * nothing is missing or doubled. Lit-free; the panel's `AgentDesk` owns one per team.
  */
 import type { AgentFrameIn, AgentFrameOut, AgentSummary, ChatMessage, ConversationSummary, PresenceStatus } from "../protocol";
 import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/limits";
@@ -12,21 +12,28 @@ import { readFrame } from "../widget/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../widget/reconnecting-socket";
 import { Transcript } from "../widget/transcript";
 import { agentFrameChecks } from "./agent-frame-checks";
+import { TypingSignals } from "./typing-signals";
+
+export type TeamStats = Extract<AgentFrameOut, { type: "stats" }>;
+
+/** Where a conversation goes: a colleague of this team, or another team. */
+export type TransferTarget = { toAgentId: string } | { toTeamId: string };
 
 export interface TeamHost {
   /** Something the panel shows changed. */
   changed(): void;
-  /** Presence the agent chose in this browser session, re-applied after reconnects. */
-  wantedPresence(): PresenceStatus | null;
+  /** Presence the agent chose for this team in this browser session, re-applied after reconnects. */
+  wantedPresence(team: TeamConnection): PresenceStatus | null;
   /** A conversation was just assigned to me. */
   assigned(team: TeamConnection, conversationId: string): void;
+  /** A visitor wrote in one of my conversations (not a replay). */
+  visitorWrote(team: TeamConnection, message: ChatMessage): void;
+  /** A conversation joined the queue while I am online. */
+  queued(team: TeamConnection, conversation: ConversationSummary): void;
   /** The server refused something not tied to a message (claim over the limit, …). */
   refused(message: string): void;
   fatal(error: FatalConnectError): void;
 }
-
-const TYPING_REFRESH_MS = 3_000;
-const TYPING_SHOWN_MS = 6_000;
 
 export class TeamConnection {
   me: AgentSummary | null = null;
@@ -37,17 +44,19 @@ export class TeamConnection {
   socketState: SocketState = SocketState.idle;
   /** Visitor messages not yet seen, per conversation. */
   readonly unread = new Map<string, number>();
-  /** Conversations whose visitor is typing. */
-  readonly typing = new Set<string>();
+  /** Typing both ways; `typing.visitors` are the conversations whose visitor is typing. */
+  readonly typing = new TypingSignals(() => this.host.changed());
   /** Conversations that left my inbox, and why ("closed", "transferred", …). */
   readonly ended = new Map<string, string>();
+  /** The team's figures, from the last `stats` answer. */
+  stats: TeamStats | null = null;
 
   private readonly inboxById = new Map<string, ConversationSummary>();
   /** The last summary seen of every conversation, so one that left the lists keeps its name. */
   private readonly known = new Map<string, ConversationSummary>();
   private readonly transcripts = new Map<string, Transcript>();
-  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly typingSentAt = new Map<string, number>();
+  /** Off until the first queue after going online, which lists who was already waiting. */
+  private alertOnQueue = false;
   private readonly socket: ReconnectingSocket;
 
   constructor(
@@ -109,11 +118,17 @@ export class TeamConnection {
     return transcript;
   }
 
+  /** The transcript if already loaded, without loading it. */
+  heldTranscript(conversationId: string): Transcript | undefined {
+    return this.transcripts.get(conversationId);
+  }
+
   markSeen(conversationId: string): void {
     if (this.unread.delete(conversationId)) this.host.changed();
   }
 
   setPresence(status: PresenceStatus): void {
+    this.alertOnQueue = false;
     this.send({ type: "presence", status });
   }
 
@@ -123,6 +138,21 @@ export class TeamConnection {
 
   close(conversationId: string): void {
     this.send({ type: "close", conversationId });
+  }
+
+  transfer(conversationId: string, target: TransferTarget, note: string): void {
+    const trimmed = note.trim();
+    this.send({ type: "transfer", conversationId, ...target, ...(trimmed ? { note: trimmed } : {}) });
+  }
+
+  /** Moves the conversation up one support tier. */
+  escalate(conversationId: string): void {
+    this.send({ type: "escalate", conversationId });
+  }
+
+  /** Asks for the team's figures; the answer lands in `stats`. */
+  requestStats(): void {
+    if (this.ready) this.send({ type: "stats" });
   }
 
   /** Adds my reply to the transcript and sends it now if connected, else after reconnecting. */
@@ -143,16 +173,14 @@ export class TeamConnection {
 
   /** Called on keystrokes in the reply box; throttled. */
   noteTyping(conversationId: string): void {
-    if (!this.ready || !this.isMine(conversationId)) return;
-    const now = Date.now();
-    if (now - (this.typingSentAt.get(conversationId) ?? 0) > TYPING_REFRESH_MS) {
-      this.typingSentAt.set(conversationId, now);
+    if (this.ready && this.isMine(conversationId) && this.typing.shouldSendStart(conversationId, Date.now())) {
       this.send({ type: "typing", conversationId, on: true });
     }
   }
 
-  private stopTyping(conversationId: string): void {
-    if (this.typingSentAt.delete(conversationId) && this.ready) this.send({ type: "typing", conversationId, on: false });
+  /** The reply box was emptied or left: tell the visitor I stopped. */
+  stopTyping(conversationId: string): void {
+    if (this.typing.shouldSendStop(conversationId) && this.ready) this.send({ type: "typing", conversationId, on: false });
   }
 
   /** Asks for the messages after the last one held (all of them for a new transcript). */
@@ -174,6 +202,7 @@ export class TeamConnection {
         this.agents.clear();
         for (const agent of frame.agents) this.agents.set(agent.id, agent);
         this.ready = true;
+        this.alertOnQueue = frame.me.status === "online";
         this.resume();
         break;
       case "assigned":
@@ -187,14 +216,18 @@ export class TeamConnection {
       case "unassigned":
         this.inboxById.delete(frame.conversationId);
         this.ended.set(frame.conversationId, frame.reason);
-        this.typing.delete(frame.conversationId);
+        this.typing.forget(frame.conversationId);
         break;
-      case "queue":
+      case "queue": {
+        const before = new Set(this.queue.map((queued) => queued.id));
         this.queue = frame.queue;
+        if (this.alertOnQueue) for (const queued of frame.queue) if (!before.has(queued.id) && !this.known.has(queued.id)) this.host.queued(this, queued);
+        this.alertOnQueue = true;
         this.remember(frame.queue);
         // A queued conversation open in the view gets no live messages: catch up by seq.
         for (const queued of frame.queue) this.catchUp(queued);
         break;
+      }
       case "agent":
         this.agents.set(frame.agent.id, frame.agent);
         if (frame.agent.id === this.me?.id) this.me = frame.agent;
@@ -217,7 +250,10 @@ export class TeamConnection {
         break;
       }
       case "typing":
-        this.showTyping(frame.conversationId, frame.on);
+        this.typing.visitor(frame.conversationId, frame.on);
+        break;
+      case "stats":
+        this.stats = frame;
         break;
       case "error":
         if (frame.clientId !== undefined) {
@@ -232,7 +268,7 @@ export class TeamConnection {
 
   /** After a (re)connect: fill in every held transcript, resend what was never acked, restore presence. */
   private resume(): void {
-    const wanted = this.host.wantedPresence();
+    const wanted = this.host.wantedPresence(this);
     if (wanted && wanted !== this.me?.status) this.setPresence(wanted);
     for (const [conversationId, transcript] of this.transcripts) {
       this.loadHistory(conversationId);
@@ -250,7 +286,8 @@ export class TeamConnection {
     this.noteLast(message.conversationId, message);
     if (message.from === "visitor") {
       this.unread.set(message.conversationId, (this.unread.get(message.conversationId) ?? 0) + 1);
-      this.showTyping(message.conversationId, false);
+      this.typing.visitor(message.conversationId, false);
+      this.host.visitorWrote(this, message);
     }
     if (!transcript) this.transcript(message.conversationId);
     // A hole in the seqs means a frame was missed while the socket was down.
@@ -274,22 +311,6 @@ export class TeamConnection {
   private catchUp(summary: ConversationSummary): void {
     const transcript = this.transcripts.get(summary.id);
     if (transcript && summary.lastSeq > transcript.lastSeq(summary.id)) this.loadHistory(summary.id);
-  }
-
-  private showTyping(conversationId: string, on: boolean): void {
-    clearTimeout(this.typingTimers.get(conversationId));
-    if (!on) {
-      this.typing.delete(conversationId);
-      return;
-    }
-    this.typing.add(conversationId);
-    this.typingTimers.set(
-      conversationId,
-      setTimeout(() => {
-        this.typing.delete(conversationId);
-        this.host.changed();
-      }, TYPING_SHOWN_MS),
-    );
   }
 
   private send(frame: AgentFrameIn): void {

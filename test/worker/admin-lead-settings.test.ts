@@ -92,6 +92,8 @@ describe("the assignment policy in a lead's form", () => {
     expect(view.presetPolicies["low-cost"]).toMatchObject({ strategy: "round-robin", onlineOnly: true, defaultLimit: 8 });
     expect(view.presetPolicies.manual.strategy).toBe("manual");
     expect(view.defaultPolicy).toMatchObject({ strategy: "manual", defaultLimit: 3, allowClaims: true });
+    expect(view.templateVariables.assigned).toEqual(["team", "name", "replyTime", "minutes"]);
+    expect(view.builtInTemplates.es?.welcome).toBeTypeOf("string");
   });
 
   it("replaces the preset and the overrides, keeping the name, and keeps them when left out", async () => {

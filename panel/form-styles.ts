@@ -1,0 +1,45 @@
+/**
+ * Styles of `<team-settings-form>` (on top of the shared `baseStyles`): sections as cards,
+ * fields in a responsive grid, errors in red beside their field, a sticky save bar.
+ */
+import { css } from "lit";
+
+export const formStyles = css`
+  :host { display: block; }
+  .settings { display: flex; flex-direction: column; gap: 16px; }
+  .form-section { display: flex; flex-direction: column; gap: 12px; padding: 18px 20px; border: 1px solid var(--line); border-radius: 14px; background: var(--surface); }
+  .form-section h3 { font-size: 15px; }
+  .form-section h4 { margin-top: 6px; font-size: 13px; color: var(--muted); }
+  .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 12px 18px; align-items: start; }
+  .grid.off { opacity: 0.55; }
+  .form-section > button { align-self: flex-start; }
+  .group { display: flex; flex-direction: column; gap: 8px; padding: 12px 0; border-top: 1px solid var(--line); }
+  .group > .label, .label { font-size: 13px; font-weight: 600; }
+  .field { display: flex; flex-direction: column; gap: 4px; min-width: 0; }
+  .field > label { display: flex; flex-direction: column; gap: 5px; }
+  .field.check > label { flex-direction: row; align-items: center; gap: 8px; }
+  .field.check input { width: 16px; height: 16px; }
+  .field.wide { grid-column: 1 / -1; }
+  .field input:not([type="checkbox"]), .field select, .field textarea { width: 100%; min-width: 0; }
+  .field textarea { resize: vertical; min-height: 44px; }
+  .field.invalid input, .field.invalid select, .field.invalid textarea { border-color: var(--danger); box-shadow: 0 0 0 3px color-mix(in srgb, var(--danger) 18%, transparent); }
+  .with-unit { display: flex; align-items: center; gap: 8px; }
+  .with-unit input { max-width: 140px; }
+  .unit { color: var(--muted); font-size: 12.5px; white-space: nowrap; }
+  .help { color: var(--muted); font-size: 12px; }
+  .field-error { margin: 0; color: var(--danger); font-size: 12.5px; font-weight: 600; }
+  table.slots { border-collapse: collapse; width: 100%; max-width: 720px; }
+  .slots th { padding: 4px 6px; color: var(--muted); font-size: 12px; font-weight: 600; text-align: left; }
+  .slots td { padding: 4px 6px; vertical-align: top; }
+  .slots .field.compact input, .slots .field.compact select { padding: 5px 8px; }
+  fieldset.language { position: relative; display: flex; flex-direction: column; gap: 10px; margin: 0; padding: 14px 16px; border: 1px solid var(--line); border-radius: 12px; }
+  fieldset.language legend { padding: 0 6px; font-weight: 700; }
+  .remove-language { position: absolute; top: -6px; right: 12px; }
+  .templates { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 12px 18px; }
+  .templates .field.wide { grid-column: auto; }
+  .add-language { display: flex; align-items: flex-end; gap: 10px; }
+  .add-language label { display: flex; flex-direction: column; gap: 5px; }
+  .snippet { display: flex; align-items: center; gap: 10px; padding: 10px 12px; border: 1px solid var(--line); border-radius: 10px; background: var(--raised); }
+  .snippet code { flex: 1; overflow-x: auto; white-space: nowrap; user-select: all; }
+  .save-bar { position: sticky; bottom: 0; z-index: 1; display: flex; align-items: center; gap: 10px; padding: 12px 16px; border: 1px solid var(--line); border-radius: 14px; background: color-mix(in srgb, var(--surface) 92%, transparent); backdrop-filter: blur(6px); box-shadow: 0 -4px 18px rgb(17 24 39 / 0.06); }
+`;

@@ -1,0 +1,86 @@
+/**
+ * The lead's settings form over HTTP: `GET/PUT /v1/sites/:site/teams/:team/settings` with the
+ * agent's own token (see `worker/routes/team-settings-routes.ts`, whose answer `TeamFormView`
+ * mirrors from protocol types, as the panel ships no zod). A refused form comes back as
+ * `{error: {code, message, path}}`, which `SettingsError` carries to the field.
+ */
+import type { HttpErrorBody, LeadSettingsBody, MessageTemplateKey, PolicyPresetName, TeamPolicy } from "../protocol";
+import { nullable, shape, str, type Check } from "../widget/frame-check";
+import type { PanelCredentials } from "./panel-auth";
+
+/** What the form reads (the route's `LeadTeamFormView`). */
+export interface TeamFormView extends LeadSettingsBody {
+  preset?: PolicyPresetName;
+  /** The stored overrides over the preset, as given. */
+  policy: Record<string, unknown>;
+  resolvedPolicy: TeamPolicy;
+  presetPolicies: Record<PolicyPresetName, TeamPolicy>;
+  defaultPolicy: TeamPolicy;
+  templateVariables: Record<MessageTemplateKey, readonly string[]>;
+  builtInTemplates: Record<string, Record<MessageTemplateKey, string>>;
+}
+
+/** What the form sends: without `preset` and `policy` the server keeps the stored policy. */
+export interface TeamFormBody extends LeadSettingsBody {
+  preset?: PolicyPresetName;
+  policy?: Record<string, unknown>;
+}
+
+export class SettingsError extends Error {
+  constructor(
+    message: string,
+    /** The field at fault, e.g. "policy.defaultLimit"; absent for errors of the whole form. */
+    readonly path: string | null,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "SettingsError";
+  }
+}
+
+const isObject: Check = (value) => typeof value === "object" && value !== null;
+const isFormView = shape<TeamFormView>({
+  settings: isObject,
+  hours: nullable(isObject),
+  messages: isObject,
+  policy: isObject,
+  resolvedPolicy: isObject,
+  presetPolicies: isObject,
+  defaultPolicy: isObject,
+  templateVariables: isObject,
+  builtInTemplates: isObject,
+});
+const isErrorBody = shape<HttpErrorBody>({ error: shape<HttpErrorBody["error"]>({ code: str, message: str }) });
+
+function url({ site }: PanelCredentials, teamId: string): string {
+  return `/v1/sites/${encodeURIComponent(site)}/teams/${encodeURIComponent(teamId)}/settings`;
+}
+
+async function call(credentials: PanelCredentials, teamId: string, init: RequestInit = {}): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url(credentials, teamId), {
+      ...init,
+      headers: { Authorization: `Bearer ${credentials.token}`, ...(init.body ? { "Content-Type": "application/json" } : {}) },
+    });
+  } catch {
+    throw new SettingsError("The server could not be reached. Check the connection and try again.", null, 0);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) return body;
+  if (isErrorBody(body)) {
+    const { message, path } = (body as HttpErrorBody).error;
+    throw new SettingsError(message, path ?? null, response.status);
+  }
+  throw new SettingsError(`The server answered ${response.status}.`, null, response.status);
+}
+
+export async function loadTeamForm(credentials: PanelCredentials, teamId: string): Promise<TeamFormView> {
+  const body = await call(credentials, teamId);
+  if (!isFormView(body)) throw new SettingsError("The server sent settings this panel cannot read; reload the page.", null, 200);
+  return body as TeamFormView;
+}
+
+export async function saveTeamForm(credentials: PanelCredentials, teamId: string, form: TeamFormBody): Promise<void> {
+  await call(credentials, teamId, { method: "PUT", body: JSON.stringify(form) });
+}

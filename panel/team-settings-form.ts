@@ -1,0 +1,179 @@
+/**
+ * `<team-settings-form>`: a team lead's settings of one team, in a form — assignment (preset,
+ * strategy, limit, online only, claims), preferred agents and fallbacks with their waits,
+ * agent and conversation behaviour, business hours, messages per language — saved through
+ * `PUT …/teams/:team/settings`, whose validation error is shown next to the field it names;
+ * and the site's embed snippet. Rendered by `<agent-panel>` in its Settings view.
+ *
+ * @fires settings-saved - after a successful save (bubbles, composed)
+ */
+import { html, LitElement, nothing, type PropertyValues } from "lit";
+import { customElement, property, state } from "lit/decorators.js";
+import type { PolicyPresetName } from "../protocol";
+import { clockTime } from "./format";
+import { renderEmbedSnippet, copyText } from "./embed-snippet";
+import { renderHoursSection } from "./hours-section";
+import { renderMessagesSection } from "./messages-section";
+import type { PanelCredentials } from "./panel-auth";
+import { formStyles } from "./form-styles";
+import { baseStyles } from "./panel-styles";
+import { renderAssignmentSection, renderBehaviourSection, renderFallbackSection } from "./policy-sections";
+import { loadTeamForm, saveTeamForm, SettingsError, type TeamFormView } from "./settings-api";
+import type { FieldContext } from "./settings-fields";
+import { bodyOf, changePreset, draftOf, fieldFor, getPath, setPath, type SettingsDraft } from "./settings-model";
+
+interface SaveError {
+  message: string;
+  /** The field showing it; null: only at the top of the form. */
+  field: string | null;
+}
+
+const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+@customElement("team-settings-form")
+export class TeamSettingsForm extends LitElement {
+  static override styles = [baseStyles, formStyles];
+
+  @property({ attribute: false }) credentials: PanelCredentials | null = null;
+  @property({ attribute: "team-id" }) teamId = "";
+
+  @state() private view: TeamFormView | null = null;
+  @state() private draft: SettingsDraft | null = null;
+  @state() private loadError: string | null = null;
+  @state() private saveError: SaveError | null = null;
+  @state() private saving = false;
+  @state() private savedAt: number | null = null;
+  @state() private dirty = false;
+  @state() private copied: boolean | null = null;
+  /** Paths of the fields rendered last, where an error may be shown. */
+  private fields = new Set<string>();
+  private focusError = false;
+
+  private readonly context: FieldContext = {
+    get: (path) => (this.draft ? getPath(this.draft, path) : undefined),
+    set: (path, value) => this.edit((draft) => setPath(draft as unknown as Record<string, unknown>, path, value), path),
+    errorAt: (path) => (this.saveError?.field === path ? this.saveError.message : null),
+    register: (path) => this.fields.add(path),
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("teamId") || changed.has("credentials")) void this.load();
+  }
+
+  protected override updated(): void {
+    if (!this.focusError || !this.saveError?.field) return;
+    this.focusError = false;
+    const field = this.renderRoot.querySelector(`[data-path="${CSS.escape(this.saveError.field)}"]`);
+    field?.scrollIntoView({ block: "center" });
+    field?.querySelector<HTMLElement>("input, select, textarea")?.focus({ preventScroll: true });
+  }
+
+  private async load(): Promise<void> {
+    if (!this.credentials || !this.teamId) return;
+    const teamId = this.teamId;
+    this.loadError = null;
+    try {
+      const view = await loadTeamForm(this.credentials, teamId);
+      if (teamId !== this.teamId) return;
+      this.view = view;
+      this.draft = draftOf(view);
+      this.dirty = false;
+    } catch (error) {
+      this.loadError = error instanceof Error ? error.message : "The settings could not be loaded.";
+    }
+  }
+
+  /** Changes the draft; editing the field at fault clears its error. */
+  private edit(change: (draft: SettingsDraft) => void, path?: string): void {
+    if (!this.draft) return;
+    change(this.draft);
+    this.dirty = true;
+    this.savedAt = null;
+    if (path !== undefined && this.saveError?.field === path) this.saveError = null;
+    this.requestUpdate();
+  }
+
+  private async save(): Promise<void> {
+    if (!this.credentials || !this.draft || !this.view || this.saving) return;
+    this.saving = true;
+    this.saveError = null;
+    try {
+      await saveTeamForm(this.credentials, this.teamId, bodyOf(this.draft, this.view));
+      this.savedAt = Date.now();
+      await this.load();
+      this.dispatchEvent(new CustomEvent("settings-saved", { bubbles: true, composed: true, detail: { teamId: this.teamId } }));
+    } catch (error) {
+      const path = error instanceof SettingsError ? error.path : null;
+      const message = error instanceof Error ? error.message : "The settings could not be saved.";
+      const field = path === null ? null : fieldFor(path, this.fields);
+      // The server prefixes the path ("policy.defaultLimit: …"); beside the field it goes without.
+      const short = path !== null && message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+      this.saveError = { message: field ? short : message, field };
+      this.focusError = true;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  protected override render() {
+    if (this.loadError) {
+      return html`<div class="form-error" role="alert" data-testid="settings-load-error">
+        ${this.loadError} <button class="ghost small" @click=${() => void this.load()}>Try again</button>
+      </div>`;
+    }
+    const { draft, view } = this;
+    if (!draft || !view || !this.credentials) return html`<p class="muted">Loading the team's settings…</p>`;
+    this.fields = new Set();
+    const context = this.context;
+    return html`<div class="settings" data-testid="settings-form">
+      ${this.saveError
+        ? html`<div class="form-error" role="alert" data-testid="settings-error">
+            ${this.saveError.field ? "Not saved: one field needs fixing (marked below)." : `Not saved: ${this.saveError.message}`}
+          </div>`
+        : nothing}
+      ${renderAssignmentSection(context, view, (preset: PolicyPresetName | "") => this.edit((d) => changePreset(d, view, preset), "preset"))}
+      ${renderFallbackSection(context, view)}
+      ${renderBehaviourSection(context)}
+      ${renderHoursSection(context, draft, {
+        addWeekly: () =>
+          this.edit((d) => {
+            const last = d.hours.weekly[d.hours.weekly.length - 1];
+            const day = last ? weekdays[(weekdays.indexOf(last.day) + 1) % 7]! : "mon";
+            d.hours.weekly.push({ day, start: last?.start ?? "09:00", end: last?.end ?? "17:00" });
+          }),
+        removeWeekly: (index) => this.edit((d) => void d.hours.weekly.splice(index, 1)),
+        addException: () => this.edit((d) => void d.hours.exceptions.push({ date: new Date().toISOString().slice(0, 10), slots: [] })),
+        removeException: (index) => this.edit((d) => void d.hours.exceptions.splice(index, 1)),
+      })}
+      ${renderMessagesSection(context, draft, view, {
+        addLanguage: (language) =>
+          this.edit((d) => {
+            d.messages.templates[language] ??= {};
+          }),
+        removeLanguage: (language) =>
+          this.edit((d) => {
+            delete d.messages.templates[language];
+          }),
+      })}
+      ${renderEmbedSnippet(this.credentials.site, this.copied, (snippet) => {
+        void copyText(snippet).then((ok) => {
+          this.copied = ok;
+        });
+      })}
+      <footer class="save-bar">
+        <span class="muted" data-testid="settings-status" role="status">
+          ${this.saving ? "Saving…" : this.savedAt ? `Saved at ${clockTime(this.savedAt)}. New conversations follow it now.` : this.dirty ? "Unsaved changes" : "No changes"}
+        </span>
+        <div class="spacer"></div>
+        <button type="button" class="ghost" ?disabled=${!this.dirty || this.saving} @click=${() => void this.load()}>Discard</button>
+        <button type="button" class="primary" data-testid="settings-save" ?disabled=${this.saving} @click=${() => void this.save()}>Save settings</button>
+      </footer>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "team-settings-form": TeamSettingsForm;
+  }
+}
