@@ -84,7 +84,11 @@ async function act(room: TeamRoom, frame: AgentFrameIn, agent: AgentContext): Pr
       const conversation = ownOpenConversation(room, frame.conversationId, me.id);
       if (isRefusal(conversation)) return conversation;
       if (frame.toTeamId !== undefined) return transferToTeam(room, conversation, frame.toTeamId, frame.note, now);
-      return commandOutcome(room, engine.transfer(conversation.id, { agentId: frame.toAgentId! }, now), now, conversation.id);
+      // The note is in place before the colleague is told, and put back if they cannot take it.
+      if (frame.note !== undefined) room.store.setNote(conversation.id, frame.note);
+      const refusal = commandOutcome(room, engine.transfer(conversation.id, { agentId: frame.toAgentId! }, now), now, conversation.id);
+      if (refusal && frame.note !== undefined) room.store.setNote(conversation.id, conversation.note);
+      return refusal;
     }
     case "escalate": {
       const conversation = ownOpenConversation(room, frame.conversationId, me.id);

@@ -199,6 +199,11 @@ export class TeamStore {
     this.sql.exec("UPDATE conversations SET agent_id = NULL, record = ? WHERE id = ?", JSON.stringify(record), conversationId);
   }
 
+  /** The note a transferring agent leaves for the next one. */
+  setNote(conversationId: string, note: string | null): void {
+    this.sql.exec("UPDATE conversations SET note = ? WHERE id = ?", note, conversationId);
+  }
+
   markVisitorRead(conversationId: string, seq: number): void {
     this.sql.exec("UPDATE conversations SET visitor_read_seq = ? WHERE id = ? AND visitor_read_seq < ?", seq, conversationId, seq);
   }

@@ -179,8 +179,8 @@ describe("a visitor and an agent chat", () => {
     ben.send({ type: "presence", status: "online" });
     ana.send({ type: "claim", conversationId });
     await ana.until("assigned");
-    ana.send({ type: "transfer", conversationId, toAgentId: "ben" });
+    ana.send({ type: "transfer", conversationId, toAgentId: "ben", note: "billing, you know this one" });
     expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "transferred" });
-    expect((await ben.until("assigned")).conversation).toMatchObject({ id: conversationId, agentId: "ben" });
+    expect((await ben.until("assigned")).conversation).toMatchObject({ id: conversationId, agentId: "ben", transferNote: "billing, you know this one" });
   });
 });
