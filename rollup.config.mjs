@@ -2,9 +2,11 @@
  * Builds the browser side into dist/public/, which the Worker serves as static assets:
  *
  *   widget/chat-view-[hash].js  the chat view (Lit), imported by the loader on first open
- *   widget.js                   the loader: a classic script (IIFE), no Lit
+ *   widget/strings-xx-[hash].js one per language but English (bundled in the view), imported
+ *                               by the view for visitors who read it
+ *   widget.js                   the loader: a classic script (IIFE), no Lit, `window.EdgeChat`
  *   panel/index.html + panel/agent-panel-[hash].js   the agent panel
- *   demo/index.html + demo.css  a host page with the script tag
+ *   demo/index.html, demo.css, demo.js  a host page with the script tag and the JS API
  *   _headers                    CORS for the widget's files, a strict CSP for the panel
  *
  * The configs run in order: the loader needs the view chunk's hashed name, so the view is
@@ -15,7 +17,8 @@ import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
 import typescript from "@rollup/plugin-typescript";
 
-const OUT = "dist/public";
+/** Where the build goes; `EDGECHAT_OUT=/tmp/x npx rollup -c` builds elsewhere (size checks beside a running server). */
+const OUT = process.env.EDGECHAT_OUT ?? "dist/public";
 
 /**
  * Headers of the static files (Workers static assets read `_headers`). The chunks are
@@ -34,16 +37,71 @@ const HEADERS = `/widget.js
   X-Content-Type-Options: nosniff
 `;
 
-const ts = () =>
+/** Each bundle compiles (and type-checks) only the folders it ships. */
+const ts = (include = ["widget/**/*.ts", "panel/**/*.ts", "protocol/**/*.ts"]) =>
   typescript({
     tsconfig: "tsconfig.browser.json",
     // The tsconfig only type-checks (noEmit); here it emits, and a type error fails the build.
     compilerOptions: { noEmit: false, noEmitOnError: true, declaration: false, sourceMap: false },
-    include: ["widget/**/*.ts", "panel/**/*.ts", "protocol/**/*.ts"],
+    include,
   });
 
 /** Resolve, compile, then `after` (sees JavaScript), then minify. */
 const plugins = (...after) => [nodeResolve({ browser: true }), ts(), ...after, terser({ format: { comments: false }, compress: { passes: 2 } })];
+
+/**
+ * Collapses the whitespace and comments of the CSS in `*-styles.ts` modules (template
+ * literals), which terser leaves alone. Spaces that carry meaning (descendant selectors,
+ * `calc(a - b)`, value lists) stay: only runs are shortened, and only those next to
+ * `{ } ; ,` or after `:` are removed.
+ */
+function minifyCss() {
+  const squeeze = (text) =>
+    text
+      .replace(/\/\*[^]*?\*\//g, "")
+      .replace(/\s+/g, " ")
+      .replace(/\s*([{};,])\s*/g, "$1")
+      .replace(/:\s+/g, ":")
+      .replace(/;}/g, "}")
+      .trim();
+  return {
+    name: "minify-css",
+    transform(code, id) {
+      if (!id.endsWith("-styles.ts")) return null;
+      return { code: code.replace(/`([^`]*)`/g, (_all, body) => `\`${squeeze(body)}\``), map: null };
+    },
+  };
+}
+
+/**
+ * Collapses the indentation of the Lit templates in the widget's view (`html\`…\``), which
+ * terser keeps: line breaks and their indentation become one space, and whitespace between
+ * tags (only ever layout in these templates) goes.
+ */
+function minifyTemplates() {
+  return {
+    name: "minify-templates",
+    transform(code, id) {
+      if (!id.endsWith("chat-view.ts")) return null;
+      const squeeze = (body) => body.replace(/\s*\n\s*/g, " ").replace(/>\s+</g, "><").replace(/\s+>/g, ">");
+      return { code: code.replace(/html\s*`([^`]*)`/g, (_all, body) => `html\`${squeeze(body)}\``), map: null };
+    },
+  };
+}
+
+/**
+ * The widget's bundles: compiled without the panel, minified for modern browsers (the widget
+ * needs custom elements, shadow DOM and constructable stylesheets anyway), so every byte of
+ * the 4 KB / 20 KB gzip budgets (test/e2e/widget-size.test.ts) goes to features.
+ */
+const widgetPlugins = (...after) => [
+  nodeResolve({ browser: true }),
+  ts(["widget/**/*.ts", "protocol/**/*.ts"]),
+  minifyCss(),
+  minifyTemplates(),
+  ...after,
+  terser({ ecma: 2020, format: { comments: false }, compress: { passes: 3, unsafe_arrows: true } }),
+];
 
 /** Empties the outputs of earlier builds, so stale hashed chunks do not pile up. */
 function clean(paths) {
@@ -76,7 +134,7 @@ export default [
     output: { dir: `${OUT}/widget`, format: "es", entryFileNames: "[name]-[hash].js", chunkFileNames: "[name]-[hash].js" },
     plugins: [
       clean(["widget", "widget.js", "panel", "demo", "_headers"]),
-      ...plugins(),
+      ...widgetPlugins(),
       {
         name: "remember-view-chunk",
         generateBundle(_options, bundle) {
@@ -90,7 +148,7 @@ export default [
     input: "widget/loader.ts",
     output: { dir: OUT, format: "iife", entryFileNames: "widget.js" },
     plugins: [
-      ...plugins({
+      ...widgetPlugins({
         name: "view-chunk-name",
         transform(code, id) {
           if (!id.endsWith("loader.ts")) return null;
@@ -100,6 +158,7 @@ export default [
       }),
       copy("demo/index.html", "demo/index.html"),
       copy("demo/demo.css", "demo/demo.css"),
+      copy("demo/demo.js", "demo/demo.js"),
       { name: "headers", generateBundle() { this.emitFile({ type: "asset", fileName: "_headers", source: HEADERS }); } },
     ],
   },
@@ -107,7 +166,8 @@ export default [
     input: { "agent-panel": "panel/agent-panel.ts" },
     output: { dir: `${OUT}/panel`, format: "es", entryFileNames: "[name]-[hash].js", chunkFileNames: "[name]-[hash].js" },
     plugins: [
-      ...plugins(),
+      // The panel's styles (panel-styles.ts, form-styles.ts) are long; squeeze them like the widget's.
+      ...plugins(minifyCss()),
       copy("panel/index.html", "index.html", (html, bundle) => {
         const entry = Object.values(bundle).find((file) => file.type === "chunk" && file.isEntry);
         return html.replace("./agent-panel.ts", `./${entry.fileName}`);

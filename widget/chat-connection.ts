@@ -1,25 +1,41 @@
 /**
  * The visitor's side of the chat, as a reactive controller: opens a session, keeps the socket
- * connected, resumes with `hello {lastSeq}`, sends messages with a clientId and resends the
- * unacked ones after every reconnect, and keeps the transcript and the status the view shows.
- * Lit-free (see `controller-host.ts`), so it can be driven by a fake host in tests.
+ * connected, resumes with `hello {lastSeq}`, sends messages (and offline-form messages) with a
+ * clientId and resends the unacked ones after every reconnect, and keeps the transcript and
+ * the status the view shows. Lit-free (see `controller-host.ts`), so it can be driven by a
+ * fake host in tests.
+ *
+ * A message is `sending` until acked; `failed` when refused or unacked for ACK_TIMEOUT_MS.
+ * Failures that time may cure (no ack, rate limited, internal) are retried by themselves on
+ * the next connect or after a pause; the visitor can always retry by hand. Resends reuse the
+ * clientId, so the server stores each message once.
  *
  * @example
- * class View extends LitElement { chat = new ChatConnection(this, config); }
+ * class View extends LitElement { chat = new ChatConnection(this, config, hooks); }
  */
-import type { VisitorFrameIn, VisitorFrameOut } from "../protocol";
+import type { ChatMessage, VisitorFrameIn, VisitorFrameOut } from "../protocol";
 import { ErrorCode } from "../protocol/error-codes";
-import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/limits";
+import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS, TICKET_TTL_SECONDS } from "../protocol/limits";
 import { newClientId } from "./client-id";
 import type { ControllerHost } from "./controller-host";
 import { readFrame } from "./frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "./reconnecting-socket";
-import { Transcript } from "./transcript";
+import { Delivery, Transcript, type TranscriptEntry } from "./transcript";
 import { visitorFrameChecks } from "./visitor-frame-checks";
 import { openVisitorSession, socketUrl } from "./visitor-session";
-import type { WidgetConfig } from "./widget-config";
+import { ChatEvent, type TabMessage, type WidgetConfig } from "./widget-config";
 
 export type VisitorStatusFrame = Extract<VisitorFrameOut, { type: "status" }>;
+
+/** What the connection tells the world beyond its view. */
+export interface ChatHooks {
+  /** For the host page's listeners (`EdgeChat("on", …)`). */
+  emit(name: ChatEvent, data?: unknown): void;
+  /** For the site's other tabs. */
+  tab(message: TabMessage): void;
+  /** A live message from an agent or the team: to announce, maybe with a chime. */
+  incoming(message: ChatMessage): void;
+}
 
 /** Send `typing {on: true}` at most this often while the visitor keeps typing. */
 const TYPING_REFRESH_MS = 3_000;
@@ -27,11 +43,22 @@ const TYPING_REFRESH_MS = 3_000;
 const TYPING_IDLE_MS = 4_000;
 /** An agent's typing indicator disappears by itself if its "off" never comes. */
 const TYPING_SHOWN_MS = 6_000;
-/** A message refused for rate limiting is retried after this long. */
+/** A message refused for rate limiting (or a server fault) is retried after this long. */
 const RATE_LIMIT_RETRY_MS = 5_000;
+/** A message not acked this long after it was sent shows as failed (and is retried). */
+const ACK_TIMEOUT_MS = 10_000;
+/** A ticket is reused for a reconnect while it has at least this long to live. */
+const TICKET_MARGIN_MS = 15_000;
+/** Close code of a visitor socket whose conversation moved to another team. */
+const CLOSE_TRANSFERRED = 4010;
+/** Errors that go away by themselves: such failures are retried without the visitor. */
+const PASSING = new Set<string>(["timeout", ErrorCode.rateLimited, ErrorCode.internal]);
+
+/** Whether a failed message will be sent again without the visitor asking. */
+export const willRetry = (entry: TranscriptEntry): boolean => entry.delivery === Delivery.failed && PASSING.has(entry.error ?? "");
 
 export class ChatConnection {
-  readonly transcript = new Transcript();
+  transcript = new Transcript();
   /** The last status the server sent; null before the first welcome. */
   status: VisitorStatusFrame | null = null;
   socketState: SocketState = SocketState.idle;
@@ -45,32 +72,54 @@ export class ChatConnection {
   unread = 0;
   /** Set when connecting cannot succeed (origin not allowed, unknown site). */
   fatal: FatalConnectError | null = null;
+  /** The visitor has a conversation that is not closed. */
+  openConversation = false;
+  /** A message was refused because the team is closed: the offline form takes over. */
+  offlineFormForced = false;
+  /** Text of a refused message, to put into the offline form. */
+  offlineDraft = "";
+  /** Email (and name) of messages sent through the offline form, by clientId. */
+  readonly offlineSent = new Map<string, { email: string; name?: string }>();
 
-  private conversationId: string | null = null;
-  private visible = false;
+  #conversationId: string | null = null;
+  #visible = false;
   /** The last `read` sent, as "conversation#seq" (seqs restart in each conversation). */
-  private readMark = "";
-  private typingSentAt = 0;
-  private typingIdle: ReturnType<typeof setTimeout> | undefined;
-  private typingShown: ReturnType<typeof setTimeout> | undefined;
-  private readonly socket: ReconnectingSocket;
+  #readMark = "";
+  #typingSentAt = 0;
+  #typingIdle: ReturnType<typeof setTimeout> | undefined;
+  #typingShown: ReturnType<typeof setTimeout> | undefined;
+  readonly #ackTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The last socket URL and until when its ticket may be reused (local clock). */
+  #ticket: { url: string; until: number } | null = null;
+  readonly #socket: ReconnectingSocket;
 
-  constructor(
-    private readonly host: ControllerHost,
-    private readonly config: WidgetConfig,
-  ) {
-    this.socket = new ReconnectingSocket({
-      url: () => this.sessionUrl(),
-      onOpen: () => this.hello(),
-      onText: (text) => this.receive(text),
+  readonly #host: ControllerHost;
+  #config: WidgetConfig;
+  readonly #hooks: ChatHooks;
+
+  constructor(host: ControllerHost, config: WidgetConfig, hooks: ChatHooks) {
+    this.#host = host;
+    this.#config = config;
+    this.#hooks = hooks;
+    this.#socket = new ReconnectingSocket({
+      url: () => this.#sessionUrl(),
+      onOpen: () => this.#hello(),
+      onText: (text) => this.#receive(text),
       onState: (state) => {
         this.socketState = state;
         if (state !== SocketState.open) this.ready = false;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
       },
       onFatal: (error) => {
         this.fatal = error;
-        this.host.requestUpdate();
+        this.#hooks.emit(ChatEvent.error, { code: error.code, message: error.message });
+        this.#host.requestUpdate();
+      },
+      onClose: (code, opened) => {
+        // A refused upgrade or a close by the server: the next try needs a new session.
+        if (!opened || code >= 4000) this.#ticket = null;
+        // Transferred: the session now lands in the new team, and the seqs are kept.
+        return opened && code === CLOSE_TRANSFERRED;
       },
     });
     host.addController(this);
@@ -78,152 +127,283 @@ export class ChatConnection {
 
   /** The view is created when the visitor first opens the chat: connect then, not before. */
   hostConnected(): void {
-    this.socket.start();
+    this.#socket.start();
   }
 
   hostDisconnected(): void {
-    this.socket.stop();
+    this.#socket.stop();
+    for (const timer of this.#ackTimers.values()) clearTimeout(timer);
+    this.#ackTimers.clear();
   }
 
   /** Whether the visitor can see the transcript; seen messages are marked read. */
   setVisible(visible: boolean): void {
-    this.visible = visible;
+    this.#visible = visible;
     if (visible) {
       this.unread = 0;
-      this.markRead();
-      this.socket.reconnectNow();
+      this.#markRead();
+      this.#socket.reconnectNow();
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
+  }
+
+  /** Topics to offer: only before the first message of a conversation, if none is chosen. */
+  get teamChoice() {
+    return this.#config.team || !this.everConnected || this.openConversation || this.transcript.outgoing().length > 0 ? undefined : this.#config.teams;
+  }
+
+  /** Whether to show the offline form in place of the composer. */
+  get offlineForm(): boolean {
+    const status = this.status;
+    return (
+      this.offlineFormForced ||
+      (status?.state === "away" && status.offlineForm === true && !this.openConversation && this.transcript.outgoing().length === 0)
+    );
+  }
+
+  /** The visitor picked a topic: a new session routes by it. */
+  chooseTeam(team: string): void {
+    this.#config = { ...this.#config, team };
+    this.#ticket = null;
+    this.#socket.restart();
+    this.#host.requestUpdate();
+  }
+
+  /** Another user or language: a new session; `clear` forgets what this tab held. */
+  reconfigure(config: WidgetConfig, clear: boolean): void {
+    this.#config = { ...config, ...(this.#config.team && !config.team && !clear ? { team: this.#config.team } : {}) };
+    if (clear) {
+      this.transcript = new Transcript();
+      this.#conversationId = null;
+      this.status = null;
+      this.openConversation = this.offlineFormForced = this.everConnected = false;
+      this.unread = 0;
+    }
+    this.#ticket = null;
+    this.#socket.restart();
+    this.#host.requestUpdate();
   }
 
   /** Queues a message and sends it now if connected; it shows as sending until acked. */
   send(text: string): boolean {
     if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
     const entry = this.transcript.addOwn(newClientId(), "visitor", text, Date.now());
-    this.stopTyping();
-    if (this.ready) this.sendFrame({ type: "message", clientId: entry.clientId!, text });
-    this.host.requestUpdate();
+    this.#stopTyping();
+    this.#transmit(entry);
+    this.#host.requestUpdate();
+    return true;
+  }
+
+  /** The offline form: email, optional name and a message, acked like a message. */
+  sendOffline(email: string, name: string, text: string): boolean {
+    if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
+    const entry = this.transcript.addOwn(newClientId(), "visitor", text, Date.now());
+    this.offlineSent.set(entry.clientId!, name.trim() ? { email, name: name.trim().slice(0, 100) } : { email });
+    this.offlineFormForced = false;
+    this.offlineDraft = "";
+    this.#transmit(entry);
+    this.#host.requestUpdate();
     return true;
   }
 
   /** Sends a failed message again, under the same clientId so it is stored at most once. */
   retry(clientId: string): void {
     const entry = this.transcript.retry(clientId);
-    if (entry && this.ready) this.sendFrame({ type: "message", clientId, text: entry.text });
-    this.host.requestUpdate();
+    if (entry) this.#transmit(entry);
+    if (!this.ready) this.#socket.reconnectNow();
+    this.#host.requestUpdate();
   }
 
   /** Called on every keystroke in the composer; throttled to a frame every few seconds. */
   noteTyping(): void {
-    if (!this.ready || this.conversationId === null) return;
+    if (!this.ready || !this.openConversation) return;
     const now = Date.now();
-    if (now - this.typingSentAt > TYPING_REFRESH_MS) {
-      this.typingSentAt = now;
-      this.sendFrame({ type: "typing", on: true });
+    if (now - this.#typingSentAt > TYPING_REFRESH_MS) {
+      this.#typingSentAt = now;
+      this.#sendFrame({ type: "typing", on: true });
     }
-    clearTimeout(this.typingIdle);
-    this.typingIdle = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+    clearTimeout(this.#typingIdle);
+    this.#typingIdle = setTimeout(() => this.#stopTyping(), TYPING_IDLE_MS);
   }
 
-  private stopTyping(): void {
-    clearTimeout(this.typingIdle);
-    if (this.typingSentAt === 0) return;
-    this.typingSentAt = 0;
-    if (this.ready) this.sendFrame({ type: "typing", on: false });
+  /** Another tab read up to `seq`: what it read is not unread here either. */
+  fromTab(message: TabMessage): void {
+    if (message.t === "read" && message.conversationId === this.#conversationId && this.transcript.lastSeq(this.#conversationId) <= message.seq) {
+      this.unread = 0;
+      this.#host.requestUpdate();
+    }
   }
 
-  private async sessionUrl(): Promise<string> {
-    const session = await openVisitorSession(this.config);
+  #stopTyping(): void {
+    clearTimeout(this.#typingIdle);
+    if (this.#typingSentAt === 0) return;
+    this.#typingSentAt = 0;
+    if (this.ready) this.#sendFrame({ type: "typing", on: false });
+  }
+
+  async #sessionUrl(): Promise<string> {
+    if (this.#ticket && this.#ticket.until > Date.now()) return this.#ticket.url;
+    const asked = Date.now();
+    const session = await openVisitorSession(this.#config, (error) => {
+      // Not in a loop: this page's user is dropped until the page sets another one.
+      const { user: _refused, ...anonymous } = this.#config;
+      this.#config = anonymous;
+      console.warn(`EdgeChat: the chat refused the user (${error.path ?? error.code}: ${error.message}); continuing anonymously`);
+      this.#hooks.emit(ChatEvent.error, error);
+    });
     // The open conversation may have changed while we were away (closed, or started in
     // another tab): resume it from what we hold of it, which is nothing if it is new to us.
-    this.conversationId = session.conversationId;
-    return socketUrl(this.config.apiOrigin, session.connectPath, session.ticket);
+    this.#conversationId = session.conversationId;
+    const url = socketUrl(this.#config.apiOrigin, session.connectPath, session.ticket);
+    this.#ticket = { url, until: asked + TICKET_TTL_SECONDS * 1000 - TICKET_MARGIN_MS };
+    return url;
   }
 
-  private hello(): void {
-    this.sendFrame({ type: "hello", lastSeq: this.transcript.lastSeq(this.conversationId) });
+  #hello(): void {
+    this.#sendFrame({ type: "hello", lastSeq: this.transcript.lastSeq(this.#conversationId) });
   }
 
-  private receive(text: string): void {
+  #receive(text: string): void {
     const frame = readFrame<VisitorFrameOut>(text, visitorFrameChecks);
     if (!frame) return;
     switch (frame.type) {
-      case "welcome":
-        this.conversationId = frame.conversation?.id ?? null;
-        for (const message of frame.messages) this.transcript.receive(message);
+      case "welcome": {
+        this.#conversationId = frame.conversation?.id ?? null;
+        this.openConversation = frame.conversation !== null && frame.conversation.state !== "closed";
+        // What a resume brings was missed live: it is news. A first load is history.
+        for (const message of frame.messages) if (this.transcript.receive(message) && this.everConnected) this.#arrived(message);
         if (frame.messages.length >= MAX_HISTORY_MESSAGES) {
           // A full page: there is more; ask again from where this one ended.
-          this.hello();
+          this.#hello();
           return;
         }
         this.ready = true;
         this.everConnected = true;
-        this.flush();
-        if (this.visible) this.markRead();
+        this.#flush();
+        if (this.#visible) this.#markRead();
         break;
+      }
       case "status":
-        this.status = frame;
-        if (frame.state === "closed") this.showTyping(null);
+        this.#onStatus(frame);
         break;
       case "message": {
         const before = this.transcript.lastSeq(frame.conversationId);
         if (!this.transcript.receive(frame)) return;
-        this.conversationId = frame.conversationId;
-        if (frame.from !== "visitor") {
-          this.showTyping(null);
-          if (this.visible) this.markRead();
-          else this.unread++;
-        }
+        this.#conversationId = frame.conversationId;
+        const { type: _message, ...message } = frame;
+        this.#arrived(message);
         // A hole in the seqs means a frame was missed: the welcome fills it in.
-        if (before > 0 && frame.seq > before + 1) this.hello();
+        if (before > 0 && frame.seq > before + 1) this.#hello();
         break;
       }
-      case "ack":
-        this.conversationId = frame.conversationId;
-        this.transcript.ack(frame.clientId, frame.conversationId, frame.seq);
+      case "ack": {
+        this.#conversationId = frame.conversationId;
+        this.openConversation = true;
+        this.offlineFormForced = false;
+        clearTimeout(this.#ackTimers.get(frame.clientId));
+        this.#ackTimers.delete(frame.clientId);
+        const entry = this.transcript.ack(frame.clientId, frame.conversationId, frame.seq);
+        if (entry) this.#hooks.emit(ChatEvent.message, { conversationId: frame.conversationId, seq: frame.seq, clientId: frame.clientId, from: entry.from, text: entry.text, at: entry.at });
         break;
+      }
       case "typing":
-        this.showTyping(frame.on ? (frame.name ?? "") : null);
+        this.#showTyping(frame.on ? (frame.name ?? "") : null);
         break;
       case "error":
-        if (frame.clientId !== undefined && this.transcript.fail(frame.clientId, frame.code)) {
-          const clientId = frame.clientId;
-          if (frame.code === ErrorCode.rateLimited || frame.code === ErrorCode.internal) {
-            setTimeout(() => this.retry(clientId), RATE_LIMIT_RETRY_MS);
-          }
-        }
+        if (frame.clientId !== undefined) this.#refused(frame.clientId, frame.code);
         break;
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  /** Sends every message still waiting for an ack, oldest first, under its own clientId. */
-  private flush(): void {
-    for (const entry of this.transcript.unacked()) {
-      this.sendFrame({ type: "message", clientId: entry.clientId!, text: entry.text });
+  /** A message new to this tab, live or missed while disconnected: news for everyone. */
+  #arrived(message: ChatMessage): void {
+    this.#hooks.emit(ChatEvent.message, message);
+    if (message.from === "visitor") return;
+    this.#showTyping(null);
+    if (this.#visible) this.#markRead();
+    else this.unread++;
+    this.#hooks.incoming(message);
+  }
+
+  #onStatus(frame: VisitorStatusFrame): void {
+    const before = this.status;
+    this.status = frame;
+    const { type: _status, ...status } = frame;
+    this.#hooks.emit(ChatEvent.status, status);
+    if (frame.state === "assigned" && frame.agent && (before?.state !== "assigned" || before.agent?.name !== frame.agent.name)) {
+      this.#hooks.emit(ChatEvent.assigned, frame.agent);
+    }
+    if (frame.state === "closed" || frame.state === "new") {
+      this.openConversation = false;
+      this.#showTyping(null);
+    } else if (frame.state !== "away") {
+      this.openConversation = true;
+      this.offlineFormForced = false;
     }
   }
 
-  private markRead(): void {
-    const seq = this.transcript.lastSeq(this.conversationId);
-    const mark = `${this.conversationId}#${seq}`;
-    if (!this.ready || seq === 0 || mark === this.readMark) return;
-    this.readMark = mark;
-    this.sendFrame({ type: "read", seq });
+  /** The server refused our message `clientId`. */
+  #refused(clientId: string, code: string): void {
+    clearTimeout(this.#ackTimers.get(clientId));
+    if (code === ErrorCode.forbidden && !this.offlineSent.has(clientId)) {
+      // The team is closed and takes messages through the offline form: move the text there.
+      const entry = this.transcript.drop(clientId);
+      if (entry) this.offlineDraft = this.offlineDraft ? `${this.offlineDraft}\n${entry.text}` : entry.text;
+      this.offlineFormForced = true;
+      return;
+    }
+    if (this.transcript.fail(clientId, code) && (code === ErrorCode.rateLimited || code === ErrorCode.internal)) {
+      // Not stored: try again after a pause, under the same clientId.
+      setTimeout(() => this.retry(clientId), RATE_LIMIT_RETRY_MS);
+    }
   }
 
-  private showTyping(who: string | null): void {
+  /** Sends one of our messages if connected, and watches for its ack. */
+  #transmit(entry: TranscriptEntry): void {
+    const clientId = entry.clientId!;
+    if (!this.ready) return;
+    const offline = this.offlineSent.get(clientId);
+    this.#sendFrame(offline ? { type: "offline", clientId, ...offline, text: entry.text } : { type: "message", clientId, text: entry.text });
+    clearTimeout(this.#ackTimers.get(clientId));
+    this.#ackTimers.set(
+      clientId,
+      setTimeout(() => {
+        this.#ackTimers.delete(clientId);
+        if (entry.delivery === Delivery.sending && this.transcript.fail(clientId, "timeout")) this.#host.requestUpdate();
+      }, ACK_TIMEOUT_MS),
+    );
+  }
+
+  /** After a (re)connect: sends every message still waiting, oldest first, passing failures too. */
+  #flush(): void {
+    for (const entry of [...this.transcript.outgoing()]) {
+      if (willRetry(entry)) this.transcript.retry(entry.clientId!);
+      if (entry.delivery === Delivery.sending) this.#transmit(entry);
+    }
+  }
+
+  #markRead(): void {
+    const seq = this.transcript.lastSeq(this.#conversationId);
+    const mark = `${this.#conversationId}#${seq}`;
+    if (!this.ready || seq === 0 || mark === this.#readMark || this.#conversationId === null) return;
+    this.#readMark = mark;
+    this.#sendFrame({ type: "read", seq });
+    this.#hooks.tab({ t: "read", conversationId: this.#conversationId, seq });
+  }
+
+  #showTyping(who: string | null): void {
     this.typing = who;
-    clearTimeout(this.typingShown);
+    clearTimeout(this.#typingShown);
     if (who !== null) {
-      this.typingShown = setTimeout(() => {
+      this.#typingShown = setTimeout(() => {
         this.typing = null;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
       }, TYPING_SHOWN_MS);
     }
   }
 
-  private sendFrame(frame: VisitorFrameIn): void {
-    this.socket.send(JSON.stringify(frame));
+  #sendFrame(frame: VisitorFrameIn): void {
+    this.#socket.send(JSON.stringify(frame));
   }
 }

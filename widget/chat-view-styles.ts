@@ -1,11 +1,21 @@
 /**
  * Styles of the open chat (`<chat-widget-view>`), adopted into its shadow root by Lit, so
- * nothing reaches the host page. Themed by the host page through inherited custom
- * properties (`--chat-accent` and friends) and `::part`; light or dark follows the system.
+ * nothing reaches the host page and a strict CSP (no 'unsafe-inline') is fine. Themed by the
+ * host page through inherited custom properties (`--chat-accent` and friends) and `::part`;
+ * light or dark follows the system unless `theme="light|dark"` says otherwise. Logical
+ * properties (inline-start/end) so right-to-left languages mirror the layout.
  */
-import { css } from "lit";
+const dark = `
+  --_bg: var(--chat-bg, #171a23);
+  --_surface: var(--chat-surface, #11131a);
+  --_bubble: var(--chat-bubble, #232735);
+  --_text: var(--chat-text, #eceef5);
+  --_muted: var(--chat-muted, #a3a9bc);
+  --_line: var(--chat-line, #2b3040);
+  --_danger: var(--chat-danger, #ff8a7a);
+`;
 
-export const chatViewStyles = css`
+const text = `
   :host {
     --_accent: var(--chat-accent, #4f46e5);
     --_on-accent: var(--chat-accent-contrast, #fff);
@@ -13,9 +23,9 @@ export const chatViewStyles = css`
     --_surface: var(--chat-surface, #f5f6fa);
     --_bubble: var(--chat-bubble, #fff);
     --_text: var(--chat-text, #1c2030);
-    --_muted: var(--chat-muted, #6b7185);
+    --_muted: var(--chat-muted, #5d6378);
     --_line: var(--chat-line, #e4e6ee);
-    --_danger: var(--chat-danger, #d4351c);
+    --_danger: var(--chat-danger, #c0321a);
     display: flex;
     flex-direction: column;
     overflow: hidden;
@@ -25,30 +35,34 @@ export const chatViewStyles = css`
     border-radius: var(--chat-radius, 18px);
     box-shadow: 0 18px 50px rgb(17 24 39 / 0.22), 0 2px 8px rgb(17 24 39 / 0.08);
     font: 14px/1.45 var(--chat-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
-    animation: rise 0.18s ease-out;
+  }
+  :host([theme="dark"]) {
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
-    :host {
-      --_bg: var(--chat-bg, #171a23);
-      --_surface: var(--chat-surface, #11131a);
-      --_bubble: var(--chat-bubble, #232735);
-      --_text: var(--chat-text, #eceef5);
-      --_muted: var(--chat-muted, #9aa0b4);
-      --_line: var(--chat-line, #2b3040);
+    :host(:not([theme="light"])) {
+      ${dark}
     }
   }
-  @keyframes rise {
-    from { opacity: 0; transform: translateY(10px) scale(0.98); }
-  }
   @media (prefers-reduced-motion: reduce) {
-    :host, .dots i { animation: none; }
+    .dots i { animation: none; }
+  }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   header {
     display: flex;
     align-items: center;
     gap: 12px;
-    padding: 16px 14px 16px 18px;
-    background: linear-gradient(135deg, var(--_accent), color-mix(in srgb, var(--_accent) 70%, #000));
+    padding-block: 14px;
+    padding-inline: 18px 12px;
+    background: linear-gradient(135deg, var(--_accent), color-mix(in srgb, var(--_accent) 72%, #000));
     color: var(--_on-accent);
   }
   .avatar {
@@ -58,26 +72,34 @@ export const chatViewStyles = css`
     width: 40px;
     height: 40px;
     border-radius: 50%;
-    background: rgb(255 255 255 / 0.18);
-    font-weight: 600;
+    background: rgb(255 255 255 / 0.2);
+    font-weight: 650;
   }
   .avatar svg { width: 22px; height: 22px; fill: currentColor; }
   .heading { flex: 1; min-width: 0; }
-  h2 { margin: 0; font-size: 16px; font-weight: 650; letter-spacing: -0.01em; }
-  .status { margin: 2px 0 0; font-size: 12.5px; opacity: 0.88; }
+  h2 { margin: 0; font-size: 16px; font-weight: 650; }
+  .status {
+    display: -webkit-box;
+    margin: 2px 0 0;
+    overflow: hidden;
+    font-size: 12.5px;
+    line-height: 1.35;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+  }
   button { font: inherit; color: inherit; cursor: pointer; }
   .close {
     flex: none;
     display: grid;
     place-items: center;
-    width: 34px;
-    height: 34px;
+    width: 36px;
+    height: 36px;
     border: 0;
     border-radius: 50%;
     background: transparent;
   }
-  .close:hover, .close:focus-visible { background: rgb(255 255 255 / 0.18); }
-  .close svg { width: 20px; height: 20px; fill: currentColor; }
+  .close:hover, .close:focus-visible { background: rgb(255 255 255 / 0.2); }
+  .close svg { width: 22px; height: 22px; fill: currentColor; }
   ol {
     flex: 1;
     display: flex;
@@ -90,14 +112,15 @@ export const chatViewStyles = css`
     background: var(--_surface);
     overscroll-behavior: contain;
   }
+  ol:focus-visible { outline-offset: -3px; }
   li { display: flex; flex-direction: column; max-width: 80%; }
   li.visitor { align-self: flex-end; align-items: flex-end; }
-  li.agent, li.greeting, li.typing { align-self: flex-start; align-items: flex-start; }
-  li.system { align-self: center; max-width: 90%; text-align: center; color: var(--_muted); font-size: 12.5px; margin: 6px 0; }
+  li.agent { align-self: flex-start; align-items: flex-start; }
+  li.system { align-self: center; max-width: 88%; margin: 8px 0; text-align: center; color: var(--_muted); font-size: 12.5px; }
   li + li.agent:not(.agent + .agent), li + li.visitor:not(.visitor + .visitor) { margin-top: 8px; }
-  .divider { align-self: stretch; max-width: none; display: flex; align-items: center; gap: 10px; }
+  .divider { align-self: stretch; max-width: none; flex-direction: row; align-items: center; gap: 10px; }
   .divider::before, .divider::after { content: ""; flex: 1; border-top: 1px solid var(--_line); }
-  .author { margin: 0 0 2px 4px; font-size: 12px; color: var(--_muted); }
+  .author { margin: 0 4px 2px; font-size: 12px; color: var(--_muted); }
   .bubble {
     margin: 0;
     padding: 8px 13px;
@@ -107,44 +130,39 @@ export const chatViewStyles = css`
     background: var(--_bubble);
     box-shadow: 0 1px 2px rgb(17 24 39 / 0.08);
   }
-  .agent .bubble, .greeting .bubble, .typing .bubble { border-bottom-left-radius: 5px; }
-  .visitor .bubble { background: var(--_accent); color: var(--_on-accent); border-bottom-right-radius: 5px; }
-  .visitor.sending .bubble { opacity: 0.7; }
+  .agent .bubble { border-end-start-radius: 5px; }
+  .visitor .bubble { background: var(--_accent); color: var(--_on-accent); border-end-end-radius: 5px; }
+  .visitor.sending .bubble { opacity: 0.75; }
   .visitor.failed .bubble { background: color-mix(in srgb, var(--_danger) 14%, var(--_bubble)); color: var(--_text); }
-  .system .bubble { background: none; box-shadow: none; padding: 0; }
-  .meta { margin: 2px 4px 0; font-size: 11px; color: var(--_muted); }
+  .system .bubble { padding: 0; background: none; box-shadow: none; }
+  .meta { margin: 2px 4px 0; font-size: 11.5px; color: var(--_muted); }
   .failed .meta { color: var(--_danger); }
-  .retry { margin-left: 6px; padding: 0; border: 0; background: none; color: var(--_accent); font-weight: 600; text-decoration: underline; }
-  .dots { display: inline-flex; gap: 4px; padding: 4px 0; }
+  .retry { margin-inline-start: 4px; padding: 0; border: 0; background: none; color: inherit; font-weight: 650; text-decoration: underline; }
+  .dots { display: inline-flex; gap: 4px; padding: 5px 0; }
   .dots i { width: 6px; height: 6px; border-radius: 50%; background: var(--_muted); animation: blink 1.2s infinite; }
   .dots i:nth-child(2) { animation-delay: 0.2s; }
   .dots i:nth-child(3) { animation-delay: 0.4s; }
   @keyframes blink { 50% { opacity: 0.25; } }
+  form, .choices { border-top: 1px solid var(--_line); background: var(--_bg); }
   form {
     display: flex;
     align-items: flex-end;
     gap: 8px;
-    padding: 10px 10px 10px 14px;
-    border-top: 1px solid var(--_line);
-    background: var(--_bg);
+    padding: 10px 10px max(10px, env(safe-area-inset-bottom));
   }
-  textarea {
+  textarea, input { margin: 0; color: inherit; font: inherit; }
+  form > textarea {
     flex: 1;
-    min-height: 24px;
+    min-height: 20px;
     max-height: 120px;
-    margin: 0;
-    padding: 7px 0;
-    border: 0;
-    outline: none;
+    padding: 8px 14px;
+    border: 1px solid var(--_line);
+    border-radius: 19px;
     resize: none;
-    background: transparent;
-    color: inherit;
-    font: inherit;
+    background: var(--_surface);
     field-sizing: content;
   }
-  textarea::placeholder { color: var(--_muted); }
-  textarea:focus-visible { outline: none; }
-  form:focus-within { box-shadow: inset 0 2px 0 -1px color-mix(in srgb, var(--_accent) 60%, transparent); }
+  ::placeholder { color: var(--_muted); opacity: 1; }
   .send {
     flex: none;
     display: grid;
@@ -155,15 +173,43 @@ export const chatViewStyles = css`
     border-radius: 50%;
     background: var(--_accent);
     color: var(--_on-accent);
-    transition: transform 0.1s, opacity 0.1s;
   }
-  .send:disabled { opacity: 0.35; cursor: default; }
-  .send:not(:disabled):active { transform: scale(0.94); }
+  .send:disabled { opacity: 0.35; }
   .send svg { width: 18px; height: 18px; fill: currentColor; }
+  .send:dir(rtl) svg { transform: scaleX(-1); }
+  .choices { display: flex; flex-wrap: wrap; gap: 8px; padding: 12px 14px 14px; }
+  .choices p, .offline p { flex-basis: 100%; margin: 0 0 2px; color: var(--_muted); font-size: 13px; }
+  .choices button, .submit {
+    padding: 8px 16px;
+    border: 1.5px solid var(--_accent);
+    border-radius: 999px;
+    background: var(--_bg);
+    color: var(--_text);
+    font-weight: 600;
+  }
+  .offline { flex-direction: column; align-items: stretch; gap: 8px; padding: 12px 14px 14px; }
+  .offline label { display: flex; flex-direction: column; gap: 3px; font-size: 12.5px; font-weight: 600; color: var(--_muted); }
+  .offline input, .offline textarea {
+    padding: 7px 10px;
+    border: 1px solid var(--_line);
+    border-radius: 10px;
+    background: var(--_surface);
+    font-weight: 400;
+    resize: vertical;
+  }
+  .submit { align-self: flex-end; background: var(--_accent); color: var(--_on-accent); }
   :focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
+  textarea:focus-visible, input:focus-visible { outline-offset: -1px; }
   header :focus-visible { outline-color: var(--_on-accent); }
   @media (max-width: 640px) {
     :host { border-radius: 0; }
-    textarea { font-size: 16px; }
+    textarea, input { font-size: 16px; }
   }
 `;
+
+/**
+ * One constructable stylesheet shared by every view (Lit adopts it as it is), so the chunk
+ * ships no CSS-tag machinery; the widget needs constructable stylesheets anyway.
+ */
+export const chatViewStyles = new CSSStyleSheet();
+chatViewStyles.replaceSync(text);

@@ -1,179 +1,317 @@
 /**
  * `<chat-widget-view>`: the open chat, loaded lazily by the loader on the visitor's first
- * click. Shows the status, the transcript (text bindings only, never HTML) and the composer;
- * all socket work is in `ChatConnection`.
+ * click. Shows the status, the transcript (text bindings only, never HTML), the typing
+ * indicator and, at the bottom, the composer, the topic choice or the offline form; all
+ * socket work is in `ChatConnection`. A modal dialog: Tab stays inside, Escape closes, and
+ * new messages are announced through a polite live region.
+ *
+ * No decorators (`static properties` instead): they would cost the chunk half a kilobyte
+ * gzipped of the 20 KB budget for a few lines of convenience.
  *
  * @fires chat-close - the visitor asked to close the chat (button or Escape)
  * @fires chat-unread - the unread count changed; `detail` is the count
- * @csspart header - the coloured top bar
- * @csspart transcript - the message list
- * @csspart composer - the message form
- * @cssprop --chat-accent - main colour (header, own messages, send button)
+ * @fires chat-api - an event for the host page's listeners; `detail` is `{name, data}`
+ * @fires chat-reset - another tab logged the visitor out: the loader drops this view
+ * @csspart header - the coloured top bar (with `title` and `status`)
+ * @csspart transcript - the message list; `message`, `bubble`, `notice` (team lines), `typing`
+ * @csspart composer - the message form, with `input` and `send`
+ * @csspart choices - the topic buttons (`choice`) before the first message
+ * @csspart offline-form - the form shown while the team is closed, with its `field`s
+ * @cssprop --chat-accent - main colour (header, own messages, buttons)
  */
-import { html, LitElement, nothing, svg, type PropertyValues } from "lit";
-import { customElement, property, query } from "lit/decorators.js";
+import { html, LitElement, nothing, type PropertyValues } from "lit";
+import type { ChatMessage } from "../protocol";
 import { MAX_MESSAGE_CHARS } from "../protocol/limits";
-import { ChatConnection } from "./chat-connection";
+import { ChatConnection, willRetry } from "./chat-connection";
 import { chatViewStyles } from "./chat-view-styles";
-import { iconPaths } from "./icons";
+import { clock, fill, loadStrings, type Strings } from "./i18n";
+import { chatIcon, minimizeIcon, sendIcon } from "./icons";
+import { isRtl, uiLanguage } from "./locale";
+import { chime } from "./notify-sound";
 import { statusText } from "./status-text";
 import { Delivery, type TranscriptEntry } from "./transcript";
-import { ViewEvent, type ChatViewElement, type WidgetConfig } from "./widget-config";
+import { readConfig, ViewEvent, type ChatViewElement, type ConfigExtras, type TabMessage, type WidgetConfig } from "./widget-config";
 
-const icon = (path: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${path}></path>`}</svg>`;
-const clock = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+const icon = (path: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${path}></path></svg>`;
+const initials = (name: string): string =>
+  name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => word.charAt(0))
+    .join("")
+    .toUpperCase();
+/** What Tab may land on inside the chat. */
+const FOCUSABLE = "button:not([disabled]),textarea:not([disabled]),input,ol";
 
-@customElement("chat-widget-view")
 export class ChatWidgetView extends LitElement implements ChatViewElement {
   static override styles = chatViewStyles;
+  static override properties = {
+    open: { type: Boolean, reflect: true },
+    t: { state: true },
+    announcement: { state: true },
+  };
 
-  @property({ attribute: false }) config!: WidgetConfig;
-  @property({ type: Boolean, reflect: true }) open = false;
-
-  @query("textarea") private input!: HTMLTextAreaElement;
-  @query("ol") private list!: HTMLOListElement;
-
-  private chat?: ChatConnection;
-  private reportedUnread = 0;
-  private stickToBottom = true;
+  config!: WidgetConfig;
+  open = false;
+  ready: Promise<unknown> = Promise.resolve();
+  /** The strings in the visitor's language; nothing renders before they are here. */
+  private t?: Strings;
+  /** The last thing said to screen readers. */
+  private announcement = "";
+  #chat?: ChatConnection;
+  #reportedUnread = 0;
+  /** Scroll to the newest after this update: we were at the bottom, or the visitor just wrote. */
+  #stickToBottom = true;
+  /** Focus was in the chat before this update (a re-render may remove the focused control). */
+  #hadFocus = false;
+  #tabs?: BroadcastChannel;
 
   override connectedCallback(): void {
+    this.setAttribute("role", "dialog");
+    this.setAttribute("aria-modal", "true");
+    this.ready = this.#speak().then(() => this.updateComplete);
     // Created before super.connectedCallback so the controller's hostConnected runs now.
-    this.chat ??= new ChatConnection(this, this.config);
+    this.#chat ??= new ChatConnection(this, this.config, {
+      emit: (name, data) => this.#fire(ViewEvent.api, { name, data }),
+      tab: (message) => this.tellTabs(message),
+      incoming: (message) => this.#incoming(message),
+    });
     super.connectedCallback();
-    this.addEventListener("keydown", this.onKeydown);
+    this.addEventListener("keydown", this.#onKeydown);
+    // The site's other tabs: what was read there, and a logout.
+    if (typeof BroadcastChannel === "function") {
+      this.#tabs = new BroadcastChannel(`edgechat:${this.config.site}`);
+      this.#tabs.onmessage = ({ data }: MessageEvent<TabMessage>) => (data.t === "reset" ? this.#fire(ViewEvent.reset, null) : this.#chat?.fromTab(data));
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener("keydown", this.onKeydown);
+    this.removeEventListener("keydown", this.#onKeydown);
+    this.#tabs?.close();
+  }
+
+  configure(from: Element, extras: ConfigExtras, clear = false): void {
+    const config = readConfig(from, extras);
+    const before = this.config;
+    if (!config) return;
+    this.config = config;
+    if (!before) return;
+    if (config.locale !== before.locale) this.ready = this.#speak();
+    this.#chat?.reconfigure(config, clear);
+  }
+
+  tellTabs(message: TabMessage): void {
+    this.#tabs?.postMessage(message);
+  }
+
+  /** Loads the strings of the config's language and turns the layout for it. */
+  async #speak(): Promise<void> {
+    const language = uiLanguage(this.config.locale);
+    this.lang = language;
+    this.dir = isRtl(language) ? "rtl" : "ltr";
+    this.t = await loadStrings(language);
+    this.setAttribute("aria-label", this.config.title ?? this.t.title);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("open")) this.chat?.setVisible(this.open);
+    if (changed.has("open")) this.#chat?.setVisible(this.open);
     // Keep following the conversation unless the visitor scrolled up to read.
-    const list = this.list;
-    this.stickToBottom = !list || list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    const list = this.#list;
+    this.#stickToBottom ||= !list || list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    this.#hadFocus = !!this.shadowRoot?.activeElement;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.stickToBottom) this.list.scrollTop = this.list.scrollHeight;
-    if (changed.has("open") && this.open) this.input.focus();
-    const unread = this.chat?.unread ?? 0;
-    if (unread !== this.reportedUnread) {
-      this.reportedUnread = unread;
-      this.dispatchEvent(new CustomEvent<number>(ViewEvent.unread, { detail: unread }));
+    const list = this.#list;
+    if (list && this.#stickToBottom) list.scrollTop = list.scrollHeight;
+    this.#stickToBottom = false;
+    // Opened, or the focused control went (topics or form replaced by the composer): focus the first.
+    if (this.open && (changed.has("open") || (this.#hadFocus && !this.shadowRoot?.activeElement))) this.#focusFirst();
+    const unread = this.#chat?.unread ?? 0;
+    if (unread !== this.#reportedUnread) {
+      this.#reportedUnread = unread;
+      this.#fire(ViewEvent.unread, unread);
     }
   }
 
   protected override render() {
-    const chat = this.chat!;
+    const chat = this.#chat;
+    const t = this.t;
+    if (!chat || !t) return nothing;
     const entries = chat.transcript.entries;
-    const title = this.config.title ?? "Chat with us";
+    const status = chat.status;
+    const agent = status?.state === "assigned" ? status.agent?.name : undefined;
+    const form = chat.offlineForm;
+    const statusLine = statusText(chat, t, this.config.locale);
     return html`
       <header part="header">
-        <div class="avatar">${icon(iconPaths.chat)}</div>
+        <div class="avatar" aria-hidden="true">${agent ? initials(agent) : icon(chatIcon)}</div>
         <div class="heading">
-          <h2 id="title">${title}</h2>
-          <p class="status" data-testid="chat-status" data-state=${chat.ready ? (chat.status?.state ?? "new") : "connecting"} role="status">${statusText(chat)}</p>
+          <h2 part="title">${this.config.title ?? t.title}</h2>
+          <p class="status" part="status" dir="auto" data-testid="chat-status" data-state=${chat.ready ? (status?.state ?? "new") : "connecting"} title=${statusLine}>
+            ${form ? statusText(chat, t, this.config.locale, false) : statusLine}
+          </p>
         </div>
-        <button class="close" type="button" data-testid="chat-close" aria-label="Minimize chat" @click=${this.requestClose}>
-          ${icon(iconPaths.minimize)}
-        </button>
+        <button class="close" type="button" data-testid="chat-close" aria-label=${t.minimize} @click=${this.#requestClose}>${icon(minimizeIcon)}</button>
       </header>
-      <ol part="transcript" data-testid="chat-transcript" aria-live="polite" aria-labelledby="title">
-        ${entries.length === 0
-          ? html`<li class="greeting"><p class="bubble">Hi there! How can we help you today?</p></li>`
-          : entries.map((entry, index) => {
-              // Seqs restart with each conversation; mark where a new one began.
-              const before = entries[index - 1]?.conversationId;
-              const divider = before && entry.conversationId && before !== entry.conversationId;
-              return html`${divider ? html`<li class="system divider" role="separator">New conversation</li>` : nothing}${this.renderEntry(entry)}`;
-            })}
+      <ol part="transcript" data-testid="chat-transcript" tabindex="0" aria-label=${t.conversation}>
+        ${entries.length === 0 ? html`<li class="agent greeting"><p class="bubble" part="bubble">${this.config.greeting ?? t.greeting}</p></li>` : nothing}
+        ${entries.map((entry, index) => {
+          // Seqs restart with each conversation; mark where a new one began.
+          const before = entries[index - 1]?.conversationId;
+          const divider = before && entry.conversationId && before !== entry.conversationId;
+          return html`${divider ? html`<li class="system divider">${t.newConversation}</li>` : nothing}${this.#renderEntry(entry, t)}`;
+        })}
         ${chat.typing === null
           ? nothing
-          : html`<li class="typing" data-testid="chat-typing" aria-label="${chat.typing || "The agent"} is typing">
-              <p class="bubble"><span class="dots"><i></i><i></i><i></i></span></p>
+          : html`<li class="agent typing" part="typing" data-testid="chat-typing">
+              <p class="bubble"><span class="dots" aria-hidden="true"><i></i><i></i><i></i></span><span class="sr">${fill(t.typing, { name: chat.typing || t.agent })}</span></p>
             </li>`}
       </ol>
-      <form part="composer" @submit=${this.submit}>
-        <textarea
-          data-testid="chat-input"
-          rows="1"
-          maxlength=${MAX_MESSAGE_CHARS}
-          placeholder="Write a message…"
-          aria-label="Message"
-          ?disabled=${chat.fatal !== null}
-          @keydown=${this.onComposerKey}
-          @input=${this.onInput}
-        ></textarea>
-        <button class="send" type="submit" data-testid="chat-send" aria-label="Send" ?disabled=${chat.fatal !== null}>
-          ${icon(iconPaths.send)}
-        </button>
-      </form>
+      <p class="sr" aria-live="polite" data-testid="chat-announcer">${this.announcement}</p>
+      ${chat.teamChoice ? this.#renderChoices(chat.teamChoice, t) : form ? this.#renderOfflineForm(chat, t) : this.#renderComposer(chat, t)}
     `;
   }
 
-  private renderEntry(entry: TranscriptEntry) {
+  #renderEntry(entry: TranscriptEntry, t: Strings) {
     const mine = entry.from === "visitor";
     return html`<li
       class="${entry.from} ${entry.delivery}"
-      part="message"
+      part=${entry.from === "system" ? "notice" : "message"}
       data-testid="chat-message"
       data-from=${entry.from}
       data-delivery=${entry.delivery}
       data-seq=${entry.seq ?? ""}
     >
       ${entry.from === "agent" && entry.authorName ? html`<span class="author">${entry.authorName}</span>` : nothing}
-      <p class="bubble">${entry.text}</p>
-      ${mine ? this.renderDelivery(entry) : html`<span class="meta">${clock.format(entry.at)}</span>`}
+      <p class="bubble" part="bubble" dir="auto">${entry.text}</p>
+      ${mine ? this.#renderDelivery(entry, t) : entry.from === "agent" ? html`<span class="meta">${clock(entry.at, this.config.locale)}</span>` : nothing}
     </li>`;
   }
 
-  private renderDelivery(entry: TranscriptEntry) {
-    switch (entry.delivery) {
-      case Delivery.sending:
-        return html`<span class="meta">Sending…</span>`;
-      case Delivery.sent:
-        return html`<span class="meta">${clock.format(entry.at)} · Sent</span>`;
-      case Delivery.failed:
-        return html`<span class="meta"
-          >Not sent<button class="retry" type="button" data-testid="chat-retry" @click=${() => this.chat?.retry(entry.clientId!)}>
-            Retry
-          </button></span
-        >`;
+  #renderDelivery(entry: TranscriptEntry, t: Strings) {
+    if (entry.delivery === Delivery.sending) return html`<span class="meta">${t.sending}</span>`;
+    if (entry.delivery === Delivery.sent) {
+      const offline = this.#chat?.offlineSent.get(entry.clientId ?? "");
+      return html`<span class="meta">${clock(entry.at, this.config.locale)} · ${t.sent}${offline ? ` · ${fill(t.repliesTo, offline)}` : ""}</span>`;
     }
+    return html`<span class="meta" data-testid="chat-failed"
+      >${willRetry(entry) ? t.retrying : t.failed}
+      <button class="retry" type="button" data-testid="chat-retry" @click=${() => this.#chat?.retry(entry.clientId!)}>${t.retry}</button></span
+    >`;
   }
 
-  private submit(event: Event): void {
+  #renderComposer(chat: ChatConnection, t: Strings) {
+    return html`<form part="composer" @submit=${this.#submit}>
+      <textarea
+        part="input"
+        data-testid="chat-input"
+        rows="1"
+        maxlength=${MAX_MESSAGE_CHARS}
+        placeholder=${t.placeholder}
+        aria-label=${t.input}
+        ?disabled=${chat.fatal !== null}
+        @keydown=${this.#onComposerKey}
+        @input=${() => chat.noteTyping()}
+      ></textarea>
+      <button class="send" part="send" type="submit" data-testid="chat-send" aria-label=${t.send} ?disabled=${chat.fatal !== null}>${icon(sendIcon)}</button>
+    </form>`;
+  }
+
+  #renderChoices(teams: NonNullable<ChatConnection["teamChoice"]>, t: Strings) {
+    return html`<div class="choices" part="choices" role="group" aria-labelledby="pick">
+      <p id="pick">${t.pickTeam}</p>
+      ${teams.map(
+        (team) =>
+          html`<button type="button" part="choice" data-testid="chat-team" data-team=${team.id} @click=${() => this.#choose(team.id)}>${team.label}</button>`,
+      )}
+    </div>`;
+  }
+
+  #renderOfflineForm(chat: ChatConnection, t: Strings) {
+    return html`<form class="offline" part="offline-form" data-testid="offline-form" @submit=${this.#submitOffline}>
+      <p>${chat.status?.text ?? t.formIntro}</p>
+      <label part="field">${t.email}<input name="email" type="email" required maxlength="254" pattern="[^@\\s]+@[^@\\s]+\\.[^@\\s]+" autocomplete="email" data-testid="offline-email" /></label>
+      <label part="field">${t.name}<input name="name" maxlength="100" autocomplete="name" data-testid="offline-name" /></label>
+      <label part="field"
+        >${t.input}<textarea name="text" required rows="3" maxlength=${MAX_MESSAGE_CHARS} data-testid="offline-text" .value=${chat.offlineDraft}></textarea
+      ></label>
+      <button class="submit" type="submit" data-testid="offline-send">${t.send}</button>
+    </form>`;
+  }
+
+  get #list(): HTMLOListElement | null {
+    return this.renderRoot.querySelector("ol");
+  }
+
+  get #input(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector("[data-testid=chat-input]");
+  }
+
+  /** Into the dialog: the first control, or on touch screens the transcript (no keyboard popping up). */
+  #focusFirst(): void {
+    this.renderRoot.querySelector<HTMLElement>(matchMedia("(pointer:coarse)").matches ? "ol" : "[data-testid=chat-input],.choices button,.offline input")?.focus();
+  }
+
+  #choose(team: string): void {
+    this.#chat?.chooseTeam(team);
+  }
+
+  #submit(event: Event): void {
     event.preventDefault();
-    if (this.chat?.send(this.input.value)) {
-      this.input.value = "";
-      this.stickToBottom = true;
+    const input = this.#input;
+    if (input && this.#chat?.send(input.value)) {
+      input.value = "";
+      this.#stickToBottom = true;
     }
-    this.input.focus();
+    input?.focus();
   }
 
-  private onComposerKey(event: KeyboardEvent): void {
+  #submitOffline(event: Event): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const field = (name: string) => String(data.get(name) ?? "");
+    if (this.#chat?.sendOffline(field("email").trim(), field("name"), field("text"))) this.#stickToBottom = true;
+  }
+
+  #onComposerKey(event: KeyboardEvent): void {
     // Enter sends, Shift+Enter breaks the line; never while an IME is composing.
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      this.submit(event);
+      this.#submit(event);
     }
   }
 
-  private onInput(): void {
-    this.chat?.noteTyping();
+  /** A live message from the team: said to screen readers, and chimed if asked for. */
+  #incoming(message: ChatMessage): void {
+    this.announcement = message.from === "agent" ? `${message.authorName ?? this.t?.agent}: ${message.text}` : message.text;
+    if (this.config.sound && (!this.open || document.hidden)) chime();
   }
 
-  private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === "Escape") this.requestClose();
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === "Escape") this.#requestClose();
+    if (event.key !== "Tab") return;
+    // Focus stays in the dialog: Tab from the last stop goes to the first, and back.
+    const stops = [...this.renderRoot.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const active = this.shadowRoot?.activeElement;
+    const [first, last] = [stops[0], stops[stops.length - 1]];
+    if (event.shiftKey ? active === first || !active : active === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first)?.focus();
+    }
   };
 
-  private requestClose(): void {
+  #requestClose(): void {
     this.dispatchEvent(new CustomEvent(ViewEvent.close));
   }
+
+  #fire(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
 }
+
+customElements.define("chat-widget-view", ChatWidgetView);
 
 declare global {
   interface HTMLElementTagNameMap {

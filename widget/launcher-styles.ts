@@ -1,7 +1,8 @@
 /**
  * Styles of `<chat-widget>` itself: the launcher button, its unread badge, and where the
  * lazily loaded chat view sits. Plain CSS text for a constructable stylesheet (the loader
- * ships no Lit); adopted into the shadow root, never injected into the host document.
+ * ships no Lit); adopted into the shadow root, never injected into the host document, so it
+ * works under a CSP without 'unsafe-inline'. Host pages move it with `--chat-offset-x/y`.
  */
 export const launcherCss = `
 :host {
@@ -10,11 +11,11 @@ export const launcherCss = `
   --_on-accent: var(--chat-accent-contrast, #fff);
   position: fixed;
   z-index: 2147483000;
-  right: 20px;
-  bottom: 20px;
+  right: var(--chat-offset-x, 20px);
+  bottom: var(--chat-offset-y, 20px);
   font: 14px/1.4 var(--chat-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
 }
-:host([position=left]) { right: auto; left: 20px; }
+:host([position=left]) { right: auto; left: var(--chat-offset-x, 20px); }
 .launcher {
   position: relative;
   display: grid;
@@ -28,11 +29,11 @@ export const launcherCss = `
   color: var(--_on-accent);
   box-shadow: 0 6px 20px rgb(17 24 39 / .24), 0 1px 4px rgb(17 24 39 / .12);
   cursor: pointer;
-  transition: transform .15s ease, box-shadow .15s ease;
+  transition: transform .15s;
 }
-.launcher:hover { transform: scale(1.06); box-shadow: 0 10px 28px rgb(17 24 39 / .28), 0 2px 6px rgb(17 24 39 / .12); }
+.launcher:hover { transform: scale(1.06); }
 .launcher:focus-visible { outline: 3px solid color-mix(in srgb, var(--_accent) 45%, transparent); outline-offset: 3px; }
-.launcher svg { grid-area: 1 / 1; width: 28px; height: 28px; fill: currentColor; transition: transform .2s ease, opacity .2s ease; }
+.launcher svg { grid-area: 1 / 1; width: 28px; height: 28px; fill: currentColor; transition: .2s; }
 .launcher .when-open { opacity: 0; transform: rotate(-90deg) scale(.6); }
 :host([open]) .launcher .when-open { opacity: 1; transform: none; }
 :host([open]) .launcher .when-closed { opacity: 0; transform: rotate(90deg) scale(.6); }
@@ -58,8 +59,9 @@ chat-widget-view {
   position: absolute;
   right: 0;
   bottom: 74px;
-  width: 376px;
+  width: min(376px, calc(100vw - 40px));
   height: min(640px, calc(100vh - 120px));
+  height: min(640px, calc(100dvh - 120px));
 }
 :host([position=left]) chat-widget-view { right: auto; left: 0; }
 chat-widget-view[hidden] { display: none; }

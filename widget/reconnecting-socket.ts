@@ -1,8 +1,10 @@
 /**
  * A WebSocket that stays connected: fresh URL (ticket) before every attempt, backoff with
  * jitter between attempts, an immediate retry when the browser comes back online or the tab
- * becomes visible, and a keep-alive ping that also detects sockets the network silently
- * dropped. Shared by the widget's visitor connection and the panel's team connections;
+ * becomes visible, a server's Retry-After honoured, and a keep-alive ping that also detects
+ * sockets the network silently dropped. When the browser says it is offline the socket is
+ * given up at once (frames sent into it now would be lost in the network, unacked; callers
+ * resend what was not acked after the next open). Shared by the widget's visitor connection and the panel's team connections;
  * knows nothing about frames, which is what keeps it reusable and testable.
  */
 import { PING, PONG } from "../protocol/limits";
@@ -18,6 +20,17 @@ export const SocketState = {
   waiting: "waiting",
 } as const;
 export type SocketState = (typeof SocketState)[keyof typeof SocketState];
+
+/** Thrown by `url()` when the server asked to wait (429 with Retry-After) before the next try. */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+    this.name = "RetryLaterError";
+  }
+}
 
 /** Thrown by `url()` when retrying cannot help (revoked token, origin not allowed). */
 export class FatalConnectError extends Error {
@@ -40,6 +53,11 @@ export interface ReconnectingSocketOptions {
   onState?(state: SocketState): void;
   /** Retrying stopped because `url()` threw a FatalConnectError. */
   onFatal?(error: FatalConnectError): void;
+  /**
+   * The socket closed (`opened`: after it had opened). Return true to reconnect at once
+   * instead of after the backoff delay (e.g. a close code that means "come back elsewhere").
+   */
+  onClose?(code: number, opened: boolean): boolean | void;
   /** How often to ping an idle socket; Cloudflare drops sockets idle for long. */
   pingIntervalMs?: number;
   /** A socket that answers nothing for this long after a ping is treated as dead. */
@@ -50,124 +68,153 @@ export interface ReconnectingSocketOptions {
 
 export class ReconnectingSocket {
   state: SocketState = SocketState.idle;
-  private ws: WebSocket | null = null;
-  private attempt = 0;
+  #ws: WebSocket | null = null;
+  #attempt = 0;
   /** Bumped on every attempt and on stop, so late callbacks of an old attempt do nothing. */
-  private generation = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private pingTimer: ReturnType<typeof setInterval> | undefined;
-  private pongTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly wake = (): void => {
+  #generation = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #pingTimer: ReturnType<typeof setInterval> | undefined;
+  #pongTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #offline = (): void => {
+    if (this.state === SocketState.idle) return;
+    this.#generation++;
+    clearTimeout(this.#retryTimer);
+    this.#detach()?.close();
+    this.#retryLater();
+  };
+  readonly #wake = (): void => {
     if (typeof document !== "undefined" && document.visibilityState === "hidden") return;
     if (this.state === SocketState.waiting) this.reconnectNow();
-    else if (this.state === SocketState.open) this.checkAlive();
+    else if (this.state === SocketState.open) this.#checkAlive();
   };
 
-  constructor(private readonly options: ReconnectingSocketOptions) {}
+  readonly #options: ReconnectingSocketOptions;
+
+  constructor(options: ReconnectingSocketOptions) {
+    this.#options = options;
+  }
 
   start(): void {
     if (this.state !== SocketState.idle) return;
     if (typeof addEventListener === "function") {
-      addEventListener("online", this.wake);
-      document.addEventListener("visibilitychange", this.wake);
+      addEventListener("online", this.#wake);
+      addEventListener("offline", this.#offline);
+      document.addEventListener("visibilitychange", this.#wake);
     }
-    void this.connect();
+    void this.#connect();
   }
 
   stop(): void {
     if (typeof removeEventListener === "function") {
-      removeEventListener("online", this.wake);
-      document.removeEventListener("visibilitychange", this.wake);
+      removeEventListener("online", this.#wake);
+      removeEventListener("offline", this.#offline);
+      document.removeEventListener("visibilitychange", this.#wake);
     }
-    this.generation++;
-    clearTimeout(this.retryTimer);
-    this.detach()?.close(1000, "bye");
-    this.setState(SocketState.idle);
+    this.#generation++;
+    clearTimeout(this.#retryTimer);
+    this.#detach()?.close(1000, "bye");
+    this.#setState(SocketState.idle);
   }
 
   /** Sends if the socket is open; false otherwise (the caller keeps the frame to resend). */
   send(text: string): boolean {
-    if (this.ws?.readyState !== 1) return false;
-    this.ws.send(text);
+    if (this.#ws?.readyState !== 1) return false;
+    this.#ws.send(text);
     return true;
   }
 
   /** Skips the rest of the backoff delay. */
   reconnectNow(): void {
     if (this.state !== SocketState.waiting) return;
-    clearTimeout(this.retryTimer);
-    void this.connect();
+    clearTimeout(this.#retryTimer);
+    void this.#connect();
   }
 
-  private async connect(): Promise<void> {
-    const generation = ++this.generation;
-    this.setState(SocketState.connecting);
+  /** Drops the current socket (or wait) and connects again now, with a fresh `url()`. */
+  restart(): void {
+    if (this.state === SocketState.idle) return;
+    clearTimeout(this.#retryTimer);
+    this.#detach()?.close(1000, "restart");
+    this.#attempt = 0;
+    void this.#connect();
+  }
+
+  async #connect(): Promise<void> {
+    const generation = ++this.#generation;
+    this.#setState(SocketState.connecting);
     let url: string;
     try {
-      url = await this.options.url();
+      url = await this.#options.url();
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (generation !== this.#generation) return;
       if (error instanceof FatalConnectError) {
         this.stop();
-        this.options.onFatal?.(error);
+        this.#options.onFatal?.(error);
       } else {
-        this.retryLater();
+        this.#retryLater(error instanceof RetryLaterError ? error.retryAfterMs : 0);
       }
       return;
     }
-    if (generation !== this.generation) return;
-    const ws = this.options.createSocket?.(url) ?? new WebSocket(url);
-    this.ws = ws;
+    if (generation !== this.#generation) return;
+    const ws = this.#options.createSocket?.(url) ?? new WebSocket(url);
+    this.#ws = ws;
+    let opened = false;
     ws.onopen = () => {
-      this.setState(SocketState.open);
-      this.pingTimer = setInterval(() => this.checkAlive(), this.options.pingIntervalMs ?? 25_000);
-      this.options.onOpen();
+      opened = true;
+      this.#setState(SocketState.open);
+      this.#pingTimer = setInterval(() => this.#checkAlive(), this.#options.pingIntervalMs ?? 25_000);
+      this.#options.onOpen();
     };
     ws.onmessage = (event: MessageEvent) => {
-      clearTimeout(this.pongTimer);
+      clearTimeout(this.#pongTimer);
       // The server answered: the backoff starts over next time.
-      this.attempt = 0;
-      if (typeof event.data === "string" && event.data !== PONG) this.options.onText(event.data);
+      this.#attempt = 0;
+      if (typeof event.data === "string" && event.data !== PONG) this.#options.onText(event.data);
     };
-    ws.onclose = () => {
-      if (this.ws !== ws) return;
-      this.detach();
-      this.retryLater();
+    ws.onclose = (event: CloseEvent) => {
+      if (this.#ws !== ws) return;
+      this.#detach();
+      if (this.#options.onClose?.(event.code, opened)) {
+        this.#attempt = 0;
+        void this.#connect();
+      } else {
+        this.#retryLater();
+      }
     };
   }
 
   /** Pings; a socket that stays silent past the timeout is dropped and replaced. */
-  private checkAlive(): void {
-    const ws = this.ws;
+  #checkAlive(): void {
+    const ws = this.#ws;
     if (!ws || !this.send(PING)) return;
-    clearTimeout(this.pongTimer);
-    this.pongTimer = setTimeout(() => {
-      if (this.ws !== ws) return;
+    clearTimeout(this.#pongTimer);
+    this.#pongTimer = setTimeout(() => {
+      if (this.#ws !== ws) return;
       // The close handshake of a dead network can take minutes; do not wait for it.
-      this.detach()?.close();
-      this.attempt = 0;
-      void this.connect();
-    }, this.options.pongTimeoutMs ?? 10_000);
+      this.#detach()?.close();
+      this.#attempt = 0;
+      void this.#connect();
+    }, this.#options.pongTimeoutMs ?? 10_000);
   }
 
-  private retryLater(): void {
-    this.setState(SocketState.waiting);
-    this.retryTimer = setTimeout(() => void this.connect(), reconnectDelay(this.attempt++));
+  #retryLater(atLeastMs = 0): void {
+    this.#setState(SocketState.waiting);
+    this.#retryTimer = setTimeout(() => void this.#connect(), Math.max(atLeastMs, reconnectDelay(this.#attempt++)));
   }
 
   /** Forgets the current socket (its late events are ignored) and returns it. */
-  private detach(): WebSocket | null {
-    const ws = this.ws;
-    this.ws = null;
-    clearInterval(this.pingTimer);
-    clearTimeout(this.pongTimer);
+  #detach(): WebSocket | null {
+    const ws = this.#ws;
+    this.#ws = null;
+    clearInterval(this.#pingTimer);
+    clearTimeout(this.#pongTimer);
     if (ws) ws.onopen = ws.onmessage = ws.onclose = null;
     return ws;
   }
 
-  private setState(state: SocketState): void {
+  #setState(state: SocketState): void {
     if (this.state === state) return;
     this.state = state;
-    this.options.onState?.(state);
+    this.#options.onState?.(state);
   }
 }

@@ -1,41 +1,38 @@
 /**
- * The sentence under the chat's title: the server's status (queued with position, assigned
- * agent, away, closed) or the connection's state. English only for now; the i18n of issue 6
- * replaces these literals with a message table, which is why they all live here.
+ * The sentence under the chat's title: the connection's trouble if there is any, else the
+ * server's status in the team's own words (`text`, in the visitor's language) or, when the
+ * server sent none, ours (queued with position and estimate, assigned agent and reply time,
+ * away with the opening time, closed).
  */
-import { SocketState } from "./reconnecting-socket";
+import { duration, fill, when, type Strings } from "./i18n";
 import type { ChatConnection } from "./chat-connection";
+import { SocketState } from "./reconnecting-socket";
 
-const minutes = (seconds: number): string => {
-  const n = Math.max(1, Math.round(seconds / 60));
-  return n === 1 ? "about a minute" : `about ${n} minutes`;
-};
-
-const time = (epochMs: number): string => new Intl.DateTimeFormat(undefined, { weekday: "short", hour: "numeric", minute: "2-digit" }).format(epochMs);
-
-export function statusText(chat: ChatConnection): string {
-  if (chat.fatal) return "The chat is not available on this page.";
+/** `serverText: false` when the team's sentence is shown elsewhere (above the offline form). */
+export function statusText(chat: ChatConnection, t: Strings, locale: string, serverText = true): string {
+  if (chat.fatal) return t.unavailable;
   if (!chat.ready) {
-    if (typeof navigator !== "undefined" && !navigator.onLine) return "You are offline. Messages will be sent when you are back.";
-    return chat.everConnected || chat.socketState === SocketState.waiting ? "Reconnecting…" : "Connecting…";
+    if (!navigator.onLine) return t.offline;
+    return chat.everConnected || chat.socketState === SocketState.waiting ? t.reconnecting : t.connecting;
   }
   const status = chat.status;
+  if (status?.text && serverText) return status.text;
   switch (status?.state) {
     case undefined:
     case "new":
-      return "Ask us anything. We usually reply in a few minutes.";
+      return t.ready;
     case "queued": {
-      const place = status.position === undefined ? "You are in the queue" : `You are number ${status.position} in the queue`;
-      return status.etaSeconds === undefined ? `${place}.` : `${place}, ${minutes(status.etaSeconds)} to wait.`;
+      const place = status.position === undefined ? t.queued : fill(t.queuedAt, { position: status.position });
+      return status.etaSeconds === undefined ? place : `${place} ${fill(t.wait, { wait: duration(status.etaSeconds, locale) })}`;
     }
     case "assigned": {
-      const name = status.agent?.name ?? "An agent";
+      const name = status.agent?.name || t.agent;
       const reply = status.agent?.replySeconds;
-      return reply === undefined ? `You are chatting with ${name}.` : `${name} usually replies in ${minutes(reply)}.`;
+      return reply === undefined ? fill(t.assigned, { name }) : fill(t.replies, { name, time: duration(reply, locale) });
     }
     case "away":
-      return status.opensAt === undefined ? "We are away right now. Leave a message." : `We are away. Back ${time(status.opensAt)}.`;
+      return status.opensAt === undefined ? t.away : fill(t.awayUntil, { time: when(status.opensAt, locale) });
     case "closed":
-      return "This conversation has ended. Write to start a new one.";
+      return t.closed;
   }
 }

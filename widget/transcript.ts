@@ -28,40 +28,51 @@ export interface TranscriptEntry {
 
 export class Transcript {
   /** Confirmed messages, sorted by (conversation order, seq). */
-  private confirmed: TranscriptEntry[] = [];
+  #confirmed: TranscriptEntry[] = [];
   /** Our messages without a seq yet, in the order they were written. */
-  private outbox: TranscriptEntry[] = [];
-  private seen = new Set<string>();
-  private conversationOrder: string[] = [];
+  #outbox: TranscriptEntry[] = [];
+  #seen = new Set<string>();
+  #conversationOrder: string[] = [];
 
   /** Everything, in display order. */
   get entries(): readonly TranscriptEntry[] {
-    return this.outbox.length === 0 ? this.confirmed : [...this.confirmed, ...this.outbox];
+    return this.#outbox.length === 0 ? this.#confirmed : [...this.#confirmed, ...this.#outbox];
   }
 
   /** Adds a message we are about to send; it stays until acked or seen with its clientId. */
   addOwn(clientId: string, from: Author, text: string, at: number, authorName?: string): TranscriptEntry {
     const entry: TranscriptEntry = { key: clientId, conversationId: null, seq: null, clientId, from, text, at, delivery: Delivery.sending };
     if (authorName !== undefined) entry.authorName = authorName;
-    this.outbox.push(entry);
+    this.#outbox.push(entry);
     return entry;
+  }
+
+  /** Own messages without a seq yet, sending or failed, oldest first. */
+  outgoing(): readonly TranscriptEntry[] {
+    return this.#outbox;
+  }
+
+  /** Takes back one of our messages the server refused for good (e.g. to offer another way). */
+  drop(clientId: string): TranscriptEntry | null {
+    const index = this.#outbox.findIndex((entry) => entry.clientId === clientId);
+    return index < 0 ? null : this.#outbox.splice(index, 1)[0]!;
   }
 
   /** Own messages still waiting for an ack, oldest first: what to (re)send. */
   unacked(): TranscriptEntry[] {
-    return this.outbox.filter((entry) => entry.delivery === Delivery.sending);
+    return this.#outbox.filter((entry) => entry.delivery === Delivery.sending);
   }
 
   /** The server stored our message `clientId` as `seq`: the entry, or null if we were not waiting for it. */
   ack(clientId: string, conversationId: string, seq: number): TranscriptEntry | null {
-    const index = this.outbox.findIndex((entry) => entry.clientId === clientId);
+    const index = this.#outbox.findIndex((entry) => entry.clientId === clientId);
     if (index < 0) return null;
-    const [entry] = this.outbox.splice(index, 1) as [TranscriptEntry];
+    const [entry] = this.#outbox.splice(index, 1) as [TranscriptEntry];
     entry.conversationId = conversationId;
     entry.seq = seq;
     entry.delivery = Delivery.sent;
     delete entry.error;
-    if (!this.seen.has(seqKey(conversationId, seq))) this.insert(entry);
+    if (!this.#seen.has(seqKey(conversationId, seq))) this.#insert(entry);
     return entry;
   }
 
@@ -71,7 +82,7 @@ export class Transcript {
    */
   receive(message: ChatMessage): boolean {
     const key = seqKey(message.conversationId, message.seq);
-    if (this.seen.has(key)) return false;
+    if (this.#seen.has(key)) return false;
     if (message.clientId !== undefined && this.ack(message.clientId, message.conversationId, message.seq) !== null) return true;
     const entry: TranscriptEntry = {
       key,
@@ -84,13 +95,13 @@ export class Transcript {
     };
     if (message.clientId !== undefined) entry.clientId = message.clientId;
     if (message.authorName !== undefined) entry.authorName = message.authorName;
-    this.insert(entry);
+    this.#insert(entry);
     return true;
   }
 
   /** The server refused our message; it stays visible as failed until retried. */
   fail(clientId: string, code: string): boolean {
-    const entry = this.outbox.find((candidate) => candidate.clientId === clientId);
+    const entry = this.#outbox.find((candidate) => candidate.clientId === clientId);
     if (!entry) return false;
     entry.delivery = Delivery.failed;
     entry.error = code;
@@ -99,7 +110,7 @@ export class Transcript {
 
   /** Puts a failed message back in the queue to send. */
   retry(clientId: string): TranscriptEntry | null {
-    const entry = this.outbox.find((candidate) => candidate.clientId === clientId && candidate.delivery === Delivery.failed);
+    const entry = this.#outbox.find((candidate) => candidate.clientId === clientId && candidate.delivery === Delivery.failed);
     if (!entry) return null;
     entry.delivery = Delivery.sending;
     delete entry.error;
@@ -109,26 +120,26 @@ export class Transcript {
   /** Highest seq held in a conversation (0 if none): what `hello` / `history` resume from. */
   lastSeq(conversationId: string | null): number {
     let last = 0;
-    for (const entry of this.confirmed) {
+    for (const entry of this.#confirmed) {
       if (entry.conversationId === conversationId && entry.seq !== null && entry.seq > last) last = entry.seq;
     }
     return last;
   }
 
-  private insert(entry: TranscriptEntry): void {
+  #insert(entry: TranscriptEntry): void {
     const conversationId = entry.conversationId ?? "";
-    this.seen.add(seqKey(conversationId, entry.seq ?? 0));
-    if (!this.conversationOrder.includes(conversationId)) this.conversationOrder.push(conversationId);
-    const rank = this.conversationOrder.indexOf(conversationId);
+    this.#seen.add(seqKey(conversationId, entry.seq ?? 0));
+    if (!this.#conversationOrder.includes(conversationId)) this.#conversationOrder.push(conversationId);
+    const rank = this.#conversationOrder.indexOf(conversationId);
     // Almost always the newest: scan back from the end.
-    let index = this.confirmed.length;
+    let index = this.#confirmed.length;
     while (index > 0) {
-      const before = this.confirmed[index - 1]!;
-      const beforeRank = this.conversationOrder.indexOf(before.conversationId ?? "");
+      const before = this.#confirmed[index - 1]!;
+      const beforeRank = this.#conversationOrder.indexOf(before.conversationId ?? "");
       if (beforeRank < rank || (beforeRank === rank && (before.seq ?? 0) < (entry.seq ?? 0))) break;
       index--;
     }
-    this.confirmed.splice(index, 0, entry);
+    this.#confirmed.splice(index, 0, entry);
   }
 }
 

@@ -2,11 +2,16 @@
  * Opens a visitor session over HTTP (`POST /v1/sites/:site/session`) and turns it into the
  * WebSocket URL for one connect. The visitor token is the only thing the widget stores, in
  * localStorage under a key namespaced by site, and only once the visitor opened the chat.
+ *
+ * Refusals, and what the widget does about them: a stored token the server rejects (401) is
+ * dropped and the session retried as a new visitor; a refused identity (401 at `user.hash`,
+ * or a 400 at another `user` field) is reported once and the session retried without the user (anonymous), never
+ * in a loop; 429 waits for Retry-After; an origin the site does not allow stops for good.
  */
 import type { VisitorSessionRequest, VisitorSessionResponse } from "../protocol";
 import { ErrorCode } from "../protocol/error-codes";
-import { nullable, shape, str } from "./frame-check";
-import { FatalConnectError } from "./reconnecting-socket";
+import { nullable, optional, shape, str } from "./frame-check";
+import { FatalConnectError, RetryLaterError } from "./reconnecting-socket";
 import { visitorTokenKey, type WidgetConfig } from "./widget-config";
 
 const isSessionResponse = shape<VisitorSessionResponse>({
@@ -17,6 +22,13 @@ const isSessionResponse = shape<VisitorSessionResponse>({
   ticket: str,
   connectPath: str,
 });
+
+/** An HTTP error body: `{error: {code, message, path?}}`. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  path?: string;
+}
 
 /** Storage can be missing or throw (private modes, sandboxed frames): the chat still works. */
 function storage(): Storage | null {
@@ -36,10 +48,10 @@ export function forgetVisitorToken(site: string): void {
 }
 
 /**
- * A new session (and ticket). A stored token the server rejects (401) is dropped and the
- * session retried as a new visitor; an origin the site does not allow stops for good.
+ * A new session (and ticket) for `config`. `onIdentityRejected` hears of a refused hash; the
+ * caller should then stop sending that user (this session already went on without it).
  */
-export async function openVisitorSession(config: WidgetConfig): Promise<VisitorSessionResponse> {
+export async function openVisitorSession(config: WidgetConfig, onIdentityRejected: (error: ApiErrorBody) => void): Promise<VisitorSessionResponse> {
   const key = visitorTokenKey(config.site);
   let token: string | null = null;
   try {
@@ -47,20 +59,33 @@ export async function openVisitorSession(config: WidgetConfig): Promise<VisitorS
   } catch {
     token = null;
   }
-  let response = await postSession(config, token);
-  if (response.status === 401 && token !== null) {
-    forgetVisitorToken(config.site);
-    response = await postSession(config, null);
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const code = errorCode(body);
-    if (code === ErrorCode.originNotAllowed || code === ErrorCode.notFound) {
-      throw new FatalConnectError(`the chat is not available on this page (${code})`, code);
+  let user = config.user;
+  let response: Response;
+  let body: unknown;
+  // At most three tries: as asked, without a refused user, without a refused token.
+  for (let tries = 0; ; tries++) {
+    response = await postSession(config, token, user);
+    body = await response.json().catch(() => null);
+    if (response.ok || tries === 2) break;
+    const error = errorOf(body);
+    if (user && (response.status === 401 || response.status === 400) && error?.path?.startsWith("user")) {
+      onIdentityRejected(error);
+      user = undefined;
+    } else if (response.status === 401 && token !== null) {
+      forgetVisitorToken(config.site);
+      token = null;
+    } else {
+      break;
     }
-    throw new Error(`session failed: HTTP ${response.status} ${code ?? ""}`);
   }
-  if (!isSessionResponse(body)) throw new Error("session failed: unexpected response");
+  if (!response.ok) {
+    const code = errorOf(body)?.code ?? "";
+    if (code === ErrorCode.originNotAllowed || code === ErrorCode.notFound) throw new FatalConnectError(code, code);
+    // Retry-After in seconds; 30 if it is missing or unreadable.
+    if (response.status === 429) throw new RetryLaterError(code, (Number(response.headers.get("Retry-After")) || 30) * 1000);
+    throw new Error(`session: ${response.status} ${code}`);
+  }
+  if (!isSessionResponse(body)) throw new Error("session: bad response");
   const session = body as VisitorSessionResponse;
   try {
     storage()?.setItem(key, session.visitorToken);
@@ -78,12 +103,17 @@ export function socketUrl(apiOrigin: string, connectPath: string, ticket: string
   return url.href;
 }
 
-function postSession(config: WidgetConfig, visitorToken: string | null): Promise<Response> {
-  const request: VisitorSessionRequest = { page: location.href.slice(0, 2048) };
+function postSession(config: WidgetConfig, visitorToken: string | null, user: WidgetConfig["user"]): Promise<Response> {
+  const request: VisitorSessionRequest = { page: location.href.slice(0, 2048), locale: config.locale.slice(0, 35) };
   if (visitorToken !== null) request.visitorToken = visitorToken;
-  const locale = config.locale ?? navigator.language;
-  if (locale) request.locale = locale.slice(0, 35);
+  try {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (timeZone && timeZone.length <= 64) request.timeZone = timeZone;
+  } catch {
+    // No Intl time zone: the team's own zone is used for opening times.
+  }
   if (config.team) request.team = config.team;
+  if (user) request.user = user;
   return fetch(new URL(`/v1/sites/${encodeURIComponent(config.site)}/session`, config.apiOrigin), {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -92,8 +122,7 @@ function postSession(config: WidgetConfig, visitorToken: string | null): Promise
   });
 }
 
-function errorCode(body: unknown): string | undefined {
-  if (typeof body !== "object" || body === null || !("error" in body)) return undefined;
-  const error: unknown = body.error;
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
-}
+const isErrorBody = shape<{ error: ApiErrorBody }>({ error: shape<ApiErrorBody>({ code: str, message: str, path: optional(str) }) });
+
+/** The `{code, message, path?}` of an HTTP error body, once checked. */
+const errorOf = (body: unknown): ApiErrorBody | undefined => (isErrorBody(body) ? (body as { error: ApiErrorBody }).error : undefined);

@@ -1,0 +1,42 @@
+/**
+ * The chat view's strings in the visitor's language. Every table, English included, is a
+ * chunk of its own loaded on demand (the element prefetches the view on hover, and the view
+ * its table at once), so a visitor downloads one table, not five, and the view chunk stays
+ * within its budget. Numbers, durations and times are formatted by `Intl` in that language.
+ */
+import type { Language } from "./locale";
+import type { Strings } from "./strings/strings-en";
+
+const tables: Record<Language, () => Promise<{ default: Strings }>> = {
+  en: () => import("./strings/strings-en"),
+  es: () => import("./strings/strings-es"),
+  fr: () => import("./strings/strings-fr"),
+  ru: () => import("./strings/strings-ru"),
+  ar: () => import("./strings/strings-ar"),
+};
+
+/** The strings of `language`; English if its table cannot be loaded (and it can). */
+export const loadStrings = (language: Language): Promise<Strings> =>
+  tables[language]()
+    .catch(() => tables.en())
+    .then((table) => table.default);
+
+/** `fill("{name} is typing", {name: "Ana"})`; holes without a value stay as they are. */
+export const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (hole, key: string) => (key in values ? String(values[key]) : hole));
+
+/** "4 minutes", "4 минуты", "1 hour": plural rules of the language come with Intl. */
+export function duration(seconds: number, locale: string): string {
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  const [value, unit] = minutes < 90 ? [minutes, "minute"] : [Math.round(minutes / 60), "hour"];
+  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(value);
+}
+
+/** An opening time: "Mon 9:00 AM" in the visitor's language and time zone. */
+export const when = (epochMs: number, locale: string): string =>
+  new Intl.DateTimeFormat(locale, { weekday: "short", hour: "numeric", minute: "2-digit" }).format(epochMs);
+
+/** A message's time: "14:05". */
+export const clock = (epochMs: number, locale: string): string => new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit" }).format(epochMs);
+
+export type { Strings };
