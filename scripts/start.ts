@@ -22,26 +22,38 @@ const shutdown = async () => {
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 
-const config = loadSiteConfig(join(repoRoot, "config/demo-site.json"));
-const localOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-config.allowedOrigins = [...new Set([...config.allowedOrigins, ...localOrigins])];
-const adminClient = new AdminClient(server.origin, vars.ADMIN_TOKEN ?? "");
-await adminClient.applySiteConfig(config);
-
-const lines = [
-  "",
-  "  Chat is running in the real runtime (wrangler dev, Durable Objects, SQLite in .wrangler/state).",
-  "",
-  `  Demo page (visitor):   ${server.origin}/demo/`,
-  "",
-  "  Agent panel, signed in as:",
-];
-for (const [agentId, agent] of Object.entries(config.agents)) {
-  const { loginPath } = await adminClient.issueAgentToken(config.site, agentId);
-  lines.push(`    ${agent.name.padEnd(14)} (${agent.teams.join(", ")}):`, `      ${server.origin}${loginPath}`);
+try {
+  await seedDemo();
+} catch (error) {
+  console.error(`\nCould not set up the demo site: ${error instanceof Error ? error.message : error}`);
+  console.error("If .wrangler/state holds data from an older version, remove it and run npm start again.");
+  await server.stop();
+  process.exit(1);
 }
-lines.push("", `  Admin API:             ${server.origin}/v1/admin (Authorization: Bearer <ADMIN_TOKEN from .dev.vars>)`, "", "  Press Ctrl+C to stop.", "");
-console.log(lines.join("\n"));
+
+/** Applies the demo site with this run's origins and prints where to click. */
+async function seedDemo(): Promise<void> {
+  const config = loadSiteConfig(join(repoRoot, "config/demo-site.json"));
+  const localOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  config.allowedOrigins = [...new Set([...config.allowedOrigins, ...localOrigins])];
+  const adminClient = new AdminClient(server.origin, vars.ADMIN_TOKEN ?? "");
+  await adminClient.applySiteConfig(config);
+
+  const lines = [
+    "",
+    "  Chat is running in the real runtime (wrangler dev, Durable Objects, SQLite in .wrangler/state).",
+    "",
+    `  Demo page (visitor):   ${server.origin}/demo/`,
+    "",
+    "  Agent panel, signed in as:",
+  ];
+  for (const [agentId, agent] of Object.entries(config.agents)) {
+    const { loginPath } = await adminClient.issueAgentToken(config.site, agentId);
+    lines.push(`    ${agent.name.padEnd(14)} (${agent.teams.join(", ")}):`, `      ${server.origin}${loginPath}`);
+  }
+  lines.push("", `  Admin API:             ${server.origin}/v1/admin (Authorization: Bearer <ADMIN_TOKEN from .dev.vars>)`, "", "  Press Ctrl+C to stop.", "");
+  console.log(lines.join("\n"));
+}
 
 async function isFree(candidate: number): Promise<boolean> {
   const { createServer } = await import("node:net");
