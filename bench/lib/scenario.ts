@@ -1,0 +1,509 @@
+/**
+ * The load that `bench:load` and `bench:fault` drive, end to end:
+ *
+ * 1. start `wrangler dev` with fresh storage; apply the bench site (support teams with seats
+ *    for everyone, a small queue team) through the admin API; issue agent tokens;
+ * 2. connect the agents (online) and then every visitor (session + socket + hello), reading
+ *    the runtime's memory before and after the visitors' sockets;
+ * 3. warm-up: every visitor writes a first message (paced), so each has a conversation and
+ *    every support conversation gets its agent;
+ * 4. the measured window, open loop: `rate` chat messages a second over random assigned
+ *    conversations (a visitor or their agent writes), `arrivals` a second of visitors who
+ *    close their chat and start a new one (timed to its `assigned`), and in the queue team an
+ *    agent closing a chat every `queueCloseMs` so every waiting visitor moves up one place;
+ * 5. drain (every message acked), fresh snapshots of every agent, then the audit.
+ */
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { join } from "node:path";
+import { AgentSim, serverTranscript, VisitorSim, type CatchUpRule, type Hub } from "./clients";
+import { applyBenchSite, benchSite, type BenchSite } from "./bench-site";
+import { CpuProfiler, summarizeProfile } from "./cpu-profile";
+import { Ledger, type LostMessage } from "./ledger";
+import { loadLine, machineLine } from "./machine";
+import { Pacer, pool, sleep, waitFor } from "./pacer";
+import { BenchRuntime } from "./runtime";
+import { ms, Samples } from "./stats";
+import type { ConversationSummary, VisitorFrameOut } from "../../protocol";
+
+export interface ScenarioOptions {
+  visitors: number;
+  agents: number;
+  /** Chat messages a second, all conversations together (open loop). */
+  rate: number;
+  /** Seconds of the measured window. */
+  duration: number;
+  /** Support teams (TeamDOs) the visitors and agents are spread over. */
+  teams: number;
+  /** New conversations a second during the window (a visitor closes and starts again). */
+  arrivals: number;
+  /** Share of the chat messages written by visitors (the rest by their agents). */
+  visitorShare: number;
+  queueVisitors: number;
+  queueAgents: number;
+  queueLimit: number;
+  queueCloseMs: number;
+  /** First messages a second during the warm-up. */
+  warmupRate: number;
+  connectConcurrency: number;
+  /** Take a CPU profile of the runtime during the window. */
+  profile: boolean;
+  /**
+   * Clients talk to the runtime workerd's own port instead of wrangler's port (whose proxy
+   * worker, a dev-only hop, relays every request and frame; see bench/RESULTS.md).
+   */
+  direct: boolean;
+  /** How clients resume: "contiguous" (correct), or "max" as the widget and panel do today. */
+  catchUp: string;
+}
+
+export interface Report {
+  deliveryVisitorToAgent: Samples;
+  deliveryAgentToVisitor: Samples;
+  assign: Samples;
+  assignWarmup: Samples;
+  queueWait: Samples;
+  positionDelay: Samples;
+  outages: Samples;
+  lost: number;
+  doubled: number;
+  doubleAssigned: number;
+  rssMbPer1k: number;
+  lines: string[];
+}
+
+export class Run implements Hub {
+  readonly runtime = new BenchRuntime();
+  readonly ledger = new Ledger();
+  readonly catchUp: CatchUpRule;
+  site!: BenchSite;
+  readonly visitors: VisitorSim[] = [];
+  readonly agents: AgentSim[] = [];
+  private readonly byVisitorId = new Map<string, VisitorSim>();
+  /** Conversation -> the agents that ever had it assigned (more than one is a double assignment here). */
+  private readonly heldBy = new Map<string, Set<string>>();
+  private readonly agentOf = new Map<string, AgentSim>();
+  assign = new Samples();
+  readonly assignWarmup = new Samples();
+  queueWait = new Samples();
+  positionDelay = new Samples();
+  readonly outages = new Samples();
+  private readonly frames = new Map<string, { count: number; bytes: number }>();
+  private readonly stale = new Map<VisitorSim, { since: number; position: number }>();
+  /** Failed connection attempts (session or socket) by kind of failure. */
+  private readonly connectErrors = new Map<string, number>();
+  private live = true;
+  private inWindow = false;
+  /** performance.now() when the measured window began. */
+  windowStartedAt = 0;
+  readonly lines: string[] = [];
+
+  constructor(readonly options: ScenarioOptions) {
+    if (options.catchUp !== "contiguous" && options.catchUp !== "max") throw new Error(`--catchUp is "contiguous" or "max", not "${options.catchUp}"`);
+    this.catchUp = options.catchUp;
+  }
+
+  log(line: string): void {
+    this.lines.push(line);
+    console.log(line);
+  }
+
+  // ---- Hub ----
+
+  /** Where clients connect: wrangler's port, or with `direct` the runtime's own. */
+  private clientOrigin = "";
+
+  origin(): string {
+    return this.clientOrigin;
+  }
+
+  private async startRuntime(): Promise<number> {
+    const ms = await this.runtime.start();
+    this.clientOrigin = this.options.direct ? await this.runtime.directOrigin() : this.runtime.origin;
+    return ms;
+  }
+
+  /** SIGKILL to the runtime's process group, then the same command again (same port, same storage). */
+  async killAndRestart(): Promise<number> {
+    await this.runtime.kill();
+    return this.startRuntime();
+  }
+
+  reconnecting(): boolean {
+    return this.live;
+  }
+
+  frame(type: string, bytes: number): void {
+    const entry = this.frames.get(type) ?? { count: 0, bytes: 0 };
+    entry.count++;
+    entry.bytes += bytes;
+    this.frames.set(type, entry);
+  }
+
+  outage(value: number): void {
+    this.outages.add(value);
+  }
+
+  connectError(who: string, error: unknown): void {
+    const message = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const kind = `${who}: ${message.replace(/https?:\/\/\S+/g, "URL").replace(/127\.0\.0\.1:\d+/g, "ADDR").slice(0, 120)}`;
+    this.connectErrors.set(kind, (this.connectErrors.get(kind) ?? 0) + 1);
+  }
+
+  assigned(agent: AgentSim, conversation: ConversationSummary, now: number): void {
+    this.hold(conversation.id, agent);
+    const visitor = this.byVisitorId.get(conversation.visitorId);
+    if (!visitor || visitor.firstMessageAt === null) return;
+    const waited = now - visitor.firstMessageAt;
+    visitor.firstMessageAt = null;
+    if (visitor.options.queued) this.queueWait.add(waited);
+    else (this.inWindow ? this.assign : this.assignWarmup).add(waited);
+  }
+
+  private hold(conversationId: string, agent: AgentSim): void {
+    const holders = this.heldBy.get(conversationId) ?? new Set<string>();
+    holders.add(agent.options.agentId);
+    this.heldBy.set(conversationId, holders);
+    this.agentOf.set(conversationId, agent);
+  }
+
+  status(visitor: VisitorSim, frame: Extract<VisitorFrameOut, { type: "status" }>, now: number): void {
+    if (!visitor.options.queued) return;
+    const stale = this.stale.get(visitor);
+    if (stale && (frame.state !== "queued" || (frame.position !== undefined && frame.position < stale.position))) {
+      if (frame.state === "queued") this.positionDelay.add(now - stale.since);
+      this.stale.delete(visitor);
+    }
+    // A waiting visitor whose chat an agent closed joins the queue again at its end.
+    if (frame.state === "closed" && this.live) setTimeout(() => visitor.ready && visitor.startConversation(), 200);
+  }
+
+  // ---- phases ----
+
+  async setUp(): Promise<void> {
+    const o = this.options;
+    this.log(`machine: ${machineLine()}`);
+    const startMs = await this.startRuntime();
+    this.log(
+      `runtime: wrangler dev on ${this.runtime.origin} (started in ${(startMs / 1000).toFixed(1)} s), storage ${this.runtime.persistTo}; ` +
+        (o.direct ? `clients connect to the runtime workerd directly (${this.clientOrigin}), not through wrangler's proxy` : "clients connect through wrangler's port"),
+    );
+    this.site = benchSite({
+      teams: o.teams,
+      agents: o.agents - o.queueAgents,
+      visitors: o.visitors - o.queueVisitors,
+      queueAgents: o.queueAgents,
+      queueVisitors: o.queueVisitors,
+      queueLimit: o.queueLimit,
+      presenceGraceSeconds: 30,
+    });
+    const tokens = await applyBenchSite(this.runtime.origin, this.runtime.adminToken, this.site);
+    for (const team of [...this.site.teams, ...(this.site.queue ? [this.site.queue] : [])]) {
+      for (const agentId of team.agentIds) this.agents.push(new AgentSim(this, { agentId, teamId: team.id, token: tokens.get(agentId)! }));
+    }
+    const mainVisitors = o.visitors - o.queueVisitors;
+    for (let index = 0; index < o.visitors; index++) {
+      const queued = index >= mainVisitors;
+      const team = queued ? this.site.queue! : this.site.teams[index % this.site.teams.length]!;
+      this.visitors.push(new VisitorSim(this, { index, teamId: team.id, page: team.page, queued }));
+    }
+    this.log(
+      `site: ${this.site.teams.length} support team(s) (high-touch, ${this.site.limit} seats per agent, ${o.agents - o.queueAgents} agents, ${mainVisitors} visitors)` +
+        (this.site.queue ? ` + queue team (${o.queueAgents} agents x ${o.queueLimit} seats, ${o.queueVisitors} visitors)` : ""),
+    );
+  }
+
+  async connect(): Promise<number> {
+    const o = this.options;
+    let started = performance.now();
+    await pool(this.agents, 10, (agent) => agent.connect());
+    await sleep(1000);
+    this.log(`agents: ${this.agents.length} connected and online in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await sleep(1000);
+    const rssBefore = this.runtime.runtimeRssMb();
+    const proxyBefore = this.proxyRss();
+    started = performance.now();
+    await pool(this.visitors, o.connectConcurrency, async (visitor) => {
+      await visitor.connect();
+      this.byVisitorId.set(visitor.visitorId, visitor);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    await sleep(2000);
+    const rssAfter = this.runtime.runtimeRssMb();
+    const perK = ((rssAfter - rssBefore) / this.visitors.length) * 1000;
+    this.log(
+      `visitors: ${this.visitors.length} sessions + sockets opened in ${seconds.toFixed(1)} s (${(this.visitors.length / seconds).toFixed(0)}/s, ${o.connectConcurrency} at a time)`,
+    );
+    this.log(
+      `memory: runtime workerd RSS ${rssBefore.toFixed(0)} MB with the agents -> ${rssAfter.toFixed(0)} MB with ${this.visitors.length} more sockets: ` +
+        `${perK.toFixed(1)} MB per 1,000 sockets (wrangler's proxy workerd: ${proxyBefore.toFixed(0)} -> ${this.proxyRss().toFixed(0)} MB)`,
+    );
+    return perK;
+  }
+
+  private proxyRss(): number {
+    return this.runtime
+      .memory()
+      .filter((p) => p.role === "proxy")
+      .reduce((sum, p) => sum + p.rssMb, 0);
+  }
+
+  async warmUp(): Promise<void> {
+    const started = performance.now();
+    let next = 0;
+    const pacer = new Pacer(this.options.warmupRate, () => this.visitors[next++]?.startConversation());
+    pacer.start();
+    await waitFor(() => next >= this.visitors.length, 600_000);
+    pacer.stop();
+    const main = this.visitors.filter((v) => !v.options.queued);
+    const allAssigned = await waitFor(() => main.every((v) => v.state === "assigned"), 30_000);
+    // Every conversation gets its agent's first reply, so the window sees the steady state
+    // (first replies only for the conversations that arrive in it).
+    const firstReplies = main.flatMap((visitor) => {
+      const agent = visitor.conversationId ? this.agentOf.get(visitor.conversationId) : undefined;
+      return agent && visitor.conversationId ? [{ agent, conversationId: visitor.conversationId }] : [];
+    });
+    next = 0;
+    const replies = new Pacer(this.options.warmupRate, () => {
+      const reply = firstReplies[next++];
+      if (reply) reply.agent.say(reply.conversationId);
+    });
+    replies.start();
+    await waitFor(() => next >= firstReplies.length, 600_000);
+    replies.stop();
+    await waitFor(() => this.agents.every((a) => a.pending.size === 0), 30_000);
+    await sleep(1000);
+    const seconds = (performance.now() - started) / 1000;
+    this.log(
+      `warm-up: ${this.visitors.length} first messages and ${firstReplies.length} first replies at ${this.options.warmupRate}/s in ${seconds.toFixed(1)} s; ` +
+        `${main.filter((v) => v.state === "assigned").length}/${main.length} support conversations assigned${allAssigned ? "" : " (TIMED OUT)"}; ` +
+        `assignment ${this.assignWarmup.describe([0.5, 0.99])}`,
+    );
+  }
+
+  /** Starts new latency samples (one step of a rate sweep). */
+  resetSamples(): void {
+    this.ledger.deliveryVisitorToAgent = new Samples();
+    this.ledger.deliveryAgentToVisitor = new Samples();
+    this.assign = new Samples();
+    this.queueWait = new Samples();
+    this.positionDelay = new Samples();
+  }
+
+  /** The measured window; `during` runs alongside it (the fault bench kills the runtime there). */
+  async window(during?: () => Promise<void>, rate = this.options.rate, arrivalRate = this.options.arrivals): Promise<void> {
+    const o = { ...this.options, rate, arrivals: arrivalRate };
+    const main = this.visitors.filter((v) => !v.options.queued);
+    const queueAgents = this.agents.filter((a) => a.options.teamId === this.site.queue?.id);
+    let sentByVisitors = 0;
+    let sentByAgents = 0;
+    let skipped = 0;
+    const messages = new Pacer(o.rate, () => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const visitor = main[Math.floor(Math.random() * main.length)]!;
+        const conversationId = visitor.conversationId;
+        if (visitor.state !== "assigned" || conversationId === null) continue;
+        if (Math.random() < o.visitorShare) {
+          visitor.say();
+          sentByVisitors++;
+          return;
+        }
+        const agent = this.agentOf.get(conversationId);
+        if (!agent?.inbox.has(conversationId)) continue;
+        agent.say(conversationId);
+        sentByAgents++;
+        return;
+      }
+      skipped++;
+    });
+    let arrivalsStarted = 0;
+    const arrivals = new Pacer(o.arrivals, () => {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const visitor = main[Math.floor(Math.random() * main.length)]!;
+        if (!visitor.ready || visitor.state !== "assigned" || visitor.pending.size > 0 || visitor.firstMessageAt !== null) continue;
+        visitor.startOver();
+        arrivalsStarted++;
+        return;
+      }
+    });
+    let closes = 0;
+    const queueCloser = new Pacer(queueAgents.length > 0 ? 1000 / o.queueCloseMs : 0, () => {
+      const agent = queueAgents[closes % queueAgents.length]!;
+      const conversationId = agent.inbox.keys().next().value;
+      if (!agent.ready || conversationId === undefined) return;
+      closes++;
+      const now = performance.now();
+      for (const visitor of this.visitors) {
+        if (visitor.options.queued && visitor.ready && visitor.state === "queued" && visitor.position !== null && visitor.position >= 2 && !this.stale.has(visitor)) {
+          this.stale.set(visitor, { since: now, position: visitor.position });
+        }
+      }
+      agent.close(conversationId);
+    });
+
+    let profiler: CpuProfiler | null = null;
+    if (o.profile) profiler = await this.attachProfiler();
+    const cpuBefore = this.runtime.cpuSeconds();
+    const startsBefore = this.runtime.starts;
+    const benchCpuBefore = process.cpuUsage();
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
+    const started = performance.now();
+    this.windowStartedAt = started;
+    this.log(`window: ${o.duration} s at ${o.rate} messages/s (${Math.round(o.visitorShare * 100)}% from visitors) + ${o.arrivals} new conversations/s; load average ${loadLine()}`);
+    this.inWindow = true;
+    this.ledger.timing = true;
+    messages.start();
+    arrivals.start();
+    queueCloser.start();
+    await Promise.all([sleep(o.duration * 1000), during?.()]);
+    messages.stop();
+    arrivals.stop();
+    queueCloser.stop();
+    this.ledger.timing = false;
+    this.inWindow = false;
+    const elapsed = (performance.now() - started) / 1000;
+    const cpuAfter = this.runtime.cpuSeconds();
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    loopDelay.disable();
+    const profile = profiler ? await profiler.stop() : null;
+    this.log(
+      `sent: ${sentByVisitors} by visitors + ${sentByAgents} by agents in ${elapsed.toFixed(1)} s = ${((sentByVisitors + sentByAgents) / elapsed).toFixed(0)}/s` +
+        `${skipped ? ` (${skipped} ticks found no assigned conversation)` : ""}; ${arrivalsStarted} new conversations; ${closes} queue closes`,
+    );
+    const core = (seconds: number) => `${((seconds / elapsed) * 100).toFixed(0)}%`;
+    if (this.runtime.running && this.runtime.starts === startsBefore) {
+      this.log(
+        `cpu (of one core) during the window: runtime workerd ${core(cpuAfter.runtime - cpuBefore.runtime)}, wrangler's proxy workerd ${core(cpuAfter.proxy - cpuBefore.proxy)}, ` +
+          `wrangler (node) ${core(cpuAfter.wrangler - cpuBefore.wrangler)}, load generator ${core((benchCpu.user + benchCpu.system) / 1e6)}; load average ${loadLine()}`,
+      );
+    }
+    this.log(
+      `load generator event loop delay: p99 ${ms(loopDelay.percentile(99) / 1e6)} ms, max ${ms(loopDelay.max / 1e6)} ms; ` +
+        `slow deliveries by second: ${this.ledger.deliveryVisitorToAgent.slowSeconds(25, started)} (visitor -> agent)`,
+    );
+    if (profile) {
+      const file = join(tmpdir(), `bench-runtime-${Date.now()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      for (const line of summarizeProfile(profile)) this.log(line);
+      this.log(`profile saved: ${file} (open in Chrome DevTools > Performance)`);
+    }
+  }
+
+  private async attachProfiler(): Promise<CpuProfiler | null> {
+    try {
+      const profiler = await CpuProfiler.attach(this.runtime.inspectorPort());
+      await profiler.start();
+      return profiler;
+    } catch (error) {
+      this.log(`profile: could not attach (${error instanceof Error ? error.message : String(error)})`);
+      return null;
+    }
+  }
+
+  /** Waits for every message to be acked and every client to be connected, then settles. */
+  async drain(timeoutMs: number): Promise<void> {
+    const started = performance.now();
+    const settled = await waitFor(
+      () => this.visitors.every((v) => v.ready && v.pending.size === 0) && this.agents.every((a) => a.ready && a.pending.size === 0),
+      timeoutMs,
+    );
+    await sleep(1500);
+    this.live = false;
+    await Promise.all(this.agents.map((agent) => Promise.race([agent.refresh(), sleep(5000)])));
+    const notReady = this.visitors.filter((v) => !v.ready).length + this.agents.filter((a) => !a.ready).length;
+    this.log(`drain: ${settled ? "everything acked" : `NOT settled (${notReady} clients not connected)`} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  async audit(): Promise<{ lost: number; doubled: number; doubleAssigned: number }> {
+    const result = this.ledger.audit((conversationId, from) => from === "agent" || this.heldBy.has(conversationId));
+    let doubleAssigned = 0;
+    const doubleExamples: string[] = [];
+    for (const [conversationId, holders] of this.heldBy) {
+      if (holders.size > 1) {
+        doubleAssigned++;
+        doubleExamples.push(`${conversationId}: ${[...holders].join(", ")}`);
+      }
+    }
+    // The final snapshots: no conversation may be in two agents' inboxes.
+    const inboxes = new Map<string, string[]>();
+    for (const agent of this.agents) for (const id of agent.lastSnapshot?.inbox ?? []) inboxes.set(id, [...(inboxes.get(id) ?? []), agent.options.agentId]);
+    for (const [conversationId, holders] of inboxes) {
+      if (holders.length > 1 && (this.heldBy.get(conversationId)?.size ?? 0) < 2) {
+        doubleAssigned++;
+        doubleExamples.push(`${conversationId}: in the inboxes of ${holders.join(", ")}`);
+      }
+    }
+    const mainUnassigned = this.visitors.filter((v) => !v.options.queued && v.state !== "assigned").length;
+    this.log(
+      `messages: ${result.acked} acked, ${result.refused} refused with an error (e.g. written to a chat that had just closed), ${result.unacked} never acked, ` +
+        `${result.waiting} waiting in the queue for an agent; support visitors not assigned at the end: ${mainUnassigned}`,
+    );
+    this.log(`lost: ${result.lost.length}${result.lost.length ? ` e.g. ${result.lost.slice(0, 5).map((l) => l.text).join("; ")}` : ""}`);
+    if (result.lost.length > 0 && this.runtime.running) await this.explainLost(result.lost);
+    this.log(`doubled: ${this.ledger.doubles.length}${this.ledger.doubles.length ? ` e.g. ${this.ledger.doubles.slice(0, 5).join("; ")}` : ""}`);
+    this.log(`assigned to two agents: ${doubleAssigned}${doubleExamples.length ? ` e.g. ${doubleExamples.slice(0, 5).join("; ")}` : ""}`);
+    if (this.connectErrors.size > 0) {
+      const kinds = [...this.connectErrors].sort((a, b) => b[1] - a[1]);
+      this.log(`failed connection attempts: ${kinds.map(([kind, count]) => `${count} x ${kind}`).join("; ")}`);
+    }
+    return { lost: result.lost.length, doubled: this.ledger.doubles.length, doubleAssigned };
+  }
+
+  /** For a sample of lost messages: does the server still hold them (a delivery failure) or not (a storage loss)? */
+  private async explainLost(lost: LostMessage[]): Promise<void> {
+    const verdicts = new Map<string, number>();
+    for (const message of lost.slice(0, 40)) {
+      const agent = this.agentOf.get(message.conversationId) ?? (message.from === "agent" ? this.agents.find((a) => a.options.agentId === message.senderId) : undefined);
+      let verdict: string;
+      if (!agent) verdict = "no agent to ask";
+      else {
+        const transcript = await serverTranscript(this.clientOrigin, agent.options, message.conversationId).catch((error: unknown) => String(error));
+        if (typeof transcript === "string") verdict = `server said ${transcript}`;
+        else {
+          const atSeq = transcript.find((m) => m.seq === message.seq);
+          const byClientId = transcript.find((m) => m.clientId === message.clientId);
+          verdict = byClientId
+            ? byClientId.seq === message.seq
+              ? "stored at its seq (not delivered)"
+              : `stored at another seq (#${byClientId.seq})`
+            : atSeq
+              ? `NOT stored; its seq now holds another message (${atSeq.from} ${atSeq.clientId ?? "system"})`
+              : `NOT stored; the transcript ends at #${transcript.at(-1)?.seq ?? 0}`;
+        }
+      }
+      if (this.ledger.trace && verdicts.size < 3) {
+        const events = this.ledger.trace.get(message.conversationId) ?? [];
+        const mine = new Set(events.map((e) => / (v_\S+|a\d+|q\d+) /.exec(e)?.[1]).filter(Boolean));
+        const global = (this.ledger.trace.get("*") ?? []).filter((e) => e.includes("KILL") || [...mine].some((id) => e.includes(` ${id} `)));
+        this.log(`  trace of ${message.conversationId}:\n    ${[...events, ...global].sort().join("\n    ")}`);
+      }
+      const kind = verdict.replace(/\(.*\)|#\d+/g, "").trim();
+      verdicts.set(kind, (verdicts.get(kind) ?? 0) + 1);
+      if (verdicts.get(kind) === 1) this.log(`  lost ${message.text}: ${verdict}`);
+    }
+    this.log(`lost, asked the server about ${Math.min(40, lost.length)}: ${[...verdicts].map(([kind, n]) => `${n} ${kind}`).join("; ")}`);
+  }
+
+  printLatencies(): void {
+    this.log(`delivery visitor -> agent: ${this.ledger.deliveryVisitorToAgent.describe()}`);
+    this.log(`delivery agent -> visitor: ${this.ledger.deliveryAgentToVisitor.describe()}`);
+    this.log(`assignment (first message -> assigned frame), window: ${this.assign.describe([0.5, 0.95, 0.99])}`);
+    if (this.queueWait.count > 0) this.log(`queue team: wait in queue ${this.queueWait.describe([0.5, 0.99])}`);
+    this.log(`queue position update delay (a seat frees -> each waiting visitor's new position): ${this.positionDelay.describe()}`);
+  }
+
+  printFrames(): void {
+    const rows = [...this.frames].sort((a, b) => b[1].count - a[1].count);
+    this.log(`frames received by the clients: ${rows.map(([type, { count, bytes }]) => `${type} ${count} (${(bytes / count).toFixed(0)} B)`).join(", ")}`);
+  }
+
+  async stop(): Promise<void> {
+    this.live = false;
+    for (const client of [...this.visitors, ...this.agents]) client.stop();
+    await this.runtime.stop();
+  }
+}
+
+export { ms };
