@@ -28,7 +28,6 @@ const options = parseFlags("npm run bench:fault -- [flags]", {
   connectConcurrency: 16,
   kills: 3,
   profile: false,
-  catchUp: "contiguous",
   direct: true,
 });
 

@@ -25,7 +25,6 @@ const options = parseFlags("npm run bench:load -- [flags]", {
   warmupRate: 100,
   connectConcurrency: 16,
   profile: false,
-  catchUp: "contiguous",
   direct: false,
   /** A sweep, "rate[:arrivals],...", e.g. "100:5,200:10,400:20": one window of --duration per step, same sockets. */
   steps: "",

@@ -117,12 +117,13 @@ export class Transcript {
     return entry;
   }
 
-  /** Highest seq held in a conversation (0 if none): what `hello` / `history` resume from. */
+  /**
+   * Highest seq held with none missing below it (0 if none): what `hello` / `history` resume
+   * from. Not the highest seq held: after a missed frame that would skip the hole for good.
+   */
   lastSeq(conversationId: string | null): number {
     let last = 0;
-    for (const entry of this.#confirmed) {
-      if (entry.conversationId === conversationId && entry.seq !== null && entry.seq > last) last = entry.seq;
-    }
+    while (this.#seen.has(seqKey(conversationId ?? "", last + 1))) last++;
     return last;
   }
 

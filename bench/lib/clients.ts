@@ -12,13 +12,10 @@ import { BENCH_ORIGIN, BENCH_SITE } from "./bench-site";
 import type { Ledger } from "./ledger";
 
 /**
- * What a client resumes after (`hello {lastSeq}`, `history {afterSeq}`): "contiguous", the
- * highest seq with none missing below it; or "max", the highest seq held, which is what the
- * widget's and the panel's `Transcript.lastSeq` return today (it skips a hole: see RESULTS.md).
+ * The seqs a client holds of one conversation. It resumes (`hello {lastSeq}`, `history
+ * {afterSeq}`) after the highest seq with none missing below it, as the widget's and the
+ * panel's `Transcript.lastSeq` do.
  */
-export type CatchUpRule = "contiguous" | "max";
-
-/** The seqs a client holds of one conversation. */
 class Held {
   private readonly above = new Set<number>();
   private contiguous = 0;
@@ -31,14 +28,13 @@ class Held {
     while (this.above.delete(this.contiguous + 1)) this.contiguous++;
   }
 
-  resumeAfter(rule: CatchUpRule): number {
-    return rule === "max" ? this.max : this.contiguous;
+  resumeAfter(): number {
+    return this.contiguous;
   }
 }
 
 export interface Hub {
   readonly ledger: Ledger;
-  readonly catchUp: CatchUpRule;
   origin(): string;
   /** False once the run is over: closed sockets stay closed. */
   reconnecting(): boolean;
@@ -216,7 +212,7 @@ export class VisitorSim extends Client {
   }
 
   private hello(): void {
-    const lastSeq = this.conversationId ? (this.held.get(this.conversationId)?.resumeAfter(this.hub.catchUp) ?? 0) : 0;
+    const lastSeq = this.conversationId ? (this.held.get(this.conversationId)?.resumeAfter() ?? 0) : 0;
     if (this.write({ type: "hello", lastSeq } satisfies VisitorFrameIn)) this.helloAsked.push({ conversationId: this.conversationId, lastSeq });
   }
 
@@ -403,7 +399,7 @@ export class AgentSim extends Client {
   }
 
   private history(conversationId: string): void {
-    const afterSeq = this.transcripts.get(conversationId)?.resumeAfter(this.hub.catchUp) ?? 0;
+    const afterSeq = this.transcripts.get(conversationId)?.resumeAfter() ?? 0;
     this.hub.ledger.note(conversationId, `agent ${this.options.agentId} asks history after ${afterSeq}${this.ws?.readyState === WebSocket.OPEN ? "" : " (socket not open: dropped)"}`);
     if (!this.write({ type: "history", conversationId, afterSeq } satisfies AgentFrameIn)) return;
     const asked = this.historyAsked.get(conversationId) ?? [];

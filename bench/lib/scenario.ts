@@ -17,7 +17,7 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join } from "node:path";
-import { AgentSim, serverTranscript, VisitorSim, type CatchUpRule, type Hub } from "./clients";
+import { AgentSim, serverTranscript, VisitorSim, type Hub } from "./clients";
 import { applyBenchSite, benchSite, type BenchSite } from "./bench-site";
 import { CpuProfiler, summarizeProfile } from "./cpu-profile";
 import { Ledger, type LostMessage } from "./ledger";
@@ -54,8 +54,6 @@ export interface ScenarioOptions {
    * worker, a dev-only hop, relays every request and frame; see bench/RESULTS.md).
    */
   direct: boolean;
-  /** How clients resume: "contiguous" (correct), or "max" as the widget and panel do today. */
-  catchUp: string;
 }
 
 export interface Report {
@@ -76,7 +74,6 @@ export interface Report {
 export class Run implements Hub {
   readonly runtime = new BenchRuntime();
   readonly ledger = new Ledger();
-  readonly catchUp: CatchUpRule;
   site!: BenchSite;
   readonly visitors: VisitorSim[] = [];
   readonly agents: AgentSim[] = [];
@@ -99,10 +96,7 @@ export class Run implements Hub {
   windowStartedAt = 0;
   readonly lines: string[] = [];
 
-  constructor(readonly options: ScenarioOptions) {
-    if (options.catchUp !== "contiguous" && options.catchUp !== "max") throw new Error(`--catchUp is "contiguous" or "max", not "${options.catchUp}"`);
-    this.catchUp = options.catchUp;
-  }
+  constructor(readonly options: ScenarioOptions) {}
 
   log(line: string): void {
     this.lines.push(line);
