@@ -12,9 +12,11 @@ export type SocketIdentity =
 export const visitorTag = (visitorId: string) => `v:${visitorId}`;
 export const agentTag = (agentId: string) => `a:${agentId}`;
 export const tokenTag = (tokenId: string) => `t:${tokenId}`;
+/** On every agent socket: a broadcast to agents must not walk the (many more) visitor sockets. */
+const agentsTag = "agents";
 
 export function tagsOf(identity: SocketIdentity): string[] {
-  return identity.role === "visitor" ? [visitorTag(identity.visitorId)] : [agentTag(identity.agentId), tokenTag(identity.tokenId)];
+  return identity.role === "visitor" ? [visitorTag(identity.visitorId)] : [agentsTag, agentTag(identity.agentId), tokenTag(identity.tokenId)];
 }
 
 export function identityOf(ws: WebSocket): SocketIdentity | null {
@@ -45,9 +47,9 @@ export class TeamSockets {
 
   /** Every agent socket whose agent passes `filter`. */
   toAgents(frame: AgentFrameOut, filter: (agentId: string) => boolean = () => true): void {
-    const sockets = this.ctx.getWebSockets().filter((ws) => {
+    const sockets = this.open(agentsTag).filter((ws) => {
       const who = identityOf(ws);
-      return ws.readyState === WebSocket.OPEN && who?.role === "agent" && filter(who.agentId);
+      return who?.role === "agent" && filter(who.agentId);
     });
     broadcast(sockets, frame);
   }

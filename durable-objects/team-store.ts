@@ -35,6 +35,9 @@ type Raw = Record<string, SqlStorageValue>;
 export class TeamStore {
   readonly messages: MessageStore;
 
+  /** The parsed config, read once per wake: it is asked for on every event and only changes through setConfig. */
+  private cachedConfig: TeamConfig | null | undefined;
+
   constructor(private readonly sql: SqlStorage) {
     this.messages = new MessageStore(sql);
   }
@@ -42,8 +45,11 @@ export class TeamStore {
   // ---- the team ----
 
   config(): TeamConfig | null {
-    const row = this.sql.exec<{ config: string }>("SELECT config FROM team").toArray()[0];
-    return row ? (JSON.parse(row.config) as TeamConfig) : null;
+    if (this.cachedConfig === undefined) {
+      const row = this.sql.exec<{ config: string }>("SELECT config FROM team").toArray()[0];
+      this.cachedConfig = row ? (JSON.parse(row.config) as TeamConfig) : null;
+    }
+    return this.cachedConfig;
   }
 
   setConfig(config: TeamConfig): void {
@@ -51,6 +57,7 @@ export class TeamStore {
       "INSERT INTO team (id, config) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config",
       JSON.stringify(config),
     );
+    this.cachedConfig = undefined;
   }
 
   teamState(): TeamState | undefined {
@@ -91,6 +98,11 @@ export class TeamStore {
 
   removeAgent(id: string): void {
     this.sql.exec("DELETE FROM agents WHERE id = ?", id);
+  }
+
+  /** The earliest time an agent still away went (for the grace-period timer), or null. */
+  earliestGoneSince(): number | null {
+    return this.sql.exec<{ at: number | null }>("SELECT MIN(gone_since) AS at FROM agents").one().at;
   }
 
   setGoneSince(id: string, since: number | null): void {

@@ -42,20 +42,19 @@ export function dueWork(store: TeamStore, engine: AssignmentEngine, config: Team
   return { goneAgents, release };
 }
 
-/** The earliest time anything above or in the engine falls due, or null. */
+/**
+ * The earliest time anything above or in the engine falls due, or null. Runs after every
+ * event, so it reads the engine's memory and one aggregate, never every row.
+ */
 export function nextDueAt(store: TeamStore, engine: AssignmentEngine, config: TeamConfig, now: number): number | null {
   const times: number[] = [];
   const engineWake = engine.nextWakeAt(now);
   if (engineWake !== null) times.push(engineWake);
-  const graceMs = config.settings.presenceGraceSeconds * 1000;
-  for (const agent of store.agents()) if (agent.goneSince !== null) times.push(agent.goneSince + graceMs);
+  const goneSince = store.earliestGoneSince();
+  if (goneSince !== null) times.push(goneSince + config.settings.presenceGraceSeconds * 1000);
   if (config.settings.noAnswerSeconds !== null) {
-    for (const conversation of store.openConversations()) {
-      const record = engine.conversation(conversation.id);
-      if (record?.state === "assigned" && record.firstResponseAt === undefined && record.assignedAt !== undefined) {
-        times.push(record.assignedAt + config.settings.noAnswerSeconds * 1000);
-      }
-    }
+    const assignedAt = engine.earliestUnansweredAssignment();
+    if (assignedAt !== null) times.push(assignedAt + config.settings.noAnswerSeconds * 1000);
   }
   if (config.hours && engine.queue().length > 0) {
     const edge = nextChange(config.hours, now);

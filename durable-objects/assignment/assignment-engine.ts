@@ -232,6 +232,16 @@ export class AssignmentEngine {
     return conversation && copyConversation(conversation);
   }
 
+  /** When the longest-unanswered assigned conversation was assigned (no first reply yet), or null. O(open conversations). */
+  earliestUnansweredAssignment(): number | null {
+    let earliest: number | null = null;
+    for (const conversation of this.state.conversations.values()) {
+      if (conversation.state !== "assigned" || conversation.firstResponseAt !== undefined || conversation.assignedAt === undefined) continue;
+      if (earliest === null || conversation.assignedAt < earliest) earliest = conversation.assignedAt;
+    }
+    return earliest;
+  }
+
   /** Waiting conversations in queue order with 1-based positions. O(queue length). */
   queue(): QueueEntry[] {
     let position = 0;

@@ -106,3 +106,20 @@ describe("expected reply time", () => {
     expect(engine.agent("ana")?.recentReplySeconds).toEqual([40]);
   });
 });
+
+describe("the no-answer timer's reference", () => {
+  test("is the earliest assignment still waiting for its first reply", () => {
+    const engine = team({ strategy: "round-robin", defaultLimit: 2 }, agents("ana", "ben"));
+    expect(engine.earliestUnansweredAssignment()).toBeNull();
+    arriveAll(engine, ["c1"], T);
+    arriveAll(engine, ["c2"], T + 5 * SECOND);
+    arriveAll(engine, ["c3"], T + 9 * SECOND);
+    expect(engine.earliestUnansweredAssignment()).toBe(T);
+    engine.firstResponse("c1", T + 10 * SECOND);
+    expect(engine.earliestUnansweredAssignment()).toBe(T + 5 * SECOND);
+    engine.conversationClosed("c2", T + 11 * SECOND);
+    expect(engine.earliestUnansweredAssignment()).toBe(T + 9 * SECOND);
+    engine.firstResponse("c3", T + 12 * SECOND);
+    expect(engine.earliestUnansweredAssignment()).toBeNull();
+  });
+});
