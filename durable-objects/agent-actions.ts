@@ -38,7 +38,7 @@ async function act(room: TeamRoom, frame: AgentFrameIn, agent: AgentContext): Pr
       // Going offline starts the grace period after which unanswered chats are handed on.
       room.store.setGoneSince(me.id, frame.status === "offline" ? now : null);
       room.apply(engine.presenceChanged(me.id, frame.status, now), now);
-      room.announceAgent(me.id);
+      room.announceAgent(me.id, agent.ws);
       if (frame.status === "online") send(agent.ws, { type: "queue", queue: queueView(room, now) });
       return;
     case "history": {

@@ -3,11 +3,11 @@
  * first event after a wake, and after each engine result persists the changed records and
  * only then tells agents and visitors (assigned, unassigned, queue, presence, status).
  */
-import type { ChatMessage, ConversationSummary, VisitorFrameOut } from "../protocol";
+import type { AgentFrameOut, ChatMessage, ConversationSummary, VisitorFrameOut } from "../protocol";
 import { AssignmentEngine, isAutomatic, type Decision, type EngineResult } from "./assignment";
 import { StatusThrottle } from "./status-throttle";
 import type { TeamConfig } from "./team-config";
-import type { TeamSockets } from "./team-sockets";
+import { sendText, type TeamSockets } from "./team-sockets";
 import type { ConversationRow, TeamStore } from "./team-store";
 import type { TeamLinks } from "./team-transfer";
 import { VisitorText } from "./visitor-text";
@@ -17,6 +17,13 @@ export class TeamRoom {
   /** How this team reaches other teams and the site (set by the TeamDO). */
   links: TeamLinks | null = null;
   private readonly throttle = new StatusThrottle();
+  /**
+   * The queue and agent frames last broadcast (by "queue" or agent id): most events change
+   * nothing agents see (a first reply, a chat assigned as soon as it arrived), and sending
+   * every agent the same frame again is most of a busy team's traffic. Agents who connect or
+   * come online get the current state in their snapshot, so skipping a repeat loses nothing.
+   */
+  private readonly lastBroadcast = new Map<string, string>();
   readonly text: VisitorText;
 
   constructor(
@@ -161,14 +168,28 @@ export class TeamRoom {
       .map((entry) => this.store.conversation(entry.conversation.id))
       .filter((row): row is ConversationRow => row !== null)
       .map((row) => this.summary(row, now));
+    const text = JSON.stringify({ type: "queue", queue } satisfies AgentFrameOut);
+    if (!this.changedSince("queue", text)) return;
     const online = new Set(engine.agents().filter((agent) => agent.status === "online").map((agent) => agent.id));
-    this.sockets.toAgents({ type: "queue", queue }, (agentId) => online.has(agentId));
+    this.sockets.textToAgents(text, (agentId) => online.has(agentId));
   }
 
-  /** Tells every agent of the team about one agent's presence and load. */
-  announceAgent(agentId: string): void {
+  /**
+   * Tells every agent of the team about one agent's presence and load when it changed; the
+   * socket that asked for a change (`actor`) is answered even when nothing changed.
+   */
+  announceAgent(agentId: string, actor?: WebSocket): void {
     const summary = this.agentSummary(agentId, Date.now());
-    if (summary) this.sockets.toAgents({ type: "agent", agent: summary });
+    if (!summary) return;
+    const text = JSON.stringify({ type: "agent", agent: summary } satisfies AgentFrameOut);
+    if (this.changedSince(`agent:${agentId}`, text)) this.sockets.textToAgents(text);
+    else if (actor) sendText(actor, text);
+  }
+
+  private changedSince(key: string, text: string): boolean {
+    if (this.lastBroadcast.get(key) === text) return false;
+    this.lastBroadcast.set(key, text);
+    return true;
   }
 
   agentSummary(agentId: string, now: number) {

@@ -47,11 +47,16 @@ export class TeamSockets {
 
   /** Every agent socket whose agent passes `filter`. */
   toAgents(frame: AgentFrameOut, filter: (agentId: string) => boolean = () => true): void {
+    this.textToAgents(JSON.stringify(frame), filter);
+  }
+
+  /** As toAgents, with the frame already serialized. */
+  textToAgents(text: string, filter: (agentId: string) => boolean = () => true): void {
     const sockets = this.open(agentsTag).filter((ws) => {
       const who = identityOf(ws);
       return who?.role === "agent" && filter(who.agentId);
     });
-    broadcast(sockets, frame);
+    for (const ws of sockets) sendText(ws, text);
   }
 
   closeVisitor(visitorId: string, code: number, reason: string): void {
@@ -74,12 +79,14 @@ export function send(ws: WebSocket, frame: VisitorFrameOut | AgentFrameOut): voi
 function broadcast(sockets: WebSocket[], frame: VisitorFrameOut | AgentFrameOut): void {
   if (sockets.length === 0) return;
   const text = JSON.stringify(frame);
-  for (const ws of sockets) {
-    try {
-      ws.send(text);
-    } catch {
-      // As in send(): nothing is lost, the client resumes by seq.
-    }
+  for (const ws of sockets) sendText(ws, text);
+}
+
+export function sendText(ws: WebSocket, text: string): void {
+  try {
+    ws.send(text);
+  } catch {
+    // As in send(): nothing is lost, the client resumes by seq.
   }
 }
 

@@ -156,10 +156,11 @@ describe("a visitor and an agent chat", () => {
     ana.send({ type: "claim", conversationId });
     await ana.until("assigned");
     ana.send({ type: "close", conversationId });
-    expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "closed" });
-    expect(await visitor.untilWhere("status", (s) => s.state !== "assigned" && s.state !== "queued")).toMatchObject({ type: "status", state: "closed", text: expect.stringContaining("ended") });
+    // The seat is freed (and every agent told) before the closing agent hears "unassigned".
     const load = await ana.untilWhere("agent", (a) => a.agent.open === 0);
     expect(load.agent).toMatchObject({ id: "ana", open: 0 });
+    expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "closed" });
+    expect(await visitor.untilWhere("status", (s) => s.state !== "assigned" && s.state !== "queued")).toMatchObject({ type: "status", state: "closed", text: expect.stringContaining("ended") });
     // The next message starts a new conversation (welcome first, then the message).
     visitor.send({ type: "message", clientId: "c2", text: "one more thing" });
     const next = await visitor.until("ack");
