@@ -19,7 +19,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join } from "node:path";
 import { AgentSim, serverTranscript, VisitorSim, type Hub } from "./clients";
 import { applyBenchSite, benchSite, type BenchSite } from "./bench-site";
-import { CpuProfiler, summarizeProfile } from "./cpu-profile";
+import { CpuProfiler, summarizeProfile, type Profile } from "./cpu-profile";
 import { Ledger, type LostMessage } from "./ledger";
 import { loadLine, machineLine } from "./machine";
 import { Pacer, pool, sleep, waitFor } from "./pacer";
@@ -217,12 +217,14 @@ export class Run implements Hub {
     await sleep(1000);
     const rssBefore = this.runtime.runtimeRssMb();
     const proxyBefore = this.proxyRss();
+    const profiler = o.profile ? await this.attachProfiler() : null;
     started = performance.now();
     await pool(this.visitors, o.connectConcurrency, async (visitor) => {
       await visitor.connect();
       this.byVisitorId.set(visitor.visitorId, visitor);
     });
     const seconds = (performance.now() - started) / 1000;
+    if (profiler) this.saveProfile("visitors connecting", await profiler.stop());
     await sleep(2000);
     const rssAfter = this.runtime.runtimeRssMb();
     const perK = ((rssAfter - rssBefore) / this.visitors.length) * 1000;
@@ -377,12 +379,15 @@ export class Run implements Hub {
       `load generator event loop delay: p99 ${ms(loopDelay.percentile(99) / 1e6)} ms, max ${ms(loopDelay.max / 1e6)} ms; ` +
         `slow deliveries by second: ${this.ledger.deliveryVisitorToAgent.slowSeconds(25, started)} (visitor -> agent)`,
     );
-    if (profile) {
-      const file = join(tmpdir(), `bench-runtime-${Date.now()}.cpuprofile`);
-      writeFileSync(file, JSON.stringify(profile));
-      for (const line of summarizeProfile(profile)) this.log(line);
-      this.log(`profile saved: ${file} (open in Chrome DevTools > Performance)`);
-    }
+    if (profile) this.saveProfile("the window", profile);
+  }
+
+  private saveProfile(phase: string, profile: Profile): void {
+    const file = join(tmpdir(), `bench-runtime-${Date.now()}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    this.log(`profile of the runtime during ${phase}:`);
+    for (const line of summarizeProfile(profile)) this.log(line);
+    this.log(`profile saved: ${file} (open in Chrome DevTools > Performance)`);
   }
 
   private async attachProfiler(): Promise<CpuProfiler | null> {
