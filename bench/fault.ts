@@ -17,18 +17,18 @@ const options = parseFlags("npm run bench:fault -- [flags]", {
   agents: 50,
   rate: 200,
   duration: 60,
-  teams: 8,
+  teams: 1,
   arrivals: 10,
   visitorShare: 0.5,
   queueVisitors: 40,
   queueAgents: 2,
   queueLimit: 5,
   queueCloseMs: 1500,
-  warmupRate: 50,
+  warmupRate: 100,
   connectConcurrency: 16,
   kills: 3,
   profile: false,
-  direct: true,
+  direct: false,
 });
 
 const run = new Run(options);

@@ -9,26 +9,16 @@
  * checkout while a benchmark runs. So the Worker is bundled once at the start
  * (`wrangler deploy --dry-run --outdir`, the same bundle a deploy uploads) and `wrangler dev`
  * runs that bundle through a copy of wrangler.toml under the run's temp dir (`--config`), with
- * the same bindings, migrations and rate limit. Otherwise it is started exactly as
- * `scripts/lib/wrangler-dev.ts` starts it for `npm start` and the e2e tests.
+ * the same bindings, migrations and rate limit. It is started by the same
+ * `scripts/lib/wrangler-dev.ts` as `npm start` and the e2e tests.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../../scripts/lib/free-port";
-import { repoRoot } from "../../scripts/lib/wrangler-dev";
-
-interface DevServer {
-  origin: string;
-  port: number;
-  inspectorPort: number;
-  process: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
-}
+import { repoRoot, startDevServer, type DevServer } from "../../scripts/lib/wrangler-dev";
 
 const productDir = process.env.BENCH_PRODUCT_DIR ?? repoRoot;
 
@@ -50,64 +40,6 @@ function freezeProduct(dir: string): string {
   const configPath = join(dir, "wrangler.toml");
   writeFileSync(configPath, config);
   return configPath;
-}
-
-/** `scripts/lib/wrangler-dev.ts`'s startDevServer, with `--config` (see above). */
-async function startDevServer(options: { port?: number; persistTo: string; configPath: string; vars: Record<string, string> }): Promise<DevServer> {
-  const port = options.port ?? (await freePort());
-  let inspectorPort = await freePort();
-  // The OS may hand out the port it just gave for the server again.
-  while (inspectorPort === port) inspectorPort = await freePort();
-  const args = ["wrangler", "dev", "--config", options.configPath, "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--log-level", process.env.BENCH_WRANGLER_LOG ?? "warn"];
-  args.push("--persist-to", options.persistTo, "--inspector-port", String(inspectorPort));
-  for (const [key, value] of Object.entries(options.vars)) args.push("--var", `${key}:${value}`);
-  const child = spawn("npx", args, {
-    cwd: repoRoot,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_UPDATE_NOTIFIER: "1", CI: process.env.CI ?? "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const origin = `http://127.0.0.1:${port}`;
-  const server: DevServer = {
-    origin,
-    port,
-    inspectorPort,
-    process: child,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, "exit");
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        return;
-      }
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          // gone
-        }
-      }, 5000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${origin}/health`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await server.stop();
-  throw new Error(`wrangler dev did not answer /health on ${origin} in time:\n${output}`);
 }
 
 export interface ProcessMemory {
@@ -146,6 +78,7 @@ export class BenchRuntime {
       persistTo: this.persistTo,
       configPath: this.configPath,
       vars: { ADMIN_TOKEN: this.adminToken, SIGNING_SECRET: this.signingSecret },
+      ...(process.env.BENCH_WRANGLER_LOG ? { logLevel: process.env.BENCH_WRANGLER_LOG } : {}),
     });
     this.port = this.server.port;
     this.starts++;

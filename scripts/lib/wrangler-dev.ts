@@ -13,6 +13,8 @@ export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export interface DevServer {
   origin: string;
   port: number;
+  /** The runtime's V8 inspector (CPU profiles of the Worker and its objects). */
+  inspectorPort: number;
   process: ChildProcess;
   /** Everything wrangler printed, for diagnosing a failed start. */
   output(): string;
@@ -21,6 +23,8 @@ export interface DevServer {
 
 export interface DevServerOptions {
   port?: number;
+  /** Another wrangler config than the repository's (the benchmarks run a frozen bundle). */
+  configPath?: string;
   /** Where Durable Object storage lives; a fresh temp dir gives a clean slate. */
   persistTo?: string;
   /** Secrets and vars, passed with --var (they override .dev.vars). */
@@ -28,15 +32,21 @@ export interface DevServerOptions {
   /** Echo wrangler's output to this process's stdout. */
   echo?: boolean;
   startTimeoutMs?: number;
+  /** wrangler's --log-level (default "warn"). */
+  logLevel?: string;
 }
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const port = options.port ?? (await freePort());
-  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--log-level", "warn"];
+  // An inspector port of its own, so several servers can run side by side. The OS may hand
+  // out the port it just gave for the server again.
+  let inspectorPort = await freePort();
+  while (inspectorPort === port) inspectorPort = await freePort();
+  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--log-level", options.logLevel ?? "warn"];
+  if (options.configPath) args.push("--config", options.configPath);
   if (options.persistTo) args.push("--persist-to", options.persistTo);
   for (const [key, value] of Object.entries(options.vars ?? {})) args.push("--var", `${key}:${value}`);
-  // An inspector port of its own, so several servers can run side by side.
-  args.push("--inspector-port", String(await freePort()));
+  args.push("--inspector-port", String(inspectorPort));
   const child = spawn("npx", args, {
     cwd: repoRoot,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_UPDATE_NOTIFIER: "1", CI: process.env.CI ?? "1" },
@@ -54,6 +64,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const server: DevServer = {
     origin,
     port,
+    inspectorPort,
     process: child,
     output: () => output,
     async stop() {
@@ -84,7 +95,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await server.stop();
   throw new Error(`wrangler dev did not answer /health on ${origin} in time:\n${output}`);
