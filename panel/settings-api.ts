@@ -2,7 +2,7 @@
  * The lead's settings form over HTTP: `GET/PUT /v1/sites/:site/teams/:team/settings` with the
  * agent's own token (see `worker/routes/team-settings-routes.ts`, whose answer `TeamFormView`
  * mirrors from protocol types, as the panel ships no zod). A refused form comes back as
- * `{error: {code, message, path}}`, which `SettingsError` carries to the field.
+ * `{error: {code, message, path, issues}}`, which `SettingsError` carries to the fields.
  */
 import type { HttpErrorBody, LeadSettingsBody, MessageTemplateKey, PolicyPresetName, TeamPolicy } from "../protocol";
 import { nullable, shape, str, type Check } from "../widget/frame-check";
@@ -26,11 +26,17 @@ export interface TeamFormBody extends LeadSettingsBody {
   policy?: Record<string, unknown>;
 }
 
+export interface FieldIssue {
+  /** The field at fault, e.g. "policy.defaultLimit"; "" for the whole form. */
+  path: string;
+  message: string;
+}
+
 export class SettingsError extends Error {
   constructor(
     message: string,
-    /** The field at fault, e.g. "policy.defaultLimit"; absent for errors of the whole form. */
-    readonly path: string | null,
+    /** Every field at fault (none for errors of the whole form, such as a lost connection). */
+    readonly issues: FieldIssue[],
     readonly status: number,
   ) {
     super(message);
@@ -64,20 +70,20 @@ async function call(credentials: PanelCredentials, teamId: string, init: Request
       headers: { Authorization: `Bearer ${credentials.token}`, ...(init.body ? { "Content-Type": "application/json" } : {}) },
     });
   } catch {
-    throw new SettingsError("The server could not be reached. Check the connection and try again.", null, 0);
+    throw new SettingsError("The server could not be reached. Check the connection and try again.", [], 0);
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body;
   if (isErrorBody(body)) {
-    const { message, path } = (body as HttpErrorBody).error;
-    throw new SettingsError(message, path ?? null, response.status);
+    const { message, path, issues } = (body as HttpErrorBody).error;
+    throw new SettingsError(message, issues ?? (path ? [{ path, message }] : []), response.status);
   }
-  throw new SettingsError(`The server answered ${response.status}.`, null, response.status);
+  throw new SettingsError(`The server answered ${response.status}.`, [], response.status);
 }
 
 export async function loadTeamForm(credentials: PanelCredentials, teamId: string): Promise<TeamFormView> {
   const body = await call(credentials, teamId);
-  if (!isFormView(body)) throw new SettingsError("The server sent settings this panel cannot read; reload the page.", null, 200);
+  if (!isFormView(body)) throw new SettingsError("The server sent settings this panel cannot read; reload the page.", [], 200);
   return body as TeamFormView;
 }
 

@@ -2,7 +2,7 @@
  * `<team-settings-form>`: a team lead's settings of one team, in a form — assignment (preset,
  * strategy, limit, online only, claims), preferred agents and fallbacks with their waits,
  * agent and conversation behaviour, business hours, messages per language — saved through
- * `PUT …/teams/:team/settings`, whose validation error is shown next to the field it names;
+ * `PUT …/teams/:team/settings`, whose validation errors are shown next to the fields they name;
  * and the site's embed snippet. Rendered by `<agent-panel>` in its Settings view.
  *
  * @fires settings-saved - after a successful save (bubbles, composed)
@@ -22,10 +22,12 @@ import { loadTeamForm, saveTeamForm, SettingsError, type TeamFormView } from "./
 import type { FieldContext } from "./settings-fields";
 import { bodyOf, changePreset, draftOf, fieldFor, getPath, setPath, type SettingsDraft } from "./settings-model";
 
-interface SaveError {
-  message: string;
-  /** The field showing it; null: only at the top of the form. */
-  field: string | null;
+/** Why the last save was refused. */
+interface SaveErrors {
+  /** Field path -> the message shown beside that field, in the server's order. */
+  byField: Map<string, string>;
+  /** Shown at the top only: errors of the whole form, or of a field the form does not show. */
+  general: string[];
 }
 
 const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -40,7 +42,7 @@ export class TeamSettingsForm extends LitElement {
   @state() private view: TeamFormView | null = null;
   @state() private draft: SettingsDraft | null = null;
   @state() private loadError: string | null = null;
-  @state() private saveError: SaveError | null = null;
+  @state() private saveErrors: SaveErrors | null = null;
   @state() private saving = false;
   @state() private savedAt: number | null = null;
   @state() private dirty = false;
@@ -52,7 +54,7 @@ export class TeamSettingsForm extends LitElement {
   private readonly context: FieldContext = {
     get: (path) => (this.draft ? getPath(this.draft, path) : undefined),
     set: (path, value) => this.edit((draft) => setPath(draft as unknown as Record<string, unknown>, path, value), path),
-    errorAt: (path) => (this.saveError?.field === path ? this.saveError.message : null),
+    errorAt: (path) => this.saveErrors?.byField.get(path) ?? null,
     register: (path) => this.fields.add(path),
   };
 
@@ -61,9 +63,10 @@ export class TeamSettingsForm extends LitElement {
   }
 
   protected override updated(): void {
-    if (!this.focusError || !this.saveError?.field) return;
+    const first = this.saveErrors?.byField.keys().next().value;
+    if (!this.focusError || first === undefined) return;
     this.focusError = false;
-    const field = this.renderRoot.querySelector(`[data-path="${CSS.escape(this.saveError.field)}"]`);
+    const field = this.renderRoot.querySelector(`[data-path="${CSS.escape(first)}"]`);
     field?.scrollIntoView({ block: "center" });
     field?.querySelector<HTMLElement>("input, select, textarea")?.focus({ preventScroll: true });
   }
@@ -83,36 +86,51 @@ export class TeamSettingsForm extends LitElement {
     }
   }
 
-  /** Changes the draft; editing the field at fault clears its error. */
+  /** Changes the draft; editing a field at fault clears its error. */
   private edit(change: (draft: SettingsDraft) => void, path?: string): void {
     if (!this.draft) return;
     change(this.draft);
     this.dirty = true;
     this.savedAt = null;
-    if (path !== undefined && this.saveError?.field === path) this.saveError = null;
+    if (path !== undefined && this.saveErrors?.byField.delete(path)) {
+      if (this.saveErrors.byField.size === 0 && this.saveErrors.general.length === 0) this.saveErrors = null;
+    }
     this.requestUpdate();
   }
 
   private async save(): Promise<void> {
     if (!this.credentials || !this.draft || !this.view || this.saving) return;
     this.saving = true;
-    this.saveError = null;
+    this.saveErrors = null;
     try {
       await saveTeamForm(this.credentials, this.teamId, bodyOf(this.draft, this.view));
       this.savedAt = Date.now();
       await this.load();
       this.dispatchEvent(new CustomEvent("settings-saved", { bubbles: true, composed: true, detail: { teamId: this.teamId } }));
     } catch (error) {
-      const path = error instanceof SettingsError ? error.path : null;
-      const message = error instanceof Error ? error.message : "The settings could not be saved.";
-      const field = path === null ? null : fieldFor(path, this.fields);
-      // The server prefixes the path ("policy.defaultLimit: …"); beside the field it goes without.
-      const short = path !== null && message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
-      this.saveError = { message: field ? short : message, field };
+      const issues = error instanceof SettingsError ? error.issues : [];
+      const errors: SaveErrors = { byField: new Map(), general: [] };
+      for (const { path, message } of issues) {
+        const field = path ? fieldFor(path, this.fields) : null;
+        // A message may come prefixed with its path ("policy.defaultLimit: …"); beside the field it goes without.
+        const short = message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+        if (field === null) errors.general.push(path ? `${path}: ${short}` : short);
+        else if (!errors.byField.has(field)) errors.byField.set(field, short);
+      }
+      if (issues.length === 0) errors.general.push(error instanceof Error ? error.message : "The settings could not be saved.");
+      // In the form's order, so the first one focused is the topmost.
+      errors.byField = new Map([...this.fields].flatMap((field) => (errors.byField.has(field) ? [[field, errors.byField.get(field)!] as const] : [])));
+      this.saveErrors = errors;
       this.focusError = true;
     } finally {
       this.saving = false;
     }
+  }
+
+  private renderSaveErrors({ byField, general }: SaveErrors) {
+    const marked = byField.size === 0 ? "" : byField.size === 1 ? "one field needs fixing (marked below)" : `${byField.size} fields need fixing (marked below)`;
+    const text = [marked, ...general].filter(Boolean).join("; ");
+    return html`<div class="form-error" role="alert" data-testid="settings-error">Not saved: ${text}${/[.!?]$/.test(text) ? "" : "."}</div>`;
   }
 
   protected override render() {
@@ -126,11 +144,7 @@ export class TeamSettingsForm extends LitElement {
     this.fields = new Set();
     const context = this.context;
     return html`<div class="settings" data-testid="settings-form">
-      ${this.saveError
-        ? html`<div class="form-error" role="alert" data-testid="settings-error">
-            ${this.saveError.field ? "Not saved: one field needs fixing (marked below)." : `Not saved: ${this.saveError.message}`}
-          </div>`
-        : nothing}
+      ${this.saveErrors ? this.renderSaveErrors(this.saveErrors) : nothing}
       ${renderAssignmentSection(context, view, (preset: PolicyPresetName | "") => this.edit((d) => changePreset(d, view, preset), "preset"))}
       ${renderFallbackSection(context, view)}
       ${renderBehaviourSection(context)}

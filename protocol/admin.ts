@@ -70,6 +70,22 @@ export const routingRulesBodySchema = routingRulesSchema;
 
 // ---- teams ----
 
+/**
+ * Checks `policy` merged over `preset` against the full policy schema, naming `policy.<field>`.
+ * It runs even when other fields of the body failed, so one answer names every field at fault.
+ */
+export function checkMergedPolicy(team: { preset?: unknown; policy?: unknown }, ctx: z.RefinementCtx): void {
+  const preset = typeof team.preset === "string" && Object.hasOwn(policyPresets, team.preset) ? policyPresets[team.preset as PolicyPresetName] : {};
+  const policy = typeof team.policy === "object" && team.policy !== null && !Array.isArray(team.policy) ? team.policy : {};
+  const merged = teamPolicySchema.safeParse({ ...preset, ...policy });
+  for (const issue of merged.success ? [] : merged.error.issues) {
+    ctx.addIssue({ code: "custom", message: issue.message, path: ["policy", ...issue.path] });
+  }
+}
+
+/** For checkMergedPolicy: run on any object body, whatever else failed. */
+export const evenAfterOtherIssues = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+
 export const teamBodySchema = z
   .strictObject({
     name: z.string().min(1).max(100),
@@ -82,12 +98,7 @@ export const teamBodySchema = z
     hours: businessHoursSchema.nullable().default(null),
     messages: teamMessagesSchema.prefault({}),
   })
-  .superRefine((team, ctx) => {
-    const merged = teamPolicySchema.safeParse({ ...(team.preset ? policyPresets[team.preset] : {}), ...(team.policy ?? {}) });
-    for (const issue of merged.success ? [] : merged.error.issues) {
-      ctx.addIssue({ code: "custom", message: issue.message, path: ["policy", ...issue.path] });
-    }
-  });
+  .superRefine(checkMergedPolicy, evenAfterOtherIssues);
 export type TeamBody = z.infer<typeof teamBodySchema>;
 export type TeamBodyInput = z.input<typeof teamBodySchema>;
 

@@ -20,6 +20,8 @@ export const httpErrorBodySchema = z.object({
     message: z.string(),
     /** The field at fault, for validation errors, e.g. "allowedOrigins.0". */
     path: z.string().optional(),
+    /** Every field at fault (the first is `path` and `message`), so a form can mark them all. */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });
 export type HttpErrorBody = z.infer<typeof httpErrorBodySchema>;

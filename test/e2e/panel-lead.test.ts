@@ -144,26 +144,32 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     await expect.poll(async () => [...(await inboxIds(ana)), ...(await inboxIds(ben))]).toContain(three.conversationId);
   });
 
-  it("shows an invalid setting's error next to its field, and saves nothing", async () => {
+  it("shows each invalid setting's error next to its field, and saves nothing", async () => {
     const form = ana.locator("team-settings-form");
     const limit = form.locator("[data-testid='field:policy.defaultLimit']");
     await limit.fill("500");
     await limit.press("Tab");
-    await form.locator("[data-testid=settings-save]").click();
-    const error = form.locator("[data-testid=field-error][data-path='policy.defaultLimit']");
-    await expect.poll(() => error.innerText()).toMatch(/100/);
-    expect(await form.locator("[data-testid=settings-error]").innerText()).toContain("Not saved");
-    await screenshot(ana, "settings-error");
-
-    // Fixed, it saves; a template with an unknown variable is refused at its own field.
-    await limit.fill("4");
-    await limit.press("Tab");
     await form.locator("[data-testid=add-language-input]").fill("de");
     await form.locator("[data-testid=add-language]").click();
-    await form.locator("[data-testid='field:messages.templates.de.welcome']").fill("Hallo {nme}!");
-    await form.locator("[data-testid='field:messages.templates.de.welcome']").press("Tab");
+    const welcome = form.locator("[data-testid='field:messages.templates.de.welcome']");
+    await welcome.fill("Hallo {nme}!");
+    await welcome.press("Tab");
     await form.locator("[data-testid=settings-save]").click();
-    await expect.poll(() => form.locator("[data-testid=field-error][data-path='messages.templates.de.welcome']").innerText()).toContain("{nme}");
+    // One answer names both fields: each shows its own error.
+    const limitError = form.locator("[data-testid=field-error][data-path='policy.defaultLimit']");
+    const welcomeError = form.locator("[data-testid=field-error][data-path='messages.templates.de.welcome']");
+    await expect.poll(() => limitError.innerText()).toMatch(/100/);
+    expect(await welcomeError.innerText()).toContain("{nme}");
+    expect(await form.locator("[data-testid=settings-error]").innerText()).toContain("Not saved: 2 fields need fixing");
+    await screenshot(ana, "settings-error");
+
+    // Fixing one field clears its error; saving again leaves only the other.
+    await limit.fill("4");
+    await limit.press("Tab");
+    expect(await limitError.count()).toBe(0);
+    await form.locator("[data-testid=settings-save]").click();
+    await expect.poll(() => form.locator("[data-testid=settings-error]").innerText()).toContain("one field needs fixing");
+    expect(await welcomeError.innerText()).toContain("{nme}");
     expect(await form.locator("[data-testid=field-error]").count()).toBe(1);
     // Neither refused form changed anything on the server.
     const token = new URLSearchParams((await product.loginUrl("ana")).split("#")[1]).get("token");

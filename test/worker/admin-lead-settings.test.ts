@@ -56,6 +56,21 @@ describe("a lead's settings form", () => {
     expect(await hours.json()).toMatchObject({ error: { code: "invalid_frame", path: "hours.timeZone" } });
   });
 
+  it("names every field at fault in one answer, so the form can mark them all", async () => {
+    const response = await settingsCall("support", tokens.ana!, "PUT", {
+      ...form,
+      preset: "high-touch",
+      policy: { defaultLimit: 500 },
+      settings: { ...form.settings, presenceGraceSeconds: -1 },
+      hours: { timeZone: "Nowhere/City", weekly: [] },
+    });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { path: string; issues: { path: string; message: string }[] } };
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual(["hours.timeZone", "policy.defaultLimit", "settings.presenceGraceSeconds"]);
+    expect(error.path).toBe(error.issues[0]!.path);
+    for (const issue of error.issues) expect(issue.message.length).toBeGreaterThan(5);
+  });
+
   it("refuses a lead on another team, with 403 before reading the body", async () => {
     for (const [method, body] of [["GET", undefined], ["PUT", form], ["PUT", { nonsense: true }]] as const) {
       const response = await settingsCall("sales", tokens.ana!, method, body);

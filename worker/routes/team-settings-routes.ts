@@ -14,6 +14,8 @@
 import { Hono } from "hono";
 import type { z } from "zod";
 import {
+  checkMergedPolicy,
+  evenAfterOtherIssues,
   leadSettingsBodySchema,
   MAX_ADMIN_BODY_BYTES,
   policyPresets,
@@ -28,7 +30,7 @@ import {
 } from "../../protocol";
 import { siteStub } from "../../durable-objects/addresses";
 import { DEFAULT_CATALOGS } from "../../durable-objects/messages/default-catalogs";
-import { invalidField } from "../api-error";
+import { invalidBody } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { agentAuth, leadOfTeam } from "../middleware/agent-auth";
 import { jsonBody } from "../middleware/json-body";
@@ -36,10 +38,12 @@ import { limitBody } from "../middleware/limit-body";
 import { applied, oneTeam, pathId } from "./route-helpers";
 
 /** What the form sends: the lead's settings plus the admin team body's `preset` and `policy`. */
-export const leadTeamFormSchema = leadSettingsBodySchema.extend({
-  preset: teamBodySchema.shape.preset,
-  policy: teamBodySchema.shape.policy,
-});
+export const leadTeamFormSchema = leadSettingsBodySchema
+  .extend({
+    preset: teamBodySchema.shape.preset,
+    policy: teamBodySchema.shape.policy,
+  })
+  .superRefine(checkMergedPolicy, evenAfterOtherIssues);
 export type LeadTeamForm = z.infer<typeof leadTeamFormSchema>;
 
 /**
@@ -106,10 +110,7 @@ teamSettingsRoutes.put("/:team/settings", limitBody(MAX_ADMIN_BODY_BYTES), jsonB
   // preset by the admin schema itself (errors name `policy.<field>`).
   const stored = oneTeam(await site.teamRecords(teamId));
   const body = teamBodySchema.safeParse({ name: stored.name, ...settings, ...(preset ? { preset } : {}), ...(policy ? { policy } : {}) });
-  if (!body.success) {
-    const issue = body.error.issues[0]!;
-    throw invalidField(issue.path.join("."), issue.message);
-  }
+  if (!body.success) throw invalidBody(body.error.issues);
   applied(await site.putTeam(teamId, body.data));
   return c.json({ ok: true as const });
 });
