@@ -37,6 +37,8 @@ export const STATS_REFRESH_MS = 10_000;
 export class AgentDesk implements TeamHost {
   agent: AgentSessionResponse["agent"] | null = null;
   teams: TeamConnection[] = [];
+  /** Every team of the site (where a chat can be transferred), from the session. */
+  siteTeams: AgentSessionResponse["siteTeams"] = [];
   /** The presence the agent picked per team in this browser session. */
   presences: Record<string, PresenceStatus> = savedPresences();
   notice: string | null = null;
@@ -96,6 +98,7 @@ export class AgentDesk implements TeamHost {
       const session = await this.sessions.get();
       if (this.stopped) return;
       this.agent = session.agent;
+      this.siteTeams = session.siteTeams;
       this.teams = session.tickets.map(
         (ticket) => new TeamConnection(ticket.teamId, ticket.teamName, () => this.sessions.socketUrl(ticket.teamId), this),
       );

@@ -14,6 +14,7 @@ const isAgentSession = shape<AgentSessionResponse>({
   site: str,
   tickets: listOf(shape<AgentSessionResponse["tickets"][number]>({ teamId: str, teamName: str, ticket: str, connectPath: str })),
   ticketExpiresAt: num,
+  siteTeams: listOf(shape<AgentSessionResponse["siteTeams"][number]>({ id: str, name: str })),
 });
 
 /** Teams connecting together share a session this young (well inside the ticket's life). */

@@ -119,5 +119,7 @@ export const agentSessionResponseSchema = z.object({
     z.object({ teamId: z.string(), teamName: z.string(), ticket: z.string(), connectPath: z.string() }),
   ),
   ticketExpiresAt: epochMsSchema,
+  /** Every team of the site, the agent's own and the others: where a chat can be transferred. */
+  siteTeams: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type AgentSessionResponse = z.infer<typeof agentSessionResponseSchema>;

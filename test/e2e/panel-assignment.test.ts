@@ -95,6 +95,8 @@ describe("the agent panel on an auto-assigning team", () => {
     await from.keyboard.press("Alt+KeyT"); // the transfer dialog
     const dialog = from.locator("[data-testid=transfer-dialog]");
     await dialog.waitFor();
+    // Every other team of the site is offered, whether or not this agent works in it.
+    expect(await dialog.locator("[data-testid=transfer-team]").evaluateAll((labels) => labels.map((label) => label.getAttribute("data-team-id")))).toEqual(["sales"]);
     await dialog.locator(`[data-testid=transfer-agent][data-agent-id=${other(first)}] input`).check();
     await dialog.locator("[data-testid=transfer-note-input]").fill("Order 1042, carrier delay");
     await dialog.locator("[data-testid=transfer-submit]").click();

@@ -160,7 +160,12 @@ describe("agent session", () => {
     const tokens = await seedSite("ag");
     const response = await agentSession("ag", tokens.ana!);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ agent: { id: "ana", name: "Ana", teams: ["support"] }, tickets: [{ teamId: "support", teamName: "Support" }] });
+    expect(await response.json()).toMatchObject({
+      agent: { id: "ana", name: "Ana", teams: ["support"] },
+      tickets: [{ teamId: "support", teamName: "Support" }],
+      // Every team of the site, for transfers: also those she is not in.
+      siteTeams: expect.arrayContaining([{ id: "support", name: "Support" }, { id: "sales", name: "Sales" }]),
+    });
   });
 
   it("refuses a wrong, missing or revoked agent token", async () => {

@@ -39,6 +39,7 @@ agentRoutes.post("/session", agentAuth(), async (c) => {
     site: siteId,
     tickets,
     ticketExpiresAt,
+    siteTeams: Object.entries(agent.teamNames).map(([id, name]) => ({ id, name })),
   };
   return c.json(response);
 });
