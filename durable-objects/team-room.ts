@@ -4,7 +4,7 @@
  * only then tells agents and visitors (assigned, unassigned, queue, presence, status).
  */
 import type { AgentFrameOut, ChatMessage, ConversationSummary, VisitorFrameOut } from "../protocol";
-import { AssignmentEngine, isAutomatic, type Decision, type EngineResult } from "./assignment";
+import { AssignmentEngine, isAutomatic, UnassignReason, type Decision, type EngineResult } from "./assignment";
 import { StatusThrottle } from "./status-throttle";
 import type { TeamConfig } from "./team-config";
 import { sendText, type TeamSockets } from "./team-sockets";
@@ -88,7 +88,8 @@ export class TeamRoom {
       this.sendStatus(conversation.visitorId, now, true);
       if (isAutomatic(decision.reason)) return;
     } else if (decision.type === "unassign") {
-      this.sockets.toAgent(decision.agentId, { type: "unassigned", conversationId: decision.conversationId, reason: "reassigned" });
+      const reason = decision.reason === UnassignReason.escalated ? "escalated" : "reassigned";
+      this.sockets.toAgent(decision.agentId, { type: "unassigned", conversationId: decision.conversationId, reason });
     }
   }
 

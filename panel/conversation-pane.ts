@@ -18,6 +18,7 @@ const endedText: Record<string, string> = {
   transferred: "This conversation was transferred.",
   claimed_by_other: "A colleague took this conversation.",
   reassigned: "This conversation was reassigned.",
+  escalated: "This conversation was escalated to a higher tier.",
 };
 
 /** What the pane asks of the panel element. */

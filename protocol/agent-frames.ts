@@ -87,7 +87,8 @@ export const agentAssignedSchema = z.object({ type: z.literal("assigned"), conve
 export const agentUnassignedSchema = z.object({
   type: z.literal("unassigned"),
   conversationId: z.string(),
-  reason: z.enum(["closed", "transferred", "claimed_by_other", "reassigned"]),
+  /** escalated: moved up a tier this agent does not serve (it waits for one who does). */
+  reason: z.enum(["closed", "transferred", "claimed_by_other", "reassigned", "escalated"]),
 });
 export const agentQueueSchema = z.object({ type: z.literal("queue"), queue: z.array(conversationSummarySchema) });
 export const agentPresenceOutSchema = z.object({ type: z.literal("agent"), agent: agentSummarySchema });

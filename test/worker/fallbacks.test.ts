@@ -116,6 +116,22 @@ describe("fallbacks", () => {
     expect(ben.pending().some((f) => f.type === "assigned")).toBe(false);
     expect((await ben.until("assigned", 3000)).conversation).toMatchObject({ id: conversationId, tier: 2 });
   });
+
+  it("hands an escalated conversation to the next tier and tells its agent why", async () => {
+    const tokens = await seedSite("escalate");
+    await admin("PUT", "/sites/escalate/agents/ben", { name: "Ben", teams: ["support"], tier: 2 });
+    await admin("PUT", "/sites/escalate/teams/support", { name: "Support", preset: "high-touch" });
+    const ana = await online("escalate", tokens.ana!);
+    const visitor = await connectVisitor("escalate");
+    await visitor.until("status");
+    visitor.send({ type: "message", clientId: "m", text: "this needs someone senior" });
+    const { conversationId } = await visitor.until("ack");
+    expect((await ana.until("assigned")).conversation.id).toBe(conversationId);
+    const ben = await online("escalate", tokens.ben!);
+    ana.send({ type: "escalate", conversationId });
+    expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "escalated" });
+    expect((await ben.until("assigned", 3000)).conversation).toMatchObject({ id: conversationId, tier: 2 });
+  });
 });
 
 describe("closing", () => {
