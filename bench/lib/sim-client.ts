@@ -1,0 +1,158 @@
+/**
+ * What the benchmark's simulated visitors and agents share: a socket over real WebSockets
+ * (the `ws` package) that reconnects with the widget's own backoff and reports every outage,
+ * the seqs each holds of a conversation, and the `Hub` they report to (the ledger,
+ * latencies, outages). `visitor-sim.ts` and `agent-sim.ts` behave as the widget and the
+ * panel do on top of it.
+ */
+import WebSocket from "ws";
+import type { ConversationSummary, VisitorFrameOut } from "../../protocol";
+import { reconnectDelay } from "../../widget/backoff";
+import { BENCH_ORIGIN } from "./bench-site";
+import type { Ledger } from "./ledger";
+import type { AgentSim } from "./agent-sim";
+import type { VisitorSim } from "./visitor-sim";
+
+/**
+ * The seqs a client holds of one conversation. It resumes (`hello {lastSeq}`, `history
+ * {afterSeq}`) after the highest seq with none missing below it, as the widget's and the
+ * panel's `Transcript.lastSeq` do.
+ */
+export class Held {
+  private readonly above = new Set<number>();
+  private contiguous = 0;
+  max = 0;
+
+  add(seq: number): void {
+    if (seq > this.max) this.max = seq;
+    if (seq <= this.contiguous) return;
+    this.above.add(seq);
+    while (this.above.delete(this.contiguous + 1)) this.contiguous++;
+  }
+
+  resumeAfter(): number {
+    return this.contiguous;
+  }
+}
+
+export interface Hub {
+  readonly ledger: Ledger;
+  origin(): string;
+  /** False once the run is over: closed sockets stay closed. */
+  reconnecting(): boolean;
+  frame(type: string, bytes: number): void;
+  outage(ms: number): void;
+  connectError(who: string, error: unknown): void;
+  assigned(agent: AgentSim, conversation: ConversationSummary, now: number): void;
+  status(visitor: VisitorSim, frame: Extract<VisitorFrameOut, { type: "status" }>, now: number): void;
+}
+
+export const TEXT = "Hello, I have a question about my order and the delivery date.";
+
+let clientIds = 0;
+export const nextClientId = (prefix: string) => `${prefix}-${(++clientIds).toString(36)}`;
+
+/** A socket that reconnects: what the widget's and the panel's ReconnectingSocket do. */
+export abstract class Client {
+  ws: WebSocket | null = null;
+  /** Between the welcome/snapshot and the socket closing. */
+  ready = false;
+  connects = 0;
+  private attempt = 0;
+  /** When the last working socket closed; null while connected. */
+  private downSince: number | null = null;
+  private stopped = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(protected readonly hub: Hub) {}
+
+  protected abstract url(): Promise<string>;
+  abstract label(): string;
+  protected abstract opened(): void;
+  protected abstract text(data: string, now: number): void;
+  /** The socket closed: answers to what was asked on it will never come. */
+  protected closed(): void {}
+
+  /** Connects once; resolves when the socket is ready (welcome / snapshot), rejects on failure. */
+  connect(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.onReady = resolve;
+      this.open().catch(reject);
+    });
+  }
+
+  private onReady: (() => void) | null = null;
+
+  protected becameReady(now: number): void {
+    this.ready = true;
+    this.attempt = 0;
+    if (this.downSince !== null) {
+      this.hub.outage(now - this.downSince);
+      this.downSince = null;
+    }
+    this.onReady?.();
+    this.onReady = null;
+  }
+
+  private async open(): Promise<void> {
+    const url = await this.url();
+    const ws = new WebSocket(url, { origin: BENCH_ORIGIN, perMessageDeflate: false });
+    this.ws = ws;
+    ws.on("open", () => {
+      this.hub.ledger.note("*", `${this.constructor.name} ${this.label()} open`);
+      this.connects++;
+      this.opened();
+    });
+    ws.on("message", (data: Buffer) => {
+      const text = data.toString();
+      if (text === "pong") return;
+      this.text(text, performance.now());
+    });
+    let opened = false;
+    ws.on("open", () => (opened = true));
+    ws.on("error", (error) => {
+      // "close" follows
+      if (!opened) this.hub.connectError(`${this.constructor.name} socket`, error);
+    });
+    ws.on("close", () => {
+      if (this.ws !== ws) return;
+      this.hub.ledger.note("*", `${this.constructor.name} ${this.label()} closed`);
+      this.ws = null;
+      this.ready = false;
+      this.closed();
+      this.downSince ??= performance.now();
+      this.scheduleReconnect();
+    });
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || !this.hub.reconnecting()) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.open().catch((error: unknown) => {
+        this.hub.connectError(`${this.constructor.name} session`, error);
+        this.downSince ??= performance.now();
+        this.scheduleReconnect();
+      });
+    }, reconnectDelay(this.attempt++));
+  }
+
+  protected write(frame: object): boolean {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    this.ws?.close(1000, "done");
+  }
+}
+
+export async function postJson<T>(url: string, init: RequestInit): Promise<T> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${init.method} ${url}: ${response.status} ${text.slice(0, 200)}`);
+  return JSON.parse(text) as T;
+}
