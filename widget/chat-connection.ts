@@ -187,9 +187,9 @@ export class ChatConnection {
   /** Queues a message and sends it now if connected; it shows as sending until acked. */
   send(text: string): boolean {
     if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
-    const entry = this.transcript.addOwn(newClientId(), "visitor", text, Date.now());
+    this.transcript.addOwn(newClientId(), "visitor", text, Date.now());
     this.#stopTyping();
-    this.#transmit(entry);
+    this.#sendWaiting();
     this.#host.requestUpdate();
     return true;
   }
@@ -201,15 +201,15 @@ export class ChatConnection {
     this.offlineSent.set(entry.clientId!, name.trim() ? { email, name: name.trim().slice(0, 100) } : { email });
     this.offlineFormForced = false;
     this.offlineDraft = "";
-    this.#transmit(entry);
+    this.#sendWaiting();
     this.#host.requestUpdate();
     return true;
   }
 
   /** Sends a failed message again, under the same clientId so it is stored at most once. */
   retry(clientId: string): void {
-    const entry = this.transcript.retry(clientId);
-    if (entry) this.#transmit(entry);
+    this.transcript.retry(clientId);
+    this.#sendWaiting();
     if (!this.ready) this.#socket.reconnectNow();
     this.#host.requestUpdate();
   }
@@ -346,6 +346,7 @@ export class ChatConnection {
   /** The server refused our message `clientId`. */
   #refused(clientId: string, code: string): void {
     clearTimeout(this.#ackTimers.get(clientId));
+    this.#ackTimers.delete(clientId);
     if (code === ErrorCode.forbidden && !this.offlineSent.has(clientId)) {
       // The team is closed and takes messages through the offline form: move the text there.
       const entry = this.transcript.drop(clientId);
@@ -356,6 +357,18 @@ export class ChatConnection {
     if (this.transcript.fail(clientId, code) && (code === ErrorCode.rateLimited || code === ErrorCode.internal)) {
       // Not stored: try again after a pause, under the same clientId.
       setTimeout(() => this.retry(clientId), RATE_LIMIT_RETRY_MS);
+    }
+  }
+
+  /**
+   * Sends our messages not sent yet, oldest first. None overtakes one the server refused for
+   * now (too fast, or its own failure): that one is retried after a pause, and the rest follow
+   * it, so the transcript keeps the order they were written in.
+   */
+  #sendWaiting(): void {
+    for (const entry of this.transcript.outgoing()) {
+      if (entry.delivery === Delivery.failed && (entry.error === ErrorCode.rateLimited || entry.error === ErrorCode.internal)) return;
+      if (entry.delivery === Delivery.sending && !this.#ackTimers.has(entry.clientId!)) this.#transmit(entry);
     }
   }
 
