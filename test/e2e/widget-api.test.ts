@@ -85,6 +85,32 @@ describe("the host page's JavaScript API", () => {
     await laptop.close();
   });
 
+  it("chimes on a new message while the chat is closed (data-sound), and not while it is open", async () => {
+    const page = await browser.newPage();
+    // Count the notes the widget plays: wrap Web Audio's oscillator before any script runs.
+    await page.addInitScript(() => {
+      const counted = window as unknown as { chimes: number };
+      counted.chimes = 0;
+      const start = OscillatorNode.prototype.start;
+      OscillatorNode.prototype.start = function (...args: Parameters<OscillatorNode["start"]>) {
+        counted.chimes++;
+        return start.apply(this, args);
+      };
+    });
+    await page.goto(putHostPage(host, "/sound", { data: { sound: "true" } }));
+    await page.locator("[data-testid=chat-launcher]").click();
+    await visitorSays(page, "Ring me when you answer");
+    const conversation = await ana.assigned((candidate) => candidate.lastMessage?.text === "Ring me when you answer");
+    const chimes = () => page.evaluate(() => (window as unknown as { chimes: number }).chimes);
+    ana.say(conversation.id, "Answer while you look");
+    await eventually(() => visitorLines(page), ["visitor:sent:Ring me when you answer", "agent:sent:Answer while you look"]);
+    expect(await chimes()).toBe(0);
+    await page.locator("[data-testid=chat-close]").click();
+    ana.say(conversation.id, "Answer while the chat is closed");
+    await expect.poll(chimes, { timeout: 10_000 }).toBe(1);
+    await page.close();
+  });
+
   it("retries messages refused for going too fast, by itself and by hand, and stores each once", async () => {
     const page = await browser.newPage();
     await page.goto(putHostPage(host, "/fast"));
