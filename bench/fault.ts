@@ -9,26 +9,12 @@
  */
 import { parseFlags } from "./lib/flags";
 import { sleep, waitFor } from "./lib/pacer";
-import { Run } from "./lib/scenario";
+import { DEFAULT_LOAD, Run } from "./lib/scenario";
 import { Samples } from "./lib/stats";
 
 const options = parseFlags("npm run bench:fault -- [flags]", {
-  visitors: 1000,
-  agents: 50,
-  rate: 200,
-  duration: 60,
-  teams: 1,
-  arrivals: 10,
-  visitorShare: 0.5,
-  queueVisitors: 40,
-  queueAgents: 2,
-  queueLimit: 5,
-  queueCloseMs: 1500,
-  warmupRate: 100,
-  connectConcurrency: 16,
+  ...DEFAULT_LOAD,
   kills: 3,
-  profile: false,
-  direct: false,
 });
 
 const run = new Run(options);

@@ -6,26 +6,12 @@
  * The last line: `load: deliver_p99_ms=N assign_p99_ms=N lost=N doubled=N rss_mb_per_1k=N`.
  */
 import { parseFlags } from "./lib/flags";
-import { Run } from "./lib/scenario";
+import { DEFAULT_LOAD, Run } from "./lib/scenario";
 import { sleep, waitFor } from "./lib/pacer";
 import { figure, ms } from "./lib/stats";
 
 const options = parseFlags("npm run bench:load -- [flags]", {
-  visitors: 1000,
-  agents: 50,
-  rate: 200,
-  duration: 60,
-  teams: 1,
-  arrivals: 10,
-  visitorShare: 0.5,
-  queueVisitors: 40,
-  queueAgents: 2,
-  queueLimit: 5,
-  queueCloseMs: 1500,
-  warmupRate: 100,
-  connectConcurrency: 16,
-  profile: false,
-  direct: false,
+  ...DEFAULT_LOAD,
   /** A sweep, "rate[:arrivals],...", e.g. "100:5,200:10,400:20": one window of --duration per step, same sockets. */
   steps: "",
 });

@@ -58,20 +58,24 @@ export interface ScenarioOptions {
   direct: boolean;
 }
 
-export interface Report {
-  deliveryVisitorToAgent: Samples;
-  deliveryAgentToVisitor: Samples;
-  assign: Samples;
-  assignWarmup: Samples;
-  queueWait: Samples;
-  positionDelay: Samples;
-  outages: Samples;
-  lost: number;
-  doubled: number;
-  doubleAssigned: number;
-  rssMbPer1k: number;
-  lines: string[];
-}
+/** The issue's default load, shared by `bench:load` and `bench:fault` (each flag overrides one). */
+export const DEFAULT_LOAD = {
+  visitors: 1000,
+  agents: 50,
+  rate: 200,
+  duration: 60,
+  teams: 1,
+  arrivals: 10,
+  visitorShare: 0.5,
+  queueVisitors: 40,
+  queueAgents: 2,
+  queueLimit: 5,
+  queueCloseMs: 1500,
+  warmupRate: 100,
+  connectConcurrency: 16,
+  profile: false,
+  direct: false,
+} satisfies ScenarioOptions;
 
 export class Run implements Hub {
   readonly runtime = new BenchRuntime();
