@@ -17,7 +17,8 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join } from "node:path";
-import { AgentSim, serverTranscript } from "./agent-sim";
+import { AgentSim } from "./agent-sim";
+import { doubleAssignments, explainLost } from "./audit";
 import type { Hub } from "./sim-client";
 import { VisitorSim } from "./visitor-sim";
 import { applyBenchSite, benchSite, type BenchSite } from "./bench-site";
@@ -423,72 +424,25 @@ export class Run implements Hub {
 
   async audit(): Promise<{ lost: number; doubled: number; doubleAssigned: number }> {
     const result = this.ledger.audit((conversationId, from) => from === "agent" || this.heldBy.has(conversationId));
-    let doubleAssigned = 0;
-    const doubleExamples: string[] = [];
-    for (const [conversationId, holders] of this.heldBy) {
-      if (holders.size > 1) {
-        doubleAssigned++;
-        doubleExamples.push(`${conversationId}: ${[...holders].join(", ")}`);
-      }
-    }
-    // The final snapshots: no conversation may be in two agents' inboxes.
-    const inboxes = new Map<string, string[]>();
-    for (const agent of this.agents) for (const id of agent.lastSnapshot?.inbox ?? []) inboxes.set(id, [...(inboxes.get(id) ?? []), agent.options.agentId]);
-    for (const [conversationId, holders] of inboxes) {
-      if (holders.length > 1 && (this.heldBy.get(conversationId)?.size ?? 0) < 2) {
-        doubleAssigned++;
-        doubleExamples.push(`${conversationId}: in the inboxes of ${holders.join(", ")}`);
-      }
-    }
+    const doubles = doubleAssignments(this.heldBy, this.agents);
     const mainUnassigned = this.visitors.filter((v) => !v.options.queued && v.state !== "assigned").length;
     this.log(
       `messages: ${result.acked} acked, ${result.refused} refused with an error (e.g. written to a chat that had just closed), ${result.unacked} never acked, ` +
         `${result.waiting} waiting in the queue for an agent; support visitors not assigned at the end: ${mainUnassigned}`,
     );
     this.log(`lost: ${result.lost.length}${result.lost.length ? ` e.g. ${result.lost.slice(0, 5).map((l) => l.text).join("; ")}` : ""}`);
-    if (result.lost.length > 0 && this.runtime.running) await this.explainLost(result.lost);
+    if (result.lost.length > 0 && this.runtime.running) {
+      const agentFor = (message: LostMessage) =>
+        this.agentOf.get(message.conversationId) ?? (message.from === "agent" ? this.agents.find((a) => a.options.agentId === message.senderId) : undefined);
+      await explainLost(result.lost, { ledger: this.ledger, origin: this.clientOrigin, agentFor, log: (line) => this.log(line) });
+    }
     this.log(`doubled: ${this.ledger.doubles.length}${this.ledger.doubles.length ? ` e.g. ${this.ledger.doubles.slice(0, 5).join("; ")}` : ""}`);
-    this.log(`assigned to two agents: ${doubleAssigned}${doubleExamples.length ? ` e.g. ${doubleExamples.slice(0, 5).join("; ")}` : ""}`);
+    this.log(`assigned to two agents: ${doubles.length}${doubles.length ? ` e.g. ${doubles.slice(0, 5).join("; ")}` : ""}`);
     if (this.connectErrors.size > 0) {
       const kinds = [...this.connectErrors].sort((a, b) => b[1] - a[1]);
       this.log(`failed connection attempts: ${kinds.map(([kind, count]) => `${count} x ${kind}`).join("; ")}`);
     }
-    return { lost: result.lost.length, doubled: this.ledger.doubles.length, doubleAssigned };
-  }
-
-  /** For a sample of lost messages: does the server still hold them (a delivery failure) or not (a storage loss)? */
-  private async explainLost(lost: LostMessage[]): Promise<void> {
-    const verdicts = new Map<string, number>();
-    for (const message of lost.slice(0, 40)) {
-      const agent = this.agentOf.get(message.conversationId) ?? (message.from === "agent" ? this.agents.find((a) => a.options.agentId === message.senderId) : undefined);
-      let verdict: string;
-      if (!agent) verdict = "no agent to ask";
-      else {
-        const transcript = await serverTranscript(this.clientOrigin, agent.options, message.conversationId).catch((error: unknown) => String(error));
-        if (typeof transcript === "string") verdict = `server said ${transcript}`;
-        else {
-          const atSeq = transcript.find((m) => m.seq === message.seq);
-          const byClientId = transcript.find((m) => m.clientId === message.clientId);
-          verdict = byClientId
-            ? byClientId.seq === message.seq
-              ? "stored at its seq (not delivered)"
-              : `stored at another seq (#${byClientId.seq})`
-            : atSeq
-              ? `NOT stored; its seq now holds another message (${atSeq.from} ${atSeq.clientId ?? "system"})`
-              : `NOT stored; the transcript ends at #${transcript.at(-1)?.seq ?? 0}`;
-        }
-      }
-      if (this.ledger.trace && verdicts.size < 3) {
-        const events = this.ledger.trace.get(message.conversationId) ?? [];
-        const mine = new Set(events.map((e) => / (v_\S+|a\d+|q\d+) /.exec(e)?.[1]).filter(Boolean));
-        const global = (this.ledger.trace.get("*") ?? []).filter((e) => e.includes("KILL") || [...mine].some((id) => e.includes(` ${id} `)));
-        this.log(`  trace of ${message.conversationId}:\n    ${[...events, ...global].sort().join("\n    ")}`);
-      }
-      const kind = verdict.replace(/\(.*\)|#\d+/g, "").trim();
-      verdicts.set(kind, (verdicts.get(kind) ?? 0) + 1);
-      if (verdicts.get(kind) === 1) this.log(`  lost ${message.text}: ${verdict}`);
-    }
-    this.log(`lost, asked the server about ${Math.min(40, lost.length)}: ${[...verdicts].map(([kind, n]) => `${n} ${kind}`).join("; ")}`);
+    return { lost: result.lost.length, doubled: this.ledger.doubles.length, doubleAssigned: doubles.length };
   }
 
   printLatencies(): void {
