@@ -85,6 +85,29 @@ describe("the host page's JavaScript API", () => {
     await laptop.close();
   });
 
+  it("signs the visitor in mid-chat: the widget goes on as the verified user, in that user's conversation", async () => {
+    const page = await browser.newPage();
+    await page.goto(putHostPage(host, "/login-later"));
+    await page.locator("[data-testid=chat-launcher]").click();
+    await visitorSays(page, "Before I log in");
+    const before = await ana.assigned((candidate) => candidate.lastMessage?.text === "Before I log in");
+    expect(before.visitor.userId).toBeUndefined();
+
+    const user = { id: "77", name: "Marta Ruiz", email: "marta@example.com", attributes: { plan: "team" } };
+    await page.evaluate((signed) => (window as unknown as { EdgeChat: (command: string, user: unknown) => void }).EdgeChat("setUser", signed), {
+      ...user,
+      hash: chatIdentityHash(IDENTITY_SECRET, user),
+    });
+    await visitorSays(page, "Now I am logged in");
+    const after = await ana.assigned((candidate) => candidate.lastMessage?.text === "Now I am logged in");
+    expect(after.visitor).toMatchObject({ name: "Marta Ruiz", userId: "77", verified: { plan: "team" } });
+    // The anonymous chat stays with the agents; the widget shows the user's own.
+    await eventually(() => visitorLines(page), ["visitor:sent:Now I am logged in"]);
+    const names = (await events(page)).map((event) => event.name);
+    expect(names).not.toContain("error");
+    await page.close();
+  });
+
   it("chimes on a new message while the chat is closed (data-sound), and not while it is open", async () => {
     const page = await browser.newPage();
     // Count the notes the widget plays: wrap Web Audio's oscillator before any script runs.
