@@ -3,8 +3,10 @@
  * queued by the stub before widget.js loaded are replayed (setUser, open, listeners); a
  * verified user (hash from "the site's backend", here the test) gets the same conversation
  * on another device and agents see the signed attributes; a wrong hash is reported as an
- * `error` event and the chat goes on anonymously; setLocale switches the language; and a
- * `<chat-widget>` placed by hand with its own colour and position works like the script tag.
+ * `error` event and the chat goes on anonymously; setUser mid-chat switches to the user's
+ * conversation; the optional chime; rate-limited messages are retried in order; setLocale
+ * switches the language; and a `<chat-widget>` placed by hand with its own colour and
+ * position works like the script tag.
  */
 import { createHmac } from "node:crypto";
 import { join } from "node:path";
