@@ -458,6 +458,24 @@ export class Run implements Hub {
     this.log(`frames received by the clients: ${rows.map(([type, { count, bytes }]) => `${type} ${count} (${(bytes / count).toFixed(0)} B)`).join(", ")}`);
   }
 
+  /**
+   * Runs a benchmark's phases and prints the line `body` returns (or `failed`) last, whatever
+   * happens; the runtime is always stopped and the process exits (open sockets would hold it).
+   */
+  async main(failed: string, body: () => Promise<string>): Promise<never> {
+    let summary = failed;
+    try {
+      summary = await body();
+    } catch (error) {
+      console.error(error);
+      process.exitCode = 1;
+    } finally {
+      await this.stop();
+    }
+    console.log(summary);
+    process.exit();
+  }
+
   async stop(): Promise<void> {
     this.live = false;
     for (const client of [...this.visitors, ...this.agents]) client.stop();
