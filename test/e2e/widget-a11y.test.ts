@@ -10,27 +10,22 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startProduct, type Product } from "./harness";
-import { AgentClient, eventually, putHostPage, SCREENSHOTS, startHostSite, visitorLines, visitorSays, type HostSite } from "./widget-host";
+import type { Product } from "./harness";
+import { AgentClient, eventually, putHostPage, SCREENSHOTS, startWidgetStage, visitorLines, visitorSays, type HostSite, type WidgetStage } from "./widget-host";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
+let stage: WidgetStage;
 let product: Product;
 let browser: Browser;
 let host: HostSite;
 let ana: AgentClient;
 
 beforeAll(async () => {
-  host = await startHostSite();
-  [browser, product] = await Promise.all([
-    launchChromium(),
-    startProduct((config) => {
-      config.allowedOrigins.push(host.origin);
-      // Every test is a new visitor with a new conversation: room for all of them with Ana.
-      config.agents.ana!.limit = 20;
-    }),
-  ]);
-  host.worker = product.server.origin;
+  ({ host, browser, product } = stage = await startWidgetStage((config) => {
+    // Every test is a new visitor with a new conversation: room for all of them with Ana.
+    config.agents.ana!.limit = 20;
+  }));
   putHostPage(host, "/");
   putHostPage(host, "/ar", { data: { locale: "ar" } });
   putHostPage(host, "/es", { lang: "es" });
@@ -39,9 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   ana?.close();
-  await browser?.close();
-  await host?.close();
-  await product?.stop();
+  await stage?.stop();
 });
 
 /** Serious and critical axe violations on the page (open shadow roots included), as `rule: targets`. */

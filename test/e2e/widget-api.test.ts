@@ -12,8 +12,8 @@ import { createHmac } from "node:crypto";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startProduct, type Product } from "./harness";
-import { AgentClient, eventually, putHostPage, SCREENSHOTS, startHostSite, visitorLines, visitorSays, type HostSite } from "./widget-host";
+import type { Product } from "./harness";
+import { AgentClient, eventually, putHostPage, SCREENSHOTS, startWidgetStage, visitorLines, visitorSays, type HostSite, type WidgetStage } from "./widget-host";
 
 /** The demo site's identity secret (config/demo-site.json); a real one lives on the site's server. */
 const IDENTITY_SECRET = "demo-only-identity-secret-never-use-in-production";
@@ -30,6 +30,7 @@ function chatIdentityHash(secret: string, user: { id: string; name?: string; ema
   return createHmac("sha256", secret).update([user.id, ...lines].join("\n")).digest("hex");
 }
 
+let stage: WidgetStage;
 let product: Product;
 let browser: Browser;
 let host: HostSite;
@@ -39,23 +40,15 @@ type Events = { name: string; data: unknown }[];
 const events = (page: Page) => page.evaluate(() => (window as unknown as { chatEvents: Events }).chatEvents);
 
 beforeAll(async () => {
-  host = await startHostSite();
-  [browser, product] = await Promise.all([
-    launchChromium(),
-    startProduct((config) => {
-      config.allowedOrigins.push(host.origin);
-      config.agents.ana!.limit = 20;
-    }),
-  ]);
-  host.worker = product.server.origin;
+  ({ host, browser, product } = stage = await startWidgetStage((config) => {
+    config.agents.ana!.limit = 20;
+  }));
   ana = await AgentClient.connect(product, "ana", "support");
 });
 
 afterAll(async () => {
   ana?.close();
-  await browser?.close();
-  await host?.close();
-  await product?.stop();
+  await stage?.stop();
 });
 
 describe("the host page's JavaScript API", () => {

@@ -9,9 +9,10 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startProduct, type Product } from "./harness";
-import { AgentClient, eventually, putHostPage, SCREENSHOTS, startHostSite, storedKeys, visitorLines, visitorSays, type HostSite } from "./widget-host";
+import type { Product } from "./harness";
+import { AgentClient, eventually, putHostPage, SCREENSHOTS, startWidgetStage, storedKeys, visitorLines, visitorSays, type HostSite, type WidgetStage } from "./widget-host";
 
+let stage: WidgetStage;
 let product: Product;
 let browser: Browser;
 let host: HostSite;
@@ -21,27 +22,19 @@ let visitor: Page;
 const opening = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  host = await startHostSite();
-  [browser, product] = await Promise.all([
-    launchChromium(),
-    startProduct((config) => {
-      config.allowedOrigins.push(host.origin);
-      config.teams.support!.hours = {
-        timeZone: "UTC",
-        weekly: [],
-        exceptions: [{ date: opening, slots: [{ start: "09:00", end: "17:00" }] }],
-        outsideHours: "offline-form",
-      };
-    }),
-  ]);
-  host.worker = product.server.origin;
+  ({ host, browser, product } = stage = await startWidgetStage((config) => {
+    config.teams.support!.hours = {
+      timeZone: "UTC",
+      weekly: [],
+      exceptions: [{ date: opening, slots: [{ start: "09:00", end: "17:00" }] }],
+      outsideHours: "offline-form",
+    };
+  }));
   visitor = await browser.newPage({ viewport: { width: 1100, height: 760 } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await product?.stop();
+  await stage?.stop();
 });
 
 describe("the widget while the team is away", () => {

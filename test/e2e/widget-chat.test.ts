@@ -7,9 +7,10 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startProduct, type Product } from "./harness";
-import { AgentClient, eventually, putHostPage, startHostSite, storedKeys, visitorLines, visitorSays, type HostSite } from "./widget-host";
+import type { Product } from "./harness";
+import { AgentClient, eventually, putHostPage, startWidgetStage, storedKeys, visitorLines, visitorSays, type HostSite, type WidgetStage } from "./widget-host";
 
+let stage: WidgetStage;
 let product: Product;
 let browser: Browser;
 let host: HostSite;
@@ -21,9 +22,7 @@ const requests: string[] = [];
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  host = await startHostSite();
-  [browser, product] = await Promise.all([launchChromium(), startProduct((config) => void config.allowedOrigins.push(host.origin))]);
-  host.worker = product.server.origin;
+  ({ host, browser, product } = stage = await startWidgetStage());
   context = await browser.newContext();
   visitor = await context.newPage();
   visitor.on("request", (request) => requests.push(request.url()));
@@ -35,9 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   ana?.close();
-  await browser?.close();
-  await host?.close();
-  await product?.stop();
+  await stage?.stop();
 });
 
 const launcher = (page: Page) => page.locator("[data-testid=chat-launcher]");

@@ -9,10 +9,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import WebSocket from "ws";
-import type { AgentFrameIn, AgentFrameOut, AgentSessionResponse, ChatMessage, ConversationSummary } from "../../protocol";
-import type { Product } from "./harness";
+import type { AgentFrameIn, AgentFrameOut, AgentSessionResponse, ChatMessage, ConversationSummary, SiteConfig } from "../../protocol";
+import { launchChromium, startProduct, type Product } from "./harness";
 
 /** Where the tests put the screenshots to look at (launcher, open chat, away, mobile…). */
 export const SCREENSHOTS = process.env.WIDGET_SCREENSHOTS ?? join(tmpdir(), "edgechat-widget-screenshots");
@@ -31,6 +31,37 @@ export interface HostSite {
 export function strictCsp(workerOrigin: string): string {
   const ws = workerOrigin.replace(/^http/, "ws");
   return `default-src 'self'; script-src 'self' ${workerOrigin}; connect-src ${workerOrigin} ${ws}; style-src 'self'; img-src 'self'; base-uri 'none'; object-src 'none'`;
+}
+
+/** What every widget test file runs on: the host site, Chromium, and the product allowing the host's origin. */
+export interface WidgetStage {
+  host: HostSite;
+  browser: Browser;
+  product: Product;
+  stop(): Promise<void>;
+}
+
+/** Starts the stage; `configure` changes the demo site before it is applied. */
+export async function startWidgetStage(configure: (config: SiteConfig) => void = () => {}): Promise<WidgetStage> {
+  const host = await startHostSite();
+  const [browser, product] = await Promise.all([
+    launchChromium(),
+    startProduct((config) => {
+      config.allowedOrigins.push(host.origin);
+      configure(config);
+    }),
+  ]);
+  host.worker = product.server.origin;
+  return {
+    host,
+    browser,
+    product,
+    async stop() {
+      await browser.close();
+      await host.close();
+      await product.stop();
+    },
+  };
 }
 
 export async function startHostSite(): Promise<HostSite> {
