@@ -8,7 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, startProduct, type Product } from "./harness";
-import { cspViolations, inboxIds, load, notifications, openPanel, RawVisitor, screenshot, screenshotDir, setBackground, tones, waitUntil } from "./panel-helpers";
+import { cspViolations, goOnline, inboxIds, load, notifications, openPanel, RawVisitor, screenshot, screenshotDir, setBackground, tones, visitorSaying, waitUntil } from "./panel-helpers";
 
 let product: Product;
 let browser: Browser;
@@ -23,8 +23,7 @@ beforeAll(async () => {
   for (const page of [ana, ben]) {
     await page.locator("[data-testid=alerts-toggle]").click();
     await waitUntil(async () => (await page.locator("[data-testid=alerts-toggle]").getAttribute("data-state")) === "on", "alerts on");
-    await page.locator("[data-testid=presence-select]").selectOption("online");
-    await waitUntil(async () => (await page.locator("[data-testid=team-load][data-team-id=support] .dot.online").count()) === 1, "online");
+    await goOnline(page);
   }
 });
 
@@ -35,11 +34,7 @@ afterAll(async () => {
   console.info(`panel screenshots: ${screenshotDir}`);
 });
 
-async function visitor(text: string, body: Parameters<typeof RawVisitor.open>[2] = {}): Promise<{ visitor: RawVisitor; conversationId: string }> {
-  const opened = await RawVisitor.open(product.server.origin, "demo", body);
-  visitors.push(opened);
-  return { visitor: opened, conversationId: await opened.say(text) };
-}
+const visitor = (text: string, body: Parameters<typeof RawVisitor.open>[2] = {}) => visitorSaying(product.server.origin, visitors, text, body);
 
 /** Which agent's inbox holds the conversation (waits until one does). */
 async function holderOf(conversationId: string): Promise<"ana" | "ben"> {

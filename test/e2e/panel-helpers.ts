@@ -151,6 +151,24 @@ export async function openPanel(browser: Browser, loginUrl: string): Promise<Pag
 }
 
 /** Polls `check` until it holds (for hooks, where `expect.poll` is not available). */
+/** Sets the panel online and waits until its support team shows it. */
+export async function goOnline(page: Page): Promise<void> {
+  await page.locator("[data-testid=presence-select]").selectOption("online");
+  await waitUntil(async () => (await page.locator("[data-testid=team-load][data-team-id=support] .dot.online").count()) === 1, "online");
+}
+
+/** A new visitor of the demo site who writes `text`; kept in `opened` so the test closes it after. */
+export async function visitorSaying(
+  origin: string,
+  opened: RawVisitor[],
+  text: string,
+  body: Parameters<typeof RawVisitor.open>[2] = {},
+): Promise<{ visitor: RawVisitor; conversationId: string }> {
+  const visitor = await RawVisitor.open(origin, "demo", body);
+  opened.push(visitor);
+  return { visitor, conversationId: await visitor.say(text) };
+}
+
 export async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {

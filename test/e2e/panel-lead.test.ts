@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SiteConfig } from "../../protocol";
 import { launchChromium, startProduct, type Product } from "./harness";
-import { cspViolations, identityHash, inboxIds, load, openPanel, RawVisitor, screenshot, sleep, waitUntil } from "./panel-helpers";
+import { cspViolations, goOnline, identityHash, inboxIds, load, openPanel, RawVisitor, screenshot, sleep, visitorSaying } from "./panel-helpers";
 
 let product: Product;
 let browser: Browser;
@@ -25,8 +25,7 @@ beforeAll(async () => {
   [product, browser] = await Promise.all([startProduct(manualSupport), launchChromium()]);
   [ana, ben] = await Promise.all([openPanel(browser, await product.loginUrl("ana")), openPanel(browser, await product.loginUrl("ben"))]);
   for (const page of [ana, ben]) {
-    await page.locator("[data-testid=presence-select]").selectOption("online");
-    await waitUntil(async () => (await page.locator("[data-testid=team-load][data-team-id=support] .dot.online").count()) === 1, "online");
+    await goOnline(page);
   }
 });
 
@@ -36,11 +35,7 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function visitor(text: string, body: Parameters<typeof RawVisitor.open>[2] = {}): Promise<{ visitor: RawVisitor; conversationId: string }> {
-  const opened = await RawVisitor.open(product.server.origin, "demo", body);
-  visitors.push(opened);
-  return { visitor: opened, conversationId: await opened.say(text) };
-}
+const visitor = (text: string, body: Parameters<typeof RawVisitor.open>[2] = {}) => visitorSaying(product.server.origin, visitors, text, body);
 
 const queueItem = (page: Page, conversationId: string) => page.locator(`[data-testid=queue-item][data-conversation-id="${conversationId}"]`);
 const inboxItem = (page: Page, conversationId: string) => page.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId}"]`);
