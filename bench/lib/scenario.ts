@@ -13,21 +13,17 @@
  *    agent closing a chat every `queueCloseMs` so every waiting visitor moves up one place;
  * 5. drain (every message acked), fresh snapshots of every agent, then the audit.
  */
-import { writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { monitorEventLoopDelay } from "node:perf_hooks";
-import { join } from "node:path";
 import { AgentSim } from "./agent-sim";
 import { doubleAssignments, explainLost } from "./audit";
-import type { Hub } from "./sim-client";
-import { VisitorSim } from "./visitor-sim";
 import { applyBenchSite, benchSite, type BenchSite } from "./bench-site";
-import { CpuProfiler, summarizeProfile, type Profile } from "./cpu-profile";
 import { Ledger, type LostMessage } from "./ledger";
 import { loadLine, machineLine } from "./machine";
 import { Pacer, pool, sleep, waitFor } from "./pacer";
 import { BenchRuntime } from "./runtime";
-import { ms, Samples } from "./stats";
+import { RuntimeMeter, saveProfile, startProfiler } from "./runtime-meter";
+import type { Hub } from "./sim-client";
+import { Samples } from "./stats";
+import { VisitorSim } from "./visitor-sim";
 import type { ConversationSummary, VisitorFrameOut } from "../../protocol";
 
 export interface ScenarioOptions {
@@ -104,6 +100,9 @@ export class Run implements Hub {
   readonly lines: string[] = [];
 
   constructor(readonly options: ScenarioOptions) {}
+
+  /** `log`, bound, for helpers that write to the run's log. */
+  readonly logger = (line: string): void => this.log(line);
 
   log(line: string): void {
     this.lines.push(line);
@@ -224,14 +223,14 @@ export class Run implements Hub {
     await sleep(1000);
     const rssBefore = this.runtime.runtimeRssMb();
     const proxyBefore = this.proxyRss();
-    const profiler = o.profile ? await this.attachProfiler() : null;
+    const profiler = o.profile ? await startProfiler(this.runtime, this.logger) : null;
     started = performance.now();
     await pool(this.visitors, o.connectConcurrency, async (visitor) => {
       await visitor.connect();
       this.byVisitorId.set(visitor.visitorId, visitor);
     });
     const seconds = (performance.now() - started) / 1000;
-    if (profiler) this.saveProfile("visitors connecting", await profiler.stop());
+    if (profiler) saveProfile("visitors connecting", await profiler.stop(), this.logger);
     await sleep(2000);
     const rssAfter = this.runtime.runtimeRssMb();
     const perK = ((rssAfter - rssBefore) / this.visitors.length) * 1000;
@@ -345,13 +344,7 @@ export class Run implements Hub {
       agent.close(conversationId);
     });
 
-    let profiler: CpuProfiler | null = null;
-    if (o.profile) profiler = await this.attachProfiler();
-    const cpuBefore = this.runtime.cpuSeconds();
-    const startsBefore = this.runtime.starts;
-    const benchCpuBefore = process.cpuUsage();
-    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
-    loopDelay.enable();
+    const meter = await RuntimeMeter.start(this.runtime, o.profile, this.logger);
     const started = performance.now();
     this.windowStartedAt = started;
     this.log(`window: ${o.duration} s at ${o.rate} messages/s (${Math.round(o.visitorShare * 100)}% from visitors) + ${o.arrivals} new conversations/s; load average ${loadLine()}`);
@@ -367,45 +360,11 @@ export class Run implements Hub {
     this.ledger.timing = false;
     this.inWindow = false;
     const elapsed = (performance.now() - started) / 1000;
-    const cpuAfter = this.runtime.cpuSeconds();
-    const benchCpu = process.cpuUsage(benchCpuBefore);
-    loopDelay.disable();
-    const profile = profiler ? await profiler.stop() : null;
     this.log(
       `sent: ${sentByVisitors} by visitors + ${sentByAgents} by agents in ${elapsed.toFixed(1)} s = ${((sentByVisitors + sentByAgents) / elapsed).toFixed(0)}/s` +
         `${skipped ? ` (${skipped} ticks found no assigned conversation)` : ""}; ${arrivalsStarted} new conversations; ${closes} queue closes`,
     );
-    const core = (seconds: number) => `${((seconds / elapsed) * 100).toFixed(0)}%`;
-    if (this.runtime.running && this.runtime.starts === startsBefore) {
-      this.log(
-        `cpu (of one core) during the window: runtime workerd ${core(cpuAfter.runtime - cpuBefore.runtime)}, wrangler's proxy workerd ${core(cpuAfter.proxy - cpuBefore.proxy)}, ` +
-          `wrangler (node) ${core(cpuAfter.wrangler - cpuBefore.wrangler)}, load generator ${core((benchCpu.user + benchCpu.system) / 1e6)}; load average ${loadLine()}`,
-      );
-    }
-    this.log(
-      `load generator event loop delay: p99 ${ms(loopDelay.percentile(99) / 1e6)} ms, max ${ms(loopDelay.max / 1e6)} ms; ` +
-        `slow deliveries by second: ${this.ledger.deliveryVisitorToAgent.slowSeconds(25, started)} (visitor -> agent)`,
-    );
-    if (profile) this.saveProfile("the window", profile);
-  }
-
-  private saveProfile(phase: string, profile: Profile): void {
-    const file = join(tmpdir(), `bench-runtime-${Date.now()}.cpuprofile`);
-    writeFileSync(file, JSON.stringify(profile));
-    this.log(`profile of the runtime during ${phase}:`);
-    for (const line of summarizeProfile(profile)) this.log(line);
-    this.log(`profile saved: ${file} (open in Chrome DevTools > Performance)`);
-  }
-
-  private async attachProfiler(): Promise<CpuProfiler | null> {
-    try {
-      const profiler = await CpuProfiler.attach(this.runtime.inspectorPort());
-      await profiler.start();
-      return profiler;
-    } catch (error) {
-      this.log(`profile: could not attach (${error instanceof Error ? error.message : String(error)})`);
-      return null;
-    }
+    await meter.finish(this.logger, `slow deliveries by second: ${this.ledger.deliveryVisitorToAgent.slowSeconds(25, started)} (visitor -> agent)`);
   }
 
   /** Waits for every message to be acked and every client to be connected, then settles. */
@@ -482,5 +441,3 @@ export class Run implements Hub {
     await this.runtime.stop();
   }
 }
-
-export { ms };
