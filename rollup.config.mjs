@@ -38,7 +38,7 @@ const HEADERS = `/widget.js
 `;
 
 /** Each bundle compiles (and type-checks) only the folders it ships. */
-const ts = (include = ["widget/**/*.ts", "panel/**/*.ts", "protocol/**/*.ts"]) =>
+const ts = (include = ["client/**/*.ts", "widget/**/*.ts", "panel/**/*.ts", "protocol/**/*.ts"]) =>
   typescript({
     tsconfig: "tsconfig.browser.json",
     // The tsconfig only type-checks (noEmit); here it emits, and a type error fails the build.
@@ -96,7 +96,7 @@ function minifyTemplates() {
  */
 const widgetPlugins = (...after) => [
   nodeResolve({ browser: true }),
-  ts(["widget/**/*.ts", "protocol/**/*.ts"]),
+  ts(["client/**/*.ts", "widget/**/*.ts", "protocol/**/*.ts"]),
   minifyCss(),
   minifyTemplates(),
   ...after,

@@ -6,7 +6,7 @@
  * Inputs come from a seeded generator, so every run measures the same work.
  * The last line printed is `engine: decide_p50_us=N drain_10k_ms=N`.
  */
-import { AssignmentEngine, type AgentRecord, type ConversationArrival } from "../durable-objects/assignment";
+import { AssignmentEngine, type AgentRecord, type ConversationArrival } from "../core/assignment";
 import { teamPolicySchema, type AssignmentStrategy, type TeamPolicy } from "../protocol/team-policy";
 
 const AGENTS = 1_000;

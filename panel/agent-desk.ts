@@ -6,9 +6,9 @@
  * from Lit.
  */
 import type { AgentSessionResponse, ChatMessage, ConversationSummary, PresenceStatus } from "../protocol";
-import { reconnectDelay } from "../widget/backoff";
-import type { ControllerHost } from "../widget/controller-host";
-import { FatalConnectError } from "../widget/reconnecting-socket";
+import { reconnectDelay } from "../client/backoff";
+import type { ControllerHost } from "../client/controller-host";
+import { FatalConnectError } from "../client/reconnecting-socket";
 import { AgentSessions } from "./agent-session";
 import { DeskAlerts } from "./desk-alerts";
 import { savedPresences, savePresences, type PanelCredentials } from "./panel-auth";

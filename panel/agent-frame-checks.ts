@@ -4,8 +4,8 @@
  * for each frame type the protocol has.
  */
 import type { AgentFrameOut, AgentSummary, ConversationSummary } from "../protocol";
-import { bool, listOf, nullable, num, optional, shape, str, type Check } from "../widget/frame-check";
-import { isChatMessage } from "../widget/message-check";
+import { bool, listOf, nullable, num, optional, shape, str, type Check } from "../client/frame-check";
+import { isChatMessage } from "../client/message-check";
 
 type Frame<T extends AgentFrameOut["type"]> = Extract<AgentFrameOut, { type: T }>;
 

@@ -11,7 +11,7 @@
 import { html, LitElement, nothing, svg } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import type { PresenceStatus } from "../protocol";
-import { iconPaths } from "../widget/icons";
+import { iconPaths } from "../client/icons";
 import { AgentDesk } from "./agent-desk";
 import { presenceLabel, presences, renderInbox, renderQueues } from "./conversation-lists";
 import { renderConversation } from "./conversation-pane";

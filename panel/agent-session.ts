@@ -5,8 +5,8 @@
  */
 import type { AgentSessionResponse } from "../protocol";
 import { ErrorCode } from "../protocol/error-codes";
-import { listOf, num, shape, str } from "../widget/frame-check";
-import { FatalConnectError } from "../widget/reconnecting-socket";
+import { listOf, num, shape, str } from "../client/frame-check";
+import { FatalConnectError } from "../client/reconnecting-socket";
 import type { PanelCredentials } from "./panel-auth";
 
 const isAgentSession = shape<AgentSessionResponse>({

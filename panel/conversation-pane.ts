@@ -7,7 +7,7 @@
 import { html, nothing } from "lit";
 import { keyed } from "lit/directives/keyed.js";
 import { MAX_MESSAGE_CHARS } from "../protocol/limits";
-import { Delivery, type TranscriptEntry } from "../widget/transcript";
+import { Delivery, type TranscriptEntry } from "../client/transcript";
 import type { AgentDesk, Selection } from "./agent-desk";
 import { clockTime, initials, languageName } from "./format";
 import { keysOf, ShortcutAction } from "./keyboard-shortcuts";

@@ -5,7 +5,7 @@
  * `{error: {code, message, path, issues}}`, which `SettingsError` carries to the fields.
  */
 import type { HttpErrorBody, LeadSettingsBody, MessageTemplateKey, PolicyPresetName, TeamPolicy } from "../protocol";
-import { nullable, shape, str, type Check } from "../widget/frame-check";
+import { nullable, shape, str, type Check } from "../client/frame-check";
 import type { PanelCredentials } from "./panel-auth";
 
 /** What the form reads (the route's `LeadTeamFormView`). */

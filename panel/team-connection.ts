@@ -7,10 +7,10 @@
  */
 import type { AgentFrameIn, AgentFrameOut, AgentSummary, ChatMessage, ConversationSummary, PresenceStatus } from "../protocol";
 import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/limits";
-import { newClientId } from "../widget/client-id";
-import { readFrame } from "../widget/frame-check";
-import { ReconnectingSocket, SocketState, type FatalConnectError } from "../widget/reconnecting-socket";
-import { Transcript } from "../widget/transcript";
+import { newClientId } from "../client/client-id";
+import { readFrame } from "../client/frame-check";
+import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
+import { Transcript } from "../client/transcript";
 import { agentFrameChecks } from "./agent-frame-checks";
 import { TypingSignals } from "./typing-signals";
 

@@ -2,7 +2,7 @@
  * A team's business hours: a weekly schedule in the team's IANA time zone (several slots a
  * day for split shifts), dated exceptions (holidays, special hours) and what to do with a
  * visitor who writes while the team is closed. Validated by the admin API, stored by the
- * TeamDO and read by the pure clock in `durable-objects/hours`.
+ * TeamDO and read by the pure clock in `core/hours`.
  *
  * Slots use the same shape and rules as agent shifts (`shiftScheduleSchema` in
  * `team-policy.ts`): "HH:MM" local times, and a slot whose end is not after its start runs

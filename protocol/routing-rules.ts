@@ -1,7 +1,7 @@
 /**
  * Routing rules between a site's teams: an ordered list, each naming a team and the
  * conditions a new conversation must meet to go there. Validated by the admin API and read
- * by the Worker (`worker/routing`), which picks the team before any Durable Object is touched.
+ * by the Worker (`core/routing`), which picks the team before any Durable Object is touched.
  *
  * Every condition a rule states must match (and); inside one condition, any listed value may
  * match (or). A rule with no conditions matches everything, so rules after it never apply.

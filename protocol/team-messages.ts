@@ -1,7 +1,7 @@
 /**
  * The texts a team shows its visitors (welcome, assigned, away, overflow, closed): a team's
  * overrides of the built-in templates, per language. Validated by the admin API, stored by
- * the TeamDO and rendered by `durable-objects/messages`, which ships the defaults
+ * the TeamDO and rendered by `core/visitor-texts`, which ships the defaults
  * (English, Spanish, French, Russian).
  *
  * A template is text with `{variables}`; which variables a template may use depends on its

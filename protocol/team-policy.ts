@@ -3,7 +3,7 @@
  * (online only, capacity, skills and language, tiers, dedicated and returning-customer
  * agents, new-customer agents) and the figures estimates fall back on. Validated by the
  * admin API, stored by the TeamDO and handed to the pure assignment engine
- * (`durable-objects/assignment`). Also holds the agent shift schedule the engine reads.
+ * (`core/assignment`). Also holds the agent shift schedule the engine reads.
  *
  * @example
  * const policy = teamPolicySchema.parse(policyPresets["high-touch"]);

@@ -16,11 +16,11 @@
 import type { ChatMessage, VisitorFrameIn, VisitorFrameOut } from "../protocol";
 import { ErrorCode } from "../protocol/error-codes";
 import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS, TICKET_TTL_SECONDS } from "../protocol/limits";
-import { newClientId } from "./client-id";
-import type { ControllerHost } from "./controller-host";
-import { readFrame } from "./frame-check";
-import { ReconnectingSocket, SocketState, type FatalConnectError } from "./reconnecting-socket";
-import { Delivery, Transcript, type TranscriptEntry } from "./transcript";
+import { newClientId } from "../client/client-id";
+import type { ControllerHost } from "../client/controller-host";
+import { readFrame } from "../client/frame-check";
+import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
+import { Delivery, Transcript, type TranscriptEntry } from "../client/transcript";
 import { visitorFrameChecks } from "./visitor-frame-checks";
 import { openVisitorSession, socketUrl } from "./visitor-session";
 import { ChatEvent, type TabMessage, type WidgetConfig } from "./widget-config";

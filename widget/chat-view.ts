@@ -25,11 +25,11 @@ import { MAX_MESSAGE_CHARS } from "../protocol/limits";
 import { ChatConnection, willRetry } from "./chat-connection";
 import { chatViewStyles } from "./chat-view-styles";
 import { clock, fill, loadStrings, type Strings } from "./i18n";
-import { chatIcon, minimizeIcon, sendIcon } from "./icons";
+import { chatIcon, minimizeIcon, sendIcon } from "../client/icons";
 import { isRtl, uiLanguage } from "./locale";
 import { chime } from "./notify-sound";
 import { statusText } from "./status-text";
-import { Delivery, type TranscriptEntry } from "./transcript";
+import { Delivery, type TranscriptEntry } from "../client/transcript";
 import { readConfig, ViewEvent, type ChatViewElement, type ConfigExtras, type TabMessage, type WidgetConfig } from "./widget-config";
 
 const icon = (path: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${path}></path></svg>`;

@@ -19,7 +19,7 @@
  */
 import type { VisitorUser } from "../protocol";
 import { attachTarget, emit, type ChatTarget } from "./host-api";
-import { chatIcon, closeIcon } from "./icons";
+import { chatIcon, closeIcon } from "../client/icons";
 import { launcherCss } from "./launcher-styles";
 import { launcherLabel, uiLanguage } from "./locale";
 import { ChatEvent, ViewEvent, visitorTokenKey, type ChatViewElement, type ConfigExtras } from "./widget-config";

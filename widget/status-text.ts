@@ -6,7 +6,7 @@
  */
 import { duration, fill, when, type Strings } from "./i18n";
 import type { ChatConnection } from "./chat-connection";
-import { SocketState } from "./reconnecting-socket";
+import { SocketState } from "../client/reconnecting-socket";
 
 /** `serverText: false` when the team's sentence is shown elsewhere (above the offline form). */
 export function statusText(chat: ChatConnection, t: Strings, locale: string, serverText = true): string {

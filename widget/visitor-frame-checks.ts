@@ -3,8 +3,8 @@
  * mapped type makes the compiler insist on a check for each frame type the protocol has.
  */
 import type { VisitorFrameOut } from "../protocol";
-import { bool, listOf, nullable, num, optional, shape, str, type Check } from "./frame-check";
-import { isChatMessage } from "./message-check";
+import { bool, listOf, nullable, num, optional, shape, str, type Check } from "../client/frame-check";
+import { isChatMessage } from "../client/message-check";
 
 type Frame<T extends VisitorFrameOut["type"]> = Extract<VisitorFrameOut, { type: T }>;
 

@@ -10,8 +10,8 @@
  */
 import type { VisitorSessionRequest, VisitorSessionResponse } from "../protocol";
 import { ErrorCode } from "../protocol/error-codes";
-import { nullable, optional, shape, str } from "./frame-check";
-import { FatalConnectError, RetryLaterError } from "./reconnecting-socket";
+import { nullable, optional, shape, str } from "../client/frame-check";
+import { FatalConnectError, RetryLaterError } from "../client/reconnecting-socket";
 import { visitorTokenKey, type WidgetConfig } from "./widget-config";
 
 const isSessionResponse = shape<VisitorSessionResponse>({

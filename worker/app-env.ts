@@ -1,6 +1,6 @@
 /** The Hono environment of every route: the Worker's bindings and per-request variables. */
 import type { SiteView } from "../protocol";
-import type { TokenAgent } from "../durable-objects/site-do";
+import type { TokenAgent } from "../durable-objects/site/site-do";
 import type { Env } from "./env";
 
 /** An agent whose login token checked out, set by `agentAuth()`. */

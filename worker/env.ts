@@ -2,8 +2,8 @@
  * The Worker's bindings (wrangler.toml + secrets). Also declared as `Cloudflare.Env`, so
  * `env` from `cloudflare:test` is typed in the worker tests.
  */
-import type { SiteDO } from "../durable-objects/site-do";
-import type { TeamDO } from "../durable-objects/team-do";
+import type { SiteDO } from "../durable-objects/site/site-do";
+import type { TeamDO } from "../durable-objects/team/team-do";
 
 export interface WorkerBindings {
   SITE: DurableObjectNamespace<SiteDO>;

@@ -4,8 +4,8 @@
  */
 import type { Context } from "hono";
 import { teamStub } from "../durable-objects/addresses";
-import { IdentityHeader } from "../durable-objects/team-do";
-import type { SocketIdentity } from "../durable-objects/team-sockets";
+import { IdentityHeader } from "../durable-objects/team/team-do";
+import type { SocketIdentity } from "../durable-objects/team/team-sockets";
 import { ErrorCode } from "../protocol";
 import { ApiError } from "./api-error";
 import type { AppEnv } from "./app-env";

@@ -4,7 +4,7 @@
  * checked against the site's object where it matters (session and socket).
  */
 import { z } from "zod";
-import { base64UrlDecode, base64UrlEncode, hmacSha256, timingSafeEqual } from "./crypto";
+import { base64UrlDecode, base64UrlEncode, hmacSha256, timingSafeEqual } from "../core/crypto";
 
 /** A visitor's long-lived identity on one site. */
 const visitorTokenSchema = z.object({ k: z.literal("visitor"), site: z.string(), visitorId: z.string(), iat: z.number() });

@@ -9,10 +9,10 @@ import { ErrorCode, shiftScheduleSchema, TICKET_TTL_SECONDS, type SiteView, type
 import { siteStub, teamStub } from "../durable-objects/addresses";
 import { ApiError, notFound, unauthorized } from "./api-error";
 import type { AppEnv } from "./app-env";
-import { checkIdentity } from "./identity/check-identity";
-import { sessionVisitorId } from "./identity/visitor-id";
-import { visitorProfile } from "./identity/visitor-profile";
-import { pickTeam, visitorCountry } from "./routing";
+import { checkIdentity } from "../core/identity/check-identity";
+import { sessionVisitorId } from "../core/identity/visitor-id";
+import { visitorProfile } from "../core/identity/visitor-profile";
+import { pickTeam, visitorCountry } from "../core/routing";
 import { sign, verifyVisitorToken } from "./tokens";
 
 export async function openVisitorSession(c: Context<AppEnv>, site: SiteView, body: VisitorSessionRequest): Promise<VisitorSessionResponse> {

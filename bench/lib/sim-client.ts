@@ -7,7 +7,7 @@
  */
 import WebSocket from "ws";
 import type { ConversationSummary, VisitorFrameOut } from "../../protocol";
-import { reconnectDelay } from "../../widget/backoff";
+import { reconnectDelay } from "../../client/backoff";
 import { BENCH_ORIGIN } from "./bench-site";
 import type { Ledger } from "./ledger";
 import type { AgentSim } from "./agent-sim";

@@ -6,7 +6,7 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
-import type { TeamConfig } from "../../durable-objects/team-config";
+import type { TeamConfig } from "../../core/team-config";
 import { MAX_ADMIN_BODY_BYTES } from "../../protocol";
 import { admin, agentSession, BASE, ORIGIN, seedSite } from "./helpers";
 

@@ -8,8 +8,8 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { VisitorFrameOut, VisitorSessionResponse } from "../../protocol";
-import { bytesToHex, hmacSha256 } from "../../worker/crypto";
-import { identityMessage, type SignedUser } from "../../worker/identity/identity-message";
+import { bytesToHex, hmacSha256 } from "../../core/crypto";
+import { identityMessage, type SignedUser } from "../../core/identity/identity-message";
 import { admin, BASE, connectAgent, connectVisitor, FrameReader, ORIGIN, seedSite, upgrade } from "./helpers";
 
 const SECRET = "fallback-test-identity-secret-0123456789";

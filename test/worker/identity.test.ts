@@ -5,11 +5,11 @@
  */
 import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { VisitorProfile } from "../../durable-objects/team-config";
+import type { VisitorProfile } from "../../core/team-config";
 import { teamStub } from "../../durable-objects/addresses";
 import type { VisitorSessionResponse, VisitorUser } from "../../protocol";
-import { bytesToHex, hmacSha256 } from "../../worker/crypto";
-import { identityMessage } from "../../worker/identity/identity-message";
+import { bytesToHex, hmacSha256 } from "../../core/crypto";
+import { identityMessage } from "../../core/identity/identity-message";
 import { admin, ORIGIN, seedSite, visitorSession } from "./helpers";
 
 const SECRET = "identity-secret-0123456789abcdef0123456789";

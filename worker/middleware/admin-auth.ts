@@ -5,7 +5,7 @@
 import type { MiddlewareHandler } from "hono";
 import { unauthorized } from "../api-error";
 import type { AppEnv } from "../app-env";
-import { timingSafeEqual } from "../crypto";
+import { timingSafeEqual } from "../../core/crypto";
 import { bearerToken } from "../tokens";
 
 export function adminAuth(): MiddlewareHandler<AppEnv> {

@@ -15,7 +15,7 @@ import {
 import { siteStub } from "../../durable-objects/addresses";
 import { notFound } from "../api-error";
 import type { AppEnv } from "../app-env";
-import { randomSecret } from "../crypto";
+import { randomSecret } from "../../core/crypto";
 import { jsonBody } from "../middleware/json-body";
 import { applied, found, pathId } from "./route-helpers";
 

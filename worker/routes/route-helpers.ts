@@ -4,7 +4,7 @@
  */
 import type { Context } from "hono";
 import { ErrorCode, idSchema, teamBodySchema, teamView, type TeamView } from "../../protocol";
-import type { SetResult, TeamRecord } from "../../durable-objects/site-do";
+import type { SetResult, TeamRecord } from "../../durable-objects/site/site-do";
 import { ApiError, notFound } from "../api-error";
 import type { AppEnv } from "../app-env";
 

@@ -29,7 +29,7 @@ import {
   type TeamPolicy,
 } from "../../protocol";
 import { siteStub } from "../../durable-objects/addresses";
-import { DEFAULT_CATALOGS } from "../../durable-objects/messages/default-catalogs";
+import { DEFAULT_CATALOGS } from "../../core/visitor-texts/default-catalogs";
 import { invalidBody } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { agentAuth, leadOfTeam } from "../middleware/agent-auth";

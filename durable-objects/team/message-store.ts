@@ -1,0 +1,117 @@
+/**
+ * A team's messages in SQLite: one row per message, keyed by (conversation, seq). The
+ * `clientId` a sender chose makes a resend find its first copy instead of a second row.
+ */
+import { MAX_HISTORY_MESSAGES, type Author, type ChatMessage } from "../../protocol";
+
+interface MessageRow {
+  conversation_id: string;
+  seq: number;
+  client_id: string | null;
+  author: Author;
+  agent_id: string | null;
+  author_name: string | null;
+  text: string;
+  at: number;
+  [key: string]: SqlStorageValue;
+}
+
+export interface NewMessage {
+  clientId?: string;
+  from: Author;
+  agentId?: string;
+  authorName?: string;
+  text: string;
+  at: number;
+}
+
+export class MessageStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  lastSeq(conversationId: string): number {
+    return this.sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM messages WHERE conversation_id = ?", conversationId).one().seq ?? 0;
+  }
+
+  last(conversationId: string): ChatMessage | null {
+    const row = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1", conversationId).toArray()[0];
+    return row ? toChatMessage(row) : null;
+  }
+
+  /** When the visitor started waiting for an answer: their first message after the last agent reply. */
+  waitingSince(conversationId: string): number | null {
+    return this.sql
+      .exec<{ since: number | null }>(
+        `SELECT MIN(at) AS since FROM messages WHERE conversation_id = ?1 AND author = 'visitor'
+         AND seq > COALESCE((SELECT MAX(seq) FROM messages WHERE conversation_id = ?1 AND author = 'agent'), 0)`,
+        conversationId,
+      )
+      .one().since;
+  }
+
+  /** The seq a message with this clientId was stored as, if it was. */
+  seqOfClientId(conversationId: string, clientId: string): number | null {
+    return this.sql.exec<{ seq: number }>("SELECT seq FROM messages WHERE conversation_id = ? AND client_id = ?", conversationId, clientId).toArray()[0]?.seq ?? null;
+  }
+
+  /**
+   * Stores a message with the next seq. A message resent with a clientId already stored is
+   * not stored again: the original comes back with `duplicate: true`.
+   */
+  append(conversationId: string, message: NewMessage): { message: ChatMessage; duplicate: boolean } {
+    if (message.clientId !== undefined) {
+      const seq = this.seqOfClientId(conversationId, message.clientId);
+      if (seq !== null) return { message: this.after(conversationId, seq - 1, 1)[0]!, duplicate: true };
+    }
+    const seq = this.lastSeq(conversationId) + 1;
+    this.sql.exec(
+      "INSERT INTO messages (conversation_id, seq, client_id, author, agent_id, author_name, text, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      conversationId,
+      seq,
+      message.clientId ?? null,
+      message.from,
+      message.agentId ?? null,
+      message.authorName ?? null,
+      message.text,
+      message.at,
+    );
+    return { message: toChatMessage({ conversation_id: conversationId, seq, client_id: message.clientId ?? null, author: message.from, agent_id: message.agentId ?? null, author_name: message.authorName ?? null, text: message.text, at: message.at }), duplicate: false };
+  }
+
+  after(conversationId: string, afterSeq: number, limit = MAX_HISTORY_MESSAGES): ChatMessage[] {
+    return this.sql
+      .exec<MessageRow>("SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?", conversationId, afterSeq, limit)
+      .toArray()
+      .map(toChatMessage);
+  }
+
+  /** Copies a transcript in (a conversation transferred from another team), seqs and clientIds kept. */
+  importAll(messages: readonly ChatMessage[]): void {
+    for (const m of messages) {
+      this.sql.exec(
+        `INSERT OR IGNORE INTO messages (conversation_id, seq, client_id, author, agent_id, author_name, text, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        m.conversationId,
+        m.seq,
+        m.clientId ?? null,
+        m.from,
+        m.agentId ?? null,
+        m.authorName ?? null,
+        m.text,
+        m.at,
+      );
+    }
+  }
+}
+
+function toChatMessage(row: MessageRow): ChatMessage {
+  return {
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    from: row.author,
+    text: row.text,
+    at: row.at,
+    ...(row.client_id !== null ? { clientId: row.client_id } : {}),
+    ...(row.agent_id !== null ? { agentId: row.agent_id } : {}),
+    ...(row.author_name !== null ? { authorName: row.author_name } : {}),
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * A TeamDO's configuration, agents, visitors and conversations in SQLite, behind named
+ * methods: the object never writes SQL itself, and every change is on disk before it is
+ * announced. Engine records are stored whole as JSON next to the columns queries need.
+ */
+import type { AgentRecord, ConversationRecord, TeamState } from "../../core/assignment";
+import { MessageStore } from "./message-store";
+import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
+
+export interface AgentRow {
+  id: string;
+  name: string;
+  record: AgentRecord;
+  goneSince: number | null;
+}
+
+export interface ConversationRow {
+  id: string;
+  visitorId: string;
+  state: ConversationRecord["state"];
+  agentId: string | null;
+  createdAt: number;
+  closedAt: number | null;
+  record: ConversationRecord;
+  visitor: VisitorProfile;
+  origin: ConversationOrigin;
+  /** The note of the agent who transferred it here, for the next agent. */
+  note: string | null;
+}
+
+export type ConversationOrigin = "chat" | "offline-form";
+
+type Raw = Record<string, SqlStorageValue>;
+
+export class TeamStore {
+  readonly messages: MessageStore;
+
+  /** The parsed config, read once per wake: it is asked for on every event and only changes through setConfig. */
+  private cachedConfig: TeamConfig | null | undefined;
+
+  constructor(private readonly sql: SqlStorage) {
+    this.messages = new MessageStore(sql);
+  }
+
+  // ---- the team ----
+
+  config(): TeamConfig | null {
+    if (this.cachedConfig === undefined) {
+      const row = this.sql.exec<{ config: string }>("SELECT config FROM team").toArray()[0];
+      this.cachedConfig = row ? (JSON.parse(row.config) as TeamConfig) : null;
+    }
+    return this.cachedConfig;
+  }
+
+  setConfig(config: TeamConfig): void {
+    this.sql.exec(
+      "INSERT INTO team (id, config) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config",
+      JSON.stringify(config),
+    );
+    this.cachedConfig = undefined;
+  }
+
+  teamState(): TeamState | undefined {
+    const row = this.sql.exec<{ state: string | null }>("SELECT state FROM team").toArray()[0];
+    return row?.state ? (JSON.parse(row.state) as TeamState) : undefined;
+  }
+
+  setTeamState(state: TeamState): void {
+    this.sql.exec("UPDATE team SET state = ? WHERE id = 1", JSON.stringify(state));
+  }
+
+  // ---- agents ----
+
+  agent(id: string): AgentRow | null {
+    const row = this.sql.exec("SELECT * FROM agents WHERE id = ?", id).toArray()[0];
+    return row ? toAgent(row) : null;
+  }
+
+  agents(): AgentRow[] {
+    return this.sql.exec("SELECT * FROM agents ORDER BY name, id").toArray().map(toAgent);
+  }
+
+  setAgentName(agent: TeamAgentConfig): void {
+    this.sql.exec("UPDATE agents SET name = ? WHERE id = ?", agent.name, agent.id);
+  }
+
+  /** Writes an engine record; the name is kept (or set for a new agent). */
+  saveAgentRecord(record: AgentRecord, name?: string): void {
+    this.sql.exec(
+      `INSERT INTO agents (id, name, record) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET record = excluded.record, name = COALESCE(?, agents.name)`,
+      record.id,
+      name ?? record.id,
+      JSON.stringify(record),
+      name ?? null,
+    );
+  }
+
+  removeAgent(id: string): void {
+    this.sql.exec("DELETE FROM agents WHERE id = ?", id);
+  }
+
+  /** The earliest time an agent still away went (for the grace-period timer), or null. */
+  earliestGoneSince(): number | null {
+    return this.sql.exec<{ at: number | null }>("SELECT MIN(gone_since) AS at FROM agents").one().at;
+  }
+
+  setGoneSince(id: string, since: number | null): void {
+    this.sql.exec("UPDATE agents SET gone_since = ? WHERE id = ?", since, id);
+  }
+
+  // ---- visitors ----
+
+  rememberVisitor(profile: VisitorProfile, now: number): void {
+    this.sql.exec(
+      "INSERT OR REPLACE INTO visitors (visitor_id, profile, updated_at) VALUES (?, ?, ?)",
+      profile.visitorId,
+      JSON.stringify(profile),
+      now,
+    );
+  }
+
+  visitor(visitorId: string): VisitorProfile | null {
+    const row = this.sql.exec<{ profile: string }>("SELECT profile FROM visitors WHERE visitor_id = ?", visitorId).toArray()[0];
+    return row ? (JSON.parse(row.profile) as VisitorProfile) : null;
+  }
+
+  // ---- conversations ----
+
+  conversation(id: string): ConversationRow | null {
+    const row = this.sql.exec("SELECT * FROM conversations WHERE id = ?", id).toArray()[0];
+    return row ? toConversation(row) : null;
+  }
+
+  /** Queued and assigned conversations: what the engine is built from on wake. */
+  openConversations(): ConversationRow[] {
+    return this.sql.exec("SELECT * FROM conversations WHERE state != 'closed'").toArray().map(toConversation);
+  }
+
+  /** The visitor's most recent conversations, newest first. */
+  conversationsOf(visitorId: string, limit = 20): ConversationRow[] {
+    return this.sql
+      .exec("SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?", visitorId, limit)
+      .toArray()
+      .map(toConversation);
+  }
+
+  latestConversationOf(visitorId: string): ConversationRow | null {
+    return this.conversationsOf(visitorId, 1)[0] ?? null;
+  }
+
+  openConversationOf(visitorId: string): ConversationRow | null {
+    const latest = this.latestConversationOf(visitorId);
+    return latest && latest.state !== "closed" ? latest : null;
+  }
+
+  inbox(agentId: string): ConversationRow[] {
+    return this.sql
+      .exec("SELECT * FROM conversations WHERE state = 'assigned' AND agent_id = ?", agentId)
+      .toArray()
+      .map(toConversation);
+  }
+
+  /** Conversations still open, or created or closed since `since` (for the day's figures). */
+  conversationsTouchedSince(since: number): ConversationRow[] {
+    return this.sql
+      .exec("SELECT * FROM conversations WHERE state != 'closed' OR created_at >= ? OR closed_at >= ?", since, since)
+      .toArray()
+      .map(toConversation);
+  }
+
+  /** Earlier conversations of the visitor in this team (new or returning customer). */
+  countEarlier(visitorId: string, before: number): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM conversations WHERE visitor_id = ? AND created_at < ?", visitorId, before).one().n;
+  }
+
+  insertConversation(record: ConversationRecord, visitor: VisitorProfile, createdAt: number, origin: ConversationOrigin = "chat", note: string | null = null): void {
+    this.sql.exec(
+      `INSERT INTO conversations (id, visitor_id, state, agent_id, created_at, closed_at, record, visitor, origin, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      record.id,
+      record.visitorId,
+      record.state,
+      record.agentId ?? null,
+      createdAt,
+      record.closedAt ?? null,
+      JSON.stringify(record),
+      JSON.stringify(visitor),
+      origin,
+      note,
+    );
+  }
+
+  /** Writes an engine record back (state, agent, close time follow it). */
+  saveConversationRecord(record: ConversationRecord): void {
+    this.sql.exec(
+      "UPDATE conversations SET state = ?, agent_id = ?, closed_at = ?, record = ? WHERE id = ?",
+      record.state,
+      record.agentId ?? null,
+      record.closedAt ?? null,
+      JSON.stringify(record),
+      record.id,
+    );
+  }
+
+  /** Unassign-on-close: the closed conversation keeps no agent. */
+  clearAgent(conversationId: string): void {
+    const row = this.conversation(conversationId);
+    if (!row) return;
+    const { agentId: _dropped, ...record } = row.record;
+    this.sql.exec("UPDATE conversations SET agent_id = NULL, record = ? WHERE id = ?", JSON.stringify(record), conversationId);
+  }
+
+  /** The note a transferring agent leaves for the next one. */
+  setNote(conversationId: string, note: string | null): void {
+    this.sql.exec("UPDATE conversations SET note = ? WHERE id = ?", note, conversationId);
+  }
+
+  markVisitorRead(conversationId: string, seq: number): void {
+    this.sql.exec("UPDATE conversations SET visitor_read_seq = ? WHERE id = ? AND visitor_read_seq < ?", seq, conversationId, seq);
+  }
+}
+
+function toAgent(row: Raw): AgentRow {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    record: JSON.parse(String(row.record)) as AgentRecord,
+    goneSince: row.gone_since === null ? null : Number(row.gone_since),
+  };
+}
+
+function toConversation(row: Raw): ConversationRow {
+  return {
+    id: String(row.id),
+    visitorId: String(row.visitor_id),
+    state: String(row.state) as ConversationRow["state"],
+    agentId: row.agent_id === null ? null : String(row.agent_id),
+    createdAt: Number(row.created_at),
+    closedAt: row.closed_at === null ? null : Number(row.closed_at),
+    record: JSON.parse(String(row.record)) as ConversationRecord,
+    visitor: JSON.parse(String(row.visitor)) as VisitorProfile,
+    origin: row.origin === "offline-form" ? "offline-form" : "chat",
+    note: row.note === null ? null : String(row.note),
+  };
+}

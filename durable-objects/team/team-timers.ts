@@ -1,0 +1,64 @@
+/**
+ * The TeamDO's timers beside the engine's own waits, all on the object's one alarm:
+ * - presence grace: an agent whose last socket dropped turns offline after the grace period;
+ * - agent gone: an absent agent's unanswered conversations are handed on after it
+ *   (reassign, keep or requeue, per the team's settings);
+ * - no answer: an agent who has not replied this long after assignment loses the chat;
+ * - business hours: at each opening or closing, waiting visitors get their new status.
+ * Each is derived from stored records, so nothing is lost when the object sleeps.
+ */
+import { AgentGoneAction } from "../../protocol";
+import type { AssignmentEngine } from "../../core/assignment";
+import { nextChange } from "../../core/hours";
+import type { TeamConfig } from "../../core/team-config";
+import type { TeamStore } from "./team-store";
+
+export interface DueWork {
+  /** Agents whose grace period has ended. */
+  goneAgents: string[];
+  /** Conversations to take from their agent: [conversationId, reason]. */
+  release: [string, "no-answer" | "agent-gone"][];
+}
+
+/** What is due at `now`. */
+export function dueWork(store: TeamStore, engine: AssignmentEngine, config: TeamConfig, now: number): DueWork {
+  const graceMs = config.settings.presenceGraceSeconds * 1000;
+  const goneAgents = store
+    .agents()
+    .filter((agent) => agent.goneSince !== null && agent.goneSince + graceMs <= now)
+    .map((agent) => agent.id);
+  const gone = new Set(goneAgents);
+  const release: DueWork["release"] = [];
+  const noAnswerMs = config.settings.noAnswerSeconds === null ? null : config.settings.noAnswerSeconds * 1000;
+  for (const conversation of store.openConversations()) {
+    const record = engine.conversation(conversation.id);
+    if (!record || record.state !== "assigned" || record.agentId === undefined || record.firstResponseAt !== undefined) continue;
+    if (gone.has(record.agentId) && config.settings.agentGone !== AgentGoneAction.keep) {
+      release.push([record.id, "agent-gone"]);
+    } else if (noAnswerMs !== null && record.assignedAt !== undefined && record.assignedAt + noAnswerMs <= now) {
+      release.push([record.id, "no-answer"]);
+    }
+  }
+  return { goneAgents, release };
+}
+
+/**
+ * The earliest time anything above or in the engine falls due, or null. Runs after every
+ * event, so it reads the engine's memory and one aggregate, never every row.
+ */
+export function nextDueAt(store: TeamStore, engine: AssignmentEngine, config: TeamConfig, now: number): number | null {
+  const times: number[] = [];
+  const engineWake = engine.nextWakeAt(now);
+  if (engineWake !== null) times.push(engineWake);
+  const goneSince = store.earliestGoneSince();
+  if (goneSince !== null) times.push(goneSince + config.settings.presenceGraceSeconds * 1000);
+  if (config.settings.noAnswerSeconds !== null) {
+    const assignedAt = engine.earliestUnansweredAssignment();
+    if (assignedAt !== null) times.push(assignedAt + config.settings.noAnswerSeconds * 1000);
+  }
+  if (config.hours && engine.queue().length > 0) {
+    const edge = nextChange(config.hours, now);
+    if (edge !== null) times.push(edge);
+  }
+  return times.length === 0 ? null : Math.max(now, Math.min(...times));
+}
