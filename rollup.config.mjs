@@ -47,7 +47,12 @@ const ts = (include = ["client/**/*.ts", "widget/**/*.ts", "panel/**/*.ts", "pro
   });
 
 /** Resolve, compile, then `after` (sees JavaScript), then minify. */
-const plugins = (...after) => [nodeResolve({ browser: true }), ts(), ...after, terser({ format: { comments: false }, compress: { passes: 2 } })];
+const plugins = (...after) => [
+  nodeResolve({ browser: true }),
+  ts(),
+  ...after,
+  terser({ format: { comments: false }, compress: { passes: 2 } }),
+];
 
 /**
  * Collapses the whitespace and comments of the CSS in `*-styles.ts` modules (template
@@ -83,8 +88,15 @@ function minifyTemplates() {
     name: "minify-templates",
     transform(code, id) {
       if (!id.endsWith("chat-view.ts")) return null;
-      const squeeze = (body) => body.replace(/\s*\n\s*/g, " ").replace(/>\s+</g, "><").replace(/\s+>/g, ">");
-      return { code: code.replace(/html\s*`([^`]*)`/g, (_all, body) => `html\`${squeeze(body)}\``), map: null };
+      const squeeze = (body) =>
+        body
+          .replace(/\s*\n\s*/g, " ")
+          .replace(/>\s+</g, "><")
+          .replace(/\s+>/g, ">");
+      return {
+        code: code.replace(/html\s*`([^`]*)`/g, (_all, body) => `html\`${squeeze(body)}\``),
+        map: null,
+      };
     },
   };
 }
@@ -131,7 +143,12 @@ let viewChunk;
 export default [
   {
     input: { "chat-view": "widget/chat-view.ts" },
-    output: { dir: `${OUT}/widget`, format: "es", entryFileNames: "[name]-[hash].js", chunkFileNames: "[name]-[hash].js" },
+    output: {
+      dir: `${OUT}/widget`,
+      format: "es",
+      entryFileNames: "[name]-[hash].js",
+      chunkFileNames: "[name]-[hash].js",
+    },
     plugins: [
       clean(["widget", "widget.js", "panel", "demo", "_headers"]),
       ...widgetPlugins(),
@@ -159,12 +176,22 @@ export default [
       copy("demo/index.html", "demo/index.html"),
       copy("demo/demo.css", "demo/demo.css"),
       copy("demo/demo.js", "demo/demo.js"),
-      { name: "headers", generateBundle() { this.emitFile({ type: "asset", fileName: "_headers", source: HEADERS }); } },
+      {
+        name: "headers",
+        generateBundle() {
+          this.emitFile({ type: "asset", fileName: "_headers", source: HEADERS });
+        },
+      },
     ],
   },
   {
     input: { "agent-panel": "panel/agent-panel.ts" },
-    output: { dir: `${OUT}/panel`, format: "es", entryFileNames: "[name]-[hash].js", chunkFileNames: "[name]-[hash].js" },
+    output: {
+      dir: `${OUT}/panel`,
+      format: "es",
+      entryFileNames: "[name]-[hash].js",
+      chunkFileNames: "[name]-[hash].js",
+    },
     plugins: [
       // The panel's styles (panel-styles.ts, form-styles.ts) are long; squeeze them like the widget's.
       ...plugins(minifyCss()),

@@ -10,14 +10,21 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } },
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          environment: "node",
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
             // Test-only secrets; real ones come from `wrangler secret put` or .dev.vars.
-            miniflare: { bindings: { ADMIN_TOKEN: "test-admin-token", SIGNING_SECRET: "test-signing-secret-0123456789" } },
+            miniflare: {
+              bindings: { ADMIN_TOKEN: "test-admin-token", SIGNING_SECRET: "test-signing-secret-0123456789" },
+            },
           }),
         ],
         test: { name: "worker", include: ["test/worker/**/*.test.ts"], sequence: { groupOrder: 0 } },

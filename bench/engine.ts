@@ -51,7 +51,11 @@ function makeAgents(random: () => number): AgentRecord[] {
 
 /** A realistic mix: most need nothing, some a language, some a skill, a few a higher priority. */
 function makeArrival(random: () => number, id: string): ConversationArrival {
-  const arrival: ConversationArrival = { id, visitorId: `v-${id}`, attributes: { plan: random() < 0.1 ? "enterprise" : "free" } };
+  const arrival: ConversationArrival = {
+    id,
+    visitorId: `v-${id}`,
+    attributes: { plan: random() < 0.1 ? "enterprise" : "free" },
+  };
   if (random() < 0.3) arrival.language = pickFrom(random, LANGUAGES);
   if (random() < 0.2) arrival.requiredSkills = [pickFrom(random, SKILLS)];
   return arrival;
@@ -75,7 +79,10 @@ function elapsedMicros(start: bigint): number {
 }
 
 /** A full team: every agent at their limit, 10,000 more waiting. */
-function busyTeam(strategy: AssignmentStrategy, random: () => number): { engine: AssignmentEngine; open: string[]; now: number } {
+function busyTeam(
+  strategy: AssignmentStrategy,
+  random: () => number,
+): { engine: AssignmentEngine; open: string[]; now: number } {
   const policy = makePolicy(strategy, SEATS_PER_AGENT);
   const engine = new AssignmentEngine({ policy, agents: makeAgents(random), conversations: [], now: START });
   const open: string[] = [];
@@ -143,8 +150,14 @@ function measureArrival(strategy: AssignmentStrategy): { p50: number; p99: numbe
 /** 10,000 waiting, 1,000 agents online with no seats; then the team limit goes to 11. */
 function measureDrain(strategy: AssignmentStrategy): { ms: number; assigned: number } {
   const random = seededRandom(3);
-  const engine = new AssignmentEngine({ policy: makePolicy(strategy, 0), agents: makeAgents(random), conversations: [], now: START });
-  for (let index = 0; index < WAITING; index++) engine.conversationArrived(makeArrival(random, `c${index}`), START);
+  const engine = new AssignmentEngine({
+    policy: makePolicy(strategy, 0),
+    agents: makeAgents(random),
+    conversations: [],
+    now: START,
+  });
+  for (let index = 0; index < WAITING; index++)
+    engine.conversationArrived(makeArrival(random, `c${index}`), START);
   const start = performance.now();
   const result = engine.policyChanged(makePolicy(strategy, SEATS_PER_AGENT + 1), START + 1_000);
   const ms = performance.now() - start;
@@ -159,18 +172,31 @@ function measureDrain(strategy: AssignmentStrategy): { ms: number; assigned: num
 function bestOf(label: string, unit: string, measure: () => { figure: number; detail: string }): number {
   const runs = Array.from({ length: RUNS }, measure);
   const best = Math.min(...runs.map((run) => run.figure));
-  console.log(`${label.padEnd(58)} ${best.toFixed(2).padStart(7)} ${unit}   runs: ${runs.map((run) => run.detail).join(" | ")}`);
+  console.log(
+    `${label.padEnd(58)} ${best.toFixed(2).padStart(7)} ${unit}   runs: ${runs.map((run) => run.detail).join(" | ")}`,
+  );
   return best;
 }
 
 function main(): void {
-  console.log(`assignment engine: ${AGENTS} agents, ${WAITING} waiting conversations, Node ${process.version}, best of ${RUNS} runs`);
+  console.log(
+    `assignment engine: ${AGENTS} agents, ${WAITING} waiting conversations, Node ${process.version}, best of ${RUNS} runs`,
+  );
   const decisions: number[] = [];
   const drains: number[] = [];
   for (const strategy of ["round-robin", "least-open"] as const) {
-    const asDetail = ({ p50, p99 }: { p50: number; p99: number }) => ({ figure: p50, detail: `p50 ${p50.toFixed(2)} p99 ${p99.toFixed(2)}` });
-    decisions.push(bestOf(`${strategy}: seat frees -> next waiting conversation, p50`, "µs", () => asDetail(measureSeatFreed(strategy))));
-    decisions.push(bestOf(`${strategy}: arrival -> agent picked, p50`, "µs", () => asDetail(measureArrival(strategy))));
+    const asDetail = ({ p50, p99 }: { p50: number; p99: number }) => ({
+      figure: p50,
+      detail: `p50 ${p50.toFixed(2)} p99 ${p99.toFixed(2)}`,
+    });
+    decisions.push(
+      bestOf(`${strategy}: seat frees -> next waiting conversation, p50`, "µs", () =>
+        asDetail(measureSeatFreed(strategy)),
+      ),
+    );
+    decisions.push(
+      bestOf(`${strategy}: arrival -> agent picked, p50`, "µs", () => asDetail(measureArrival(strategy))),
+    );
     drains.push(
       bestOf(`${strategy}: drain ${WAITING} waiting in one event`, "ms", () => {
         const { ms, assigned } = measureDrain(strategy);
@@ -180,7 +206,9 @@ function main(): void {
     );
   }
   // The slowest scenario stands for the engine.
-  console.log(`engine: decide_p50_us=${Math.max(...decisions).toFixed(2)} drain_10k_ms=${Math.max(...drains).toFixed(1)}`);
+  console.log(
+    `engine: decide_p50_us=${Math.max(...decisions).toFixed(2)} drain_10k_ms=${Math.max(...drains).toFixed(1)}`,
+  );
 }
 
 main();

@@ -21,33 +21,35 @@ const run = new Run(options);
 const restarts = new Samples();
 const recoveries = new Samples();
 await run.main("fault: failed", async () => {
-    await run.setUp();
-    await run.connect();
-    await run.warmUp();
-    await run.window(async () => {
-      const clients = () => [...run.visitors, ...run.agents];
-      for (let kill = 1; kill <= options.kills; kill++) {
-        // Spread over the window: at 20%, 45%, 70% of it with the default three.
-        await sleep(((options.duration * 1000) / (options.kills + 1)) * (kill === 1 ? 0.8 : 1));
-        const killedAt = performance.now();
-        run.ledger.note("*", `KILL ${kill}`);
-        const restartMs = await run.killAndRestart();
-        restarts.add(restartMs);
-        const back = await waitFor(() => clients().every((client) => client.ready), 30_000);
-        const recovery = performance.now() - killedAt;
-        recoveries.add(recovery);
-        run.log(
-          `kill ${kill}: SIGKILL at ${((killedAt - run.windowStartedAt) / 1000).toFixed(1)} s into the window; runtime answered again after ${(restartMs / 1000).toFixed(1)} s; ` +
-            `${back ? "every client back" : `${clients().filter((c) => !c.ready).length} clients NOT back`} ${(recovery / 1000).toFixed(1)} s after the kill`,
-        );
-      }
-    });
-    await run.drain(60_000);
-    run.printLatencies();
-    run.log(`restart (SIGKILL -> wrangler dev answering /health again): ${restarts.describe([0.5])}`);
-    run.log(`recovery (SIGKILL -> every client connected again): ${recoveries.describe([0.5])}`);
-    run.log(`outage per client (socket closed -> welcome/snapshot again): ${run.outages.describe([0.5, 0.99])}`);
-    run.printFrames();
-    const { lost, doubled, doubleAssigned } = await run.audit();
-    return `fault: lost=${lost} doubled=${doubled} double_assigned=${doubleAssigned} max_outage_ms=${Number.isFinite(run.outages.max) ? Math.round(run.outages.max) : -1}`;
+  await run.setUp();
+  await run.connect();
+  await run.warmUp();
+  await run.window(async () => {
+    const clients = () => [...run.visitors, ...run.agents];
+    for (let kill = 1; kill <= options.kills; kill++) {
+      // Spread over the window: at 20%, 45%, 70% of it with the default three.
+      await sleep(((options.duration * 1000) / (options.kills + 1)) * (kill === 1 ? 0.8 : 1));
+      const killedAt = performance.now();
+      run.ledger.note("*", `KILL ${kill}`);
+      const restartMs = await run.killAndRestart();
+      restarts.add(restartMs);
+      const back = await waitFor(() => clients().every((client) => client.ready), 30_000);
+      const recovery = performance.now() - killedAt;
+      recoveries.add(recovery);
+      run.log(
+        `kill ${kill}: SIGKILL at ${((killedAt - run.windowStartedAt) / 1000).toFixed(1)} s into the window; runtime answered again after ${(restartMs / 1000).toFixed(1)} s; ` +
+          `${back ? "every client back" : `${clients().filter((c) => !c.ready).length} clients NOT back`} ${(recovery / 1000).toFixed(1)} s after the kill`,
+      );
+    }
+  });
+  await run.drain(60_000);
+  run.printLatencies();
+  run.log(`restart (SIGKILL -> wrangler dev answering /health again): ${restarts.describe([0.5])}`);
+  run.log(`recovery (SIGKILL -> every client connected again): ${recoveries.describe([0.5])}`);
+  run.log(
+    `outage per client (socket closed -> welcome/snapshot again): ${run.outages.describe([0.5, 0.99])}`,
+  );
+  run.printFrames();
+  const { lost, doubled, doubleAssigned } = await run.audit();
+  return `fault: lost=${lost} doubled=${doubled} double_assigned=${doubleAssigned} max_outage_ms=${Number.isFinite(run.outages.max) ? Math.round(run.outages.max) : -1}`;
 });

@@ -18,39 +18,48 @@ const options = parseFlags("npm run bench:load -- [flags]", {
 
 const run = new Run(options);
 await run.main("load: failed", async () => {
-    await run.setUp();
-    const rssMbPer1k = await run.connect();
-    await run.warmUp();
-    // A sweep: "rate" or "rate:arrivals" per step, e.g. 100:5,200:10,400:20.
-    const steps = options.steps
-      ? options.steps.split(",").map((step) => {
-          const [rate, arrivals] = step.split(":").map(Number) as [number, number | undefined];
-          if (!Number.isFinite(rate) || rate <= 0 || (arrivals !== undefined && !(arrivals >= 0))) throw new Error(`--steps takes rate[:arrivals],... like 100:5,200:10, not "${options.steps}"`);
-          return { rate, arrivals: arrivals ?? options.arrivals };
-        })
-      : [];
-    const sweep: string[] = [];
-    for (const [index, step] of steps.entries()) {
-      run.resetSamples();
-      await run.window(undefined, step.rate, step.arrivals);
-      if (index < steps.length - 1) {
-        await waitFor(() => [...run.visitors, ...run.agents].every((client) => client.pending.size === 0), 30_000);
-        await sleep(2000);
-      }
-      sweep.push(stepLine(step.rate, step.arrivals));
-      run.log(`step: ${sweep.at(-1)}`);
+  await run.setUp();
+  const rssMbPer1k = await run.connect();
+  await run.warmUp();
+  // A sweep: "rate" or "rate:arrivals" per step, e.g. 100:5,200:10,400:20.
+  const steps = options.steps
+    ? options.steps.split(",").map((step) => {
+        const [rate, arrivals] = step.split(":").map(Number) as [number, number | undefined];
+        if (!Number.isFinite(rate) || rate <= 0 || (arrivals !== undefined && !(arrivals >= 0)))
+          throw new Error(`--steps takes rate[:arrivals],... like 100:5,200:10, not "${options.steps}"`);
+        return { rate, arrivals: arrivals ?? options.arrivals };
+      })
+    : [];
+  const sweep: string[] = [];
+  for (const [index, step] of steps.entries()) {
+    run.resetSamples();
+    await run.window(undefined, step.rate, step.arrivals);
+    if (index < steps.length - 1) {
+      await waitFor(
+        () => [...run.visitors, ...run.agents].every((client) => client.pending.size === 0),
+        30_000,
+      );
+      await sleep(2000);
     }
-    if (steps.length === 0) await run.window();
-    await run.drain(20_000);
-    if (steps.length > 0) {
-      run.log(`sweep (${options.teams} support team(s), ${options.visitors} visitors, ${options.agents} agents):`);
-      for (const line of sweep) run.log(`  ${line}`);
-    }
-    run.printLatencies();
-    run.printFrames();
-    const { lost, doubled } = await run.audit();
-    const deliverP99 = Math.max(run.ledger.deliveryVisitorToAgent.percentile(0.99), run.ledger.deliveryAgentToVisitor.percentile(0.99));
-    return `load: deliver_p99_ms=${figure(round1(deliverP99))} assign_p99_ms=${figure(round1(run.assign.percentile(0.99)))} lost=${lost} doubled=${doubled} rss_mb_per_1k=${figure(round1(rssMbPer1k))}`;
+    sweep.push(stepLine(step.rate, step.arrivals));
+    run.log(`step: ${sweep.at(-1)}`);
+  }
+  if (steps.length === 0) await run.window();
+  await run.drain(20_000);
+  if (steps.length > 0) {
+    run.log(
+      `sweep (${options.teams} support team(s), ${options.visitors} visitors, ${options.agents} agents):`,
+    );
+    for (const line of sweep) run.log(`  ${line}`);
+  }
+  run.printLatencies();
+  run.printFrames();
+  const { lost, doubled } = await run.audit();
+  const deliverP99 = Math.max(
+    run.ledger.deliveryVisitorToAgent.percentile(0.99),
+    run.ledger.deliveryAgentToVisitor.percentile(0.99),
+  );
+  return `load: deliver_p99_ms=${figure(round1(deliverP99))} assign_p99_ms=${figure(round1(run.assign.percentile(0.99)))} lost=${lost} doubled=${doubled} rss_mb_per_1k=${figure(round1(rssMbPer1k))}`;
 });
 
 function stepLine(rate: number, arrivals: number): string {

@@ -34,7 +34,9 @@ function size(root: string, file: string): Sized {
     file,
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
   };
 }
 
@@ -42,8 +44,12 @@ function size(root: string, file: string): Sized {
 function importsOf(root: string, file: string): { static: string[]; dynamic: string[] } {
   const text = readFileSync(join(root, file), "utf8");
   const resolveFrom = (specifier: string) => relative(root, resolve(root, dirname(file), specifier));
-  const statics = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => resolveFrom(m[1]!));
-  const dynamics = [...text.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g)].map((m) => resolveFrom(m[1]!));
+  const statics = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) =>
+    resolveFrom(m[1]!),
+  );
+  const dynamics = [...text.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g)].map((m) =>
+    resolveFrom(m[1]!),
+  );
   return { static: [...new Set(statics)], dynamic: [...new Set(dynamics)] };
 }
 
@@ -60,7 +66,15 @@ function closure(root: string, entries: string[]): string[] {
 }
 
 function total(files: Sized[]): Sized {
-  return files.reduce((sum, f) => ({ file: "total", raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, brotli: sum.brotli + f.brotli }), { file: "total", raw: 0, gzip: 0, brotli: 0 });
+  return files.reduce(
+    (sum, f) => ({
+      file: "total",
+      raw: sum.raw + f.raw,
+      gzip: sum.gzip + f.gzip,
+      brotli: sum.brotli + f.brotli,
+    }),
+    { file: "total", raw: 0, gzip: 0, brotli: 0 },
+  );
 }
 
 function line(label: string, s: Sized): string {
@@ -72,7 +86,11 @@ let built = "";
 try {
   if (!root) {
     built = mkdtempSync(join(tmpdir(), "chat-size-"));
-    execFileSync("npx", ["rollup", "-c", "--silent"], { cwd: repoRoot, env: { ...process.env, EDGECHAT_OUT: built }, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("npx", ["rollup", "-c", "--silent"], {
+      cwd: repoRoot,
+      env: { ...process.env, EDGECHAT_OUT: built },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     root = built;
     console.log(`built: rollup -c (as npm run build) into ${built}`);
   } else {
@@ -87,9 +105,13 @@ try {
   // After opening: the chunks the loader imports (by URL) and their static imports,
   // plus the dynamically imported strings of the visitor's language.
   const loaderText = readFileSync(join(root, "widget.js"), "utf8");
-  const viewEntries = [...new Set([...loaderText.matchAll(/["'](widget\/[\w.-]+\.js)["']/g)].map((m) => m[1]!))];
+  const viewEntries = [
+    ...new Set([...loaderText.matchAll(/["'](widget\/[\w.-]+\.js)["']/g)].map((m) => m[1]!)),
+  ];
   const viewFiles = closure(root, viewEntries);
-  const lazy = [...new Set(viewFiles.flatMap((file) => importsOf(root, file).dynamic))].filter((file) => !viewFiles.includes(file));
+  const lazy = [...new Set(viewFiles.flatMap((file) => importsOf(root, file).dynamic))].filter(
+    (file) => !viewFiles.includes(file),
+  );
   const strings = (lang: string) => lazy.filter((file) => new RegExp(`strings-${lang}-`).test(file));
   const langFiles = closure(root, strings(options.lang));
   const opened = [...viewFiles, ...langFiles].map((file) => size(root, file));
@@ -98,15 +120,27 @@ try {
   const widgetTotal = total([loader, ...opened]);
   console.log(line("= loader + chat view", widgetTotal));
   const otherLangs = lazy.filter((file) => /strings-/.test(file) && !langFiles.includes(file));
-  if (otherLangs.length > 0) console.log(`  other languages instead of "${options.lang}": ${otherLangs.map((f) => `${f.replace(/^.*strings-(\w+)-.*$/, "$1")} ${size(root, f).gzip} B gz`).join(", ")}`);
+  if (otherLangs.length > 0)
+    console.log(
+      `  other languages instead of "${options.lang}": ${otherLangs.map((f) => `${f.replace(/^.*strings-(\w+)-.*$/, "$1")} ${size(root, f).gzip} B gz`).join(", ")}`,
+    );
   const otherLazy = lazy.filter((file) => !/strings-/.test(file));
-  if (otherLazy.length > 0) console.log(`  loaded later on demand: ${otherLazy.map((f) => `${f} ${size(root, f).gzip} B gz`).join(", ")}`);
+  if (otherLazy.length > 0)
+    console.log(
+      `  loaded later on demand: ${otherLazy.map((f) => `${f} ${size(root, f).gzip} B gz`).join(", ")}`,
+    );
 
   // The panel: its page and the scripts it loads.
   const html = readFileSync(join(root, "panel/index.html"), "utf8");
-  const scripts = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => relative(root, resolve(root, "panel", m[1]!)));
-  const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => relative(root, resolve(root, "panel", m[1]!)));
-  const panelFiles = ["panel/index.html", ...closure(root, [...scripts, ...styles])].map((file) => size(root, file));
+  const scripts = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) =>
+    relative(root, resolve(root, "panel", m[1]!)),
+  );
+  const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) =>
+    relative(root, resolve(root, "panel", m[1]!)),
+  );
+  const panelFiles = ["panel/index.html", ...closure(root, [...scripts, ...styles])].map((file) =>
+    size(root, file),
+  );
   console.log("the agent panel:");
   for (const s of panelFiles) console.log(line(s.file, s));
   const panel = total(panelFiles);

@@ -3,11 +3,18 @@
  * launcher, the Lit view and the agent panel. Each is its own constant so a bundle ships only
  * the paths it uses (an object's unused properties are not tree-shaken; its constants are).
  */
-export const chatIcon = "M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2Zm-3 11H7v-2h10v2Zm0-3H7V8h10v2Z";
-export const closeIcon = "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z";
+export const chatIcon =
+  "M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2Zm-3 11H7v-2h10v2Zm0-3H7V8h10v2Z";
+export const closeIcon =
+  "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z";
 export const minimizeIcon = "M7.41 8.59 12 13.17l4.59-4.58L18 10l-6 6-6-6z";
 export const sendIcon =
   "M3.4 20.4 20.85 12.92a1 1 0 0 0 0-1.84L3.4 3.6a.99.99 0 0 0-1.39.91L2 9.12c0 .5.37.93.87.99L17 12 2.87 13.88c-.5.07-.87.5-.87 1l.01 4.61c0 .71.73 1.2 1.39.91z";
 
 /** All of them by name, for the panel. */
-export const iconPaths = { chat: chatIcon, close: closeIcon, minimize: minimizeIcon, send: sendIcon } as const;
+export const iconPaths = {
+  chat: chatIcon,
+  close: closeIcon,
+  minimize: minimizeIcon,
+  send: sendIcon,
+} as const;

@@ -2,7 +2,7 @@
  * The check of a chat message as both sockets carry it (`message` frames, `welcome` and
  * `history` lists). Shared by the widget and the panel.
  */
-import type { ChatMessage } from "../protocol";
+import type { ChatMessage } from "../protocol/wire";
 import { num, optional, shape, str } from "./frame-check";
 
 export const isChatMessage = shape<ChatMessage>({

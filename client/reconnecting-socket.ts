@@ -7,7 +7,7 @@
  * resend what was not acked after the next open). Shared by the widget's visitor connection and the panel's team connections;
  * knows nothing about frames, which is what keeps it reusable and testable.
  */
-import { PING, PONG } from "../protocol/limits";
+import { PING, PONG } from "../protocol/wire";
 import { reconnectDelay } from "./backoff";
 
 export const SocketState = {
@@ -199,7 +199,10 @@ export class ReconnectingSocket {
 
   #retryLater(atLeastMs = 0): void {
     this.#setState(SocketState.waiting);
-    this.#retryTimer = setTimeout(() => void this.#connect(), Math.max(atLeastMs, reconnectDelay(this.#attempt++)));
+    this.#retryTimer = setTimeout(
+      () => void this.#connect(),
+      Math.max(atLeastMs, reconnectDelay(this.#attempt++)),
+    );
   }
 
   /** Forgets the current socket (its late events are ignored) and returns it. */

@@ -5,7 +5,7 @@
  * history replay never show a message twice. Pure; used by the widget's connection
  * (every conversation of one visitor) and by the panel (one per conversation).
  */
-import type { Author, ChatMessage } from "../protocol";
+import type { Author, ChatMessage } from "../protocol/wire";
 
 /** Where one of our own messages is on its way to the server. */
 export const Delivery = { sending: "sending", sent: "sent", failed: "failed" } as const;
@@ -41,7 +41,16 @@ export class Transcript {
 
   /** Adds a message we are about to send; it stays until acked or seen with its clientId. */
   addOwn(clientId: string, from: Author, text: string, at: number, authorName?: string): TranscriptEntry {
-    const entry: TranscriptEntry = { key: clientId, conversationId: null, seq: null, clientId, from, text, at, delivery: Delivery.sending };
+    const entry: TranscriptEntry = {
+      key: clientId,
+      conversationId: null,
+      seq: null,
+      clientId,
+      from,
+      text,
+      at,
+      delivery: Delivery.sending,
+    };
     if (authorName !== undefined) entry.authorName = authorName;
     this.#outbox.push(entry);
     return entry;
@@ -83,7 +92,11 @@ export class Transcript {
   receive(message: ChatMessage): boolean {
     const key = seqKey(message.conversationId, message.seq);
     if (this.#seen.has(key)) return false;
-    if (message.clientId !== undefined && this.ack(message.clientId, message.conversationId, message.seq) !== null) return true;
+    if (
+      message.clientId !== undefined &&
+      this.ack(message.clientId, message.conversationId, message.seq) !== null
+    )
+      return true;
     const entry: TranscriptEntry = {
       key,
       conversationId: message.conversationId,
@@ -110,7 +123,9 @@ export class Transcript {
 
   /** Puts a failed message back in the queue to send. */
   retry(clientId: string): TranscriptEntry | null {
-    const entry = this.#outbox.find((candidate) => candidate.clientId === clientId && candidate.delivery === Delivery.failed);
+    const entry = this.#outbox.find(
+      (candidate) => candidate.clientId === clientId && candidate.delivery === Delivery.failed,
+    );
     if (!entry) return null;
     entry.delivery = Delivery.sending;
     delete entry.error;

@@ -1,6 +1,11 @@
+/* global EdgeChat */
 // The demo page's use of the chat's JavaScript API: the stub queues calls made before
 // widget.js has loaded; the buttons and the event log show what a site can do with it.
-window.EdgeChat = window.EdgeChat || function () { (EdgeChat.q = EdgeChat.q || []).push(arguments); };
+window.EdgeChat =
+  window.EdgeChat ||
+  function () {
+    (EdgeChat.q = EdgeChat.q || []).push(arguments);
+  };
 
 const log = (text) => {
   const line = document.getElementById("chat-log");

@@ -5,7 +5,12 @@
  * notices to show. The panel's elements render it and call its methods; it imports nothing
  * from Lit.
  */
-import type { AgentSessionResponse, ChatMessage, ConversationSummary, PresenceStatus } from "../protocol";
+import type {
+  AgentSessionResponse,
+  ChatMessage,
+  ConversationSummary,
+  PresenceStatus,
+} from "../protocol/wire";
 import { reconnectDelay } from "../client/backoff";
 import type { ControllerHost } from "../client/controller-host";
 import { FatalConnectError } from "../client/reconnecting-socket";
@@ -100,7 +105,13 @@ export class AgentDesk implements TeamHost {
       this.agent = session.agent;
       this.siteTeams = session.siteTeams;
       this.teams = session.tickets.map(
-        (ticket) => new TeamConnection(ticket.teamId, ticket.teamName, () => this.sessions.socketUrl(ticket.teamId), this),
+        (ticket) =>
+          new TeamConnection(
+            ticket.teamId,
+            ticket.teamName,
+            () => this.sessions.socketUrl(ticket.teamId),
+            this,
+          ),
       );
       for (const team of this.teams) team.start();
     } catch (error) {
@@ -150,9 +161,15 @@ export class AgentDesk implements TeamHost {
   get listed(): ListedConversation[] {
     const inbox = this.teams
       .flatMap((team) => team.inbox.map((conversation) => ({ team, conversation, list: "inbox" as const })))
-      .sort((a, b) => (a.conversation.waitingSince ?? Infinity) - (b.conversation.waitingSince ?? Infinity) || a.conversation.createdAt - b.conversation.createdAt);
+      .sort(
+        (a, b) =>
+          (a.conversation.waitingSince ?? Infinity) - (b.conversation.waitingSince ?? Infinity) ||
+          a.conversation.createdAt - b.conversation.createdAt,
+      );
     const queue = this.teams.flatMap((team) =>
-      team.me?.status === "online" ? team.queue.map((conversation) => ({ team, conversation, list: "queue" as const })) : [],
+      team.me?.status === "online"
+        ? team.queue.map((conversation) => ({ team, conversation, list: "queue" as const }))
+        : [],
     );
     return [...inbox, ...queue];
   }
@@ -169,8 +186,13 @@ export class AgentDesk implements TeamHost {
     const listed = this.listed;
     if (listed.length === 0) return;
     const current = this.selection;
-    const index = current ? listed.findIndex((item) => item.team === current.team && item.conversation.id === current.conversationId) : -1;
-    const next = index < 0 ? (step > 0 ? 0 : listed.length - 1) : (index + step + listed.length) % listed.length;
+    const index = current
+      ? listed.findIndex(
+          (item) => item.team === current.team && item.conversation.id === current.conversationId,
+        )
+      : -1;
+    const next =
+      index < 0 ? (step > 0 ? 0 : listed.length - 1) : (index + step + listed.length) % listed.length;
     const target = listed[next]!;
     this.select(target.team, target.conversation.id);
   }
@@ -207,7 +229,8 @@ export class AgentDesk implements TeamHost {
   changed(): void {
     // The conversation on screen is read as it arrives, while the agent is looking.
     const selection = this.selection;
-    if (selection && document.visibilityState === "visible") selection.team.unread.delete(selection.conversationId);
+    if (selection && document.visibilityState === "visible")
+      selection.team.unread.delete(selection.conversationId);
     this.host.requestUpdate();
   }
 
@@ -219,7 +242,9 @@ export class AgentDesk implements TeamHost {
     const conversation = team.conversation(conversationId);
     this.alerts.alert({
       title: `New conversation · ${team.teamName}`,
-      body: conversation ? `${conversation.visitorName}: ${conversation.lastMessage?.text ?? "is waiting"}` : "A visitor is waiting",
+      body: conversation
+        ? `${conversation.visitorName}: ${conversation.lastMessage?.text ?? "is waiting"}`
+        : "A visitor is waiting",
       tag: conversationId,
       open: () => this.select(team, conversationId),
     });

@@ -3,7 +3,7 @@
  * from the widget's zod-free checkers. The mapped type makes the compiler insist on a check
  * for each frame type the protocol has.
  */
-import type { AgentFrameOut, AgentSummary, ConversationSummary } from "../protocol";
+import type { AgentFrameOut, AgentSummary, ConversationSummary } from "../protocol/wire";
 import { bool, listOf, nullable, num, optional, shape, str, type Check } from "../client/frame-check";
 import { isChatMessage } from "../client/message-check";
 
@@ -16,7 +16,9 @@ const isAttributes: Check = (value) =>
   typeof value === "object" &&
   value !== null &&
   !Array.isArray(value) &&
-  Object.values(value).every((item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean");
+  Object.values(value).every(
+    (item) => typeof item === "string" || typeof item === "number" || typeof item === "boolean",
+  );
 
 const isVisitor = shape<ConversationSummary["visitor"]>({
   name: str,
@@ -38,7 +40,9 @@ export const isConversationSummary = shape<ConversationSummary>({
   agentId: nullable(str),
   createdAt: num,
   lastSeq: num,
-  lastMessage: nullable(shape<NonNullable<ConversationSummary["lastMessage"]>>({ from: str, text: str, at: num })),
+  lastMessage: nullable(
+    shape<NonNullable<ConversationSummary["lastMessage"]>>({ from: str, text: str, at: num }),
+  ),
   waitingSince: nullable(num),
   page: nullable(str),
   locale: nullable(str),
@@ -76,5 +80,10 @@ export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
     handled: num,
     handledByHour: (value) => listOf(num)(value) && (value as unknown[]).length === 24,
   }),
-  error: shape<Frame<"error">>({ code: str, message: str, clientId: optional(str), conversationId: optional(str) }),
+  error: shape<Frame<"error">>({
+    code: str,
+    message: str,
+    clientId: optional(str),
+    conversationId: optional(str),
+  }),
 };

@@ -10,14 +10,20 @@
  */
 import { html, LitElement, nothing, svg } from "lit";
 import { customElement, state } from "lit/decorators.js";
-import type { PresenceStatus } from "../protocol";
+import type { PresenceStatus } from "../protocol/wire";
 import { iconPaths } from "../client/icons";
 import { AgentDesk } from "./agent-desk";
 import { presenceLabel, presences, renderInbox, renderQueues } from "./conversation-lists";
 import { renderConversation } from "./conversation-pane";
 import { initials } from "./format";
 import { keysOf, renderShortcutList, ShortcutAction, shortcutFor } from "./keyboard-shortcuts";
-import { forgetCredentials, loadCredentials, parseLoginLink, saveCredentials, type PanelCredentials } from "./panel-auth";
+import {
+  forgetCredentials,
+  loadCredentials,
+  parseLoginLink,
+  saveCredentials,
+  type PanelCredentials,
+} from "./panel-auth";
 import { baseStyles, panelStyles } from "./panel-styles";
 import { renderSignIn } from "./sign-in-view";
 import "./team-settings-form";
@@ -81,7 +87,8 @@ export class AgentPanel extends LitElement {
     const list = this.renderRoot.querySelector?.(".transcript");
     this.stickToBottom = !list || list.scrollHeight - list.scrollTop - list.clientHeight < 60;
     // A lead's views need a lead; a desk that turns out not to be one falls back.
-    if (this.desk?.agent && !this.desk.isLead && this.view !== View.conversations) this.view = View.conversations;
+    if (this.desk?.agent && !this.desk.isLead && this.view !== View.conversations)
+      this.view = View.conversations;
   }
 
   protected override updated(): void {
@@ -115,11 +122,13 @@ export class AgentPanel extends LitElement {
     const connecting = desk.teams.length === 0 || desk.teams.some((team) => !team.ready);
     return html`
       ${this.renderTopbar(desk)}
-      ${connecting
-        ? html`<div class="banner" role="status" data-testid="connection-banner">
+      ${
+        connecting
+          ? html`<div class="banner" role="status" data-testid="connection-banner">
             ${desk.teams.length === 0 ? "Connecting…" : "Reconnecting… your replies are kept and sent when the connection is back."}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.renderView(desk)}
       ${this.renderDialog(desk)}
       ${desk.notice ? html`<div class="toast" role="alert" data-testid="panel-notice">${desk.notice}</div>` : nothing}
@@ -213,11 +222,13 @@ export class AgentPanel extends LitElement {
         data-testid="alerts-toggle"
         data-state=${alertState}
         aria-pressed=${alertState === "on" ? "true" : "false"}
-        title=${alertState === "on"
-          ? "Alerts on: a notification and a sound for new chats and messages while the panel is in the background. Click to turn off."
-          : alertState === "blocked"
-            ? "Notifications are blocked in this browser's site settings; the sound still plays. Click to turn alerts off."
-            : "Turn on alerts: a notification and a sound for new chats and messages while the panel is in the background"}
+        title=${
+          alertState === "on"
+            ? "Alerts on: a notification and a sound for new chats and messages while the panel is in the background. Click to turn off."
+            : alertState === "blocked"
+              ? "Notifications are blocked in this browser's site settings; the sound still plays. Click to turn alerts off."
+              : "Turn on alerts: a notification and a sound for new chats and messages while the panel is in the background"
+        }
         @click=${async () => {
           if (alertState === "off") await desk.alerts.enable();
           else desk.alerts.disable();
@@ -256,7 +267,9 @@ export class AgentPanel extends LitElement {
     const desk = this.desk;
     if (!desk || event.defaultPrevented) return;
     const focused = event.composedPath()[0];
-    const typing = focused instanceof HTMLElement && (focused.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(focused.tagName));
+    const typing =
+      focused instanceof HTMLElement &&
+      (focused.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(focused.tagName));
     const action = shortcutFor(event, typing);
     if (!action) return;
     if (this.dialog && action !== ShortcutAction.help) return;
@@ -273,7 +286,9 @@ export class AgentPanel extends LitElement {
         return;
       case ShortcutAction.focusReply:
         this.view = View.conversations;
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>("[data-testid=reply-input]")?.focus());
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector<HTMLTextAreaElement>("[data-testid=reply-input]")?.focus(),
+        );
         return;
       case ShortcutAction.close:
         if (selection?.team.isMine(selection.conversationId)) selection.team.close(selection.conversationId);
@@ -282,7 +297,8 @@ export class AgentPanel extends LitElement {
         if (selection?.team.isMine(selection.conversationId)) this.openDialog("transfer");
         return;
       case ShortcutAction.claim:
-        if (selection && selection.team.standing(selection.conversationId) === "queued") selection.team.claim(selection.conversationId);
+        if (selection && selection.team.standing(selection.conversationId) === "queued")
+          selection.team.claim(selection.conversationId);
         else desk.say(`Open a queued conversation first (${keysOf(ShortcutAction.next)}).`);
         return;
     }

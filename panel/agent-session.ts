@@ -3,8 +3,8 @@
  * one request returns a ticket for every team, so team sockets connecting together share
  * one request. A 401 means the token is revoked or wrong: fatal.
  */
-import type { AgentSessionResponse } from "../protocol";
-import { ErrorCode } from "../protocol/error-codes";
+import type { AgentSessionResponse } from "../protocol/wire";
+import { ErrorCode } from "../protocol/wire";
 import { listOf, num, shape, str } from "../client/frame-check";
 import { FatalConnectError } from "../client/reconnecting-socket";
 import type { PanelCredentials } from "./panel-auth";
@@ -12,7 +12,14 @@ import type { PanelCredentials } from "./panel-auth";
 const isAgentSession = shape<AgentSessionResponse>({
   agent: shape<AgentSessionResponse["agent"]>({ id: str, name: str, teams: listOf(str), role: str }),
   site: str,
-  tickets: listOf(shape<AgentSessionResponse["tickets"][number]>({ teamId: str, teamName: str, ticket: str, connectPath: str })),
+  tickets: listOf(
+    shape<AgentSessionResponse["tickets"][number]>({
+      teamId: str,
+      teamName: str,
+      ticket: str,
+      connectPath: str,
+    }),
+  ),
   ticketExpiresAt: num,
   siteTeams: listOf(shape<AgentSessionResponse["siteTeams"][number]>({ id: str, name: str })),
 });
@@ -32,7 +39,11 @@ export class AgentSessions {
    */
   get(teamId?: string): Promise<AgentSessionResponse> {
     const latest = this.latest;
-    if (latest && Date.now() - latest.at <= SHARE_MS && (teamId === undefined || !latest.usedBy.has(teamId))) {
+    if (
+      latest &&
+      Date.now() - latest.at <= SHARE_MS &&
+      (teamId === undefined || !latest.usedBy.has(teamId))
+    ) {
       if (teamId !== undefined) latest.usedBy.add(teamId);
       return latest.session;
     }
@@ -50,7 +61,8 @@ export class AgentSessions {
   async socketUrl(teamId: string): Promise<string> {
     const session = await this.get(teamId);
     const ticket = session.tickets.find((candidate) => candidate.teamId === teamId);
-    if (!ticket) throw new FatalConnectError(`you are no longer an agent of team ${teamId}`, ErrorCode.forbidden);
+    if (!ticket)
+      throw new FatalConnectError(`you are no longer an agent of team ${teamId}`, ErrorCode.forbidden);
     const url = new URL(ticket.connectPath, location.origin);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     url.searchParams.set("ticket", ticket.ticket);
@@ -63,7 +75,10 @@ export class AgentSessions {
       headers: { Authorization: `Bearer ${this.credentials.token}` },
     });
     if (response.status === 401 || response.status === 404) {
-      throw new FatalConnectError("This sign-in link is no longer valid. Ask your admin for a new one.", ErrorCode.unauthorized);
+      throw new FatalConnectError(
+        "This sign-in link is no longer valid. Ask your admin for a new one.",
+        ErrorCode.unauthorized,
+      );
     }
     if (!response.ok) throw new Error(`agent session failed: HTTP ${response.status}`);
     const body: unknown = await response.json();

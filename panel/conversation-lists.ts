@@ -4,7 +4,7 @@
  * button. Template functions rendered inside `<agent-panel>`'s shadow root.
  */
 import { html, nothing } from "lit";
-import type { ConversationSummary, PresenceStatus } from "../protocol";
+import type { ConversationSummary, PresenceStatus } from "../protocol/wire";
 import type { AgentDesk, ListedConversation } from "./agent-desk";
 import { initials, languageName, waitText } from "./format";
 import { keysOf, ShortcutAction } from "./keyboard-shortcuts";
@@ -14,16 +14,18 @@ import type { TeamConnection } from "./team-connection";
 const LONG_WAIT_MS = 5 * 60_000;
 
 export const presences: readonly PresenceStatus[] = ["online", "away", "offline"];
-export const presenceLabel = (status: PresenceStatus | "mixed"): string => status[0]!.toUpperCase() + status.slice(1);
+export const presenceLabel = (status: PresenceStatus | "mixed"): string =>
+  status[0]!.toUpperCase() + status.slice(1);
 
 export function renderInbox(desk: AgentDesk) {
   const rows = desk.listed.filter((row) => row.list === "inbox");
   const several = desk.teams.length > 1;
   return html`<section aria-labelledby="inbox-title">
     <h3 class="list-title" id="inbox-title"><span>Inbox</span> <span class="count" data-testid="inbox-count">${rows.length}</span></h3>
-    ${rows.length === 0
-      ? html`<p class="empty">No open conversations.${desk.teams.some((team) => team.me?.status === "online") ? "" : " Go online to get chats."}</p>`
-      : html`<ul data-testid="inbox">
+    ${
+      rows.length === 0
+        ? html`<p class="empty">No open conversations.${desk.teams.some((team) => team.me?.status === "online") ? "" : " Go online to get chats."}</p>`
+        : html`<ul data-testid="inbox">
           ${rows.map(({ team, conversation }) => {
             const unread = team.unread.get(conversation.id) ?? 0;
             return html`<li class="item ${selectedClass(desk, conversation)}" data-testid="inbox-item" data-conversation-id=${conversation.id}>
@@ -31,7 +33,8 @@ export function renderInbox(desk: AgentDesk) {
               ${unread > 0 ? html`<span class="unread" data-testid="inbox-unread" aria-label="${unread} unread">${unread}</span>` : nothing}
             </li>`;
           })}
-        </ul>`}
+        </ul>`
+    }
   </section>`;
 }
 
@@ -46,8 +49,9 @@ function renderQueue(desk: AgentDesk, team: TeamConnection, several: boolean) {
   return html`<section aria-label="Queue of ${team.teamName}" data-testid="queue" data-team-id=${team.teamId}>
     <h3 class="list-title">
       <span>${several ? `Queue · ${team.teamName}` : "Queue"}</span>
-      ${several
-        ? html`<select
+      ${
+        several
+          ? html`<select
             class="mini-presence"
             aria-label="My presence in ${team.teamName}"
             data-testid="team-presence"
@@ -56,16 +60,20 @@ function renderQueue(desk: AgentDesk, team: TeamConnection, several: boolean) {
           >
             ${presences.map((status) => html`<option value=${status} ?selected=${status === desk.presenceIn(team)}>${presenceLabel(status)}</option>`)}
           </select>`
-        : nothing}
+          : nothing
+      }
       <span class="count" data-testid="queue-count">${team.queue.length}</span>
     </h3>
-    ${!online
-      ? html`<p class="empty">Go online to see and take waiting conversations.</p>`
-      : team.queue.length === 0
-        ? html`<p class="empty">Nobody is waiting.</p>`
-        : html`<ul>
+    ${
+      !online
+        ? html`<p class="empty">Go online to see and take waiting conversations.</p>`
+        : team.queue.length === 0
+          ? html`<p class="empty">Nobody is waiting.</p>`
+          : html`<ul>
             ${team.queue.map(
-              (conversation) => html`<li class="item queued ${selectedClass(desk, conversation)}" data-testid="queue-item" data-conversation-id=${conversation.id}>
+              (
+                conversation,
+              ) => html`<li class="item queued ${selectedClass(desk, conversation)}" data-testid="queue-item" data-conversation-id=${conversation.id}>
                 ${openButton(desk, { team, conversation, list: "queue" }, conversation.waitingSince ?? conversation.createdAt, null)}
                 <button
                   class="primary claim"
@@ -78,22 +86,32 @@ function renderQueue(desk: AgentDesk, team: TeamConnection, several: boolean) {
                 </button>
               </li>`,
             )}
-          </ul>`}
+          </ul>`
+    }
   </section>`;
 }
 
-function openButton(desk: AgentDesk, { team, conversation, list }: ListedConversation, since: number | null, teamName: string | null) {
+function openButton(
+  desk: AgentDesk,
+  { team, conversation, list }: ListedConversation,
+  since: number | null,
+  teamName: string | null,
+) {
   const long = since !== null && desk.now - since > LONG_WAIT_MS;
   return html`<button class="pick" data-testid="open-conversation" @click=${() => desk.select(team, conversation.id)}>
-    ${list === "queue" && conversation.position !== null
-      ? html`<span class="position" title="Place in the queue" data-testid="queue-position">#${conversation.position}</span>`
-      : html`<span class="avatar" aria-hidden="true">${initials(conversation.visitorName)}</span>`}
+    ${
+      list === "queue" && conversation.position !== null
+        ? html`<span class="position" title="Place in the queue" data-testid="queue-position">#${conversation.position}</span>`
+        : html`<span class="avatar" aria-hidden="true">${initials(conversation.visitorName)}</span>`
+    }
     <span class="summary">
       <span class="line">
         <span class="name">${conversation.visitorName}</span>
-        ${since === null
-          ? nothing
-          : html`<span class="wait ${long ? "long" : ""}" data-testid="wait" title="Waiting since the visitor's last message">${waitText(since, desk.now)}</span>`}
+        ${
+          since === null
+            ? nothing
+            : html`<span class="wait ${long ? "long" : ""}" data-testid="wait" title="Waiting since the visitor's last message">${waitText(since, desk.now)}</span>`
+        }
       </span>
       <span class="tags">
         ${teamName ? html`<span class="tag">${teamName}</span>` : nothing}
@@ -111,7 +129,9 @@ function openButton(desk: AgentDesk, { team, conversation, list }: ListedConvers
 function preview(team: TeamConnection, conversation: ConversationSummary): string {
   const entries = team.heldTranscript(conversation.id)?.entries ?? [];
   const said = [...entries].reverse().find((entry) => entry.from !== "system");
-  const last = said ?? (conversation.lastMessage?.from === "system" && entries.length > 0 ? null : conversation.lastMessage);
+  const last =
+    said ??
+    (conversation.lastMessage?.from === "system" && entries.length > 0 ? null : conversation.lastMessage);
   if (!last) return "No messages yet";
   return last.from === "agent" ? `Agent: ${last.text}` : last.text;
 }

@@ -6,7 +6,7 @@
  */
 import { html, nothing } from "lit";
 import { keyed } from "lit/directives/keyed.js";
-import { MAX_MESSAGE_CHARS } from "../protocol/limits";
+import { MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { Delivery, type TranscriptEntry } from "../client/transcript";
 import type { AgentDesk, Selection } from "./agent-desk";
 import { clockTime, initials, languageName } from "./format";
@@ -39,7 +39,8 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
   const transcript = team.transcript(conversationId);
   const standing = team.standing(conversationId);
   const mine = standing === "assigned";
-  const state = standing === "ended" ? (team.ended.get(conversationId) ?? "closed").replaceAll("_", " ") : standing;
+  const state =
+    standing === "ended" ? (team.ended.get(conversationId) ?? "closed").replaceAll("_", " ") : standing;
   const name = conversation?.visitorName ?? "Visitor";
   return html`<div class="conversation">
       <header class="conversation-head">
@@ -49,13 +50,15 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
           <p class="details">${details(selection)}</p>
         </div>
         <span class="state ${state}" data-testid="conversation-state">${state}</span>
-        ${mine
-          ? html`<div class="actions">
+        ${
+          mine
+            ? html`<div class="actions">
               <button class="ghost" data-testid="transfer-conversation" title="Transfer (${keysOf(ShortcutAction.transfer)})" @click=${actions.openTransfer}>
                 Transfer
               </button>
-              ${conversation && conversation.tier < 3
-                ? html`<button
+              ${
+                conversation && conversation.tier < 3
+                  ? html`<button
                     class="ghost"
                     data-testid="escalate-conversation"
                     title="Move up to support tier L${conversation.tier + 1}"
@@ -63,16 +66,20 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
                   >
                     Escalate to L${conversation.tier + 1}
                   </button>`
-                : nothing}
+                  : nothing
+              }
               <button class="ghost danger" data-testid="close-conversation" title="Close (${keysOf(ShortcutAction.close)})" @click=${() => team.close(conversationId)}>
                 Close
               </button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </header>
-      ${conversation?.transferNote
-        ? html`<p class="callout note" data-testid="transfer-note"><strong>Transfer note:</strong> ${conversation.transferNote}</p>`
-        : nothing}
+      ${
+        conversation?.transferNote
+          ? html`<p class="callout note" data-testid="transfer-note"><strong>Transfer note:</strong> ${conversation.transferNote}</p>`
+          : nothing
+      }
       <ol class="transcript" data-testid="transcript" aria-live="polite" aria-label="Transcript">
         ${transcript.entries.map((entry) => renderMessage(desk, selection, entry))}
       </ol>
@@ -164,6 +171,8 @@ function renderFooter(desk: AgentDesk, { team, conversationId }: Selection, mine
     </div>`;
   }
   const reason = team.ended.get(conversationId);
-  const text = reason ? (endedText[reason] ?? endedText.closed) : "This conversation is no longer in the queue.";
+  const text = reason
+    ? (endedText[reason] ?? endedText.closed)
+    : "This conversation is no longer in the queue.";
   return html`<div class="bar" data-testid="conversation-ended">${text}</div>`;
 }

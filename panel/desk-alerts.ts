@@ -36,7 +36,8 @@ export class DeskAlerts {
     this.wanted = true;
     writePreference(true);
     this.unlockAudio();
-    if ("Notification" in window && Notification.permission === "default") await Notification.requestPermission();
+    if ("Notification" in window && Notification.permission === "default")
+      await Notification.requestPermission();
   }
 
   disable(): void {

@@ -16,7 +16,8 @@ export function renderHourlyChart(byHour: readonly number[], dayStart: number, n
   const slot = WIDTH / byHour.length;
   const barWidth = slot * 0.7;
   const currentHour = Math.floor((now - dayStart) / 3_600_000);
-  const hourLabel = (index: number): string => String(new Date(dayStart + index * 3_600_000).getHours()).padStart(2, "0");
+  const hourLabel = (index: number): string =>
+    String(new Date(dayStart + index * 3_600_000).getHours()).padStart(2, "0");
   return svg`<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" data-testid="hourly-chart"
       aria-label="Conversations handled per hour today: ${byHour.reduce((a, b) => a + b, 0)} in all, at most ${max} in one hour">
     <line class="axis" x1="0" x2=${WIDTH} y1=${HEIGHT - AXIS} y2=${HEIGHT - AXIS}></line>

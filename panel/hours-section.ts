@@ -5,7 +5,7 @@
  * the team is closed gets.
  */
 import { html, nothing } from "lit";
-import type { BusinessHours, OutsideHours, Weekday } from "../protocol";
+import type { BusinessHours, OutsideHours, Weekday } from "../protocol/wire";
 import { parseSlots, slotsText, type SettingsDraft } from "./settings-model";
 import { checkField, groupError, selectField, textField, type FieldContext } from "./settings-fields";
 
@@ -17,7 +17,15 @@ export interface HoursActions {
   removeException(index: number): void;
 }
 
-const dayLabels: Record<Weekday, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+const dayLabels: Record<Weekday, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
 const outsideLabels: Record<OutsideHours, string> = {
   queue: "Accept the chat; it waits in the queue for the opening",
   "offline-form": "Show the offline form (email and message)",
@@ -39,8 +47,9 @@ export function renderHoursSection(context: FieldContext, draft: SettingsDraft, 
   return html`<section class="form-section" aria-labelledby="hours-title">
     <h3 id="hours-title">Business hours</h3>
     ${checkField(context, "hoursOn", "Use business hours", { help: "Off: the team is always open." })}
-    ${draft.hoursOn
-      ? html`<div class="grid">
+    ${
+      draft.hoursOn
+        ? html`<div class="grid">
             ${textField(context, "hours.timeZone", "Time zone", { list: "time-zones", placeholder: "Europe/Madrid" })}
             ${selectField(context, "hours.outsideHours", "Outside hours", Object.entries(outsideLabels))}
           </div>
@@ -65,9 +74,11 @@ export function renderHoursSection(context: FieldContext, draft: SettingsDraft, 
           ${groupError(context, "hours.exceptions")}
           ${hours.exceptions.length === 0 ? html`<p class="muted">No holidays or special days.</p>` : nothing}
           <table class="slots" data-testid="hour-exceptions">
-            ${hours.exceptions.length > 0
-              ? html`<thead><tr><th>Date</th><th>Hours that day (empty: closed)</th><th>Label</th><th><span class="visually-hidden">Remove</span></th></tr></thead>`
-              : nothing}
+            ${
+              hours.exceptions.length > 0
+                ? html`<thead><tr><th>Date</th><th>Hours that day (empty: closed)</th><th>Label</th><th><span class="visually-hidden">Remove</span></th></tr></thead>`
+                : nothing
+            }
             <tbody>
               ${hours.exceptions.map(
                 (exception, index) => html`<tr>
@@ -87,6 +98,7 @@ export function renderHoursSection(context: FieldContext, draft: SettingsDraft, 
             </tbody>
           </table>
           <button type="button" class="ghost small" data-testid="add-exception" @click=${actions.addException}>Add an exception</button>`
-      : nothing}
+        : nothing
+    }
   </section>`;
 }

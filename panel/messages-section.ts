@@ -4,7 +4,7 @@
  * the language for visitors whose own has no text.
  */
 import { html, nothing } from "lit";
-import type { MessageTemplateKey } from "../protocol";
+import type { MessageTemplateKey } from "../protocol/wire";
 import { languageName } from "./format";
 import type { TeamFormView } from "./settings-api";
 import type { SettingsDraft } from "./settings-model";
@@ -27,7 +27,12 @@ export interface MessageActions {
   removeLanguage(language: string): void;
 }
 
-export function renderMessagesSection(context: FieldContext, draft: SettingsDraft, view: TeamFormView, actions: MessageActions) {
+export function renderMessagesSection(
+  context: FieldContext,
+  draft: SettingsDraft,
+  view: TeamFormView,
+  actions: MessageActions,
+) {
   const languages = Object.keys(draft.messages.templates).sort();
   return html`<section class="form-section" aria-labelledby="messages-title">
     <h3 id="messages-title">Messages to visitors</h3>
@@ -37,7 +42,8 @@ export function renderMessagesSection(context: FieldContext, draft: SettingsDraf
     </div>
     ${groupError(context, "messages.templates")}
     ${languages.map((language) => {
-      const builtIn = view.builtInTemplates[language.toLowerCase().split("-")[0] ?? ""] ?? view.builtInTemplates.en;
+      const builtIn =
+        view.builtInTemplates[language.toLowerCase().split("-")[0] ?? ""] ?? view.builtInTemplates.en;
       return html`<fieldset class="language" data-testid="language-templates" data-language=${language}>
         <legend>${languageName(language)} <code>${language}</code></legend>
         <button type="button" class="ghost small remove-language" @click=${() => actions.removeLanguage(language)}>Remove ${language}</button>
@@ -56,7 +62,9 @@ export function renderMessagesSection(context: FieldContext, draft: SettingsDraf
       class="add-language"
       @submit=${(event: SubmitEvent) => {
         event.preventDefault();
-        const input = (event.currentTarget as HTMLFormElement).elements.namedItem("language") as HTMLInputElement;
+        const input = (event.currentTarget as HTMLFormElement).elements.namedItem(
+          "language",
+        ) as HTMLInputElement;
         if (input.value.trim()) actions.addLanguage(input.value.trim());
         input.value = "";
       }}

@@ -4,8 +4,8 @@
  * browser session and the token leaves the address bar and history at once. The presence
  * chosen for each team is kept the same way, so a reload does not take the agent offline.
  */
-import type { PresenceStatus } from "../protocol";
-import { ID_PATTERN } from "../protocol/limits";
+import type { PresenceStatus } from "../protocol/wire";
+import { ID_PATTERN } from "../protocol/wire";
 
 export interface PanelCredentials {
   site: string;
@@ -33,9 +33,17 @@ export function parseLoginLink(link: string): PanelCredentials | null {
 function fromToken(token: string): PanelCredentials | null {
   try {
     const body = token.split(".")[0]!.replaceAll("-", "+").replaceAll("_", "/");
-    const bytes = Uint8Array.from(atob(body.padEnd(Math.ceil(body.length / 4) * 4, "=")), (char) => char.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(body.padEnd(Math.ceil(body.length / 4) * 4, "=")), (char) =>
+      char.charCodeAt(0),
+    );
     const payload: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (typeof payload !== "object" || payload === null || !("site" in payload) || typeof payload.site !== "string") return null;
+    if (
+      typeof payload !== "object" ||
+      payload === null ||
+      !("site" in payload) ||
+      typeof payload.site !== "string"
+    )
+      return null;
     return ID_PATTERN.test(payload.site) ? { site: payload.site, token } : null;
   } catch {
     return null;
@@ -55,9 +63,12 @@ export function loadCredentials(): PanelCredentials | null {
   }
   try {
     const stored: unknown = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null");
-    if (typeof stored !== "object" || stored === null || !("site" in stored) || !("token" in stored)) return null;
+    if (typeof stored !== "object" || stored === null || !("site" in stored) || !("token" in stored))
+      return null;
     const { site, token } = stored;
-    return typeof site === "string" && typeof token === "string" && ID_PATTERN.test(site) ? { site, token } : null;
+    return typeof site === "string" && typeof token === "string" && ID_PATTERN.test(site)
+      ? { site, token }
+      : null;
   } catch {
     return null;
   }
@@ -85,7 +96,9 @@ export function savedPresences(): Record<string, PresenceStatus> {
   try {
     const stored: unknown = JSON.parse(sessionStorage.getItem(PRESENCE_KEY) ?? "{}");
     if (typeof stored !== "object" || stored === null) return {};
-    return Object.fromEntries(Object.entries(stored).filter((entry): entry is [string, PresenceStatus] => isPresence(entry[1])));
+    return Object.fromEntries(
+      Object.entries(stored).filter((entry): entry is [string, PresenceStatus] => isPresence(entry[1])),
+    );
   } catch {
     return {};
   }
@@ -99,4 +112,5 @@ export function savePresences(presences: Record<string, PresenceStatus>): void {
   }
 }
 
-const isPresence = (value: unknown): value is PresenceStatus => value === "online" || value === "away" || value === "offline";
+const isPresence = (value: unknown): value is PresenceStatus =>
+  value === "online" || value === "away" || value === "offline";

@@ -7,19 +7,41 @@
  * build until it has a label here.
  */
 import { html } from "lit";
-import type { AgentGoneAction, AssignmentStrategy, PolicyPresetName, PreferenceFallback, TeamPolicy } from "../protocol";
+import type {
+  AgentGoneAction,
+  AssignmentStrategy,
+  PolicyPresetName,
+  PreferenceFallback,
+  TeamPolicy,
+} from "../protocol/wire";
 import { checkField, numberField, selectField, type FieldContext } from "./settings-fields";
 import type { TeamFormView } from "./settings-api";
 
-const strategyLabels: Record<AssignmentStrategy, string> = { manual: "Manual", "round-robin": "Round robin", "least-open": "Least open" };
+const strategyLabels: Record<AssignmentStrategy, string> = {
+  manual: "Manual",
+  "round-robin": "Round robin",
+  "least-open": "Least open",
+};
 const strategyHelp: Record<AssignmentStrategy, string> = {
   manual: "Nothing is assigned: agents claim from the queue.",
   "round-robin": "Equal shares in turn; a skipped agent keeps their place.",
   "least-open": "The agent with the fewest open conversations.",
 };
-const strategyShort: Record<AssignmentStrategy, string> = { manual: "manual claims", "round-robin": "round robin", "least-open": "fewest open first" };
-const presetNames: Record<PolicyPresetName, string> = { manual: "Manual", sales: "Sales", "high-touch": "High-touch support", "low-cost": "Low-cost support" };
-const fallbackLabels: Record<PreferenceFallback, string> = { team: "then anyone in the team", "keep-waiting": "then keep waiting for them" };
+const strategyShort: Record<AssignmentStrategy, string> = {
+  manual: "manual claims",
+  "round-robin": "round robin",
+  "least-open": "fewest open first",
+};
+const presetNames: Record<PolicyPresetName, string> = {
+  manual: "Manual",
+  sales: "Sales",
+  "high-touch": "High-touch support",
+  "low-cost": "Low-cost support",
+};
+const fallbackLabels: Record<PreferenceFallback, string> = {
+  team: "then anyone in the team",
+  "keep-waiting": "then keep waiting for them",
+};
 const agentGoneLabels: Record<AgentGoneAction, string> = {
   reassign: "Give them to another agent",
   keep: "Leave them with the agent",
@@ -33,8 +55,18 @@ function presetSummary(policy: TeamPolicy): string {
   return summary[0]!.toUpperCase() + summary.slice(1);
 }
 
-export function renderAssignmentSection(context: FieldContext, view: TeamFormView, pickPreset: (preset: PolicyPresetName | "") => void) {
-  const presets: [string, string][] = [["", "None"], ...(Object.keys(view.presetPolicies) as PolicyPresetName[]).map((name): [string, string] => [name, presetNames[name]])];
+export function renderAssignmentSection(
+  context: FieldContext,
+  view: TeamFormView,
+  pickPreset: (preset: PolicyPresetName | "") => void,
+) {
+  const presets: [string, string][] = [
+    ["", "None"],
+    ...(Object.keys(view.presetPolicies) as PolicyPresetName[]).map((name): [string, string] => [
+      name,
+      presetNames[name],
+    ]),
+  ];
   const preset = context.get("preset") as PolicyPresetName | "";
   const strategy = context.get("policy.strategy") as AssignmentStrategy;
   return html`<section class="form-section" aria-labelledby="assignment-title">
@@ -91,9 +123,19 @@ export function renderFallbackSection(context: FieldContext, view: TeamFormView)
         ${numberField(context, "policy.relax.languageAfterSeconds", "Drop the language after", { unit: "seconds", nullable: "never", min: 0 })}
         ${numberField(context, "policy.relax.skillsAfterSeconds", "Drop the skills after", { unit: "seconds", nullable: "never", min: 0, help: "Not before the language." })}
         ${numberField(context, "policy.tiers.escalateAfterSeconds", "Escalate a tier after", { unit: "seconds", nullable: "on request", min: 1 })}
-        ${selectField(context, "policy.tiers.highestTier", "Up to tier", [["1", "L1"], ["2", "L2"], ["3", "L3"]], {
-          onPick: (value) => context.set("policy.tiers.highestTier", Number(value)),
-        })}
+        ${selectField(
+          context,
+          "policy.tiers.highestTier",
+          "Up to tier",
+          [
+            ["1", "L1"],
+            ["2", "L2"],
+            ["3", "L3"],
+          ],
+          {
+            onPick: (value) => context.set("policy.tiers.highestTier", Number(value)),
+          },
+        )}
       </div>
     </div>
     <div class="grid">

@@ -4,7 +4,13 @@
  * mirrors from protocol types, as the panel ships no zod). A refused form comes back as
  * `{error: {code, message, path, issues}}`, which `SettingsError` carries to the fields.
  */
-import type { HttpErrorBody, LeadSettingsBody, MessageTemplateKey, PolicyPresetName, TeamPolicy } from "../protocol";
+import type {
+  HttpErrorBody,
+  LeadSettingsBody,
+  MessageTemplateKey,
+  PolicyPresetName,
+  TeamPolicy,
+} from "../protocol/wire";
 import { nullable, shape, str, type Check } from "../client/frame-check";
 import type { PanelCredentials } from "./panel-auth";
 
@@ -56,7 +62,9 @@ const isFormView = shape<TeamFormView>({
   templateVariables: isObject,
   builtInTemplates: isObject,
 });
-const isErrorBody = shape<HttpErrorBody>({ error: shape<HttpErrorBody["error"]>({ code: str, message: str }) });
+const isErrorBody = shape<HttpErrorBody>({
+  error: shape<HttpErrorBody["error"]>({ code: str, message: str }),
+});
 
 function url({ site }: PanelCredentials, teamId: string): string {
   return `/v1/sites/${encodeURIComponent(site)}/teams/${encodeURIComponent(teamId)}/settings`;
@@ -67,7 +75,10 @@ async function call(credentials: PanelCredentials, teamId: string, init: Request
   try {
     response = await fetch(url(credentials, teamId), {
       ...init,
-      headers: { Authorization: `Bearer ${credentials.token}`, ...(init.body ? { "Content-Type": "application/json" } : {}) },
+      headers: {
+        Authorization: `Bearer ${credentials.token}`,
+        ...(init.body ? { "Content-Type": "application/json" } : {}),
+      },
     });
   } catch {
     throw new SettingsError("The server could not be reached. Check the connection and try again.", [], 0);
@@ -83,10 +94,15 @@ async function call(credentials: PanelCredentials, teamId: string, init: Request
 
 export async function loadTeamForm(credentials: PanelCredentials, teamId: string): Promise<TeamFormView> {
   const body = await call(credentials, teamId);
-  if (!isFormView(body)) throw new SettingsError("The server sent settings this panel cannot read; reload the page.", [], 200);
+  if (!isFormView(body))
+    throw new SettingsError("The server sent settings this panel cannot read; reload the page.", [], 200);
   return body as TeamFormView;
 }
 
-export async function saveTeamForm(credentials: PanelCredentials, teamId: string, form: TeamFormBody): Promise<void> {
+export async function saveTeamForm(
+  credentials: PanelCredentials,
+  teamId: string,
+  form: TeamFormBody,
+): Promise<void> {
   await call(credentials, teamId, { method: "PUT", body: JSON.stringify(form) });
 }

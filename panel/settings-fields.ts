@@ -21,7 +21,14 @@ interface Common {
   compact?: boolean;
 }
 
-function frame(context: FieldContext, path: string, label: string, control: TemplateResult, options: Common, kind = "") {
+function frame(
+  context: FieldContext,
+  path: string,
+  label: string,
+  control: TemplateResult,
+  options: Common,
+  kind = "",
+) {
   context.register(path);
   const error = context.errorAt(path);
   return html`<div class="field ${kind} ${error ? "invalid" : ""} ${options.compact ? "compact" : ""}" data-path=${path}>
@@ -35,7 +42,12 @@ function frame(context: FieldContext, path: string, label: string, control: Temp
 }
 
 /** A whole number; empty means null where `nullable` (e.g. "never"), else it is sent as null and refused. */
-export function numberField(context: FieldContext, path: string, label: string, options: Common & { unit?: string; nullable?: string; min?: number; max?: number } = {}) {
+export function numberField(
+  context: FieldContext,
+  path: string,
+  label: string,
+  options: Common & { unit?: string; nullable?: string; min?: number; max?: number } = {},
+) {
   const value = context.get(path);
   const control = html`<span class="with-unit">
     <input
@@ -105,7 +117,13 @@ export function textField(
   context: FieldContext,
   path: string,
   label: string,
-  options: Common & { placeholder?: string; list?: string; type?: string; read?: () => string; write?: (text: string) => void } = {},
+  options: Common & {
+    placeholder?: string;
+    list?: string;
+    type?: string;
+    read?: () => string;
+    write?: (text: string) => void;
+  } = {},
 ) {
   const value = options.read ? options.read() : String(context.get(path) ?? "");
   const control = html`<input
@@ -126,7 +144,12 @@ export function textField(
   return frame(context, path, label, control, options);
 }
 
-export function textAreaField(context: FieldContext, path: string, label: string, options: Common & { placeholder?: string } = {}) {
+export function textAreaField(
+  context: FieldContext,
+  path: string,
+  label: string,
+  options: Common & { placeholder?: string } = {},
+) {
   const control = html`<textarea
     name=${path}
     data-testid="field:${path}"
@@ -143,5 +166,7 @@ export function textAreaField(context: FieldContext, path: string, label: string
 export function groupError(context: FieldContext, path: string) {
   context.register(path);
   const error = context.errorAt(path);
-  return error ? html`<p class="field-error" role="alert" data-testid="field-error" data-path=${path}>${error}</p>` : nothing;
+  return error
+    ? html`<p class="field-error" role="alert" data-testid="field-error" data-path=${path}>${error}</p>`
+    : nothing;
 }

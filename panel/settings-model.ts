@@ -6,7 +6,14 @@
  * fields that differ from the chosen preset become `policy` overrides; overrides the form
  * does not show (priority rules, dedicated-agent rules, …) are kept as stored. Pure.
  */
-import type { BusinessHours, DateSlot, PolicyPresetName, TeamMessages, TeamPolicy, TeamSettings } from "../protocol";
+import type {
+  BusinessHours,
+  DateSlot,
+  PolicyPresetName,
+  TeamMessages,
+  TeamPolicy,
+  TeamSettings,
+} from "../protocol/wire";
 import type { TeamFormBody, TeamFormView } from "./settings-api";
 
 export interface SettingsDraft {
@@ -48,7 +55,12 @@ const clone = <T>(value: T): T => structuredClone(value);
 function startingHours(): BusinessHours {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
   const weekdays = ["mon", "tue", "wed", "thu", "fri"] as const;
-  return { timeZone, weekly: weekdays.map((day) => ({ day, start: "09:00", end: "17:00" })), exceptions: [], outsideHours: "queue" };
+  return {
+    timeZone,
+    weekly: weekdays.map((day) => ({ day, start: "09:00", end: "17:00" })),
+    exceptions: [],
+    outsideHours: "queue",
+  };
 }
 
 export function draftOf(view: TeamFormView): SettingsDraft {
@@ -75,7 +87,8 @@ export function changePreset(draft: SettingsDraft, view: TeamFormView, preset: P
   const before = presetBase(view, draft.preset);
   const after = presetBase(view, preset);
   for (const field of POLICY_FIELDS) {
-    if (sameValue(getPath(draft.policy, field), getPath(before, field))) setPath(draft.policy, field, clone(getPath(after, field)));
+    if (sameValue(getPath(draft.policy, field), getPath(before, field)))
+      setPath(draft.policy, field, clone(getPath(after, field)));
   }
   draft.preset = preset;
 }
@@ -102,7 +115,9 @@ export function bodyOf(draft: SettingsDraft, view: TeamFormView): TeamFormBody {
 function tidyMessages(messages: TeamMessages): TeamMessages {
   const templates: TeamMessages["templates"] = {};
   for (const [language, byKey] of Object.entries(messages.templates)) {
-    const kept = Object.fromEntries(Object.entries(byKey).filter(([, text]) => typeof text === "string" && text.trim() !== ""));
+    const kept = Object.fromEntries(
+      Object.entries(byKey).filter(([, text]) => typeof text === "string" && text.trim() !== ""),
+    );
     if (Object.keys(kept).length > 0) templates[language] = kept;
   }
   return { ...(messages.defaultLanguage ? { defaultLanguage: messages.defaultLanguage } : {}), templates };
@@ -167,7 +182,8 @@ export function deletePath(root: Container, path: string): void {
   delete (node as Record<string, unknown>)[keys[keys.length - 1]!];
   for (const [parent, key] of parents.reverse()) {
     const child = (parent as Record<string, unknown>)[key];
-    if (isContainer(child) && !Array.isArray(child) && Object.keys(child).length === 0) delete (parent as Record<string, unknown>)[key];
+    if (isContainer(child) && !Array.isArray(child) && Object.keys(child).length === 0)
+      delete (parent as Record<string, unknown>)[key];
     else break;
   }
 }

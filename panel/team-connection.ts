@@ -5,8 +5,15 @@
  * `history {afterSeq}` for what it holds and resends unacked replies by clientId, so
  * nothing is missing or doubled. Lit-free; the panel's `AgentDesk` owns one per team.
  */
-import type { AgentFrameIn, AgentFrameOut, AgentSummary, ChatMessage, ConversationSummary, PresenceStatus } from "../protocol";
-import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/limits";
+import type {
+  AgentFrameIn,
+  AgentFrameOut,
+  AgentSummary,
+  ChatMessage,
+  ConversationSummary,
+  PresenceStatus,
+} from "../protocol/wire";
+import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { newClientId } from "../client/client-id";
 import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
@@ -158,7 +165,13 @@ export class TeamConnection {
   /** Adds my reply to the transcript and sends it now if connected, else after reconnecting. */
   reply(conversationId: string, text: string, authorName: string): boolean {
     if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
-    const entry = this.transcript(conversationId).addOwn(newClientId(), "agent", text, Date.now(), authorName);
+    const entry = this.transcript(conversationId).addOwn(
+      newClientId(),
+      "agent",
+      text,
+      Date.now(),
+      authorName,
+    );
     this.stopTyping(conversationId);
     if (this.ready) this.send({ type: "message", conversationId, clientId: entry.clientId!, text });
     this.host.changed();
@@ -173,14 +186,19 @@ export class TeamConnection {
 
   /** Called on keystrokes in the reply box; throttled. */
   noteTyping(conversationId: string): void {
-    if (this.ready && this.isMine(conversationId) && this.typing.shouldSendStart(conversationId, Date.now())) {
+    if (
+      this.ready &&
+      this.isMine(conversationId) &&
+      this.typing.shouldSendStart(conversationId, Date.now())
+    ) {
       this.send({ type: "typing", conversationId, on: true });
     }
   }
 
   /** The reply box was emptied or left: tell the visitor I stopped. */
   stopTyping(conversationId: string): void {
-    if (this.typing.shouldSendStop(conversationId) && this.ready) this.send({ type: "typing", conversationId, on: false });
+    if (this.typing.shouldSendStop(conversationId) && this.ready)
+      this.send({ type: "typing", conversationId, on: false });
   }
 
   /** Asks for the messages after the last one held (all of them for a new transcript). */
@@ -221,7 +239,9 @@ export class TeamConnection {
       case "queue": {
         const before = new Set(this.queue.map((queued) => queued.id));
         this.queue = frame.queue;
-        if (this.alertOnQueue) for (const queued of frame.queue) if (!before.has(queued.id) && !this.known.has(queued.id)) this.host.queued(this, queued);
+        if (this.alertOnQueue)
+          for (const queued of frame.queue)
+            if (!before.has(queued.id) && !this.known.has(queued.id)) this.host.queued(this, queued);
         this.alertOnQueue = true;
         this.remember(frame.queue);
         // A queued conversation open in the view gets no live messages: catch up by seq.
@@ -245,7 +265,9 @@ export class TeamConnection {
         break;
       case "ack": {
         // My own replies never come back as `message` frames: the ack is what updates the summary.
-        const entry = this.transcripts.get(frame.conversationId)?.ack(frame.clientId, frame.conversationId, frame.seq);
+        const entry = this.transcripts
+          .get(frame.conversationId)
+          ?.ack(frame.clientId, frame.conversationId, frame.seq);
         if (entry) this.noteLast(frame.conversationId, { ...entry, seq: frame.seq });
         break;
       }
@@ -257,7 +279,9 @@ export class TeamConnection {
         break;
       case "error":
         if (frame.clientId !== undefined) {
-          const transcripts = frame.conversationId ? [this.transcripts.get(frame.conversationId)] : [...this.transcripts.values()];
+          const transcripts = frame.conversationId
+            ? [this.transcripts.get(frame.conversationId)]
+            : [...this.transcripts.values()];
           if (transcripts.some((transcript) => transcript?.fail(frame.clientId!, frame.code))) break;
         }
         this.host.refused(frame.message);

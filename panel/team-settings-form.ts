@@ -9,7 +9,7 @@
  */
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import type { PolicyPresetName } from "../protocol";
+import type { PolicyPresetName } from "../protocol/wire";
 import { clockTime } from "./format";
 import { renderEmbedSnippet, copyText } from "./embed-snippet";
 import { renderHoursSection } from "./hours-section";
@@ -20,7 +20,15 @@ import { baseStyles } from "./panel-styles";
 import { renderAssignmentSection, renderBehaviourSection, renderFallbackSection } from "./policy-sections";
 import { loadTeamForm, saveTeamForm, SettingsError, type TeamFormView } from "./settings-api";
 import type { FieldContext } from "./settings-fields";
-import { bodyOf, changePreset, draftOf, fieldFor, getPath, setPath, type SettingsDraft } from "./settings-model";
+import {
+  bodyOf,
+  changePreset,
+  draftOf,
+  fieldFor,
+  getPath,
+  setPath,
+  type SettingsDraft,
+} from "./settings-model";
 
 /** Why the last save was refused. */
 interface SaveErrors {
@@ -53,7 +61,8 @@ export class TeamSettingsForm extends LitElement {
 
   private readonly context: FieldContext = {
     get: (path) => (this.draft ? getPath(this.draft, path) : undefined),
-    set: (path, value) => this.edit((draft) => setPath(draft as unknown as Record<string, unknown>, path, value), path),
+    set: (path, value) =>
+      this.edit((draft) => setPath(draft as unknown as Record<string, unknown>, path, value), path),
     errorAt: (path) => this.saveErrors?.byField.get(path) ?? null,
     register: (path) => this.fields.add(path),
   };
@@ -106,7 +115,9 @@ export class TeamSettingsForm extends LitElement {
       await saveTeamForm(this.credentials, this.teamId, bodyOf(this.draft, this.view));
       this.savedAt = Date.now();
       await this.load();
-      this.dispatchEvent(new CustomEvent("settings-saved", { bubbles: true, composed: true, detail: { teamId: this.teamId } }));
+      this.dispatchEvent(
+        new CustomEvent("settings-saved", { bubbles: true, composed: true, detail: { teamId: this.teamId } }),
+      );
     } catch (error) {
       const issues = error instanceof SettingsError ? error.issues : [];
       const errors: SaveErrors = { byField: new Map(), general: [] };
@@ -117,9 +128,14 @@ export class TeamSettingsForm extends LitElement {
         if (field === null) errors.general.push(path ? `${path}: ${short}` : short);
         else if (!errors.byField.has(field)) errors.byField.set(field, short);
       }
-      if (issues.length === 0) errors.general.push(error instanceof Error ? error.message : "The settings could not be saved.");
+      if (issues.length === 0)
+        errors.general.push(error instanceof Error ? error.message : "The settings could not be saved.");
       // In the form's order, so the first one focused is the topmost.
-      errors.byField = new Map([...this.fields].flatMap((field) => (errors.byField.has(field) ? [[field, errors.byField.get(field)!] as const] : [])));
+      errors.byField = new Map(
+        [...this.fields].flatMap((field) =>
+          errors.byField.has(field) ? [[field, errors.byField.get(field)!] as const] : [],
+        ),
+      );
       this.saveErrors = errors;
       this.focusError = true;
     } finally {
@@ -128,7 +144,12 @@ export class TeamSettingsForm extends LitElement {
   }
 
   private renderSaveErrors({ byField, general }: SaveErrors) {
-    const marked = byField.size === 0 ? "" : byField.size === 1 ? "one field needs fixing (marked below)" : `${byField.size} fields need fixing (marked below)`;
+    const marked =
+      byField.size === 0
+        ? ""
+        : byField.size === 1
+          ? "one field needs fixing (marked below)"
+          : `${byField.size} fields need fixing (marked below)`;
     const text = [marked, ...general].filter(Boolean).join("; ");
     return html`<div class="form-error" role="alert" data-testid="settings-error">Not saved: ${text}${/[.!?]$/.test(text) ? "" : "."}</div>`;
   }
@@ -156,7 +177,10 @@ export class TeamSettingsForm extends LitElement {
             d.hours.weekly.push({ day, start: last?.start ?? "09:00", end: last?.end ?? "17:00" });
           }),
         removeWeekly: (index) => this.edit((d) => void d.hours.weekly.splice(index, 1)),
-        addException: () => this.edit((d) => void d.hours.exceptions.push({ date: new Date().toISOString().slice(0, 10), slots: [] })),
+        addException: () =>
+          this.edit(
+            (d) => void d.hours.exceptions.push({ date: new Date().toISOString().slice(0, 10), slots: [] }),
+          ),
         removeException: (index) => this.edit((d) => void d.hours.exceptions.splice(index, 1)),
       })}
       ${renderMessagesSection(context, draft, view, {

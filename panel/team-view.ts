@@ -5,7 +5,7 @@
  * the `stats` frame, which the desk asks for again every few seconds while this is shown.
  */
 import { html, nothing, svg } from "lit";
-import type { AgentSummary } from "../protocol";
+import type { AgentSummary } from "../protocol/wire";
 import { STATS_REFRESH_MS, type AgentDesk } from "./agent-desk";
 import { presenceLabel } from "./conversation-lists";
 import { clockTime, durationText } from "./format";
@@ -15,10 +15,16 @@ import type { TeamConnection } from "./team-connection";
 const DAY_MS = 86_400_000;
 const presenceOrder = { online: 0, away: 1, offline: 2 } as const;
 
-export function renderTeamView(desk: AgentDesk, team: TeamConnection | undefined, pickTeam: (teamId: string) => void) {
+export function renderTeamView(
+  desk: AgentDesk,
+  team: TeamConnection | undefined,
+  pickTeam: (teamId: string) => void,
+) {
   if (!team) return html`<div class="placeholder"><h2>No team</h2></div>`;
   const stats = team.stats;
-  const agents = [...team.agents.values()].sort((a, b) => presenceOrder[a.status] - presenceOrder[b.status] || a.name.localeCompare(b.name));
+  const agents = [...team.agents.values()].sort(
+    (a, b) => presenceOrder[a.status] - presenceOrder[b.status] || a.name.localeCompare(b.name),
+  );
   const online = agents.filter((agent) => agent.status === "online").length;
   return html`<div class="page" data-testid="team-view">
     <header class="page-head">
@@ -68,7 +74,8 @@ function kpi(label: string, value: string, testId: string) {
   return html`<div class="kpi"><span class="kpi-label">${label}</span><strong data-testid=${testId}>${value}</strong></div>`;
 }
 
-const seconds = (value: number | null | undefined): string => (value === undefined ? "…" : value === null ? "—" : durationText(value));
+const seconds = (value: number | null | undefined): string =>
+  value === undefined ? "…" : value === null ? "—" : durationText(value);
 
 function agentRow(agent: AgentSummary, isMe: boolean) {
   const share = agent.limit > 0 ? Math.min(1, agent.open / agent.limit) : 1;

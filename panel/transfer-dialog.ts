@@ -15,8 +15,12 @@ export const TRANSFER_NOTE_MAX = 1000;
 
 export function renderTransferDialog(desk: AgentDesk, selection: Selection, onDone: () => void) {
   const { team, conversationId } = selection;
-  const colleagues = [...team.agents.values()].filter((agent) => agent.id !== desk.agent?.id).sort((a, b) => a.name.localeCompare(b.name));
-  const teams = desk.siteTeams.filter((other) => other.id !== team.teamId).sort((a, b) => a.name.localeCompare(b.name));
+  const colleagues = [...team.agents.values()]
+    .filter((agent) => agent.id !== desk.agent?.id)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const teams = desk.siteTeams
+    .filter((other) => other.id !== team.teamId)
+    .sort((a, b) => a.name.localeCompare(b.name));
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);

@@ -5,13 +5,17 @@
  * local time, and the email they left in the offline form. Everything is rendered as text.
  */
 import { html, nothing } from "lit";
-import type { ConversationSummary } from "../protocol";
+import type { ConversationSummary } from "../protocol/wire";
 import { countryName, dateTime, languageName, timeIn } from "./format";
 import type { TeamConnection } from "./team-connection";
 
 type Attributes = ConversationSummary["visitor"]["verified"];
 
-export function renderVisitorDetails(team: TeamConnection, conversation: ConversationSummary | undefined, now: number) {
+export function renderVisitorDetails(
+  team: TeamConnection,
+  conversation: ConversationSummary | undefined,
+  now: number,
+) {
   if (!conversation) return nothing;
   const { visitor } = conversation;
   const verified = visitor.userId !== undefined;
@@ -21,10 +25,12 @@ export function renderVisitorDetails(team: TeamConnection, conversation: Convers
     <section>
       <h3 class="list-title">Visitor</h3>
       <p class="visitor-kind" data-testid="visitor-kind">
-        ${visitor.previousConversations > 0
-          ? html`<span class="badge returning">Returning</span>
+        ${
+          visitor.previousConversations > 0
+            ? html`<span class="badge returning">Returning</span>
               ${visitor.previousConversations} previous conversation${visitor.previousConversations === 1 ? "" : "s"}`
-          : html`<span class="badge">New</span> first conversation`}
+            : html`<span class="badge">New</span> first conversation`
+        }
       </p>
       <dl class="facts">
         ${fact("Name", visitor.name)}
@@ -35,20 +41,24 @@ export function renderVisitorDetails(team: TeamConnection, conversation: Convers
         ${visitor.timeZone ? fact("Local time", localTime ? `${localTime} · ${visitor.timeZone}` : visitor.timeZone) : nothing}
       </dl>
     </section>
-    ${conversation.offline
-      ? html`<p class="callout" data-testid="offline-form-note">
+    ${
+      conversation.offline
+        ? html`<p class="callout" data-testid="offline-form-note">
           Left through the offline form while the team was closed${visitor.email ? html`: reply by email to <strong>${visitor.email}</strong>` : nothing}.
         </p>`
-      : nothing}
+        : nothing
+    }
     <section data-testid="visitor-identity">
       <h3 class="list-title">Identity</h3>
-      ${verified
-        ? html`<p><span class="badge verified" data-testid="identity-verified">Verified</span> signed by the site</p>
+      ${
+        verified
+          ? html`<p><span class="badge verified" data-testid="identity-verified">Verified</span> signed by the site</p>
             <dl class="facts">${fact("User id", visitor.userId!)}${attributeFacts(visitor.verified)}</dl>`
-        : hints.length > 0
-          ? html`<p><span class="badge unverified" data-testid="identity-unverified">Unverified</span> set by the page, not signed: do not rely on it</p>
+          : hints.length > 0
+            ? html`<p><span class="badge unverified" data-testid="identity-unverified">Unverified</span> set by the page, not signed: do not rely on it</p>
               <dl class="facts hints">${attributeFacts(visitor.hints)}</dl>`
-          : html`<p class="muted">Anonymous: the site did not say who this is.</p>`}
+            : html`<p class="muted">Anonymous: the site did not say who this is.</p>`
+      }
     </section>
     <section>
       <h3 class="list-title">Conversation</h3>

@@ -9,14 +9,25 @@ import { businessHoursSchema } from "./business-hours";
 import { epochMsSchema, idSchema } from "./common";
 import { routingRulesSchema } from "./routing-rules";
 import { teamMessagesSchema } from "./team-messages";
-import { MAX_AGENT_LIMIT, policyPresets, shiftScheduleSchema, teamPolicySchema, tierSchema, type PolicyPresetName, type TeamPolicy } from "./team-policy";
+import {
+  MAX_AGENT_LIMIT,
+  policyPresets,
+  shiftScheduleSchema,
+  teamPolicySchema,
+  tierSchema,
+  type PolicyPresetName,
+  type TeamPolicy,
+} from "./team-policy";
 import { teamSettingsSchema } from "./team-settings";
 
 /** An origin as browsers send it: scheme, host and optional port, no path. */
 export const originSchema = z
   .string()
   .url()
-  .refine((value) => new URL(value).origin === value, "must be an origin like https://example.com (no path, no trailing slash)");
+  .refine(
+    (value) => new URL(value).origin === value,
+    "must be an origin like https://example.com (no path, no trailing slash)",
+  );
 
 /** A site's own settings. Identity secrets and routing rules have their own endpoints. */
 export const siteBodySchema = z.strictObject({
@@ -33,14 +44,20 @@ export const MIN_IDENTITY_SECRET_CHARS = 32;
 
 export const identitySecretSchema = z
   .string()
-  .min(MIN_IDENTITY_SECRET_CHARS, `must be at least ${MIN_IDENTITY_SECRET_CHARS} characters (e.g. 32 random bytes in hex)`)
+  .min(
+    MIN_IDENTITY_SECRET_CHARS,
+    `must be at least ${MIN_IDENTITY_SECRET_CHARS} characters (e.g. 32 random bytes in hex)`,
+  )
   .max(256)
   .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
 
 /** Sets both secrets at once. During a rotation both are accepted; drop `previous` to end it. */
 export const identitySecretsBodySchema = z
   .strictObject({ current: identitySecretSchema, previous: identitySecretSchema.optional() })
-  .refine((body) => body.current !== body.previous, { path: ["previous"], message: "must differ from current" });
+  .refine((body) => body.current !== body.previous, {
+    path: ["previous"],
+    message: "must differ from current",
+  });
 export type IdentitySecretsBody = z.infer<typeof identitySecretsBodySchema>;
 
 /** Starts a rotation: the current secret becomes the previous one. Absent `secret`: one is generated. */
@@ -75,8 +92,12 @@ export const routingRulesBodySchema = routingRulesSchema;
  * It runs even when other fields of the body failed, so one answer names every field at fault.
  */
 export function checkMergedPolicy(team: { preset?: unknown; policy?: unknown }, ctx: z.RefinementCtx): void {
-  const preset = typeof team.preset === "string" && Object.hasOwn(policyPresets, team.preset) ? policyPresets[team.preset as PolicyPresetName] : {};
-  const policy = typeof team.policy === "object" && team.policy !== null && !Array.isArray(team.policy) ? team.policy : {};
+  const preset =
+    typeof team.preset === "string" && Object.hasOwn(policyPresets, team.preset)
+      ? policyPresets[team.preset as PolicyPresetName]
+      : {};
+  const policy =
+    typeof team.policy === "object" && team.policy !== null && !Array.isArray(team.policy) ? team.policy : {};
   const merged = teamPolicySchema.safeParse({ ...preset, ...policy });
   for (const issue of merged.success ? [] : merged.error.issues) {
     ctx.addIssue({ code: "custom", message: issue.message, path: ["policy", ...issue.path] });
@@ -84,7 +105,9 @@ export function checkMergedPolicy(team: { preset?: unknown; policy?: unknown }, 
 }
 
 /** For checkMergedPolicy: run on any object body, whatever else failed. */
-export const evenAfterOtherIssues = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
+export const evenAfterOtherIssues = {
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null,
+};
 
 export const teamBodySchema = z
   .strictObject({
@@ -104,7 +127,10 @@ export type TeamBodyInput = z.input<typeof teamBodySchema>;
 
 /** The team's full policy: the preset (if any), overridden by the explicit fields. */
 export function resolveTeamPolicy(team: Pick<TeamBody, "preset" | "policy">): TeamPolicy {
-  return teamPolicySchema.parse({ ...(team.preset ? policyPresets[team.preset] : {}), ...(team.policy ?? {}) });
+  return teamPolicySchema.parse({
+    ...(team.preset ? policyPresets[team.preset] : {}),
+    ...(team.policy ?? {}),
+  });
 }
 
 const skillSchema = z.string().min(1).max(64);
@@ -182,7 +208,11 @@ export const siteAdminViewSchema = siteViewSchema.extend({ identitySecrets: iden
 export type SiteAdminView = z.infer<typeof siteAdminViewSchema>;
 
 /** A team as stored (preset and policy overrides as given) plus the policy they resolve to. */
-export const teamViewSchema = z.object({ id: z.string(), ...teamBodySchema.shape, resolvedPolicy: teamPolicySchema });
+export const teamViewSchema = z.object({
+  id: z.string(),
+  ...teamBodySchema.shape,
+  resolvedPolicy: teamPolicySchema,
+});
 export type TeamView = z.infer<typeof teamViewSchema>;
 
 export function teamView(id: string, team: TeamBody): TeamView {

@@ -21,8 +21,14 @@ const conversationIdSchema = z.string().min(1).max(64);
 
 /** Ask for the snapshot again (sent after every connect). */
 export const agentHelloSchema = z.strictObject({ type: z.literal("hello") });
-export const agentPresenceSchema = z.strictObject({ type: z.literal("presence"), status: presenceStatusSchema });
-export const agentClaimSchema = z.strictObject({ type: z.literal("claim"), conversationId: conversationIdSchema });
+export const agentPresenceSchema = z.strictObject({
+  type: z.literal("presence"),
+  status: presenceStatusSchema,
+});
+export const agentClaimSchema = z.strictObject({
+  type: z.literal("claim"),
+  conversationId: conversationIdSchema,
+});
 export const agentMessageSchema = z.strictObject({
   type: z.literal("message"),
   conversationId: conversationIdSchema,
@@ -40,21 +46,29 @@ export const agentHistorySchema = z.strictObject({
   conversationId: conversationIdSchema,
   afterSeq: seqSchema,
 });
-export const agentTransferSchema = z.strictObject({
-  type: z.literal("transfer"),
-  conversationId: conversationIdSchema,
-  toAgentId: idSchema.optional(),
-  toTeamId: idSchema.optional(),
-  note: z.string().max(1000).optional(),
-}).refine((f) => (f.toAgentId === undefined) !== (f.toTeamId === undefined), {
-  message: "give exactly one of toAgentId and toTeamId",
-  path: ["toAgentId"],
-});
+export const agentTransferSchema = z
+  .strictObject({
+    type: z.literal("transfer"),
+    conversationId: conversationIdSchema,
+    toAgentId: idSchema.optional(),
+    toTeamId: idSchema.optional(),
+    note: z.string().max(1000).optional(),
+  })
+  .refine((f) => (f.toAgentId === undefined) !== (f.toTeamId === undefined), {
+    message: "give exactly one of toAgentId and toTeamId",
+    path: ["toAgentId"],
+  });
 /** Asks for the team's live figures (the team view of a lead's panel). */
 export const agentStatsSchema = z.strictObject({ type: z.literal("stats") });
 /** Moves a conversation up one support tier (L1 -> L2 -> L3). */
-export const agentEscalateSchema = z.strictObject({ type: z.literal("escalate"), conversationId: conversationIdSchema });
-export const agentCloseSchema = z.strictObject({ type: z.literal("close"), conversationId: conversationIdSchema });
+export const agentEscalateSchema = z.strictObject({
+  type: z.literal("escalate"),
+  conversationId: conversationIdSchema,
+});
+export const agentCloseSchema = z.strictObject({
+  type: z.literal("close"),
+  conversationId: conversationIdSchema,
+});
 
 export const agentFrameInSchema = z.discriminatedUnion("type", [
   agentHelloSchema,
@@ -83,14 +97,20 @@ export const agentSnapshotSchema = z.object({
   queue: z.array(conversationSummarySchema),
   agents: z.array(agentSummarySchema),
 });
-export const agentAssignedSchema = z.object({ type: z.literal("assigned"), conversation: conversationSummarySchema });
+export const agentAssignedSchema = z.object({
+  type: z.literal("assigned"),
+  conversation: conversationSummarySchema,
+});
 export const agentUnassignedSchema = z.object({
   type: z.literal("unassigned"),
   conversationId: z.string(),
   /** escalated: moved up a tier this agent does not serve (it waits for one who does). */
   reason: z.enum(["closed", "transferred", "claimed_by_other", "reassigned", "escalated"]),
 });
-export const agentQueueSchema = z.object({ type: z.literal("queue"), queue: z.array(conversationSummarySchema) });
+export const agentQueueSchema = z.object({
+  type: z.literal("queue"),
+  queue: z.array(conversationSummarySchema),
+});
 export const agentPresenceOutSchema = z.object({ type: z.literal("agent"), agent: agentSummarySchema });
 export const agentHistoryOutSchema = z.object({
   type: z.literal("history"),
@@ -120,7 +140,11 @@ export const teamStatsSchema = z.object({
   /** Conversations closed per UTC hour today, index 0 = 00:00-01:00. */
   handledByHour: z.array(z.number().int().min(0)).length(24),
 });
-export const agentTypingOutSchema = z.object({ type: z.literal("typing"), conversationId: z.string(), on: z.boolean() });
+export const agentTypingOutSchema = z.object({
+  type: z.literal("typing"),
+  conversationId: z.string(),
+  on: z.boolean(),
+});
 
 export const agentFrameOutSchema = z.discriminatedUnion("type", [
   agentSnapshotSchema,

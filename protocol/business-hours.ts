@@ -71,7 +71,11 @@ export const businessHoursSchema = z.strictObject({
       const seen = new Set<string>();
       exceptions.forEach((exception, index) => {
         if (seen.has(exception.date)) {
-          ctx.addIssue({ code: "custom", path: [index, "date"], message: `${exception.date} is listed twice` });
+          ctx.addIssue({
+            code: "custom",
+            path: [index, "date"],
+            message: `${exception.date} is listed twice`,
+          });
         }
         seen.add(exception.date);
       });

@@ -5,7 +5,9 @@
 import { z } from "zod";
 import { ID_PATTERN, MAX_CLIENT_ID_CHARS, MAX_MESSAGE_CHARS } from "./limits";
 
-export const idSchema = z.string().regex(ID_PATTERN, "must be 1-63 of a-z, 0-9, _ and -, starting with a letter or digit");
+export const idSchema = z
+  .string()
+  .regex(ID_PATTERN, "must be 1-63 of a-z, 0-9, _ and -, starting with a letter or digit");
 export const clientIdSchema = z.string().min(1).max(MAX_CLIENT_ID_CHARS);
 /** Message text: trimmed of nothing (what the visitor typed is what is stored), never empty. */
 export const messageTextSchema = z

@@ -4,6 +4,7 @@
  */
 export * from "./limits";
 export * from "./error-codes";
+export * from "./close-codes";
 export * from "./common";
 export * from "./error-frame";
 export * from "./session";

@@ -93,12 +93,17 @@ export function openApiPath(honoPath: string): string {
   return honoPath.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
 }
 
-export function openApiDocument(info: ApiInfo, operations: readonly ApiOperation[], substitutes: SchemaSubstitutes = new Map()): JsonSchema {
+export function openApiDocument(
+  info: ApiInfo,
+  operations: readonly ApiOperation[],
+  substitutes: SchemaSubstitutes = new Map(),
+): JsonSchema {
   const schemas: Record<string, JsonSchema> = {};
   const registered = new Map<string, { schema: z.ZodType; io: Io }>();
   const ref = ({ name, schema }: NamedSchema, io: Io) => {
     const known = registered.get(name);
-    if (known && (known.schema !== schema || known.io !== io)) throw new Error(`OpenAPI: two schemas named ${name}`);
+    if (known && (known.schema !== schema || known.io !== io))
+      throw new Error(`OpenAPI: two schemas named ${name}`);
     if (!known) {
       registered.set(name, { schema, io });
       schemas[name] = jsonSchemaOf(schema, io, substitutes);
@@ -112,7 +117,13 @@ export function openApiDocument(info: ApiInfo, operations: readonly ApiOperation
     const pathParams = [...operation.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1]!);
     const parameters = [
       ...pathParams.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
-      ...Object.entries(operation.query ?? {}).map(([name, description]) => ({ name, in: "query", required: true, description, schema: { type: "string" } })),
+      ...Object.entries(operation.query ?? {}).map(([name, description]) => ({
+        name,
+        in: "query",
+        required: true,
+        description,
+        schema: { type: "string" },
+      })),
     ];
     const responses: Record<string, unknown> = {};
     for (const [status, answer] of Object.entries(operation.responses)) {
@@ -126,7 +137,10 @@ export function openApiDocument(info: ApiInfo, operations: readonly ApiOperation
     if (operation.auth !== ApiAuth.none) errors.add(401);
     if (operation.body) errors.add(413);
     for (const status of [...errors].sort((a, b) => a - b)) {
-      responses[String(status)] = { description: ERROR_DESCRIPTIONS[status] ?? "error", content: { "application/json": { schema: errorRef } } };
+      responses[String(status)] = {
+        description: ERROR_DESCRIPTIONS[status] ?? "error",
+        content: { "application/json": { schema: errorRef } },
+      };
     }
     (paths[openApiPath(operation.path)] ??= {})[operation.method] = {
       operationId: `${operation.method}${operation.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase())}`,
@@ -135,7 +149,14 @@ export function openApiDocument(info: ApiInfo, operations: readonly ApiOperation
       tags: [operation.tag],
       security: operation.auth === ApiAuth.none ? [] : [{ [`${operation.auth}Token`]: [] }],
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(operation.body, "input") } } } } : {}),
+      ...(operation.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: ref(operation.body, "input") } },
+            },
+          }
+        : {}),
       responses,
     };
   }
@@ -149,7 +170,11 @@ export function openApiDocument(info: ApiInfo, operations: readonly ApiOperation
       schemas,
       securitySchemes: {
         adminToken: { type: "http", scheme: "bearer", description: "the ADMIN_TOKEN secret of the Worker" },
-        agentToken: { type: "http", scheme: "bearer", description: "an agent login token from POST /v1/admin/sites/{site}/agents/{agent}/tokens" },
+        agentToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "an agent login token from POST /v1/admin/sites/{site}/agents/{agent}/tokens",
+        },
       },
     },
   };

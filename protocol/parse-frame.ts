@@ -20,7 +20,10 @@ export function frameBytes(raw: string | ArrayBuffer): number {
   return raw.length * 3 <= MAX_FRAME_BYTES ? raw.length : encoder.encode(raw).byteLength;
 }
 
-export function parseFrame<S extends FrameUnion>(raw: string | ArrayBuffer, schema: S): ParseResult<z.infer<S>> {
+export function parseFrame<S extends FrameUnion>(
+  raw: string | ArrayBuffer,
+  schema: S,
+): ParseResult<z.infer<S>> {
   if (frameBytes(raw) > MAX_FRAME_BYTES) {
     return fail(ErrorCode.tooLarge, `frames are limited to ${MAX_FRAME_BYTES} bytes`);
   }
@@ -39,8 +42,12 @@ export function parseFrame<S extends FrameUnion>(raw: string | ArrayBuffer, sche
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    const code = issue?.code === "too_big" && issue.path.includes("text") ? ErrorCode.tooLarge : ErrorCode.invalidFrame;
-    const clientId = typeof (json as { clientId?: unknown }).clientId === "string" ? (json as { clientId: string }).clientId : undefined;
+    const code =
+      issue?.code === "too_big" && issue.path.includes("text") ? ErrorCode.tooLarge : ErrorCode.invalidFrame;
+    const clientId =
+      typeof (json as { clientId?: unknown }).clientId === "string"
+        ? (json as { clientId: string }).clientId
+        : undefined;
     return fail(code, `${type}: ${where}${issue?.message ?? "invalid"}`, clientId);
   }
   return { ok: true, frame: parsed.data };
@@ -58,6 +65,13 @@ function frameTypes(schema: FrameUnion): Set<string> {
   return types;
 }
 
-function fail(code: ErrorFrame["code"], message: string, clientId?: string): { ok: false; error: ErrorFrame } {
-  return { ok: false, error: { type: "error", code, message, ...(clientId ? { clientId: clientId.slice(0, 64) } : {}) } };
+function fail(
+  code: ErrorFrame["code"],
+  message: string,
+  clientId?: string,
+): { ok: false; error: ErrorFrame } {
+  return {
+    ok: false,
+    error: { type: "error", code, message, ...(clientId ? { clientId: clientId.slice(0, 64) } : {}) },
+  };
 }

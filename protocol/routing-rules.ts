@@ -32,7 +32,10 @@ export const pagePatternSchema = z
   .string()
   .min(1)
   .max(MAX_PAGE_PATTERN_CHARS)
-  .refine((pattern) => pattern.split("*").length - 1 <= MAX_PATTERN_WILDCARDS, `must have at most ${MAX_PATTERN_WILDCARDS} *`);
+  .refine(
+    (pattern) => pattern.split("*").length - 1 <= MAX_PATTERN_WILDCARDS,
+    `must have at most ${MAX_PATTERN_WILDCARDS} *`,
+  );
 
 /** A BCP 47 language prefix: "es" matches "es", "es-MX" and "es-419", not "est". */
 export const languagePrefixSchema = z
@@ -41,7 +44,9 @@ export const languagePrefixSchema = z
   .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag such as es or pt-BR");
 
 /** ISO 3166-1 alpha-2 as Cloudflare reports it (`request.cf.country`), plus its "T1" for Tor. */
-export const countryCodeSchema = z.string().regex(/^[A-Z][A-Z0-9]$/, "must be an upper-case ISO 3166-1 alpha-2 code such as ES");
+export const countryCodeSchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]$/, "must be an upper-case ISO 3166-1 alpha-2 code such as ES");
 
 /** A verified attribute value as the site's signed identity carries it. */
 export const attributeValueSchema = z.union([z.string().max(256), z.number(), z.boolean()]);

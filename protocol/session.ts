@@ -10,13 +10,19 @@ import { z } from "zod";
 import { AgentRole } from "./admin";
 import { MAX_EMAIL_CHARS } from "./business-hours";
 import { epochMsSchema, idSchema } from "./common";
-import { ATTRIBUTE_KEY_PATTERN, MAX_ATTRIBUTE_VALUE_CHARS, MAX_USER_ATTRIBUTES, MAX_USER_ID_CHARS } from "./limits";
+import {
+  ATTRIBUTE_KEY_PATTERN,
+  MAX_ATTRIBUTE_VALUE_CHARS,
+  MAX_USER_ATTRIBUTES,
+  MAX_USER_ID_CHARS,
+} from "./limits";
 
 /**
  * Control characters, line separators and unpaired surrogates: the only characters whose
  * JSON encoding differs between Node, PHP and Python (or that would split a line of the
  * signed message), so signed strings may not contain them.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const UNSIGNABLE_CHARACTERS = /[\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]/u;
 
 function signableText(maxChars: number) {
@@ -24,20 +30,33 @@ function signableText(maxChars: number) {
     .string()
     .min(1)
     .max(maxChars)
-    .refine((text) => !UNSIGNABLE_CHARACTERS.test(text), "must not contain control characters, line separators or unpaired surrogates");
+    .refine(
+      (text) => !UNSIGNABLE_CHARACTERS.test(text),
+      "must not contain control characters, line separators or unpaired surrogates",
+    );
 }
 
-export const userAttributeKeySchema = z.string().regex(ATTRIBUTE_KEY_PATTERN, "must be 1-64 of A-Z, a-z, 0-9, _ and -");
+export const userAttributeKeySchema = z
+  .string()
+  .regex(ATTRIBUTE_KEY_PATTERN, "must be 1-64 of A-Z, a-z, 0-9, _ and -");
 /** A string, a whole number (JSON-safe) or a boolean; decimals go as strings or in cents. */
 export const userAttributeValueSchema = z.union([
-  z.string().max(MAX_ATTRIBUTE_VALUE_CHARS).refine((text) => !UNSIGNABLE_CHARACTERS.test(text), "must not contain control characters, line separators or unpaired surrogates"),
+  z
+    .string()
+    .max(MAX_ATTRIBUTE_VALUE_CHARS)
+    .refine(
+      (text) => !UNSIGNABLE_CHARACTERS.test(text),
+      "must not contain control characters, line separators or unpaired surrogates",
+    ),
   z.number().int("must be a whole number (send decimals as a string, or in cents)"),
   z.boolean(),
 ]);
 export type UserAttributeValue = z.infer<typeof userAttributeValueSchema>;
 
 /** Lowercase or uppercase hex of an HMAC-SHA256. */
-export const identityHashSchema = z.string().regex(/^[0-9a-fA-F]{64}$/, "must be the 64 hex digits of an HMAC-SHA256");
+export const identityHashSchema = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, "must be the 64 hex digits of an HMAC-SHA256");
 
 /**
  * Who the visitor is on the site, as the page says. With `hash` (the site backend's
@@ -53,7 +72,10 @@ export const visitorUserSchema = z
     /** Facts routing and priority rules may read once verified: plan, vip, revenue... */
     attributes: z
       .record(userAttributeKeySchema, userAttributeValueSchema)
-      .refine((attributes) => Object.keys(attributes).length <= MAX_USER_ATTRIBUTES, `at most ${MAX_USER_ATTRIBUTES} attributes`)
+      .refine(
+        (attributes) => Object.keys(attributes).length <= MAX_USER_ATTRIBUTES,
+        `at most ${MAX_USER_ATTRIBUTES} attributes`,
+      )
       .optional(),
     hash: identityHashSchema.optional(),
   })
@@ -73,7 +95,11 @@ export const visitorSessionRequestSchema = z.strictObject({
    * is checked here: a zone the server does not know is dropped, not refused (the chat must
    * not fail over a newer tz database in the browser).
    */
-  timeZone: z.string().max(64).regex(/^[A-Za-z0-9_+\-/]+$/, "must be an IANA time zone such as Europe/Paris").optional(),
+  timeZone: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9_+\-/]+$/, "must be an IANA time zone such as Europe/Paris")
+    .optional(),
   /** The page the widget is on. */
   page: z.string().max(2048).optional(),
   /** What the visitor picked in the widget (e.g. "sales"); routing rules with `choices` read it. */

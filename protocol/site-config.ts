@@ -15,7 +15,13 @@
  * });
  */
 import { z } from "zod";
-import { agentBodySchema, identitySecretSchema, routingRulesBodySchema, siteBodySchema, teamBodySchema } from "./admin";
+import {
+  agentBodySchema,
+  identitySecretSchema,
+  routingRulesBodySchema,
+  siteBodySchema,
+  teamBodySchema,
+} from "./admin";
 import { idSchema } from "./common";
 
 /**
@@ -24,7 +30,9 @@ import { idSchema } from "./common";
  */
 export const secretSourceSchema = z.union([
   identitySecretSchema,
-  z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name") }),
+  z.strictObject({
+    env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name"),
+  }),
 ]);
 export type SecretSource = z.infer<typeof secretSourceSchema>;
 
@@ -44,13 +52,28 @@ export const siteConfigSchema = siteBodySchema
   .superRefine((config, ctx) => {
     // The file is checked whole before anything is applied, so a typo changes nothing.
     const teams = new Set(Object.keys(config.teams));
-    if (!teams.has(config.defaultTeam)) ctx.addIssue({ code: "custom", path: ["defaultTeam"], message: `no team "${config.defaultTeam}" in teams` });
+    if (!teams.has(config.defaultTeam))
+      ctx.addIssue({
+        code: "custom",
+        path: ["defaultTeam"],
+        message: `no team "${config.defaultTeam}" in teams`,
+      });
     config.routingRules.forEach((rule, index) => {
-      if (!teams.has(rule.team)) ctx.addIssue({ code: "custom", path: ["routingRules", index, "team"], message: `no team "${rule.team}" in teams` });
+      if (!teams.has(rule.team))
+        ctx.addIssue({
+          code: "custom",
+          path: ["routingRules", index, "team"],
+          message: `no team "${rule.team}" in teams`,
+        });
     });
     for (const [agentId, agent] of Object.entries(config.agents)) {
       agent.teams.forEach((team, index) => {
-        if (!teams.has(team)) ctx.addIssue({ code: "custom", path: ["agents", agentId, "teams", index], message: `no team "${team}" in teams` });
+        if (!teams.has(team))
+          ctx.addIssue({
+            code: "custom",
+            path: ["agents", agentId, "teams", index],
+            message: `no team "${team}" in teams`,
+          });
       });
     }
     if (config.previousIdentitySecret !== undefined && config.identitySecret === undefined) {

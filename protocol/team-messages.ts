@@ -98,7 +98,10 @@ export type LanguageTemplates = z.infer<typeof languageTemplatesSchema>;
 
 export const messageTemplatesSchema = z
   .record(templateLanguageSchema, languageTemplatesSchema)
-  .refine((templates) => Object.keys(templates).length <= MAX_TEMPLATE_LANGUAGES, `at most ${MAX_TEMPLATE_LANGUAGES} languages`)
+  .refine(
+    (templates) => Object.keys(templates).length <= MAX_TEMPLATE_LANGUAGES,
+    `at most ${MAX_TEMPLATE_LANGUAGES} languages`,
+  )
   .superRefine((templates, ctx) => {
     for (const [language, byKey] of Object.entries(templates)) {
       for (const key of Object.values(MessageTemplateKey)) {

@@ -31,7 +31,15 @@ export const PreferenceFallback = {
 } as const;
 export type PreferenceFallback = (typeof PreferenceFallback)[keyof typeof PreferenceFallback];
 
-export const Weekday = { mon: "mon", tue: "tue", wed: "wed", thu: "thu", fri: "fri", sat: "sat", sun: "sun" } as const;
+export const Weekday = {
+  mon: "mon",
+  tue: "tue",
+  wed: "wed",
+  thu: "thu",
+  fri: "fri",
+  sat: "sat",
+  sun: "sun",
+} as const;
 export type Weekday = (typeof Weekday)[keyof typeof Weekday];
 
 /** Highest per-agent limit of concurrent conversations (same bound as the admin API). */

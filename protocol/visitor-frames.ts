@@ -71,7 +71,13 @@ export const visitorAckSchema = z.object({
   conversationId: z.string(),
   seq: seqSchema,
 });
-export const VisitorStatus = { new: "new", queued: "queued", assigned: "assigned", away: "away", closed: "closed" } as const;
+export const VisitorStatus = {
+  new: "new",
+  queued: "queued",
+  assigned: "assigned",
+  away: "away",
+  closed: "closed",
+} as const;
 export const visitorStatusSchema = z.object({
   type: z.literal("status"),
   state: z.enum(VisitorStatus),
@@ -86,7 +92,11 @@ export const visitorStatusSchema = z.object({
   /** The team's sentence for this state, in the visitor's language (its templates). */
   text: z.string().optional(),
 });
-export const visitorTypingOutSchema = z.object({ type: z.literal("typing"), on: z.boolean(), name: z.string().optional() });
+export const visitorTypingOutSchema = z.object({
+  type: z.literal("typing"),
+  on: z.boolean(),
+  name: z.string().optional(),
+});
 
 export const visitorFrameOutSchema = z.discriminatedUnion("type", [
   visitorWelcomeSchema,

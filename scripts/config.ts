@@ -18,7 +18,9 @@ try {
   const config = loadSiteConfig(file);
   const token = process.env.ADMIN_TOKEN ?? ensureDevVars().ADMIN_TOKEN ?? "";
   await new AdminClient(url, token).applySiteConfig(config);
-  console.log(`applied ${file}: site ${config.site}, ${Object.keys(config.teams).length} teams, ${Object.keys(config.agents).length} agents`);
+  console.log(
+    `applied ${file}: site ${config.site}, ${Object.keys(config.teams).length} teams, ${Object.keys(config.agents).length} agents`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -49,9 +49,18 @@ async function seedDemo(): Promise<void> {
   ];
   for (const [agentId, agent] of Object.entries(config.agents)) {
     const { loginPath } = await adminClient.issueAgentToken(config.site, agentId);
-    lines.push(`    ${agent.name.padEnd(14)} (${agent.teams.join(", ")}):`, `      ${server.origin}${loginPath}`);
+    lines.push(
+      `    ${agent.name.padEnd(14)} (${agent.teams.join(", ")}):`,
+      `      ${server.origin}${loginPath}`,
+    );
   }
-  lines.push("", `  Admin API:             ${server.origin}/v1/admin (Authorization: Bearer <ADMIN_TOKEN from .dev.vars>)`, "", "  Press Ctrl+C to stop.", "");
+  lines.push(
+    "",
+    `  Admin API:             ${server.origin}/v1/admin (Authorization: Bearer <ADMIN_TOKEN from .dev.vars>)`,
+    "",
+    "  Press Ctrl+C to stop.",
+    "",
+  );
   console.log(lines.join("\n"));
 }
 

@@ -13,9 +13,14 @@
  * @example
  * class View extends LitElement { chat = new ChatConnection(this, config, hooks); }
  */
-import type { ChatMessage, VisitorFrameIn, VisitorFrameOut } from "../protocol";
-import { ErrorCode } from "../protocol/error-codes";
-import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS, TICKET_TTL_SECONDS } from "../protocol/limits";
+import type { ChatMessage, VisitorFrameIn, VisitorFrameOut } from "../protocol/wire";
+import {
+  CloseCode,
+  ErrorCode,
+  MAX_HISTORY_MESSAGES,
+  MAX_MESSAGE_CHARS,
+  TICKET_TTL_SECONDS,
+} from "../protocol/wire";
 import { newClientId } from "../client/client-id";
 import type { ControllerHost } from "../client/controller-host";
 import { readFrame } from "../client/frame-check";
@@ -49,13 +54,12 @@ const RATE_LIMIT_RETRY_MS = 5_000;
 const ACK_TIMEOUT_MS = 10_000;
 /** A ticket is reused for a reconnect while it has at least this long to live. */
 const TICKET_MARGIN_MS = 15_000;
-/** Close code of a visitor socket whose conversation moved to another team. */
-const CLOSE_TRANSFERRED = 4010;
 /** Errors that go away by themselves: such failures are retried without the visitor. */
 const PASSING = new Set<string>(["timeout", ErrorCode.rateLimited, ErrorCode.internal]);
 
 /** Whether a failed message will be sent again without the visitor asking. */
-export const willRetry = (entry: TranscriptEntry): boolean => entry.delivery === Delivery.failed && PASSING.has(entry.error ?? "");
+export const willRetry = (entry: TranscriptEntry): boolean =>
+  entry.delivery === Delivery.failed && PASSING.has(entry.error ?? "");
 
 export class ChatConnection {
   transcript = new Transcript();
@@ -119,7 +123,7 @@ export class ChatConnection {
         // A refused upgrade or a close by the server: the next try needs a new session.
         if (!opened || code >= 4000) this.#ticket = null;
         // Transferred: the session now lands in the new team, and the seqs are kept.
-        return opened && code === CLOSE_TRANSFERRED;
+        return opened && code === CloseCode.transferred;
       },
     });
     host.addController(this);
@@ -149,7 +153,12 @@ export class ChatConnection {
 
   /** Topics to offer: only before the first message of a conversation, if none is chosen. */
   get teamChoice() {
-    return this.#config.team || !this.everConnected || this.openConversation || this.transcript.outgoing().length > 0 ? undefined : this.#config.teams;
+    return this.#config.team ||
+      !this.everConnected ||
+      this.openConversation ||
+      this.transcript.outgoing().length > 0
+      ? undefined
+      : this.#config.teams;
   }
 
   /** Whether to show the offline form in place of the composer. */
@@ -157,7 +166,10 @@ export class ChatConnection {
     const status = this.status;
     return (
       this.offlineFormForced ||
-      (status?.state === "away" && status.offlineForm === true && !this.openConversation && this.transcript.outgoing().length === 0)
+      (status?.state === "away" &&
+        status.offlineForm === true &&
+        !this.openConversation &&
+        this.transcript.outgoing().length === 0)
     );
   }
 
@@ -171,7 +183,10 @@ export class ChatConnection {
 
   /** Another user or language: a new session; `clear` forgets what this tab held. */
   reconfigure(config: WidgetConfig, clear: boolean): void {
-    this.#config = { ...config, ...(this.#config.team && !config.team && !clear ? { team: this.#config.team } : {}) };
+    this.#config = {
+      ...config,
+      ...(this.#config.team && !config.team && !clear ? { team: this.#config.team } : {}),
+    };
     if (clear) {
       this.transcript = new Transcript();
       this.#conversationId = null;
@@ -198,7 +213,10 @@ export class ChatConnection {
   sendOffline(email: string, name: string, text: string): boolean {
     if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
     const entry = this.transcript.addOwn(newClientId(), "visitor", text, Date.now());
-    this.offlineSent.set(entry.clientId!, name.trim() ? { email, name: name.trim().slice(0, 100) } : { email });
+    this.offlineSent.set(
+      entry.clientId!,
+      name.trim() ? { email, name: name.trim().slice(0, 100) } : { email },
+    );
     this.offlineFormForced = false;
     this.offlineDraft = "";
     this.#sendWaiting();
@@ -228,7 +246,11 @@ export class ChatConnection {
 
   /** Another tab read up to `seq`: what it read is not unread here either. */
   fromTab(message: TabMessage): void {
-    if (message.t === "read" && message.conversationId === this.#conversationId && this.transcript.lastSeq(this.#conversationId) <= message.seq) {
+    if (
+      message.t === "read" &&
+      message.conversationId === this.#conversationId &&
+      this.transcript.lastSeq(this.#conversationId) <= message.seq
+    ) {
       this.unread = 0;
       this.#host.requestUpdate();
     }
@@ -248,7 +270,9 @@ export class ChatConnection {
       // Not in a loop: this page's user is dropped until the page sets another one.
       const { user: _refused, ...anonymous } = this.#config;
       this.#config = anonymous;
-      console.warn(`EdgeChat: the chat refused the user (${error.path ?? error.code}: ${error.message}); continuing anonymously`);
+      console.warn(
+        `EdgeChat: the chat refused the user (${error.path ?? error.code}: ${error.message}); continuing anonymously`,
+      );
       this.#hooks.emit(ChatEvent.error, error);
     });
     // The open conversation may have changed while we were away (closed, or started in
@@ -271,7 +295,8 @@ export class ChatConnection {
         this.#conversationId = frame.conversation?.id ?? null;
         this.openConversation = frame.conversation !== null && frame.conversation.state !== "closed";
         // What a resume brings was missed live: it is news. A first load is history.
-        for (const message of frame.messages) if (this.transcript.receive(message) && this.everConnected) this.#arrived(message);
+        for (const message of frame.messages)
+          if (this.transcript.receive(message) && this.everConnected) this.#arrived(message);
         if (frame.messages.length >= MAX_HISTORY_MESSAGES) {
           // A full page: there is more; ask again from where this one ended.
           this.#hello();
@@ -303,7 +328,15 @@ export class ChatConnection {
         clearTimeout(this.#ackTimers.get(frame.clientId));
         this.#ackTimers.delete(frame.clientId);
         const entry = this.transcript.ack(frame.clientId, frame.conversationId, frame.seq);
-        if (entry) this.#hooks.emit(ChatEvent.message, { conversationId: frame.conversationId, seq: frame.seq, clientId: frame.clientId, from: entry.from, text: entry.text, at: entry.at });
+        if (entry)
+          this.#hooks.emit(ChatEvent.message, {
+            conversationId: frame.conversationId,
+            seq: frame.seq,
+            clientId: frame.clientId,
+            from: entry.from,
+            text: entry.text,
+            at: entry.at,
+          });
         break;
       }
       case "typing":
@@ -331,7 +364,11 @@ export class ChatConnection {
     this.status = frame;
     const { type: _status, ...status } = frame;
     this.#hooks.emit(ChatEvent.status, status);
-    if (frame.state === "assigned" && frame.agent && (before?.state !== "assigned" || before.agent?.name !== frame.agent.name)) {
+    if (
+      frame.state === "assigned" &&
+      frame.agent &&
+      (before?.state !== "assigned" || before.agent?.name !== frame.agent.name)
+    ) {
       this.#hooks.emit(ChatEvent.assigned, frame.agent);
     }
     if (frame.state === "closed" || frame.state === "new") {
@@ -354,7 +391,10 @@ export class ChatConnection {
       this.offlineFormForced = true;
       return;
     }
-    if (this.transcript.fail(clientId, code) && (code === ErrorCode.rateLimited || code === ErrorCode.internal)) {
+    if (
+      this.transcript.fail(clientId, code) &&
+      (code === ErrorCode.rateLimited || code === ErrorCode.internal)
+    ) {
       // Not stored: try again after a pause, under the same clientId.
       setTimeout(() => this.retry(clientId), RATE_LIMIT_RETRY_MS);
     }
@@ -367,7 +407,11 @@ export class ChatConnection {
    */
   #sendWaiting(): void {
     for (const entry of this.transcript.outgoing()) {
-      if (entry.delivery === Delivery.failed && (entry.error === ErrorCode.rateLimited || entry.error === ErrorCode.internal)) return;
+      if (
+        entry.delivery === Delivery.failed &&
+        (entry.error === ErrorCode.rateLimited || entry.error === ErrorCode.internal)
+      )
+        return;
       if (entry.delivery === Delivery.sending && !this.#ackTimers.has(entry.clientId!)) this.#transmit(entry);
     }
   }
@@ -377,13 +421,18 @@ export class ChatConnection {
     const clientId = entry.clientId!;
     if (!this.ready) return;
     const offline = this.offlineSent.get(clientId);
-    this.#sendFrame(offline ? { type: "offline", clientId, ...offline, text: entry.text } : { type: "message", clientId, text: entry.text });
+    this.#sendFrame(
+      offline
+        ? { type: "offline", clientId, ...offline, text: entry.text }
+        : { type: "message", clientId, text: entry.text },
+    );
     clearTimeout(this.#ackTimers.get(clientId));
     this.#ackTimers.set(
       clientId,
       setTimeout(() => {
         this.#ackTimers.delete(clientId);
-        if (entry.delivery === Delivery.sending && this.transcript.fail(clientId, "timeout")) this.#host.requestUpdate();
+        if (entry.delivery === Delivery.sending && this.transcript.fail(clientId, "timeout"))
+          this.#host.requestUpdate();
       }, ACK_TIMEOUT_MS),
     );
   }

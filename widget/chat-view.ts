@@ -20,8 +20,8 @@
  * @cssprop --chat-accent - main colour (header, own messages, buttons)
  */
 import { html, LitElement, nothing, type PropertyValues } from "lit";
-import type { ChatMessage } from "../protocol";
-import { MAX_MESSAGE_CHARS } from "../protocol/limits";
+import type { ChatMessage } from "../protocol/wire";
+import { MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { ChatConnection, willRetry } from "./chat-connection";
 import { chatViewStyles } from "./chat-view-styles";
 import { clock, fill, loadStrings, type Strings } from "./i18n";
@@ -30,9 +30,17 @@ import { isRtl, uiLanguage } from "./locale";
 import { chime } from "./notify-sound";
 import { statusText } from "./status-text";
 import { Delivery, type TranscriptEntry } from "../client/transcript";
-import { readConfig, ViewEvent, type ChatViewElement, type ConfigExtras, type TabMessage, type WidgetConfig } from "./widget-config";
+import {
+  readConfig,
+  ViewEvent,
+  type ChatViewElement,
+  type ConfigExtras,
+  type TabMessage,
+  type WidgetConfig,
+} from "./widget-config";
 
-const icon = (path: string) => html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${path}></path></svg>`;
+const icon = (path: string) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${path}></path></svg>`;
 const initials = (name: string): string =>
   name
     .split(/\s+/)
@@ -81,7 +89,8 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     // The site's other tabs: what was read there, and a logout.
     if (typeof BroadcastChannel === "function") {
       this.#tabs = new BroadcastChannel(`edgechat:${this.config.site}`);
-      this.#tabs.onmessage = ({ data }: MessageEvent<TabMessage>) => (data.t === "reset" ? this.#fire(ViewEvent.reset, null) : this.#chat?.fromTab(data));
+      this.#tabs.onmessage = ({ data }: MessageEvent<TabMessage>) =>
+        data.t === "reset" ? this.#fire(ViewEvent.reset, null) : this.#chat?.fromTab(data);
     }
   }
 
@@ -127,7 +136,8 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     if (list && this.#stickToBottom) list.scrollTop = list.scrollHeight;
     this.#stickToBottom = false;
     // Opened, or the focused control went (topics or form replaced by the composer): focus the first.
-    if (this.open && (changed.has("open") || (this.#hadFocus && !this.shadowRoot?.activeElement))) this.#focusFirst();
+    if (this.open && (changed.has("open") || (this.#hadFocus && !this.shadowRoot?.activeElement)))
+      this.#focusFirst();
     const unread = this.#chat?.unread ?? 0;
     if (unread !== this.#reportedUnread) {
       this.#reportedUnread = unread;
@@ -163,11 +173,13 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
           const divider = before && entry.conversationId && before !== entry.conversationId;
           return html`${divider ? html`<li class="system divider">${t.newConversation}</li>` : nothing}${this.#renderEntry(entry, t)}`;
         })}
-        ${chat.typing === null
-          ? nothing
-          : html`<li class="agent typing" part="typing" data-testid="chat-typing">
+        ${
+          chat.typing === null
+            ? nothing
+            : html`<li class="agent typing" part="typing" data-testid="chat-typing">
               <p class="bubble"><span class="dots" aria-hidden="true"><i></i><i></i><i></i></span><span class="sr">${fill(t.typing, { name: chat.typing || t.agent })}</span></p>
-            </li>`}
+            </li>`
+        }
       </ol>
       <p class="sr" aria-live="polite" data-testid="chat-announcer">${this.announcement}</p>
       ${chat.teamChoice ? this.#renderChoices(chat.teamChoice, t) : form ? this.#renderOfflineForm(chat, t) : this.#renderComposer(chat, t)}
@@ -251,7 +263,13 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
 
   /** Into the dialog: the first control, or on touch screens the transcript (no keyboard popping up). */
   #focusFirst(): void {
-    this.renderRoot.querySelector<HTMLElement>(matchMedia("(pointer:coarse)").matches ? "ol" : "[data-testid=chat-input],.choices button,.offline input")?.focus();
+    this.renderRoot
+      .querySelector<HTMLElement>(
+        matchMedia("(pointer:coarse)").matches
+          ? "ol"
+          : "[data-testid=chat-input],.choices button,.offline input",
+      )
+      ?.focus();
   }
 
   #choose(team: string): void {
@@ -272,7 +290,8 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const field = (name: string) => String(data.get(name) ?? "");
-    if (this.#chat?.sendOffline(field("email").trim(), field("name"), field("text"))) this.#stickToBottom = true;
+    if (this.#chat?.sendOffline(field("email").trim(), field("name"), field("text")))
+      this.#stickToBottom = true;
   }
 
   #onComposerKey(event: KeyboardEvent): void {
@@ -285,7 +304,8 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
 
   /** A live message from the team: said to screen readers, and chimed if asked for. */
   #incoming(message: ChatMessage): void {
-    this.announcement = message.from === "agent" ? `${message.authorName ?? this.t?.agent}: ${message.text}` : message.text;
+    this.announcement =
+      message.from === "agent" ? `${message.authorName ?? this.t?.agent}: ${message.text}` : message.text;
     if (this.config.sound && (!this.open || document.hidden)) chime();
   }
 

@@ -17,12 +17,18 @@
  * @example
  * <chat-widget site="demo" api-origin="https://chat.example.com" position="left"></chat-widget>
  */
-import type { VisitorUser } from "../protocol";
+import type { VisitorUser } from "../protocol/wire";
 import { attachTarget, emit, type ChatTarget } from "./host-api";
 import { chatIcon, closeIcon } from "../client/icons";
 import { launcherCss } from "./launcher-styles";
 import { launcherLabel, uiLanguage } from "./locale";
-import { ChatEvent, ViewEvent, visitorTokenKey, type ChatViewElement, type ConfigExtras } from "./widget-config";
+import {
+  ChatEvent,
+  ViewEvent,
+  visitorTokenKey,
+  type ChatViewElement,
+  type ConfigExtras,
+} from "./widget-config";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -47,7 +53,11 @@ function textOn(color: string): string | null {
   const full = hex.length === 3 ? hex.replace(/./g, "$&$&") : hex;
   // sRGB decoded with gamma 2.2 (close enough to the exact curve for a yes/no); at a
   // luminance of 0.179 black and white text have the same contrast.
-  const [r, g, b] = [0, 2, 4].map((at) => (parseInt(full.slice(at, at + 2), 16) / 255) ** 2.2) as [number, number, number];
+  const [r, g, b] = [0, 2, 4].map((at) => (parseInt(full.slice(at, at + 2), 16) / 255) ** 2.2) as [
+    number,
+    number,
+    number,
+  ];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? "#111" : "#fff";
 }
 
@@ -61,7 +71,8 @@ function tryStorage(use: () => unknown): unknown {
 }
 
 /** Parts of the view the host page may style with `chat-widget::part(…)`. */
-const VIEW_PARTS = "header,title,status,transcript,message,bubble,notice,typing,composer,input,send,choices,choice,offline-form,field";
+const VIEW_PARTS =
+  "header,title,status,transcript,message,bubble,notice,typing,composer,input,send,choices,choice,offline-form,field";
 
 /**
  * Defines `<chat-widget>` with the URL of the view chunk and the API origin to fall back on
@@ -119,7 +130,8 @@ export function defineChatWidget(viewChunkUrl: string, defaultApiOrigin: string)
       addEventListener("storage", this.#onStorage);
       // A returning visitor (a token is stored) will likely open the chat, and should see the
       // badge when an agent writes: load and connect at idle. (Reading is not storing.)
-      if (tryStorage(() => localStorage.getItem(visitorTokenKey(this.#site)))) (globalThis.requestIdleCallback ?? setTimeout)(() => void this.#load());
+      if (tryStorage(() => localStorage.getItem(visitorTokenKey(this.#site))))
+        (globalThis.requestIdleCallback ?? setTimeout)(() => void this.#load());
     }
 
     disconnectedCallback(): void {
@@ -133,7 +145,9 @@ export function defineChatWidget(viewChunkUrl: string, defaultApiOrigin: string)
       }
       const ok = value && SAFE_COLOR.test(value);
       const contrast = ok ? textOn(value) : null;
-      this.#theme.replaceSync(ok ? `:host{--chat-accent:${value}${contrast ? `;--chat-accent-contrast:${contrast}` : ""}}` : "");
+      this.#theme.replaceSync(
+        ok ? `:host{--chat-accent:${value}${contrast ? `;--chat-accent-contrast:${contrast}` : ""}}` : "",
+      );
     }
 
     get isOpen(): boolean {
@@ -209,7 +223,6 @@ export function defineChatWidget(viewChunkUrl: string, defaultApiOrigin: string)
       this.#showUnread(0);
     }
 
-
     readonly #onStorage = (event: StorageEvent): void => {
       // Another tab started the chat: connect here too, so this tab follows it (badge, sound).
       if (event.key === visitorTokenKey(this.#site) && event.newValue) void this.#load();
@@ -251,7 +264,9 @@ export function defineChatWidget(viewChunkUrl: string, defaultApiOrigin: string)
       const theme = this.getAttribute("theme");
       if (theme) view.setAttribute("theme", theme);
       view.addEventListener(ViewEvent.close, () => this.close());
-      view.addEventListener(ViewEvent.unread, (event) => this.#showUnread((event as CustomEvent<number>).detail));
+      view.addEventListener(ViewEvent.unread, (event) =>
+        this.#showUnread((event as CustomEvent<number>).detail),
+      );
       view.addEventListener(ViewEvent.api, (event) => {
         const { name, data } = (event as CustomEvent<{ name: ChatEvent; data: unknown }>).detail;
         emit(name, data);
@@ -274,7 +289,10 @@ export function defineChatWidget(viewChunkUrl: string, defaultApiOrigin: string)
 
     /** The launcher's name and state, in the widget's language. */
     #labels(): void {
-      this.#launcher.setAttribute("aria-label", launcherLabel(uiLanguage(this.#locale ?? this.getAttribute("locale")), this.#unread));
+      this.#launcher.setAttribute(
+        "aria-label",
+        launcherLabel(uiLanguage(this.#locale ?? this.getAttribute("locale")), this.#unread),
+      );
       this.#launcher.setAttribute("aria-expanded", String(this.isOpen));
     }
   }

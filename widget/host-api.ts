@@ -11,7 +11,7 @@
  * EdgeChat("on", "unread", (count) => console.log(count));
  * EdgeChat.open(); // the methods exist once widget.js ran
  */
-import type { VisitorUser } from "../protocol";
+import type { VisitorUser } from "../protocol/wire";
 import { ChatEvent } from "./widget-config";
 
 /** What the API drives: the page's `<chat-widget>`. */

@@ -37,6 +37,7 @@ export const when = (epochMs: number, locale: string): string =>
   new Intl.DateTimeFormat(locale, { weekday: "short", hour: "numeric", minute: "2-digit" }).format(epochMs);
 
 /** A message's time: "14:05". */
-export const clock = (epochMs: number, locale: string): string => new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit" }).format(epochMs);
+export const clock = (epochMs: number, locale: string): string =>
+  new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit" }).format(epochMs);
 
 export type { Strings };

@@ -15,7 +15,10 @@ declare const __CHAT_VIEW_CHUNK__: string;
 
 // currentScript is only set while this script first runs, so read it now.
 const current = document.currentScript;
-const script = current instanceof HTMLScriptElement ? current : document.querySelector<HTMLScriptElement>("script[src*='widget.js']");
+const script =
+  current instanceof HTMLScriptElement
+    ? current
+    : document.querySelector<HTMLScriptElement>("script[src*='widget.js']");
 const base = script?.src || location.href;
 
 installApi();

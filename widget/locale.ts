@@ -29,7 +29,8 @@ export function uiLanguage(explicit?: string | null): Language {
 }
 
 /** Scripts written right to left (we have Arabic strings; the others get English, left to right). */
-export const isRtl = (language: string): boolean => language === "ar" || language === "he" || language === "fa" || language === "ur";
+export const isRtl = (language: string): boolean =>
+  language === "ar" || language === "he" || language === "fa" || language === "ur";
 
 /**
  * The launcher's name and the word for "unread". The name does not change when the chat

@@ -22,16 +22,23 @@ export function statusText(chat: ChatConnection, t: Strings, locale: string, ser
     case "new":
       return t.ready;
     case "queued": {
-      const place = status.position === undefined ? t.queued : fill(t.queuedAt, { position: status.position });
-      return status.etaSeconds === undefined ? place : `${place} ${fill(t.wait, { wait: duration(status.etaSeconds, locale) })}`;
+      const place =
+        status.position === undefined ? t.queued : fill(t.queuedAt, { position: status.position });
+      return status.etaSeconds === undefined
+        ? place
+        : `${place} ${fill(t.wait, { wait: duration(status.etaSeconds, locale) })}`;
     }
     case "assigned": {
       const name = status.agent?.name || t.agent;
       const reply = status.agent?.replySeconds;
-      return reply === undefined ? fill(t.assigned, { name }) : fill(t.replies, { name, time: duration(reply, locale) });
+      return reply === undefined
+        ? fill(t.assigned, { name })
+        : fill(t.replies, { name, time: duration(reply, locale) });
     }
     case "away":
-      return status.opensAt === undefined ? t.away : fill(t.awayUntil, { time: when(status.opensAt, locale) });
+      return status.opensAt === undefined
+        ? t.away
+        : fill(t.awayUntil, { time: when(status.opensAt, locale) });
     case "closed":
       return t.closed;
   }

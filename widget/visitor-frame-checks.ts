@@ -2,7 +2,7 @@
  * Checks for every frame the server sends on a visitor's socket (`VisitorFrameOut`). The
  * mapped type makes the compiler insist on a check for each frame type the protocol has.
  */
-import type { VisitorFrameOut } from "../protocol";
+import type { VisitorFrameOut } from "../protocol/wire";
 import { bool, listOf, nullable, num, optional, shape, str, type Check } from "../client/frame-check";
 import { isChatMessage } from "../client/message-check";
 
@@ -11,7 +11,9 @@ type Frame<T extends VisitorFrameOut["type"]> = Extract<VisitorFrameOut, { type:
 export const visitorFrameChecks: { [K in VisitorFrameOut["type"]]: Check } = {
   welcome: shape<Frame<"welcome">>({
     visitorId: str,
-    conversation: nullable(shape<NonNullable<Frame<"welcome">["conversation"]>>({ id: str, state: str, lastSeq: num })),
+    conversation: nullable(
+      shape<NonNullable<Frame<"welcome">["conversation"]>>({ id: str, state: str, lastSeq: num }),
+    ),
     messages: listOf(isChatMessage),
   }),
   message: isChatMessage,

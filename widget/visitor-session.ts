@@ -8,8 +8,8 @@
  * or a 400 at another `user` field) is reported once and the session retried without the user (anonymous), never
  * in a loop; 429 waits for Retry-After; an origin the site does not allow stops for good.
  */
-import type { VisitorSessionRequest, VisitorSessionResponse } from "../protocol";
-import { ErrorCode } from "../protocol/error-codes";
+import type { VisitorSessionRequest, VisitorSessionResponse } from "../protocol/wire";
+import { ErrorCode } from "../protocol/wire";
 import { nullable, optional, shape, str } from "../client/frame-check";
 import { FatalConnectError, RetryLaterError } from "../client/reconnecting-socket";
 import { visitorTokenKey, type WidgetConfig } from "./widget-config";
@@ -51,9 +51,12 @@ export function forgetVisitorToken(site: string): void {
  * A new session (and ticket) for `config`. `onIdentityRejected` hears of a refused hash; the
  * caller should then stop sending that user (this session already went on without it).
  */
-export async function openVisitorSession(config: WidgetConfig, onIdentityRejected: (error: ApiErrorBody) => void): Promise<VisitorSessionResponse> {
+export async function openVisitorSession(
+  config: WidgetConfig,
+  onIdentityRejected: (error: ApiErrorBody) => void,
+): Promise<VisitorSessionResponse> {
   const key = visitorTokenKey(config.site);
-  let token: string | null = null;
+  let token: string | null;
   try {
     token = storage()?.getItem(key) ?? null;
   } catch {
@@ -80,9 +83,11 @@ export async function openVisitorSession(config: WidgetConfig, onIdentityRejecte
   }
   if (!response.ok) {
     const code = errorOf(body)?.code ?? "";
-    if (code === ErrorCode.originNotAllowed || code === ErrorCode.notFound) throw new FatalConnectError(code, code);
+    if (code === ErrorCode.originNotAllowed || code === ErrorCode.notFound)
+      throw new FatalConnectError(code, code);
     // Retry-After in seconds; 30 if it is missing or unreadable.
-    if (response.status === 429) throw new RetryLaterError(code, (Number(response.headers.get("Retry-After")) || 30) * 1000);
+    if (response.status === 429)
+      throw new RetryLaterError(code, (Number(response.headers.get("Retry-After")) || 30) * 1000);
     throw new Error(`session: ${response.status} ${code}`);
   }
   if (!isSessionResponse(body)) throw new Error("session: bad response");
@@ -103,8 +108,15 @@ export function socketUrl(apiOrigin: string, connectPath: string, ticket: string
   return url.href;
 }
 
-function postSession(config: WidgetConfig, visitorToken: string | null, user: WidgetConfig["user"]): Promise<Response> {
-  const request: VisitorSessionRequest = { page: location.href.slice(0, 2048), locale: config.locale.slice(0, 35) };
+function postSession(
+  config: WidgetConfig,
+  visitorToken: string | null,
+  user: WidgetConfig["user"],
+): Promise<Response> {
+  const request: VisitorSessionRequest = {
+    page: location.href.slice(0, 2048),
+    locale: config.locale.slice(0, 35),
+  };
   if (visitorToken !== null) request.visitorToken = visitorToken;
   try {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -122,7 +134,10 @@ function postSession(config: WidgetConfig, visitorToken: string | null, user: Wi
   });
 }
 
-const isErrorBody = shape<{ error: ApiErrorBody }>({ error: shape<ApiErrorBody>({ code: str, message: str, path: optional(str) }) });
+const isErrorBody = shape<{ error: ApiErrorBody }>({
+  error: shape<ApiErrorBody>({ code: str, message: str, path: optional(str) }),
+});
 
 /** The `{code, message, path?}` of an HTTP error body, once checked. */
-const errorOf = (body: unknown): ApiErrorBody | undefined => (isErrorBody(body) ? (body as { error: ApiErrorBody }).error : undefined);
+const errorOf = (body: unknown): ApiErrorBody | undefined =>
+  isErrorBody(body) ? (body as { error: ApiErrorBody }).error : undefined;

@@ -4,8 +4,8 @@
  * through the JavaScript API (user, locale). Shared by the loader and the lazily loaded chat
  * view, so it must stay tiny and Lit-free; the parsing (`readConfig`) ships in the view only.
  */
-import type { VisitorUser } from "../protocol";
-import { ID_PATTERN } from "../protocol/limits";
+import type { VisitorUser } from "../protocol/wire";
+import { ID_PATTERN } from "../protocol/wire";
 import { pickLocale } from "./locale";
 
 /** A topic the visitor may pick before the first message (`data-teams="sales:Sales,…"`). */
@@ -39,7 +39,19 @@ export interface WidgetConfig {
 export const visitorTokenKey = (site: string): string => `edgechat:${site}:visitor-token`;
 
 /** Attributes of `<chat-widget>` (and `data-*` of the script tag) that make up the config. */
-export const configAttributes = ["site", "api-origin", "locale", "team", "teams", "title", "greeting", "sound", "color", "position", "theme"] as const;
+export const configAttributes = [
+  "site",
+  "api-origin",
+  "locale",
+  "team",
+  "teams",
+  "title",
+  "greeting",
+  "sound",
+  "color",
+  "position",
+  "theme",
+] as const;
 
 /** `"support:Support, sales:Sales"` to choices; entries without a label use their id. */
 export function parseTeams(value: string | null): TeamChoice[] | undefined {

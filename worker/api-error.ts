@@ -40,16 +40,32 @@ export class ApiError extends Error {
   }
 
   toBody(): HttpErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.path ? { path: this.path } : {}), ...(this.issues ? { issues: this.issues } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.path ? { path: this.path } : {}),
+        ...(this.issues ? { issues: this.issues } : {}),
+      },
+    };
   }
 }
 
-export const unauthorized = (message = "a valid token is required") => new ApiError(401, ErrorCode.unauthorized, message);
+export const unauthorized = (message = "a valid token is required") =>
+  new ApiError(401, ErrorCode.unauthorized, message);
 export const forbidden = (message: string) => new ApiError(403, ErrorCode.forbidden, message);
 export const notFound = (message: string) => new ApiError(404, ErrorCode.notFound, message);
 /** A body the schema refused: the first issue as the message and path, and all of them. */
 export function invalidBody(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ApiError {
-  const all = issues.slice(0, MAX_ISSUES).map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  const all = issues
+    .slice(0, MAX_ISSUES)
+    .map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
   const first = all[0] ?? { path: "", message: "invalid body" };
-  return new ApiError(400, ErrorCode.invalidFrame, first.path ? `${first.path}: ${first.message}` : first.message, first.path || undefined, { issues: all });
+  return new ApiError(
+    400,
+    ErrorCode.invalidFrame,
+    first.path ? `${first.path}: ${first.message}` : first.message,
+    first.path || undefined,
+    { issues: all },
+  );
 }

@@ -24,7 +24,17 @@ app.route("/v1/sites/:site/teams", teamSettingsRoutes);
 app.route("/v1/sites/:site", visitorRoutes);
 app.route("/v1/admin", adminRoutes);
 
-app.notFound((c) => c.json<HttpErrorBody>({ error: { code: ErrorCode.notFound, message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
+app.notFound((c) =>
+  c.json<HttpErrorBody>(
+    {
+      error: {
+        code: ErrorCode.notFound,
+        message: `no route for ${c.req.method} ${new URL(c.req.url).pathname}`,
+      },
+    },
+    404,
+  ),
+);
 
 app.onError((error, c) => {
   if (error instanceof ApiError) return c.json(error.toBody(), error.status, error.headers);
@@ -35,5 +45,8 @@ app.onError((error, c) => {
   }
   // Logged for the operator (wrangler tail / observability); the client learns nothing.
   console.error("worker:onError", error);
-  return c.json<HttpErrorBody>({ error: { code: ErrorCode.internal, message: "something went wrong on our side" } }, 500);
+  return c.json<HttpErrorBody>(
+    { error: { code: ErrorCode.internal, message: "something went wrong on our side" } },
+    500,
+  );
 });

@@ -19,8 +19,11 @@ export interface WorkerBindings {
 
 export type Env = WorkerBindings;
 
+// The runtime's `env` (cloudflare:workers, vitest-pool-workers) is typed by merging into this namespace.
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Cloudflare {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     interface Env extends WorkerBindings {}
   }
 }

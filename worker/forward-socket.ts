@@ -10,7 +10,11 @@ import { ErrorCode } from "../protocol";
 import { ApiError } from "./api-error";
 import type { AppEnv } from "./app-env";
 
-export function forwardSocket(c: Context<AppEnv>, teamId: string, identity: SocketIdentity): Promise<Response> {
+export function forwardSocket(
+  c: Context<AppEnv>,
+  teamId: string,
+  identity: SocketIdentity,
+): Promise<Response> {
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
     throw new ApiError(426, ErrorCode.invalidFrame, "this endpoint only accepts WebSocket upgrades");
   }

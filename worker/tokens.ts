@@ -7,9 +7,20 @@ import { z } from "zod";
 import { base64UrlDecode, base64UrlEncode, hmacSha256, timingSafeEqual } from "../core/crypto";
 
 /** A visitor's long-lived identity on one site. */
-const visitorTokenSchema = z.object({ k: z.literal("visitor"), site: z.string(), visitorId: z.string(), iat: z.number() });
+const visitorTokenSchema = z.object({
+  k: z.literal("visitor"),
+  site: z.string(),
+  visitorId: z.string(),
+  iat: z.number(),
+});
 /** An agent's login; `tokenId` can be revoked. */
-const agentTokenSchema = z.object({ k: z.literal("agent"), site: z.string(), agentId: z.string(), tokenId: z.string(), iat: z.number() });
+const agentTokenSchema = z.object({
+  k: z.literal("agent"),
+  site: z.string(),
+  agentId: z.string(),
+  tokenId: z.string(),
+  iat: z.number(),
+});
 /** A short-lived permission to open one socket to one team. */
 const ticketSchema = z.object({
   k: z.literal("ticket"),
@@ -53,7 +64,8 @@ async function verify<T>(secret: string, token: string, schema: z.ZodType<T>): P
   }
 }
 
-export const verifyVisitorToken = (secret: string, token: string) => verify(secret, token, visitorTokenSchema);
+export const verifyVisitorToken = (secret: string, token: string) =>
+  verify(secret, token, visitorTokenSchema);
 export const verifyAgentToken = (secret: string, token: string) => verify(secret, token, agentTokenSchema);
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */

@@ -5,7 +5,14 @@
  * team), tells that team who the visitor is, and signs the visitor token and a ticket.
  */
 import type { Context } from "hono";
-import { ErrorCode, shiftScheduleSchema, TICKET_TTL_SECONDS, type SiteView, type VisitorSessionRequest, type VisitorSessionResponse } from "../protocol";
+import {
+  ErrorCode,
+  shiftScheduleSchema,
+  TICKET_TTL_SECONDS,
+  type SiteView,
+  type VisitorSessionRequest,
+  type VisitorSessionResponse,
+} from "../protocol";
 import { siteStub, teamStub } from "../durable-objects/addresses";
 import { ApiError, notFound, unauthorized } from "./api-error";
 import type { AppEnv } from "./app-env";
@@ -15,17 +22,23 @@ import { visitorProfile } from "../core/identity/visitor-profile";
 import { pickTeam, visitorCountry } from "../core/routing";
 import { sign, verifyVisitorToken } from "./tokens";
 
-export async function openVisitorSession(c: Context<AppEnv>, site: SiteView, body: VisitorSessionRequest): Promise<VisitorSessionResponse> {
+export async function openVisitorSession(
+  c: Context<AppEnv>,
+  site: SiteView,
+  body: VisitorSessionRequest,
+): Promise<VisitorSessionResponse> {
   const now = Date.now();
   const secret = c.env.SIGNING_SECRET;
   const identity = await checkIdentity(body.user, () => siteStub(c.env, site.siteId).identitySecrets());
   // A wrong hash is an error, not a silent downgrade: the site's signing code is broken.
-  if (identity.status === "rejected") throw new ApiError(401, ErrorCode.unauthorized, identity.message, "user.hash");
+  if (identity.status === "rejected")
+    throw new ApiError(401, ErrorCode.unauthorized, identity.message, "user.hash");
 
   let tokenVisitorId: string | null = null;
   if (body.visitorToken !== undefined) {
     const token = await verifyVisitorToken(secret, body.visitorToken);
-    if (!token || token.site !== site.siteId) throw unauthorized("the visitor token is not valid for this site; start a new session without it");
+    if (!token || token.site !== site.siteId)
+      throw unauthorized("the visitor token is not valid for this site; start a new session without it");
     tokenVisitorId = token.visitorId;
   }
   const verifiedUserId = identity.status === "verified" ? identity.user.id : null;
@@ -43,7 +56,14 @@ export async function openVisitorSession(c: Context<AppEnv>, site: SiteView, bod
   const route = await siteStub(c.env, site.siteId).routeVisitor(visitorId, pickedTeam, now);
   if (!route) throw notFound("this site has no team to talk to yet");
   await teamStub(c.env, site.siteId, route.teamId).rememberVisitor(
-    visitorProfile({ visitorId, identity, locale: body.locale, timeZone: knownTimeZone(body.timeZone), country, page: body.page }),
+    visitorProfile({
+      visitorId,
+      identity,
+      locale: body.locale,
+      timeZone: knownTimeZone(body.timeZone),
+      country,
+      page: body.page,
+    }),
   );
 
   const ticketExpiresAt = now + TICKET_TTL_SECONDS * 1000;
@@ -69,5 +89,7 @@ export async function openVisitorSession(c: Context<AppEnv>, site: SiteView, bod
 
 /** The browser's time zone if this runtime knows it, else none. */
 function knownTimeZone(timeZone: string | undefined): string | undefined {
-  return timeZone !== undefined && shiftScheduleSchema.shape.timeZone.safeParse(timeZone).success ? timeZone : undefined;
+  return timeZone !== undefined && shiftScheduleSchema.shape.timeZone.safeParse(timeZone).success
+    ? timeZone
+    : undefined;
 }

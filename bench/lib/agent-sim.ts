@@ -5,7 +5,7 @@
  * read of a transcript as the server holds it.
  */
 import WebSocket from "ws";
-import type { AgentFrameIn, AgentFrameOut, AgentSessionResponse, ChatMessage, ConversationSummary } from "../../protocol";
+import type { AgentFrameIn, AgentFrameOut, AgentSessionResponse, ChatMessage } from "../../protocol";
 import { BENCH_SITE } from "./bench-site";
 import { Client, Held, nextClientId, postJson, TEXT, type Hub } from "./sim-client";
 
@@ -40,10 +40,13 @@ export class AgentSim extends Client {
   }
 
   protected async url(): Promise<string> {
-    const session = await postJson<AgentSessionResponse>(`${this.hub.origin()}/v1/sites/${BENCH_SITE}/agent/session`, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${this.options.token}` },
-    });
+    const session = await postJson<AgentSessionResponse>(
+      `${this.hub.origin()}/v1/sites/${BENCH_SITE}/agent/session`,
+      {
+        method: "POST",
+        headers: { Authorization: `Bearer ${this.options.token}` },
+      },
+    );
     const ticket = session.tickets.find((t) => t.teamId === this.options.teamId);
     if (!ticket) throw new Error(`agent ${this.options.agentId} has no ticket for ${this.options.teamId}`);
     return `${this.hub.origin().replace(/^http/, "ws")}${ticket.connectPath}?ticket=${encodeURIComponent(ticket.ticket)}`;
@@ -80,12 +83,16 @@ export class AgentSim extends Client {
   private send(clientId: string): void {
     const conversationId = this.pending.get(clientId);
     if (conversationId === undefined) return;
-    if (this.write({ type: "message", conversationId, clientId, text: TEXT } satisfies AgentFrameIn)) this.hub.ledger.written(clientId, performance.now());
+    if (this.write({ type: "message", conversationId, clientId, text: TEXT } satisfies AgentFrameIn))
+      this.hub.ledger.written(clientId, performance.now());
   }
 
   private history(conversationId: string): void {
     const afterSeq = this.transcripts.get(conversationId)?.resumeAfter() ?? 0;
-    this.hub.ledger.note(conversationId, `agent ${this.options.agentId} asks history after ${afterSeq}${this.ws?.readyState === WebSocket.OPEN ? "" : " (socket not open: dropped)"}`);
+    this.hub.ledger.note(
+      conversationId,
+      `agent ${this.options.agentId} asks history after ${afterSeq}${this.ws?.readyState === WebSocket.OPEN ? "" : " (socket not open: dropped)"}`,
+    );
     if (!this.write({ type: "history", conversationId, afterSeq } satisfies AgentFrameIn)) return;
     const asked = this.historyAsked.get(conversationId) ?? [];
     asked.push(afterSeq);
@@ -107,16 +114,19 @@ export class AgentSim extends Client {
     this.hub.frame(`agent:${frame.type}`, data.length);
     switch (frame.type) {
       case "snapshot": {
-        for (const c of frame.inbox) this.hub.ledger.note(c.id, `agent ${this.options.agentId} snapshot has it (lastSeq ${c.lastSeq})`);
+        for (const c of frame.inbox)
+          this.hub.ledger.note(c.id, `agent ${this.options.agentId} snapshot has it (lastSeq ${c.lastSeq})`);
         this.inbox.clear();
         for (const conversation of frame.inbox) this.inbox.set(conversation.id, conversation.visitorId);
         this.lastSnapshot = { at: now, inbox: frame.inbox.map((c) => c.id) };
         const first = !this.ready;
         this.becameReady(now);
         if (first) {
-          if (frame.me.status !== "online") this.write({ type: "presence", status: "online" } satisfies AgentFrameIn);
+          if (frame.me.status !== "online")
+            this.write({ type: "presence", status: "online" } satisfies AgentFrameIn);
           // The panel: fill in every transcript held and every inbox conversation, then resend.
-          for (const conversationId of new Set([...this.transcripts.keys(), ...this.inbox.keys()])) this.history(conversationId);
+          for (const conversationId of new Set([...this.transcripts.keys(), ...this.inbox.keys()]))
+            this.history(conversationId);
           for (const clientId of [...this.pending.keys()]) this.send(clientId);
         }
         for (const resolve of this.snapshotWaiters.splice(0)) resolve();
@@ -137,7 +147,8 @@ export class AgentSim extends Client {
       }
       case "message": {
         const before = this.receive(frame, "live", now);
-        if (!this.transcripts.has(frame.conversationId) || (before > 0 && frame.seq > before + 1)) this.history(frame.conversationId);
+        if (!this.transcripts.has(frame.conversationId) || (before > 0 && frame.seq > before + 1))
+          this.history(frame.conversationId);
         return;
       }
       case "ack":
@@ -158,7 +169,15 @@ export class AgentSim extends Client {
 
   private receive(message: ChatMessage, via: "live" | "replay", now: number, afterSeq?: number): number {
     this.hub.ledger.received(
-      { side: "agent", receiverId: this.options.agentId, conversationId: message.conversationId, seq: message.seq, clientId: message.clientId, via, ...(afterSeq === undefined ? {} : { afterSeq }) },
+      {
+        side: "agent",
+        receiverId: this.options.agentId,
+        conversationId: message.conversationId,
+        seq: message.seq,
+        clientId: message.clientId,
+        via,
+        ...(afterSeq === undefined ? {} : { afterSeq }),
+      },
       now,
     );
     return this.hold(message.conversationId, message.seq);
@@ -166,18 +185,27 @@ export class AgentSim extends Client {
 }
 
 /** The transcript as the server holds it, read through a fresh agent socket (for the audit). */
-export async function serverTranscript(origin: string, agent: AgentOptions, conversationId: string): Promise<ChatMessage[] | string> {
+export async function serverTranscript(
+  origin: string,
+  agent: AgentOptions,
+  conversationId: string,
+): Promise<ChatMessage[] | string> {
   const session = await postJson<AgentSessionResponse>(`${origin}/v1/sites/${BENCH_SITE}/agent/session`, {
     method: "POST",
     headers: { Authorization: `Bearer ${agent.token}` },
   });
   const ticket = session.tickets.find((t) => t.teamId === agent.teamId);
   if (!ticket) return "no ticket";
-  const ws = new WebSocket(`${origin.replace(/^http/, "ws")}${ticket.connectPath}?ticket=${encodeURIComponent(ticket.ticket)}`, { perMessageDeflate: false });
+  const ws = new WebSocket(
+    `${origin.replace(/^http/, "ws")}${ticket.connectPath}?ticket=${encodeURIComponent(ticket.ticket)}`,
+    { perMessageDeflate: false },
+  );
   try {
     return await new Promise<ChatMessage[] | string>((resolve) => {
       const timer = setTimeout(() => resolve("no answer"), 5000);
-      ws.on("open", () => ws.send(JSON.stringify({ type: "history", conversationId, afterSeq: 0 } satisfies AgentFrameIn)));
+      ws.on("open", () =>
+        ws.send(JSON.stringify({ type: "history", conversationId, afterSeq: 0 } satisfies AgentFrameIn)),
+      );
       ws.on("message", (data: Buffer) => {
         const frame = JSON.parse(data.toString()) as AgentFrameOut;
         if (frame.type === "history" && frame.conversationId === conversationId) {

@@ -56,7 +56,11 @@ export function benchSite(shape: SiteShape): BenchSite {
   const limit = Math.min(100, Math.ceil((visitorsPerTeam / Math.max(1, fewestAgents)) * 1.25));
   const queue: BenchTeam | null =
     shape.queueAgents > 0
-      ? { id: QUEUE_TEAM, page: `${BENCH_ORIGIN}/${QUEUE_TEAM}/help`, agentIds: Array.from({ length: shape.queueAgents }, (_, i) => `q${i}`) }
+      ? {
+          id: QUEUE_TEAM,
+          page: `${BENCH_ORIGIN}/${QUEUE_TEAM}/help`,
+          agentIds: Array.from({ length: shape.queueAgents }, (_, i) => `q${i}`),
+        }
       : null;
 
   const settings = { presenceGraceSeconds: shape.presenceGraceSeconds, agentGone: "reassign" as const };
@@ -66,19 +70,41 @@ export function benchSite(shape: SiteShape): BenchSite {
     allowedOrigins: [BENCH_ORIGIN],
     defaultTeam: teams[0]!.id,
     teams: Object.fromEntries([
-      ...teams.map((team) => [team.id, { name: `Support ${team.id}`, preset: "high-touch", policy: { defaultLimit: limit }, settings }] as const),
-      ...(queue ? [[queue.id, { name: "Queue", preset: "high-touch", policy: { defaultLimit: shape.queueLimit }, settings }] as const] : []),
+      ...teams.map(
+        (team) =>
+          [
+            team.id,
+            { name: `Support ${team.id}`, preset: "high-touch", policy: { defaultLimit: limit }, settings },
+          ] as const,
+      ),
+      ...(queue
+        ? [
+            [
+              queue.id,
+              { name: "Queue", preset: "high-touch", policy: { defaultLimit: shape.queueLimit }, settings },
+            ] as const,
+          ]
+        : []),
     ]),
     agents: Object.fromEntries(
-      [...teams, ...(queue ? [queue] : [])].flatMap((team) => team.agentIds.map((id) => [id, { name: `Agent ${id}`, teams: [team.id] }] as const)),
+      [...teams, ...(queue ? [queue] : [])].flatMap((team) =>
+        team.agentIds.map((id) => [id, { name: `Agent ${id}`, teams: [team.id] }] as const),
+      ),
     ),
-    routingRules: [...teams, ...(queue ? [queue] : [])].map((team) => ({ team: team.id, when: { pages: [`*/${team.id}/*`] } })),
+    routingRules: [...teams, ...(queue ? [queue] : [])].map((team) => ({
+      team: team.id,
+      when: { pages: [`*/${team.id}/*`] },
+    })),
   };
   return { config: siteConfigSchema.parse(input), teams, queue, limit };
 }
 
 /** Applies the site through the admin API and issues one login token per agent. */
-export async function applyBenchSite(origin: string, adminToken: string, site: BenchSite): Promise<Map<string, string>> {
+export async function applyBenchSite(
+  origin: string,
+  adminToken: string,
+  site: BenchSite,
+): Promise<Map<string, string>> {
   const admin = new AdminClient(origin, adminToken);
   await admin.applySiteConfig(site.config);
   const tokens = new Map<string, string>();

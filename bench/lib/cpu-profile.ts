@@ -26,9 +26,13 @@ export class CpuProfiler {
   private readonly waiting = new Map<number, (result: unknown) => void>();
 
   static async attach(inspectorPort: number): Promise<CpuProfiler> {
-    const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { webSocketDebuggerUrl?: string; title?: string }[];
+    const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
+      webSocketDebuggerUrl?: string;
+      title?: string;
+    }[];
     const target = targets.find((t) => t.webSocketDebuggerUrl && !/proxy/i.test(t.title ?? ""));
-    if (!target?.webSocketDebuggerUrl) throw new Error(`no inspector target on port ${inspectorPort}: ${JSON.stringify(targets)}`);
+    if (!target?.webSocketDebuggerUrl)
+      throw new Error(`no inspector target on port ${inspectorPort}: ${JSON.stringify(targets)}`);
     const profiler = new CpuProfiler();
     profiler.ws = new WebSocket(target.webSocketDebuggerUrl);
     await new Promise<void>((resolve, reject) => {
@@ -72,7 +76,8 @@ export function summarizeProfile(profile: Profile, top = 25): string[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const label = (node: ProfileNode) => `${node.callFrame.functionName || "(anonymous)"} ${node.callFrame.url.replace(/^.*\//, "") || "(native)"}:${node.callFrame.lineNumber + 1}`;
+  const label = (node: ProfileNode) =>
+    `${node.callFrame.functionName || "(anonymous)"} ${node.callFrame.url.replace(/^.*\//, "") || "(native)"}:${node.callFrame.lineNumber + 1}`;
   const idle = /^\((idle|root)\)/;
   const selfHits = new Map<string, number>();
   const totalHits = new Map<string, number>();
@@ -92,10 +97,17 @@ export function summarizeProfile(profile: Profile, top = 25): string[] {
     }
   }
   const pct = (hits: number) => `${((hits / Math.max(1, busy)) * 100).toFixed(1).padStart(5)}%`;
-  const lines = [`profile: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s, ${busy} samples with the isolate running (shares below are of those)`];
+  const lines = [
+    `profile: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s, ${busy} samples with the isolate running (shares below are of those)`,
+  ];
   lines.push("self samples by function:");
-  for (const [name, hits] of [...selfHits].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(hits)}  ${name}`);
+  for (const [name, hits] of [...selfHits].sort((a, b) => b[1] - a[1]).slice(0, top))
+    lines.push(`  ${pct(hits)}  ${name}`);
   lines.push("total samples by function (itself and what it calls):");
-  for (const [name, hits] of [...totalHits].filter(([name]) => !/^\(program|garbage/.test(name)).sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(hits)}  ${name}`);
+  for (const [name, hits] of [...totalHits]
+    .filter(([name]) => !/^\(program|garbage/.test(name))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top))
+    lines.push(`  ${pct(hits)}  ${name}`);
   return lines;
 }

@@ -5,16 +5,22 @@
  */
 export type FlagValues = Record<string, number | string | boolean>;
 
-export function parseFlags<T extends FlagValues>(usage: string, defaults: T, argv: readonly string[] = process.argv.slice(2)): T {
+export function parseFlags<T extends FlagValues>(
+  usage: string,
+  defaults: T,
+  argv: readonly string[] = process.argv.slice(2),
+): T {
   const values: FlagValues = { ...defaults };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--help" || arg === "-h") {
       console.log(usage);
-      for (const [name, value] of Object.entries(defaults)) console.log(`  --${name} (default ${String(value)})`);
+      for (const [name, value] of Object.entries(defaults))
+        console.log(`  --${name} (default ${String(value)})`);
       process.exit(0);
     }
-    if (!arg.startsWith("--")) throw new Error(`unexpected argument "${arg}" (flags look like --visitors 1000)`);
+    if (!arg.startsWith("--"))
+      throw new Error(`unexpected argument "${arg}" (flags look like --visitors 1000)`);
     const [rawName, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
     if (!(rawName in defaults)) throw new Error(`unknown flag --${rawName}; --help lists them`);
     const kind = typeof defaults[rawName];

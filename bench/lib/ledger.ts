@@ -53,7 +53,10 @@ export class Ledger {
   /** receiver|conversation -> seq -> clientId ("" for none) and how it first came. */
   private readonly byReceiver = new Map<string, Map<number, { clientId: string; via: "live" | "replay" }>>();
   /** side -> conversation -> seq -> clientIds delivered to any receiver of that side. */
-  private readonly delivered: Record<Side, Map<string, Map<number, Set<string>>>> = { visitor: new Map(), agent: new Map() };
+  private readonly delivered: Record<Side, Map<string, Map<number, Set<string>>>> = {
+    visitor: new Map(),
+    agent: new Map(),
+  };
   deliveryVisitorToAgent = new Samples();
   deliveryAgentToVisitor = new Samples();
   readonly doubles: string[] = [];
@@ -85,7 +88,9 @@ export class Ledger {
     const message = this.sent.get(clientId);
     if (!message) return;
     if (message.seq !== undefined && (message.seq !== seq || message.conversationId !== conversationId)) {
-      this.doubles.push(`${clientId} acked as ${message.conversationId}#${message.seq} and as ${conversationId}#${seq}`);
+      this.doubles.push(
+        `${clientId} acked as ${message.conversationId}#${message.seq} and as ${conversationId}#${seq}`,
+      );
     }
     message.conversationId ??= conversationId;
     message.seq ??= seq;
@@ -102,19 +107,28 @@ export class Ledger {
 
   received(receipt: Receipt, now: number): void {
     const { side, receiverId, conversationId, seq, via } = receipt;
-    this.note(conversationId, `${side} ${receiverId} got #${seq} ${receipt.clientId ?? "system"} ${via}${receipt.afterSeq !== undefined ? ` after ${receipt.afterSeq}` : ""}`);
+    this.note(
+      conversationId,
+      `${side} ${receiverId} got #${seq} ${receipt.clientId ?? "system"} ${via}${receipt.afterSeq !== undefined ? ` after ${receipt.afterSeq}` : ""}`,
+    );
     const clientId = receipt.clientId ?? "";
     const key = `${receiverId}|${conversationId}`;
     let seen = this.byReceiver.get(key);
     if (!seen) this.byReceiver.set(key, (seen = new Map()));
     const before = seen.get(seq);
     if (via === "replay" && receipt.afterSeq !== undefined && seq <= receipt.afterSeq) {
-      this.doubles.push(`${side} ${receiverId} got ${conversationId}#${seq} again in a replay after ${receipt.afterSeq}`);
+      this.doubles.push(
+        `${side} ${receiverId} got ${conversationId}#${seq} again in a replay after ${receipt.afterSeq}`,
+      );
     } else if (before && via === "live") {
-      this.doubles.push(`${side} ${receiverId} got ${conversationId}#${seq} live a second time (first ${before.via})`);
+      this.doubles.push(
+        `${side} ${receiverId} got ${conversationId}#${seq} live a second time (first ${before.via})`,
+      );
     }
     if (before && before.clientId !== clientId) {
-      this.doubles.push(`${side} ${receiverId} got ${conversationId}#${seq} as ${before.clientId || "(none)"} and as ${clientId || "(none)"}`);
+      this.doubles.push(
+        `${side} ${receiverId} got ${conversationId}#${seq} as ${before.clientId || "(none)"} and as ${clientId || "(none)"}`,
+      );
     }
     if (!before) seen.set(seq, { clientId, via });
 
@@ -129,7 +143,8 @@ export class Ledger {
       message.timed = true;
       if (message.conversationId !== undefined && message.conversationId !== conversationId) return;
       const latency = now - message.sentAt;
-      if (Number.isFinite(latency)) (side === "agent" ? this.deliveryVisitorToAgent : this.deliveryAgentToVisitor).add(latency);
+      if (Number.isFinite(latency))
+        (side === "agent" ? this.deliveryVisitorToAgent : this.deliveryAgentToVisitor).add(latency);
     }
   }
 
@@ -138,7 +153,13 @@ export class Ledger {
    * says whether the other side should have them by now (a visitor's messages in a
    * conversation still waiting in the queue have no agent to reach yet).
    */
-  audit(expectDelivered: (conversationId: string, from: Side) => boolean): { lost: LostMessage[]; unacked: number; refused: number; acked: number; waiting: number } {
+  audit(expectDelivered: (conversationId: string, from: Side) => boolean): {
+    lost: LostMessage[];
+    unacked: number;
+    refused: number;
+    acked: number;
+    waiting: number;
+  } {
     const lost: LostMessage[] = [];
     let unacked = 0;
     let refused = 0;
@@ -175,7 +196,8 @@ export class Ledger {
           for (const clientId of clientIds) {
             if (!clientId) continue;
             const earlier = seqOf.get(clientId);
-            if (earlier !== undefined && earlier !== seq) this.doubles.push(`${side}s got ${clientId} as ${conversationId}#${earlier} and #${seq}`);
+            if (earlier !== undefined && earlier !== seq)
+              this.doubles.push(`${side}s got ${clientId} as ${conversationId}#${earlier} and #${seq}`);
             seqOf.set(clientId, seq);
           }
         }

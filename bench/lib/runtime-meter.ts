@@ -13,7 +13,10 @@ import type { BenchRuntime } from "./runtime";
 import { ms } from "./stats";
 
 /** Attaches to the runtime's inspector and starts profiling; null (said in the log) when it cannot. */
-export async function startProfiler(runtime: BenchRuntime, log: (line: string) => void): Promise<CpuProfiler | null> {
+export async function startProfiler(
+  runtime: BenchRuntime,
+  log: (line: string) => void,
+): Promise<CpuProfiler | null> {
   try {
     const profiler = await CpuProfiler.attach(runtime.inspectorPort());
     await profiler.start();
@@ -49,7 +52,11 @@ export class RuntimeMeter {
     this.loopDelay.enable();
   }
 
-  static async start(runtime: BenchRuntime, profile: boolean, log: (line: string) => void): Promise<RuntimeMeter> {
+  static async start(
+    runtime: BenchRuntime,
+    profile: boolean,
+    log: (line: string) => void,
+  ): Promise<RuntimeMeter> {
     return new RuntimeMeter(runtime, profile ? await startProfiler(runtime, log) : null);
   }
 
@@ -69,7 +76,9 @@ export class RuntimeMeter {
           `wrangler (node) ${core(cpuAfter.wrangler - cpuBefore.wrangler)}, load generator ${core((benchCpu.user + benchCpu.system) / 1e6)}; load average ${loadLine()}`,
       );
     }
-    log(`load generator event loop delay: p99 ${ms(this.loopDelay.percentile(99) / 1e6)} ms, max ${ms(this.loopDelay.max / 1e6)} ms; ${extra}`);
+    log(
+      `load generator event loop delay: p99 ${ms(this.loopDelay.percentile(99) / 1e6)} ms, max ${ms(this.loopDelay.max / 1e6)} ms; ${extra}`,
+    );
     if (profile) saveProfile("the window", profile, log);
   }
 }

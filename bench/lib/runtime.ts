@@ -15,7 +15,17 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot, startDevServer, type DevServer } from "../../scripts/lib/wrangler-dev";
@@ -33,7 +43,8 @@ function freezeProduct(dir: string): string {
   });
   const assetsDir = join(dir, "public");
   mkdirSync(assetsDir, { recursive: true });
-  if (existsSync(join(repoRoot, "dist/public"))) cpSync(join(repoRoot, "dist/public"), assetsDir, { recursive: true });
+  if (existsSync(join(repoRoot, "dist/public")))
+    cpSync(join(repoRoot, "dist/public"), assetsDir, { recursive: true });
   const config = readFileSync(join(productDir, "wrangler.toml"), "utf8")
     .replace(/^main = .*$/m, `main = ${JSON.stringify(join(bundleDir, "index.js"))}`)
     .replace(/^directory = .*$/m, `directory = ${JSON.stringify(assetsDir)}`);
@@ -96,7 +107,8 @@ export class BenchRuntime {
     process.kill(-child.pid!, "SIGKILL");
     await exited;
     // The group's other members (workerd) die with the same signal; wait until /proc agrees.
-    for (let i = 0; i < 100 && groupPids(child.pid!).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && groupPids(child.pid!).length > 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
   }
 
   async stop(): Promise<void> {
@@ -130,7 +142,9 @@ export class BenchRuntime {
       .map((fields) => parseInt(fields[1]!.split(":")[1]!, 16));
     for (const port of ports) {
       try {
-        const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
+        const response = await fetch(`http://127.0.0.1:${port}/health`, {
+          signal: AbortSignal.timeout(2000),
+        });
         if (response.ok && (await response.text()).includes('"ok":true')) return `http://127.0.0.1:${port}`;
       } catch {
         // not the HTTP entry
@@ -155,7 +169,11 @@ export class BenchRuntime {
         const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
         const cmdline = readFileSync(`/proc/${member}/cmdline`, "utf8").split("\0");
         const isWorkerd = cmdline[0]?.endsWith("/workerd") ?? false;
-        const role: ProcessMemory["role"] = !isWorkerd ? "wrangler" : cmdline.some((arg) => arg.startsWith("--inspector-addr")) ? "runtime" : "proxy";
+        const role: ProcessMemory["role"] = !isWorkerd
+          ? "wrangler"
+          : cmdline.some((arg) => arg.startsWith("--inspector-addr"))
+            ? "runtime"
+            : "proxy";
         return [{ pid: member, role, rssMb: rssKb / 1024 }];
       } catch {
         return [];

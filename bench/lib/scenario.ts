@@ -146,8 +146,16 @@ export class Run implements Hub {
   }
 
   connectError(who: string, error: unknown): void {
-    const message = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    const kind = `${who}: ${message.replace(/https?:\/\/\S+/g, "URL").replace(/127\.0\.0\.1:\d+/g, "ADDR").slice(0, 120)}`;
+    const message =
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? error.cause.message
+          : error.message
+        : String(error);
+    const kind = `${who}: ${message
+      .replace(/https?:\/\/\S+/g, "URL")
+      .replace(/127\.0\.0\.1:\d+/g, "ADDR")
+      .slice(0, 120)}`;
     this.connectErrors.set(kind, (this.connectErrors.get(kind) ?? 0) + 1);
   }
 
@@ -171,12 +179,16 @@ export class Run implements Hub {
   status(visitor: VisitorSim, frame: Extract<VisitorFrameOut, { type: "status" }>, now: number): void {
     if (!visitor.options.queued) return;
     const stale = this.stale.get(visitor);
-    if (stale && (frame.state !== "queued" || (frame.position !== undefined && frame.position < stale.position))) {
+    if (
+      stale &&
+      (frame.state !== "queued" || (frame.position !== undefined && frame.position < stale.position))
+    ) {
       if (frame.state === "queued") this.positionDelay.add(now - stale.since);
       this.stale.delete(visitor);
     }
     // A waiting visitor whose chat an agent closed joins the queue again at its end.
-    if (frame.state === "closed" && this.live) setTimeout(() => visitor.ready && visitor.startConversation(), 200);
+    if (frame.state === "closed" && this.live)
+      setTimeout(() => visitor.ready && visitor.startConversation(), 200);
   }
 
   // ---- phases ----
@@ -187,7 +199,9 @@ export class Run implements Hub {
     const startMs = await this.startRuntime();
     this.log(
       `runtime: wrangler dev on ${this.runtime.origin} (started in ${(startMs / 1000).toFixed(1)} s), storage ${this.runtime.persistTo}; ` +
-        (o.direct ? `clients connect to the runtime workerd directly (${this.clientOrigin}), not through wrangler's proxy` : "clients connect through wrangler's port"),
+        (o.direct
+          ? `clients connect to the runtime workerd directly (${this.clientOrigin}), not through wrangler's proxy`
+          : "clients connect through wrangler's port"),
     );
     this.site = benchSite({
       teams: o.teams,
@@ -200,7 +214,8 @@ export class Run implements Hub {
     });
     const tokens = await applyBenchSite(this.runtime.origin, this.runtime.adminToken, this.site);
     for (const team of [...this.site.teams, ...(this.site.queue ? [this.site.queue] : [])]) {
-      for (const agentId of team.agentIds) this.agents.push(new AgentSim(this, { agentId, teamId: team.id, token: tokens.get(agentId)! }));
+      for (const agentId of team.agentIds)
+        this.agents.push(new AgentSim(this, { agentId, teamId: team.id, token: tokens.get(agentId)! }));
     }
     const mainVisitors = o.visitors - o.queueVisitors;
     for (let index = 0; index < o.visitors; index++) {
@@ -210,7 +225,9 @@ export class Run implements Hub {
     }
     this.log(
       `site: ${this.site.teams.length} support team(s) (high-touch, ${this.site.limit} seats per agent, ${o.agents - o.queueAgents} agents, ${mainVisitors} visitors)` +
-        (this.site.queue ? ` + queue team (${o.queueAgents} agents x ${o.queueLimit} seats, ${o.queueVisitors} visitors)` : ""),
+        (this.site.queue
+          ? ` + queue team (${o.queueAgents} agents x ${o.queueLimit} seats, ${o.queueVisitors} visitors)`
+          : ""),
     );
   }
 
@@ -219,7 +236,9 @@ export class Run implements Hub {
     let started = performance.now();
     await pool(this.agents, 10, (agent) => agent.connect());
     await sleep(1000);
-    this.log(`agents: ${this.agents.length} connected and online in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    this.log(
+      `agents: ${this.agents.length} connected and online in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     await sleep(1000);
     const rssBefore = this.runtime.runtimeRssMb();
     const proxyBefore = this.proxyRss();
@@ -294,7 +313,11 @@ export class Run implements Hub {
   }
 
   /** The measured window; `during` runs alongside it (the fault bench kills the runtime there). */
-  async window(during?: () => Promise<void>, rate = this.options.rate, arrivalRate = this.options.arrivals): Promise<void> {
+  async window(
+    during?: () => Promise<void>,
+    rate = this.options.rate,
+    arrivalRate = this.options.arrivals,
+  ): Promise<void> {
     const o = { ...this.options, rate, arrivals: arrivalRate };
     const main = this.visitors.filter((v) => !v.options.queued);
     const queueAgents = this.agents.filter((a) => a.options.teamId === this.site.queue?.id);
@@ -323,7 +346,13 @@ export class Run implements Hub {
     const arrivals = new Pacer(o.arrivals, () => {
       for (let attempt = 0; attempt < 50; attempt++) {
         const visitor = main[Math.floor(Math.random() * main.length)]!;
-        if (!visitor.ready || visitor.state !== "assigned" || visitor.pending.size > 0 || visitor.firstMessageAt !== null) continue;
+        if (
+          !visitor.ready ||
+          visitor.state !== "assigned" ||
+          visitor.pending.size > 0 ||
+          visitor.firstMessageAt !== null
+        )
+          continue;
         visitor.startOver();
         arrivalsStarted++;
         return;
@@ -337,7 +366,14 @@ export class Run implements Hub {
       closes++;
       const now = performance.now();
       for (const visitor of this.visitors) {
-        if (visitor.options.queued && visitor.ready && visitor.state === "queued" && visitor.position !== null && visitor.position >= 2 && !this.stale.has(visitor)) {
+        if (
+          visitor.options.queued &&
+          visitor.ready &&
+          visitor.state === "queued" &&
+          visitor.position !== null &&
+          visitor.position >= 2 &&
+          !this.stale.has(visitor)
+        ) {
           this.stale.set(visitor, { since: now, position: visitor.position });
         }
       }
@@ -347,7 +383,9 @@ export class Run implements Hub {
     const meter = await RuntimeMeter.start(this.runtime, o.profile, this.logger);
     const started = performance.now();
     this.windowStartedAt = started;
-    this.log(`window: ${o.duration} s at ${o.rate} messages/s (${Math.round(o.visitorShare * 100)}% from visitors) + ${o.arrivals} new conversations/s; load average ${loadLine()}`);
+    this.log(
+      `window: ${o.duration} s at ${o.rate} messages/s (${Math.round(o.visitorShare * 100)}% from visitors) + ${o.arrivals} new conversations/s; load average ${loadLine()}`,
+    );
     this.inWindow = true;
     this.ledger.timing = true;
     messages.start();
@@ -364,42 +402,75 @@ export class Run implements Hub {
       `sent: ${sentByVisitors} by visitors + ${sentByAgents} by agents in ${elapsed.toFixed(1)} s = ${((sentByVisitors + sentByAgents) / elapsed).toFixed(0)}/s` +
         `${skipped ? ` (${skipped} ticks found no assigned conversation)` : ""}; ${arrivalsStarted} new conversations; ${closes} queue closes`,
     );
-    await meter.finish(this.logger, `slow deliveries by second: ${this.ledger.deliveryVisitorToAgent.slowSeconds(25, started)} (visitor -> agent)`);
+    await meter.finish(
+      this.logger,
+      `slow deliveries by second: ${this.ledger.deliveryVisitorToAgent.slowSeconds(25, started)} (visitor -> agent)`,
+    );
   }
 
   /** Waits for every message to be acked and every client to be connected, then settles. */
   async drain(timeoutMs: number): Promise<void> {
     const started = performance.now();
     const settled = await waitFor(
-      () => this.visitors.every((v) => v.ready && v.pending.size === 0) && this.agents.every((a) => a.ready && a.pending.size === 0),
+      () =>
+        this.visitors.every((v) => v.ready && v.pending.size === 0) &&
+        this.agents.every((a) => a.ready && a.pending.size === 0),
       timeoutMs,
     );
     await sleep(1500);
     this.live = false;
     await Promise.all(this.agents.map((agent) => Promise.race([agent.refresh(), sleep(5000)])));
-    const notReady = this.visitors.filter((v) => !v.ready).length + this.agents.filter((a) => !a.ready).length;
-    this.log(`drain: ${settled ? "everything acked" : `NOT settled (${notReady} clients not connected)`} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const notReady =
+      this.visitors.filter((v) => !v.ready).length + this.agents.filter((a) => !a.ready).length;
+    this.log(
+      `drain: ${settled ? "everything acked" : `NOT settled (${notReady} clients not connected)`} after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
 
   async audit(): Promise<{ lost: number; doubled: number; doubleAssigned: number }> {
-    const result = this.ledger.audit((conversationId, from) => from === "agent" || this.heldBy.has(conversationId));
+    const result = this.ledger.audit(
+      (conversationId, from) => from === "agent" || this.heldBy.has(conversationId),
+    );
     const doubles = doubleAssignments(this.heldBy, this.agents);
     const mainUnassigned = this.visitors.filter((v) => !v.options.queued && v.state !== "assigned").length;
     this.log(
       `messages: ${result.acked} acked, ${result.refused} refused with an error (e.g. written to a chat that had just closed), ${result.unacked} never acked, ` +
         `${result.waiting} waiting in the queue for an agent; support visitors not assigned at the end: ${mainUnassigned}`,
     );
-    this.log(`lost: ${result.lost.length}${result.lost.length ? ` e.g. ${result.lost.slice(0, 5).map((l) => l.text).join("; ")}` : ""}`);
+    this.log(
+      `lost: ${result.lost.length}${
+        result.lost.length
+          ? ` e.g. ${result.lost
+              .slice(0, 5)
+              .map((l) => l.text)
+              .join("; ")}`
+          : ""
+      }`,
+    );
     if (result.lost.length > 0 && this.runtime.running) {
       const agentFor = (message: LostMessage) =>
-        this.agentOf.get(message.conversationId) ?? (message.from === "agent" ? this.agents.find((a) => a.options.agentId === message.senderId) : undefined);
-      await explainLost(result.lost, { ledger: this.ledger, origin: this.clientOrigin, agentFor, log: (line) => this.log(line) });
+        this.agentOf.get(message.conversationId) ??
+        (message.from === "agent"
+          ? this.agents.find((a) => a.options.agentId === message.senderId)
+          : undefined);
+      await explainLost(result.lost, {
+        ledger: this.ledger,
+        origin: this.clientOrigin,
+        agentFor,
+        log: (line) => this.log(line),
+      });
     }
-    this.log(`doubled: ${this.ledger.doubles.length}${this.ledger.doubles.length ? ` e.g. ${this.ledger.doubles.slice(0, 5).join("; ")}` : ""}`);
-    this.log(`assigned to two agents: ${doubles.length}${doubles.length ? ` e.g. ${doubles.slice(0, 5).join("; ")}` : ""}`);
+    this.log(
+      `doubled: ${this.ledger.doubles.length}${this.ledger.doubles.length ? ` e.g. ${this.ledger.doubles.slice(0, 5).join("; ")}` : ""}`,
+    );
+    this.log(
+      `assigned to two agents: ${doubles.length}${doubles.length ? ` e.g. ${doubles.slice(0, 5).join("; ")}` : ""}`,
+    );
     if (this.connectErrors.size > 0) {
       const kinds = [...this.connectErrors].sort((a, b) => b[1] - a[1]);
-      this.log(`failed connection attempts: ${kinds.map(([kind, count]) => `${count} x ${kind}`).join("; ")}`);
+      this.log(
+        `failed connection attempts: ${kinds.map(([kind, count]) => `${count} x ${kind}`).join("; ")}`,
+      );
     }
     return { lost: result.lost.length, doubled: this.ledger.doubles.length, doubleAssigned: doubles.length };
   }
@@ -407,14 +478,21 @@ export class Run implements Hub {
   printLatencies(): void {
     this.log(`delivery visitor -> agent: ${this.ledger.deliveryVisitorToAgent.describe()}`);
     this.log(`delivery agent -> visitor: ${this.ledger.deliveryAgentToVisitor.describe()}`);
-    this.log(`assignment (first message -> assigned frame), window: ${this.assign.describe([0.5, 0.95, 0.99])}`);
-    if (this.queueWait.count > 0) this.log(`queue team: wait in queue ${this.queueWait.describe([0.5, 0.99])}`);
-    this.log(`queue position update delay (a seat frees -> each waiting visitor's new position): ${this.positionDelay.describe()}`);
+    this.log(
+      `assignment (first message -> assigned frame), window: ${this.assign.describe([0.5, 0.95, 0.99])}`,
+    );
+    if (this.queueWait.count > 0)
+      this.log(`queue team: wait in queue ${this.queueWait.describe([0.5, 0.99])}`);
+    this.log(
+      `queue position update delay (a seat frees -> each waiting visitor's new position): ${this.positionDelay.describe()}`,
+    );
   }
 
   printFrames(): void {
     const rows = [...this.frames].sort((a, b) => b[1].count - a[1].count);
-    this.log(`frames received by the clients: ${rows.map(([type, { count, bytes }]) => `${type} ${count} (${(bytes / count).toFixed(0)} B)`).join(", ")}`);
+    this.log(
+      `frames received by the clients: ${rows.map(([type, { count, bytes }]) => `${type} ${count} (${(bytes / count).toFixed(0)} B)`).join(", ")}`,
+    );
   }
 
   /**

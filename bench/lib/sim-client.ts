@@ -10,8 +10,6 @@ import type { ConversationSummary, VisitorFrameOut } from "../../protocol";
 import { reconnectDelay } from "../../client/backoff";
 import { BENCH_ORIGIN } from "./bench-site";
 import type { Ledger } from "./ledger";
-import type { AgentSim } from "./agent-sim";
-import type { VisitorSim } from "./visitor-sim";
 
 /**
  * The seqs a client holds of one conversation. It resumes (`hello {lastSeq}`, `history
@@ -35,6 +33,7 @@ export class Held {
   }
 }
 
+/** What the clients report to (the run). Clients are named by their base class so this file imports neither sim. */
 export interface Hub {
   readonly ledger: Ledger;
   origin(): string;
@@ -43,8 +42,8 @@ export interface Hub {
   frame(type: string, bytes: number): void;
   outage(ms: number): void;
   connectError(who: string, error: unknown): void;
-  assigned(agent: AgentSim, conversation: ConversationSummary, now: number): void;
-  status(visitor: VisitorSim, frame: Extract<VisitorFrameOut, { type: "status" }>, now: number): void;
+  assigned(agent: Client, conversation: ConversationSummary, now: number): void;
+  status(visitor: Client, frame: Extract<VisitorFrameOut, { type: "status" }>, now: number): void;
 }
 
 export const TEXT = "Hello, I have a question about my order and the delivery date.";

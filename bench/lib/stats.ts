@@ -25,7 +25,12 @@ export class Samples {
     });
     const over = [...buckets].filter(([, b]) => b.over > 0);
     const worst = over.sort((a, b) => b[1].over - a[1].over).slice(0, top);
-    return `${over.length} of ${buckets.size} seconds had samples over ${threshold} ms` + (worst.length ? `; worst: ${worst.map(([second, b]) => `s${second} ${b.over}/${b.count} max ${ms(b.max)}`).join(", ")}` : "");
+    return (
+      `${over.length} of ${buckets.size} seconds had samples over ${threshold} ms` +
+      (worst.length
+        ? `; worst: ${worst.map(([second, b]) => `s${second} ${b.over}/${b.count} max ${ms(b.max)}`).join(", ")}`
+        : "")
+    );
   }
 
   get count(): number {

@@ -48,11 +48,14 @@ export class VisitorSim extends Client {
 
   protected async url(): Promise<string> {
     const body = { page: this.options.page, ...(this.token ? { visitorToken: this.token } : {}) };
-    const session = await postJson<VisitorSessionResponse>(`${this.hub.origin()}/v1/sites/${BENCH_SITE}/session`, {
-      method: "POST",
-      headers: { Origin: BENCH_ORIGIN, "Content-Type": "application/json", "CF-Connecting-IP": this.ip },
-      body: JSON.stringify(body),
-    });
+    const session = await postJson<VisitorSessionResponse>(
+      `${this.hub.origin()}/v1/sites/${BENCH_SITE}/session`,
+      {
+        method: "POST",
+        headers: { Origin: BENCH_ORIGIN, "Content-Type": "application/json", "CF-Connecting-IP": this.ip },
+        body: JSON.stringify(body),
+      },
+    );
     this.token = session.visitorToken;
     this.visitorId = session.visitorId;
     this.conversationId = session.conversationId;
@@ -65,7 +68,8 @@ export class VisitorSim extends Client {
 
   private hello(): void {
     const lastSeq = this.conversationId ? (this.held.get(this.conversationId)?.resumeAfter() ?? 0) : 0;
-    if (this.write({ type: "hello", lastSeq } satisfies VisitorFrameIn)) this.helloAsked.push({ conversationId: this.conversationId, lastSeq });
+    if (this.write({ type: "hello", lastSeq } satisfies VisitorFrameIn))
+      this.helloAsked.push({ conversationId: this.conversationId, lastSeq });
   }
 
   protected override closed(): void {
@@ -130,7 +134,8 @@ export class VisitorSim extends Client {
         this.conversationId = frame.conversation?.id ?? null;
         const asked = this.helloAsked.shift();
         // The server reads lastSeq against the conversation open now; it only says "after" of the one asked about.
-        const afterSeq = asked && asked.conversationId === (frame.conversation?.id ?? null) ? asked.lastSeq : undefined;
+        const afterSeq =
+          asked && asked.conversationId === (frame.conversation?.id ?? null) ? asked.lastSeq : undefined;
         for (const message of frame.messages) this.receive(message, "replay", now, afterSeq);
         this.becameReady(now);
         for (const clientId of [...this.pending.keys()]) this.send(clientId);
@@ -158,7 +163,8 @@ export class VisitorSim extends Client {
           this.hub.ledger.refused(frame.clientId, frame.code);
           const clientId = frame.clientId;
           // The widget retries a rate-limited or failed message after a while, same clientId.
-          if (frame.code === "rate_limited" || frame.code === "internal") setTimeout(() => this.ready && this.send(clientId), 5_000);
+          if (frame.code === "rate_limited" || frame.code === "internal")
+            setTimeout(() => this.ready && this.send(clientId), 5_000);
           else this.pending.delete(clientId);
         }
         return;
@@ -169,7 +175,15 @@ export class VisitorSim extends Client {
 
   private receive(message: ChatMessage, via: "live" | "replay", now: number, afterSeq?: number): number {
     this.hub.ledger.received(
-      { side: "visitor", receiverId: this.visitorId, conversationId: message.conversationId, seq: message.seq, clientId: message.clientId, via, ...(afterSeq === undefined ? {} : { afterSeq }) },
+      {
+        side: "visitor",
+        receiverId: this.visitorId,
+        conversationId: message.conversationId,
+        seq: message.seq,
+        clientId: message.clientId,
+        via,
+        ...(afterSeq === undefined ? {} : { afterSeq }),
+      },
       now,
     );
     return this.hold(message.conversationId, message.seq);

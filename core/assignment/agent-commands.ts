@@ -16,16 +16,20 @@ function refusal(code: CommandErrorCode, message: string): CommandError {
 
 /** Claims and transfers may go to an away agent (their choice), never an offline or full one. */
 function refuseReceiver(state: EngineState, agent: AgentState): CommandError | undefined {
-  if (agent.record.status === "offline") return refusal(CommandErrorCode.agentOffline, "The agent is offline.");
-  if (!state.pool.hasRoom(agent)) return refusal(CommandErrorCode.atCapacity, "The agent is at their conversation limit.");
+  if (agent.record.status === "offline")
+    return refusal(CommandErrorCode.agentOffline, "The agent is offline.");
+  if (!state.pool.hasRoom(agent))
+    return refusal(CommandErrorCode.atCapacity, "The agent is at their conversation limit.");
   return undefined;
 }
 
 export function claim(state: EngineState, conversationId: string, agentId: string): CommandError | undefined {
   const conversation = state.conversations.get(conversationId);
   const agent = state.pool.get(agentId);
-  if (!conversation || !agent) return refusal(CommandErrorCode.notFound, "No such conversation or agent in this team.");
-  if (conversation.state !== "queued") return refusal(CommandErrorCode.notQueued, "The conversation is no longer waiting.");
+  if (!conversation || !agent)
+    return refusal(CommandErrorCode.notFound, "No such conversation or agent in this team.");
+  if (conversation.state !== "queued")
+    return refusal(CommandErrorCode.notQueued, "The conversation is no longer waiting.");
   if (state.policy.strategy !== "manual" && !state.policy.allowClaims) {
     return refusal(CommandErrorCode.claimsDisabled, "This team assigns conversations automatically.");
   }
@@ -53,7 +57,8 @@ export function transfer(
   }
   const receiver = state.pool.get(target.agentId);
   if (!receiver) return refusal(CommandErrorCode.notFound, "No such agent in this team.");
-  if (receiver.id === fromAgentId) return refusal(CommandErrorCode.sameAgent, "The agent already has this conversation.");
+  if (receiver.id === fromAgentId)
+    return refusal(CommandErrorCode.sameAgent, "The agent already has this conversation.");
   const refused = refuseReceiver(state, receiver);
   if (refused) return refused;
   const giver = state.releaseSeat(conversation);
@@ -63,12 +68,17 @@ export function transfer(
 }
 
 /** One tier up; an agent below the new tier hands the conversation back to the queue. */
-export function escalate(state: EngineState, scope: DrainScope, conversationId: string): CommandError | undefined {
+export function escalate(
+  state: EngineState,
+  scope: DrainScope,
+  conversationId: string,
+): CommandError | undefined {
   const conversation = state.conversations.get(conversationId);
   if (!conversation) return refusal(CommandErrorCode.notFound, "No such conversation in this team.");
   const fromTier = conversation.tier;
   const toTier = tierAbove(fromTier);
-  if (toTier === undefined) return refusal(CommandErrorCode.topTier, "The conversation is already at the top tier.");
+  if (toTier === undefined)
+    return refusal(CommandErrorCode.topTier, "The conversation is already at the top tier.");
   conversation.tier = toTier;
   conversation.tierSince = state.now;
   state.touchConversation(conversation);

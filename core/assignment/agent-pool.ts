@@ -61,7 +61,9 @@ export class AgentPool {
   private freeSeats = 0;
 
   constructor(private policy: TeamPolicy) {
-    this.available = new SortedList(policy.strategy === AssignmentStrategy.leastOpen ? byLeastOpen : byRoundRobinTurn);
+    this.available = new SortedList(
+      policy.strategy === AssignmentStrategy.leastOpen ? byLeastOpen : byRoundRobinTurn,
+    );
   }
 
   get(agentId: string): AgentState | undefined {
@@ -124,7 +126,9 @@ export class AgentPool {
   setPolicy(policy: TeamPolicy): void {
     for (const agent of this.agents.values()) this.detach(agent);
     this.policy = policy;
-    this.available = new SortedList(policy.strategy === AssignmentStrategy.leastOpen ? byLeastOpen : byRoundRobinTurn);
+    this.available = new SortedList(
+      policy.strategy === AssignmentStrategy.leastOpen ? byLeastOpen : byRoundRobinTurn,
+    );
     for (const agent of this.agents.values()) this.attach(agent);
   }
 

@@ -4,7 +4,12 @@
  * verified attributes), the returning visitor's previous agent (within the window), or the
  * new-customer agents.
  */
-import { PreferenceFallback, type AttributeCondition, type TeamPolicy, type Tier } from "../../protocol/team-policy";
+import {
+  PreferenceFallback,
+  type AttributeCondition,
+  type TeamPolicy,
+  type Tier,
+} from "../../protocol/team-policy";
 import { PreferenceKind, type ConversationRecord, type VerifiedAttributes } from "./records";
 
 const DAY_MS = 86_400_000;
@@ -56,7 +61,9 @@ function preferenceFor(
 ): Preference | undefined {
   const attributes = arrival.attributes ?? {};
   const { dedicatedAgents, returningCustomers: returning, newCustomers } = policy;
-  const dedicated = dedicatedAgents.rules.find((rule) => matchesCondition(rule.when, attributes) && isTeamAgent(rule.agentId));
+  const dedicated = dedicatedAgents.rules.find(
+    (rule) => matchesCondition(rule.when, attributes) && isTeamAgent(rule.agentId),
+  );
   if (dedicated) {
     const { waitSeconds, fallback } = dedicatedAgents;
     return { kind: PreferenceKind.dedicated, agentId: dedicated.agentId, waitSeconds, fallback };
@@ -68,10 +75,19 @@ function preferenceFor(
     isTeamAgent(previous.agentId) &&
     now - previous.at <= returning.windowDays * DAY_MS
   ) {
-    return { kind: PreferenceKind.returning, agentId: previous.agentId, waitSeconds: returning.waitSeconds, fallback: returning.fallback };
+    return {
+      kind: PreferenceKind.returning,
+      agentId: previous.agentId,
+      waitSeconds: returning.waitSeconds,
+      fallback: returning.fallback,
+    };
   }
   if (newCustomers.enabled && previous === undefined) {
-    return { kind: PreferenceKind.newCustomer, waitSeconds: newCustomers.waitSeconds, fallback: newCustomers.fallback };
+    return {
+      kind: PreferenceKind.newCustomer,
+      waitSeconds: newCustomers.waitSeconds,
+      fallback: newCustomers.fallback,
+    };
   }
   return undefined;
 }
@@ -96,13 +112,16 @@ export function newConversationRecord(
     waitingSince: now,
     tier: arrival.tier ?? 1,
     tierSince: now,
-    requiredSkills: arrival.requiredSkills?.length ? Object.freeze([...new Set(arrival.requiredSkills)].sort()) : NO_SKILLS,
+    requiredSkills: arrival.requiredSkills?.length
+      ? Object.freeze([...new Set(arrival.requiredSkills)].sort())
+      : NO_SKILLS,
     language: arrival.language,
     relaxedLanguage: false,
     relaxedSkills: false,
     preference: preference?.kind,
     preferredAgentId: preference?.agentId,
-    preferenceUntil: preference?.fallback === PreferenceFallback.team ? now + preference.waitSeconds * 1000 : undefined,
+    preferenceUntil:
+      preference?.fallback === PreferenceFallback.team ? now + preference.waitSeconds * 1000 : undefined,
     previousAgentId: arrival.previousConversation?.agentId,
     avoidAgentId: undefined,
     isNewCustomer: arrival.previousConversation === undefined,

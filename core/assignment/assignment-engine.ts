@@ -19,8 +19,22 @@ import { assignIfPossible, drain } from "./drain";
 import { EngineState, type DrainScope } from "./engine-state";
 import { releaseConversation, removeAgent } from "./handovers";
 import { appendBounded, closesPerSecond, estimateWaitSeconds, expectedReplySeconds } from "./estimates";
-import { adoptAgent, adoptConversation, adoptTeam, copyAgent, copyConversation, copyTeam, withProfile } from "./record-copies";
-import { emptyTeamState, type AgentProfile, type AgentRecord, type ConversationRecord, type TeamState } from "./records";
+import {
+  adoptAgent,
+  adoptConversation,
+  adoptTeam,
+  copyAgent,
+  copyConversation,
+  copyTeam,
+  withProfile,
+} from "./record-copies";
+import {
+  emptyTeamState,
+  type AgentProfile,
+  type AgentRecord,
+  type ConversationRecord,
+  type TeamState,
+} from "./records";
 
 export interface EngineSnapshot {
   policy: TeamPolicy;
@@ -79,7 +93,13 @@ export class AssignmentEngine {
     const scope = this.begin(now);
     const state = this.state;
     if (state.conversations.has(arrival.id)) return this.end(scope); // a replayed arrival
-    const conversation = newConversationRecord(arrival, state.policy, state.now, state.team.nextSequence++, this.isTeamAgent);
+    const conversation = newConversationRecord(
+      arrival,
+      state.policy,
+      state.now,
+      state.team.nextSequence++,
+      this.isTeamAgent,
+    );
     state.touchTeam();
     state.enqueue(conversation);
     scope.conversations.add(conversation);
@@ -179,7 +199,11 @@ export class AssignmentEngine {
     const state = this.state;
     const conversation = state.conversations.get(conversationId);
     const { assignedAt, agentId } = conversation ?? {};
-    if (conversation?.state === "assigned" && conversation.firstResponseAt === undefined && assignedAt !== undefined) {
+    if (
+      conversation?.state === "assigned" &&
+      conversation.firstResponseAt === undefined &&
+      assignedAt !== undefined
+    ) {
       conversation.firstResponseAt = state.now;
       state.touchConversation(conversation);
       const seconds = Math.max(0, (state.now - assignedAt) / 1000);
@@ -236,7 +260,12 @@ export class AssignmentEngine {
   earliestUnansweredAssignment(): number | null {
     let earliest: number | null = null;
     for (const conversation of this.state.conversations.values()) {
-      if (conversation.state !== "assigned" || conversation.firstResponseAt !== undefined || conversation.assignedAt === undefined) continue;
+      if (
+        conversation.state !== "assigned" ||
+        conversation.firstResponseAt !== undefined ||
+        conversation.assignedAt === undefined
+      )
+        continue;
       if (earliest === null || conversation.assignedAt < earliest) earliest = conversation.assignedAt;
     }
     return earliest;
@@ -269,7 +298,8 @@ export class AssignmentEngine {
     const deadline = this.state.deadlines.peek();
     // Shift edges only matter while someone waits; otherwise the next event catches up on them.
     const shiftEdge = this.state.queue.size > 0 ? this.state.shiftEdges.peek() : null;
-    const earliest = deadline === null ? shiftEdge : shiftEdge === null ? deadline : Math.min(deadline, shiftEdge);
+    const earliest =
+      deadline === null ? shiftEdge : shiftEdge === null ? deadline : Math.min(deadline, shiftEdge);
     return earliest === null ? null : Math.max(earliest, now);
   }
 

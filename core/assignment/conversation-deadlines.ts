@@ -18,7 +18,8 @@ function languageRelaxAt(conversation: ConversationRecord, policy: TeamPolicy): 
 
 function skillsRelaxAt(conversation: ConversationRecord, policy: TeamPolicy): number | undefined {
   const after = policy.relax.skillsAfterSeconds;
-  if (after === null || conversation.requiredSkills.length === 0 || conversation.relaxedSkills) return undefined;
+  if (after === null || conversation.requiredSkills.length === 0 || conversation.relaxedSkills)
+    return undefined;
   return conversation.waitingSince + after * SECOND_MS;
 }
 
@@ -53,11 +54,19 @@ export function clearPreference(conversation: ConversationRecord): void {
 }
 
 /** Applies every wait that has run out by `now`; returns what changed (empty when nothing). */
-export function applyDueDeadlines(conversation: ConversationRecord, policy: TeamPolicy, now: number): Decision[] {
+export function applyDueDeadlines(
+  conversation: ConversationRecord,
+  policy: TeamPolicy,
+  now: number,
+): Decision[] {
   const decisions: Decision[] = [];
   const conversationId = conversation.id;
   const preference = conversation.preference;
-  if (preference !== undefined && conversation.preferenceUntil !== undefined && conversation.preferenceUntil <= now) {
+  if (
+    preference !== undefined &&
+    conversation.preferenceUntil !== undefined &&
+    conversation.preferenceUntil <= now
+  ) {
     clearPreference(conversation);
     decisions.push({ type: "fallback", conversationId, from: preference });
   }
@@ -71,7 +80,11 @@ export function applyDueDeadlines(conversation: ConversationRecord, policy: Team
     conversation.relaxedSkills = true;
     decisions.push({ type: "relax", conversationId, dropped: "skills" });
   }
-  for (let at = escalateAt(conversation, policy); at !== undefined && at <= now; at = escalateAt(conversation, policy)) {
+  for (
+    let at = escalateAt(conversation, policy);
+    at !== undefined && at <= now;
+    at = escalateAt(conversation, policy)
+  ) {
     const fromTier = conversation.tier;
     const toTier = tierAbove(fromTier);
     if (toTier === undefined) break;

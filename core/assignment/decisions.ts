@@ -22,7 +22,11 @@ export function isAutomatic(reason: AssignReason): boolean {
   return reason !== AssignReason.claim && reason !== AssignReason.transfer;
 }
 
-export const UnassignReason = { escalated: "escalated", agentRemoved: "agent-removed", released: "released" } as const;
+export const UnassignReason = {
+  escalated: "escalated",
+  agentRemoved: "agent-removed",
+  released: "released",
+} as const;
 export type UnassignReason = (typeof UnassignReason)[keyof typeof UnassignReason];
 
 export type Decision =
@@ -69,4 +73,5 @@ export interface CommandError {
  * The outcome of an agent's command (claim, transfer, escalate). A refused command changes
  * nothing itself, but time passing before it may have: persist `changed` either way.
  */
-export type CommandResult = (EngineResult & { ok: true }) | (EngineResult & { ok: false; error: CommandError });
+export type CommandResult =
+  (EngineResult & { ok: true }) | (EngineResult & { ok: false; error: CommandError });

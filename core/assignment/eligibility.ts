@@ -19,7 +19,11 @@ export function isEligible(agent: AgentState, conversation: ConversationRecord):
 /** Tier, language and skills, minus what has relaxed. */
 export function meetsRequirements(agent: AgentState, conversation: ConversationRecord): boolean {
   if (agent.record.tier !== conversation.tier) return false;
-  if (conversation.language !== undefined && !conversation.relaxedLanguage && !agent.languages.has(conversation.language)) {
+  if (
+    conversation.language !== undefined &&
+    !conversation.relaxedLanguage &&
+    !agent.languages.has(conversation.language)
+  ) {
     return false;
   }
   if (!conversation.relaxedSkills) {

@@ -25,7 +25,6 @@ export interface DrainScope {
   everything: boolean;
 }
 
-
 export class EngineState {
   readonly pool: AgentPool;
   readonly queue = new ConversationQueue();
@@ -91,11 +90,18 @@ export class EngineState {
       case PreferenceKind.newCustomer:
         return AssignReason.newCustomer;
       default:
-        return this.policy.strategy === AssignmentStrategy.leastOpen ? AssignReason.leastOpen : AssignReason.roundRobin;
+        return this.policy.strategy === AssignmentStrategy.leastOpen
+          ? AssignReason.leastOpen
+          : AssignReason.roundRobin;
     }
   }
 
-  assign(conversation: ConversationRecord, agent: AgentState, reason: AssignReason, fromAgentId?: string): void {
+  assign(
+    conversation: ConversationRecord,
+    agent: AgentState,
+    reason: AssignReason,
+    fromAgentId?: string,
+  ): void {
     this.queue.remove(conversation.id);
     this.deadlines.cancel(conversation.id);
     // Only picks made by rotation move the agent to the back of it; dedicated, returning,

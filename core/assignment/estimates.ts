@@ -33,7 +33,8 @@ export function recordClose(team: TeamState, policy: TeamPolicy, now: number): v
   const previous = team.closesByMinute;
   const from = previous.length === 0 ? minute : Math.min(minute, Math.max(team.closesFromMinute, oldestKept));
   const buckets = new Array<number>(minute - from + 1);
-  for (let index = 0; index < buckets.length; index++) buckets[index] = previous[from - team.closesFromMinute + index] ?? 0;
+  for (let index = 0; index < buckets.length; index++)
+    buckets[index] = previous[from - team.closesFromMinute + index] ?? 0;
   buckets[buckets.length - 1] = (buckets[buckets.length - 1] ?? 0) + 1;
   team.closesByMinute = Object.freeze(buckets);
   team.closesFromMinute = from;
@@ -72,9 +73,14 @@ export function estimateWaitSeconds(
 }
 
 /** Median reply seconds of the agent's own samples, else the team's, else the policy default. */
-export function expectedReplySeconds(agentSamples: readonly number[], team: TeamState, policy: TeamPolicy): number {
+export function expectedReplySeconds(
+  agentSamples: readonly number[],
+  team: TeamState,
+  policy: TeamPolicy,
+): number {
   const { minSamples, defaultReplySeconds } = policy.estimates;
   if (agentSamples.length >= minSamples) return median(agentSamples) ?? defaultReplySeconds;
-  if (team.recentReplySeconds.length >= minSamples) return median(team.recentReplySeconds) ?? defaultReplySeconds;
+  if (team.recentReplySeconds.length >= minSamples)
+    return median(team.recentReplySeconds) ?? defaultReplySeconds;
   return defaultReplySeconds;
 }

@@ -9,7 +9,12 @@ import { UnassignReason } from "./decisions";
 import type { DrainScope, EngineState } from "./engine-state";
 
 /** Back to the queue; with `avoidAgent`, the engine will not give it to that agent again. */
-export function releaseConversation(state: EngineState, scope: DrainScope, conversationId: string, avoidAgent: boolean): void {
+export function releaseConversation(
+  state: EngineState,
+  scope: DrainScope,
+  conversationId: string,
+  avoidAgent: boolean,
+): void {
   const conversation = state.conversations.get(conversationId);
   const agentId = conversation?.agentId;
   if (conversation?.state !== "assigned" || agentId === undefined) return;
@@ -28,10 +33,19 @@ export function removeAgent(state: EngineState, scope: DrainScope, agentId: stri
   for (const conversation of [...state.conversations.values()]) {
     if (conversation.state === "assigned" && conversation.agentId === agentId) {
       state.releaseSeat(conversation);
-      state.decide({ type: "unassign", conversationId: conversation.id, agentId, reason: UnassignReason.agentRemoved });
+      state.decide({
+        type: "unassign",
+        conversationId: conversation.id,
+        agentId,
+        reason: UnassignReason.agentRemoved,
+      });
       state.requeue(conversation);
       scope.conversations.add(conversation);
-    } else if (conversation.state === "queued" && conversation.preferredAgentId === agentId && conversation.preference) {
+    } else if (
+      conversation.state === "queued" &&
+      conversation.preferredAgentId === agentId &&
+      conversation.preference
+    ) {
       state.decide({ type: "fallback", conversationId: conversation.id, from: conversation.preference });
       clearPreference(conversation);
       state.scheduleDeadline(conversation);

@@ -95,5 +95,11 @@ export interface TeamState {
 }
 
 export function emptyTeamState(): TeamState {
-  return { nextSequence: 0, nextRoundRobinTurn: 0, recentReplySeconds: [], closesByMinute: [], closesFromMinute: 0 };
+  return {
+    nextSequence: 0,
+    nextRoundRobinTurn: 0,
+    recentReplySeconds: [],
+    closesByMinute: [],
+    closesFromMinute: 0,
+  };
 }

@@ -11,7 +11,6 @@ const DAY_MINUTES = 1_440;
 const WEEK_MINUTES = 7 * DAY_MINUTES;
 const WEEKDAY_INDEX: Record<Weekday, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
 
-
 /** Minutes since local Monday 00:00 at `at`. */
 export function localWeekMinute(timeZone: string, at: number): number {
   const wall = wallClock(timeZone, at);
@@ -59,7 +58,9 @@ function compile(shift: ShiftSchedule): CompiledShift {
 function insideAt(shift: CompiledShift, weekMinute: number): boolean {
   // An interval may run past the end of the week (Sunday night into Monday): try both laps.
   const nextLap = weekMinute + WEEK_MINUTES;
-  return shift.intervals.some(([start, end]) => (weekMinute >= start && weekMinute < end) || (nextLap >= start && nextLap < end));
+  return shift.intervals.some(
+    ([start, end]) => (weekMinute >= start && weekMinute < end) || (nextLap >= start && nextLap < end),
+  );
 }
 
 /** Whether `at` falls inside the schedule. */

@@ -81,7 +81,8 @@ export class TimerHeap {
       const left = 2 * index + 1;
       if (left >= heap.length) break;
       const right = left + 1;
-      const smaller = right < heap.length && before(heap[right] as HeapEntry, heap[left] as HeapEntry) ? right : left;
+      const smaller =
+        right < heap.length && before(heap[right] as HeapEntry, heap[left] as HeapEntry) ? right : left;
       const child = heap[smaller] as HeapEntry;
       if (!before(child, last)) break;
       heap[index] = child;

@@ -16,7 +16,14 @@
  */
 import type { BusinessHours, DateSlot } from "../../protocol/business-hours";
 import { Weekday } from "../../protocol/team-policy";
-import { DAY_MS, MINUTE_MS, dayNumberOfDate, firstInstantAtOrAfter, localDayNumber, weekdayOfDay } from "./zoned-time";
+import {
+  DAY_MS,
+  MINUTE_MS,
+  dayNumberOfDate,
+  firstInstantAtOrAfter,
+  localDayNumber,
+  weekdayOfDay,
+} from "./zoned-time";
 
 const DAY_MINUTES = 1_440;
 const WEEKDAYS = Object.values(Weekday);

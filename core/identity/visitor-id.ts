@@ -15,7 +15,11 @@ export function isVerifiedVisitorId(visitorId: string): boolean {
 }
 
 /** Stable per (site, user id), unguessable without the signing secret, and not revealing the user id. */
-export async function verifiedVisitorId(signingSecret: string, siteId: string, userId: string): Promise<string> {
+export async function verifiedVisitorId(
+  signingSecret: string,
+  siteId: string,
+  userId: string,
+): Promise<string> {
   const mac = await hmacSha256(signingSecret, `verified-visitor\n${siteId}\n${userId}`);
   return VERIFIED_PREFIX + base64UrlEncode(mac.slice(0, 16));
 }
@@ -24,7 +28,12 @@ export async function verifiedVisitorId(signingSecret: string, siteId: string, u
  * @param tokenVisitorId the visitor id of a valid visitor token for this site, if one was sent
  * @param verifiedUserId the user id of a verified identity, if any
  */
-export async function sessionVisitorId(signingSecret: string, siteId: string, tokenVisitorId: string | null, verifiedUserId: string | null): Promise<string> {
+export async function sessionVisitorId(
+  signingSecret: string,
+  siteId: string,
+  tokenVisitorId: string | null,
+  verifiedUserId: string | null,
+): Promise<string> {
   if (verifiedUserId !== null) return verifiedVisitorId(signingSecret, siteId, verifiedUserId);
   if (tokenVisitorId !== null && !isVerifiedVisitorId(tokenVisitorId)) return tokenVisitorId;
   return randomId(ANONYMOUS_PREFIX);

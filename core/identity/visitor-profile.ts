@@ -30,7 +30,15 @@ export function visitorProfile(facts: VisitorFacts): VisitorProfile {
   };
   if (identity.status === "verified") {
     const { id, name, email, attributes } = identity.user;
-    return { visitorId, name: name ?? visitorLabel(visitorId), userId: id, ...(email === undefined ? {} : { email }), verified: { ...attributes }, hints: {}, ...context };
+    return {
+      visitorId,
+      name: name ?? visitorLabel(visitorId),
+      userId: id,
+      ...(email === undefined ? {} : { email }),
+      verified: { ...attributes },
+      hints: {},
+      ...context,
+    };
   }
   const hints: VisitorProfile["hints"] = {};
   if (identity.status === "unverified") {

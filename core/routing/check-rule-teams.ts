@@ -26,5 +26,8 @@ export function checkRuleTeams(
   const rule = rules[index];
   if (!rule) return null;
   const prefix = basePath ? `${basePath}.` : "";
-  return { path: `${prefix}${index}.team`, message: `rule ${index} routes to team "${rule.team}", which this site does not have` };
+  return {
+    path: `${prefix}${index}.team`,
+    message: `rule ${index} routes to team "${rule.team}", which this site does not have`,
+  };
 }

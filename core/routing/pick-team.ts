@@ -13,7 +13,12 @@
  *   choice: body.team,
  * });
  */
-import type { AttributeMatch, AttributeValue, RoutingConditions, RoutingRule } from "../../protocol/routing-rules";
+import type {
+  AttributeMatch,
+  AttributeValue,
+  RoutingConditions,
+  RoutingRule,
+} from "../../protocol/routing-rules";
 import { matchesGlob } from "./url-glob";
 
 /** What is known about the visitor when their conversation starts. */
@@ -62,9 +67,15 @@ function attributeMatches(match: AttributeMatch, value: AttributeValue | undefin
 /** Whether every condition the rule states holds for this visitor. */
 export function conditionsMatch(when: RoutingConditions, context: RoutingContext): boolean {
   const { page, locale, country, choice, verified } = context;
-  if (when.pages && (page === undefined || !when.pages.some((pattern) => matchesGlob(pattern, page)))) return false;
-  if (when.languages && (locale === undefined || !when.languages.some((prefix) => languageMatches(prefix, locale)))) return false;
-  if (when.countries && (country === undefined || !when.countries.includes(country.toUpperCase()))) return false;
+  if (when.pages && (page === undefined || !when.pages.some((pattern) => matchesGlob(pattern, page))))
+    return false;
+  if (
+    when.languages &&
+    (locale === undefined || !when.languages.some((prefix) => languageMatches(prefix, locale)))
+  )
+    return false;
+  if (when.countries && (country === undefined || !when.countries.includes(country.toUpperCase())))
+    return false;
   if (when.choices && (choice === undefined || !when.choices.includes(choice))) return false;
   if (when.attributes) {
     for (const [key, match] of Object.entries(when.attributes)) {
@@ -77,7 +88,11 @@ export function conditionsMatch(when: RoutingConditions, context: RoutingContext
 }
 
 /** The first rule matching `context` names the team; none matching gives `defaultTeam`. */
-export function pickTeam(rules: readonly RoutingRule[], defaultTeam: string, context: RoutingContext): TeamPick {
+export function pickTeam(
+  rules: readonly RoutingRule[],
+  defaultTeam: string,
+  context: RoutingContext,
+): TeamPick {
   const ruleIndex = rules.findIndex((rule) => conditionsMatch(rule.when, context));
   const rule = rules[ruleIndex];
   return rule ? { teamId: rule.team, ruleIndex } : { teamId: defaultTeam, ruleIndex: null };

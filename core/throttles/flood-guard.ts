@@ -18,11 +18,19 @@ export class FloodGuard {
   check(visitorId: string, frame: VisitorFrameIn, now: number): ErrorFrame | null {
     if (frame.type !== "message" && frame.type !== "offline") return null;
     const bucket = this.buckets.get(visitorId) ?? { tokens: MESSAGE_BURST, at: now };
-    bucket.tokens = Math.min(MESSAGE_BURST, bucket.tokens + ((now - bucket.at) / 60_000) * MESSAGES_PER_MINUTE);
+    bucket.tokens = Math.min(
+      MESSAGE_BURST,
+      bucket.tokens + ((now - bucket.at) / 60_000) * MESSAGES_PER_MINUTE,
+    );
     bucket.at = now;
     this.buckets.set(visitorId, bucket);
     if (bucket.tokens < 1) {
-      return { type: "error", code: ErrorCode.rateLimited, message: "too many messages; wait a few seconds", clientId: frame.clientId };
+      return {
+        type: "error",
+        code: ErrorCode.rateLimited,
+        message: "too many messages; wait a few seconds",
+        clientId: frame.clientId,
+      };
     }
     bucket.tokens -= 1;
     if (this.buckets.size > 10_000) this.buckets.delete(this.buckets.keys().next().value!);

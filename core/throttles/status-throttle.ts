@@ -12,7 +12,13 @@ export class StatusThrottle {
    * Sends `frame` to the visitor now, later (within a second of the last one), or not at all
    * (unchanged). `build` runs at send time, so a delayed frame carries the latest figures.
    */
-  offer(visitorId: string, now: number, build: () => object | null, send: (frame: object) => void, immediate = false): void {
+  offer(
+    visitorId: string,
+    now: number,
+    build: () => object | null,
+    send: (frame: object) => void,
+    immediate = false,
+  ): void {
     const frame = build();
     if (!frame) return;
     const text = JSON.stringify(frame);

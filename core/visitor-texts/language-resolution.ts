@@ -24,7 +24,10 @@ function truncations(tag: string): string[] {
 }
 
 /** The languages to try, in order, without repeats; always ends with English. */
-export function languageCandidates(locale: string | null | undefined, defaultLanguage: string | undefined): string[] {
+export function languageCandidates(
+  locale: string | null | undefined,
+  defaultLanguage: string | undefined,
+): string[] {
   const candidates = new Set<string>();
   for (const tag of [canonicalLocale(locale), canonicalLocale(defaultLanguage)]) {
     if (tag) for (const language of truncations(tag)) candidates.add(language);
@@ -41,7 +44,10 @@ function overridesByLanguage(templates: MessageTemplates): Map<string, MessageTe
   let index = indexedOverrides.get(templates);
   if (!index) {
     index = new Map(
-      Object.entries(templates).map(([language, byKey]) => [(canonicalLocale(language) ?? language).toLowerCase(), byKey]),
+      Object.entries(templates).map(([language, byKey]) => [
+        (canonicalLocale(language) ?? language).toLowerCase(),
+        byKey,
+      ]),
     );
     indexedOverrides.set(templates, index);
   }
@@ -62,7 +68,9 @@ export function resolveTemplate(
 ): ResolvedTemplate {
   const overrides = templates ? overridesByLanguage(templates) : undefined;
   for (const language of candidates) {
-    const builtIn = Object.hasOwn(DEFAULT_CATALOGS, language) ? DEFAULT_CATALOGS[language]?.templates[key] : undefined;
+    const builtIn = Object.hasOwn(DEFAULT_CATALOGS, language)
+      ? DEFAULT_CATALOGS[language]?.templates[key]
+      : undefined;
     const text = overrides?.get(language)?.[key] ?? builtIn;
     if (text !== undefined) return { text, language };
   }

@@ -26,7 +26,12 @@ type Style = "weekday" | "date" | "year";
 // One formatter per locale, zone and style; building them is the expensive part.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(locale: string, timeZone: string, style: Style, showZone: boolean): Intl.DateTimeFormat {
+function formatterFor(
+  locale: string,
+  timeZone: string,
+  style: Style,
+  showZone: boolean,
+): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${style}|${showZone}`;
   let formatter = formatters.get(key);
   if (!formatter) {
@@ -53,6 +58,7 @@ export function formatOpeningTime(opensAt: number, options: OpeningTimeOptions):
   const { now, locale, timeZone, showZone } = options;
   const daysAhead = localDayNumber(timeZone, opensAt) - localDayNumber(timeZone, now);
   let style: Style = "weekday";
-  if (daysAhead > WEEKDAY_ONLY_DAYS || daysAhead < 0) style = yearOf(timeZone, opensAt) === yearOf(timeZone, now) ? "date" : "year";
+  if (daysAhead > WEEKDAY_ONLY_DAYS || daysAhead < 0)
+    style = yearOf(timeZone, opensAt) === yearOf(timeZone, now) ? "date" : "year";
   return formatterFor(locale, timeZone, style, showZone).format(opensAt);
 }

@@ -15,7 +15,11 @@
  * // "We're away right now and will be back Monday 3:00 AM. Leave us a message and ..."
  */
 import { OutsideHours } from "../../protocol/business-hours";
-import { MessageTemplateKey, type MessageTemplates, type VisitorMessageKind } from "../../protocol/team-messages";
+import {
+  MessageTemplateKey,
+  type MessageTemplates,
+  type VisitorMessageKind,
+} from "../../protocol/team-messages";
 import { isKnownTimeZone } from "../hours/zoned-time";
 import { replyTimePhrase, waitPhrase, wholeMinutes } from "./duration-phrases";
 import { fillTemplate } from "./fill-template";
@@ -81,7 +85,8 @@ const plans: { [K in VisitorMessageKind]: (vars: VisitorMessageVars[K]) => Plan 
     }),
   }),
   overflow: ({ position, etaSeconds }) => {
-    if (etaSeconds === null) return { key: MessageTemplateKey.overflowNoEstimate, values: () => ({ position: String(position) }) };
+    if (etaSeconds === null)
+      return { key: MessageTemplateKey.overflowNoEstimate, values: () => ({ position: String(position) }) };
     return {
       key: MessageTemplateKey.overflow,
       values: ({ language }) => ({
@@ -94,7 +99,10 @@ const plans: { [K in VisitorMessageKind]: (vars: VisitorMessageVars[K]) => Plan 
   away: ({ opensAt, now, outsideHours }) => {
     const form = outsideHours === OutsideHours.offlineForm;
     if (opensAt === null) {
-      return { key: form ? MessageTemplateKey.awayFormUnscheduled : MessageTemplateKey.awayUnscheduled, values: noValues };
+      return {
+        key: form ? MessageTemplateKey.awayFormUnscheduled : MessageTemplateKey.awayUnscheduled,
+        values: noValues,
+      };
     }
     return {
       key: form ? MessageTemplateKey.awayForm : MessageTemplateKey.away,
@@ -115,7 +123,10 @@ function knownZone(timeZone: string | null | undefined): string | undefined {
 }
 
 /** The text a visitor is shown for `kind`, in their language (see the file comment). */
-export function renderVisitorMessage<K extends VisitorMessageKind>(kind: K, options: RenderVisitorMessageOptions<K>): string {
+export function renderVisitorMessage<K extends VisitorMessageKind>(
+  kind: K,
+  options: RenderVisitorMessageOptions<K>,
+): string {
   const plan = plans[kind](options.vars);
   const candidates = languageCandidates(options.locale, options.defaultLanguage);
   const { text, language } = resolveTemplate(plan.key, candidates, options.templates);

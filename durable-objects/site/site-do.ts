@@ -5,8 +5,22 @@
  * pushed to the TeamDOs as a full `TeamConfig` / `TeamAgentConfig`.
  */
 import { DurableObject } from "cloudflare:workers";
-import { agentBodySchema, leadSettingsBodySchema, resolveTeamPolicy, routingRulesSchema, siteBodySchema, teamBodySchema } from "../../protocol";
-import type { AgentBody, AgentTokenInfo, AgentView, IdentitySecretsView, LeadSettingsBody, RoutingRules } from "../../protocol";
+import {
+  agentBodySchema,
+  leadSettingsBodySchema,
+  resolveTeamPolicy,
+  routingRulesSchema,
+  siteBodySchema,
+  teamBodySchema,
+} from "../../protocol";
+import type {
+  AgentBody,
+  AgentTokenInfo,
+  AgentView,
+  IdentitySecretsView,
+  LeadSettingsBody,
+  RoutingRules,
+} from "../../protocol";
 import type { SiteAdminView, SiteBody, SiteView, TeamBody } from "../../protocol";
 import { randomId, sha256Hex } from "../../core/crypto";
 import { checkRuleTeams } from "../../core/routing/check-rule-teams";
@@ -18,10 +32,16 @@ import type { TeamAgentConfig, TeamConfig } from "../../core/team-config";
 export type { AgentView, SiteView };
 
 /** The outcome of a change: done, or why not (`path` names the field at fault). */
-export type SetResult = { ok: true } | { ok: false; reason: "invalid" | "missing"; message: string; path?: string };
+export type SetResult =
+  { ok: true } | { ok: false; reason: "invalid" | "missing"; message: string; path?: string };
 
 const done: SetResult = { ok: true };
-const invalid = (path: string, message: string): SetResult => ({ ok: false, reason: "invalid", path, message });
+const invalid = (path: string, message: string): SetResult => ({
+  ok: false,
+  reason: "invalid",
+  path,
+  message,
+});
 const missing = (message: string): SetResult => ({ ok: false, reason: "missing", message });
 
 /** The agent behind a working login token, with the names of the site's teams. */
@@ -35,7 +55,15 @@ export type TeamRecord = { id: string; config: string };
 const IDENTITY_FINGERPRINT_CHARS = 12;
 
 function teamConfig(siteId: string, teamId: string, team: TeamBody): TeamConfig {
-  return { siteId, teamId, name: team.name, policy: resolveTeamPolicy(team), settings: team.settings, hours: team.hours, messages: team.messages };
+  return {
+    siteId,
+    teamId,
+    name: team.name,
+    policy: resolveTeamPolicy(team),
+    settings: team.settings,
+    hours: team.hours,
+    messages: team.messages,
+  };
 }
 
 function teamAgentConfig(id: string, agent: AgentBody): TeamAgentConfig {
@@ -58,8 +86,14 @@ export class SiteDO extends DurableObject {
 
   getSite(): SiteView | null {
     if (this.cachedSite !== undefined) return this.cachedSite;
-    const row = this.sql.exec<{ site_id: string; config: string; routing_rules: string }>("SELECT site_id, config, routing_rules FROM site").toArray()[0];
-    const teams = this.sql.exec<{ id: string; name: string }>("SELECT id, name FROM teams ORDER BY id").toArray();
+    const row = this.sql
+      .exec<{ site_id: string; config: string; routing_rules: string }>(
+        "SELECT site_id, config, routing_rules FROM site",
+      )
+      .toArray()[0];
+    const teams = this.sql
+      .exec<{ id: string; name: string }>("SELECT id, name FROM teams ORDER BY id")
+      .toArray();
     this.cachedSite = row
       ? {
           siteId: row.site_id,
@@ -79,8 +113,10 @@ export class SiteDO extends DurableObject {
   putSite(siteId: string, body: SiteBody): SetResult {
     const site = siteBodySchema.parse(body);
     const teams = this.teamIds();
-    if (teams.length > 0 && !teams.includes(site.defaultTeam)) return invalid("defaultTeam", `no team "${site.defaultTeam}" on this site`);
-    const upsert = "INSERT INTO site (id, site_id, config) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config";
+    if (teams.length > 0 && !teams.includes(site.defaultTeam))
+      return invalid("defaultTeam", `no team "${site.defaultTeam}" on this site`);
+    const upsert =
+      "INSERT INTO site (id, site_id, config) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config";
     this.sql.exec(upsert, siteId, JSON.stringify(site));
     this.cachedSite = undefined;
     return done;
@@ -98,19 +134,28 @@ export class SiteDO extends DurableObject {
   }
 
   private teamIds(): string[] {
-    return this.sql.exec<{ id: string }>("SELECT id FROM teams ORDER BY id").toArray().map((row) => row.id);
+    return this.sql
+      .exec<{ id: string }>("SELECT id FROM teams ORDER BY id")
+      .toArray()
+      .map((row) => row.id);
   }
 
   // ---- identity secrets ----
 
   /** Secrets a visitor identity may be signed with, current first. For the session route only. */
   identitySecrets(): string[] {
-    const rows = this.sql.exec<{ secret: string }>("SELECT secret FROM identity_secrets ORDER BY slot = 'current' DESC").toArray();
+    const rows = this.sql
+      .exec<{ secret: string }>("SELECT secret FROM identity_secrets ORDER BY slot = 'current' DESC")
+      .toArray();
     return rows.map((row) => row.secret);
   }
 
   identitySecretsView(): IdentitySecretsView {
-    const rows = this.sql.exec<{ slot: string; fingerprint: string; created_at: number }>("SELECT slot, fingerprint, created_at FROM identity_secrets").toArray();
+    const rows = this.sql
+      .exec<{ slot: string; fingerprint: string; created_at: number }>(
+        "SELECT slot, fingerprint, created_at FROM identity_secrets",
+      )
+      .toArray();
     const info = (slot: string) => {
       const row = rows.find((r) => r.slot === slot);
       return row ? { fingerprint: row.fingerprint, createdAt: row.created_at } : null;
@@ -121,14 +166,28 @@ export class SiteDO extends DurableObject {
   /** Sets both slots; a secret already stored keeps its creation time (re-applying a file is a no-op). */
   async setIdentitySecrets(current: string, previous: string | undefined, now: number): Promise<SetResult> {
     if (!this.getSite()) return missing("create the site first");
-    const wanted: [string, string][] = [["current", current], ...(previous === undefined ? [] : [["previous", previous] as [string, string]])];
+    const wanted: [string, string][] = [
+      ["current", current],
+      ...(previous === undefined ? [] : [["previous", previous] as [string, string]]),
+    ];
     // Hash before writing: nothing may interleave between the writes below.
     const fingerprints = await Promise.all(wanted.map(([, secret]) => sha256Hex(secret)));
-    const known = new Map(this.sql.exec<{ secret: string; created_at: number }>("SELECT secret, created_at FROM identity_secrets").toArray().map((r) => [r.secret, r.created_at]));
+    const known = new Map(
+      this.sql
+        .exec<{ secret: string; created_at: number }>("SELECT secret, created_at FROM identity_secrets")
+        .toArray()
+        .map((r) => [r.secret, r.created_at]),
+    );
     this.sql.exec("DELETE FROM identity_secrets");
     wanted.forEach(([slot, secret], i) => {
       const fingerprint = fingerprints[i]!.slice(0, IDENTITY_FINGERPRINT_CHARS);
-      this.sql.exec("INSERT INTO identity_secrets (slot, secret, fingerprint, created_at) VALUES (?, ?, ?, ?)", slot, secret, fingerprint, known.get(secret) ?? now);
+      this.sql.exec(
+        "INSERT INTO identity_secrets (slot, secret, fingerprint, created_at) VALUES (?, ?, ?, ?)",
+        slot,
+        secret,
+        fingerprint,
+        known.get(secret) ?? now,
+      );
     });
     return done;
   }
@@ -140,7 +199,12 @@ export class SiteDO extends DurableObject {
     if (this.identitySecrets()[0] === secret) return invalid("secret", "this is already the current secret");
     this.sql.exec("DELETE FROM identity_secrets WHERE slot = 'previous'");
     this.sql.exec("UPDATE identity_secrets SET slot = 'previous' WHERE slot = 'current'");
-    this.sql.exec("INSERT INTO identity_secrets (slot, secret, fingerprint, created_at) VALUES ('current', ?, ?, ?)", secret, fingerprint, now);
+    this.sql.exec(
+      "INSERT INTO identity_secrets (slot, secret, fingerprint, created_at) VALUES ('current', ?, ?, ?)",
+      secret,
+      fingerprint,
+      now,
+    );
     return done;
   }
 
@@ -152,7 +216,9 @@ export class SiteDO extends DurableObject {
   // ---- teams ----
 
   private teamBody(teamId: string): TeamBody | null {
-    const row = this.sql.exec<{ config: string }>("SELECT config FROM teams WHERE id = ?", teamId).toArray()[0];
+    const row = this.sql
+      .exec<{ config: string }>("SELECT config FROM teams WHERE id = ?", teamId)
+      .toArray()[0];
     return row ? teamBodySchema.parse(JSON.parse(row.config)) : null;
   }
 
@@ -171,7 +237,12 @@ export class SiteDO extends DurableObject {
     const site = this.getSite();
     if (!site) return missing("create the site first");
     const team = teamBodySchema.parse(body);
-    this.sql.exec("INSERT OR REPLACE INTO teams (id, name, config) VALUES (?, ?, ?)", teamId, team.name, JSON.stringify(team));
+    this.sql.exec(
+      "INSERT OR REPLACE INTO teams (id, name, config) VALUES (?, ?, ?)",
+      teamId,
+      team.name,
+      JSON.stringify(team),
+    );
     this.cachedSite = undefined;
     await teamStub(this.env, site.siteId, teamId).configure(teamConfig(site.siteId, teamId, team));
     return done;
@@ -187,14 +258,18 @@ export class SiteDO extends DurableObject {
   // ---- agents ----
 
   getAgent(agentId: string): AgentView | null {
-    const row = this.sql.exec<{ config: string }>("SELECT config FROM agents WHERE id = ?", agentId).toArray()[0];
+    const row = this.sql
+      .exec<{ config: string }>("SELECT config FROM agents WHERE id = ?", agentId)
+      .toArray()[0];
     return row ? { id: agentId, ...agentBodySchema.parse(JSON.parse(row.config)) } : null;
   }
 
   /** Null when the site does not exist. */
   listAgents(): AgentView[] | null {
     if (!this.getSite()) return null;
-    const rows = this.sql.exec<{ id: string; config: string }>("SELECT id, config FROM agents ORDER BY id").toArray();
+    const rows = this.sql
+      .exec<{ id: string; config: string }>("SELECT id, config FROM agents ORDER BY id")
+      .toArray();
     return rows.map((row) => ({ id: row.id, ...agentBodySchema.parse(JSON.parse(row.config)) }));
   }
 
@@ -222,10 +297,16 @@ export class SiteDO extends DurableObject {
     const site = this.getSite();
     const agent = this.getAgent(agentId);
     if (!site || !agent) return false;
-    this.sql.exec("UPDATE agent_tokens SET revoked_at = ? WHERE agent_id = ? AND revoked_at IS NULL", now, agentId);
+    this.sql.exec(
+      "UPDATE agent_tokens SET revoked_at = ? WHERE agent_id = ? AND revoked_at IS NULL",
+      now,
+      agentId,
+    );
     this.sql.exec("DELETE FROM agents WHERE id = ?", agentId);
     // Removing closes the agent's sockets in each team, whatever token opened them.
-    await Promise.all(agent.teams.map((teamId) => teamStub(this.env, site.siteId, teamId).removeAgent(agentId)));
+    await Promise.all(
+      agent.teams.map((teamId) => teamStub(this.env, site.siteId, teamId).removeAgent(agentId)),
+    );
     return true;
   }
 
@@ -235,32 +316,51 @@ export class SiteDO extends DurableObject {
   issueAgentToken(agentId: string, now: number): string | null {
     if (!this.getAgent(agentId)) return null;
     const tokenId = randomId("t_");
-    this.sql.exec("INSERT INTO agent_tokens (token_id, agent_id, created_at) VALUES (?, ?, ?)", tokenId, agentId, now);
+    this.sql.exec(
+      "INSERT INTO agent_tokens (token_id, agent_id, created_at) VALUES (?, ?, ?)",
+      tokenId,
+      agentId,
+      now,
+    );
     return tokenId;
   }
 
   listAgentTokens(agentId: string): AgentTokenInfo[] | null {
     if (!this.getAgent(agentId)) return null;
-    const query = "SELECT token_id, created_at, revoked_at FROM agent_tokens WHERE agent_id = ? ORDER BY created_at, token_id";
-    const rows = this.sql.exec<{ token_id: string; created_at: number; revoked_at: number | null }>(query, agentId).toArray();
-    return rows.map((row) => ({ tokenId: row.token_id, createdAt: row.created_at, revokedAt: row.revoked_at }));
+    const query =
+      "SELECT token_id, created_at, revoked_at FROM agent_tokens WHERE agent_id = ? ORDER BY created_at, token_id";
+    const rows = this.sql
+      .exec<{ token_id: string; created_at: number; revoked_at: number | null }>(query, agentId)
+      .toArray();
+    return rows.map((row) => ({
+      tokenId: row.token_id,
+      createdAt: row.created_at,
+      revokedAt: row.revoked_at,
+    }));
   }
 
   /** Revokes one of the agent's tokens and closes every socket opened with it. */
   async revokeAgentToken(agentId: string, tokenId: string, now: number): Promise<boolean> {
-    const revoke = "UPDATE agent_tokens SET revoked_at = ? WHERE token_id = ? AND agent_id = ? AND revoked_at IS NULL";
+    const revoke =
+      "UPDATE agent_tokens SET revoked_at = ? WHERE token_id = ? AND agent_id = ? AND revoked_at IS NULL";
     const revoked = this.sql.exec(revoke, now, tokenId, agentId).rowsWritten;
     const site = this.getSite();
     const agent = this.getAgent(agentId);
     if (revoked === 0 || !site || !agent) return revoked > 0;
-    await Promise.all(agent.teams.map((teamId) => teamStub(this.env, site.siteId, teamId).disconnectToken(tokenId)));
+    await Promise.all(
+      agent.teams.map((teamId) => teamStub(this.env, site.siteId, teamId).disconnectToken(tokenId)),
+    );
     return true;
   }
 
   /** The agent behind a token, with their teams, or null when the token is unknown or revoked. */
   agentForToken(agentId: string, tokenId: string): TokenAgent | null {
     const token = this.sql
-      .exec("SELECT 1 FROM agent_tokens WHERE token_id = ? AND agent_id = ? AND revoked_at IS NULL", tokenId, agentId)
+      .exec(
+        "SELECT 1 FROM agent_tokens WHERE token_id = ? AND agent_id = ? AND revoked_at IS NULL",
+        tokenId,
+        agentId,
+      )
       .toArray()[0];
     const agent = token ? this.getAgent(agentId) : null;
     const site = this.getSite();
@@ -276,11 +376,17 @@ export class SiteDO extends DurableObject {
    * have one (a conversation never changes team because a rule matched differently),
    * else `pickedTeam` (the Worker's routing rules). Null when that team does not exist.
    */
-  async routeVisitor(visitorId: string, pickedTeam: string, now: number): Promise<{ teamId: string; conversationId: string | null } | null> {
+  async routeVisitor(
+    visitorId: string,
+    pickedTeam: string,
+    now: number,
+  ): Promise<{ teamId: string; conversationId: string | null } | null> {
     const site = this.getSite();
     if (!site) return null;
     const teams = new Set(site.teams.map((team) => team.id));
-    const last = this.sql.exec<{ team_id: string }>("SELECT team_id FROM visitor_teams WHERE visitor_id = ?", visitorId).toArray()[0];
+    const last = this.sql
+      .exec<{ team_id: string }>("SELECT team_id FROM visitor_teams WHERE visitor_id = ?", visitorId)
+      .toArray()[0];
     if (last && teams.has(last.team_id)) {
       const open = await teamStub(this.env, site.siteId, last.team_id).openConversationOf(visitorId);
       if (open) return { teamId: last.team_id, conversationId: open };
@@ -292,6 +398,11 @@ export class SiteDO extends DurableObject {
 
   /** The visitor's conversation now lives in `teamId` (a TeamDO calls this after a transfer). */
   setVisitorTeam(visitorId: string, teamId: string, now: number): void {
-    this.sql.exec("INSERT OR REPLACE INTO visitor_teams (visitor_id, team_id, updated_at) VALUES (?, ?, ?)", visitorId, teamId, now);
+    this.sql.exec(
+      "INSERT OR REPLACE INTO visitor_teams (visitor_id, team_id, updated_at) VALUES (?, ?, ?)",
+      visitorId,
+      teamId,
+      now,
+    );
   }
 }

@@ -4,7 +4,7 @@
  * this team's policy assigns it. Taking the same conversation twice changes nothing.
  */
 import type { TeamRoom } from "./team-room";
-import type { TransferAnswer, TransferPayload } from "./team-transfer";
+import type { TransferAnswer, TransferPayload } from "./team-links";
 
 export function acceptTransfer(room: TeamRoom, payload: TransferPayload, now: number): TransferAnswer {
   const engine = room.engine(now);
@@ -12,13 +12,26 @@ export function acceptTransfer(room: TeamRoom, payload: TransferPayload, now: nu
   if (room.store.conversation(payload.conversationId)) return { ok: true };
   room.store.rememberVisitor(payload.visitor, now);
   const result = engine.conversationArrived(
-    { id: payload.conversationId, visitorId: payload.visitor.visitorId, attributes: payload.visitor.verified, queuedAt: now },
+    {
+      id: payload.conversationId,
+      visitorId: payload.visitor.visitorId,
+      attributes: payload.visitor.verified,
+      queuedAt: now,
+    },
     now,
   );
-  const record = result.changed.conversations.find((c) => c.id === payload.conversationId) ?? engine.conversation(payload.conversationId);
+  const record =
+    result.changed.conversations.find((c) => c.id === payload.conversationId) ??
+    engine.conversation(payload.conversationId);
   if (!record) return { ok: false, message: "that team could not take the conversation" };
   const { agentId: _notYet, ...waiting } = record;
-  room.store.insertConversation({ ...waiting, state: "queued" }, payload.visitor, payload.createdAt, payload.origin, payload.note);
+  room.store.insertConversation(
+    { ...waiting, state: "queued" },
+    payload.visitor,
+    payload.createdAt,
+    payload.origin,
+    payload.note,
+  );
   room.store.messages.importAll(payload.messages);
   room.apply(result, now);
   return { ok: true };

@@ -21,7 +21,11 @@ export interface AgentContext {
 
 type Refusal = Omit<ErrorFrame, "type">;
 
-export async function handleAgentFrame(room: TeamRoom, frame: AgentFrameIn, agent: AgentContext): Promise<void> {
+export async function handleAgentFrame(
+  room: TeamRoom,
+  frame: AgentFrameIn,
+  agent: AgentContext,
+): Promise<void> {
   const refusal = await act(room, frame, agent);
   if (refusal) send(agent.ws, { type: "error", ...refusal });
 }
@@ -29,7 +33,8 @@ export async function handleAgentFrame(room: TeamRoom, frame: AgentFrameIn, agen
 async function act(room: TeamRoom, frame: AgentFrameIn, agent: AgentContext): Promise<Refusal | void> {
   const me = room.store.agent(agent.agentId);
   const engine = room.engine(agent.now);
-  if (!me || !engine) return { code: ErrorCode.forbidden, message: "you are no longer an agent of this team" };
+  if (!me || !engine)
+    return { code: ErrorCode.forbidden, message: "you are no longer an agent of this team" };
   const { now } = agent;
   switch (frame.type) {
     case "hello":
@@ -44,14 +49,22 @@ async function act(room: TeamRoom, frame: AgentFrameIn, agent: AgentContext): Pr
     case "history": {
       const conversation = room.store.conversation(frame.conversationId);
       if (!conversation || !canRead(conversation, me.id)) return notYours(frame.conversationId);
-      send(agent.ws, { type: "history", conversationId: conversation.id, messages: room.store.messages.after(conversation.id, frame.afterSeq) });
+      send(agent.ws, {
+        type: "history",
+        conversationId: conversation.id,
+        messages: room.store.messages.after(conversation.id, frame.afterSeq),
+      });
       return;
     }
     case "claim": {
       const conversation = room.store.conversation(frame.conversationId);
       if (conversation?.state === "assigned" && conversation.agentId === me.id) return;
       if (conversation?.state === "assigned") {
-        return { code: ErrorCode.alreadyAssigned, message: "another agent has this conversation", conversationId: conversation.id };
+        return {
+          code: ErrorCode.alreadyAssigned,
+          message: "another agent has this conversation",
+          conversationId: conversation.id,
+        };
       }
       if (conversation?.state === "closed") return closed(conversation);
       return commandOutcome(room, engine.claim(frame.conversationId, me.id, now), now, frame.conversationId);
@@ -67,11 +80,17 @@ async function act(room: TeamRoom, frame: AgentFrameIn, agent: AgentContext): Pr
         text: frame.text,
         at: now,
       });
-      send(agent.ws, { type: "ack", conversationId: conversation.id, clientId: frame.clientId, seq: message.seq });
+      send(agent.ws, {
+        type: "ack",
+        conversationId: conversation.id,
+        clientId: frame.clientId,
+        seq: message.seq,
+      });
       if (duplicate) return;
       room.deliver(message, conversation, now, agent.ws);
       // The first reply stops the no-answer timer and feeds the reply-time estimates.
-      if (conversation.record.firstResponseAt === undefined) room.apply(engine.firstResponse(conversation.id, now), now);
+      if (conversation.record.firstResponseAt === undefined)
+        room.apply(engine.firstResponse(conversation.id, now), now);
       return;
     }
     case "typing": {
@@ -83,10 +102,16 @@ async function act(room: TeamRoom, frame: AgentFrameIn, agent: AgentContext): Pr
     case "transfer": {
       const conversation = ownOpenConversation(room, frame.conversationId, me.id);
       if (isRefusal(conversation)) return conversation;
-      if (frame.toTeamId !== undefined) return transferToTeam(room, conversation, frame.toTeamId, frame.note, now);
+      if (frame.toTeamId !== undefined)
+        return transferToTeam(room, conversation, frame.toTeamId, frame.note, now);
       // The note is in place before the colleague is told, and put back if they cannot take it.
       if (frame.note !== undefined) room.store.setNote(conversation.id, frame.note);
-      const refusal = commandOutcome(room, engine.transfer(conversation.id, { agentId: frame.toAgentId! }, now), now, conversation.id);
+      const refusal = commandOutcome(
+        room,
+        engine.transfer(conversation.id, { agentId: frame.toAgentId! }, now),
+        now,
+        conversation.id,
+      );
       if (refusal && frame.note !== undefined) room.store.setNote(conversation.id, conversation.note);
       return refusal;
     }
@@ -119,9 +144,15 @@ const errorCodeOf: Record<CommandErrorCode, ErrorFrame["code"]> = {
 };
 
 /** Applies a command's result (time may have passed even when refused) and maps a refusal. */
-function commandOutcome(room: TeamRoom, result: CommandResult, now: number, conversationId: string): Refusal | void {
+function commandOutcome(
+  room: TeamRoom,
+  result: CommandResult,
+  now: number,
+  conversationId: string,
+): Refusal | void {
   room.apply(result, now);
-  if (!result.ok) return { code: errorCodeOf[result.error.code], message: result.error.message, conversationId };
+  if (!result.ok)
+    return { code: errorCodeOf[result.error.code], message: result.error.message, conversationId };
 }
 
 function queueView(room: TeamRoom, now: number) {
@@ -145,10 +176,18 @@ function snapshot(room: TeamRoom, agent: AgentContext): void {
 
 /** Agents read the queue and their own conversations (open or closed). */
 function canRead(conversation: ConversationRow, agentId: string): boolean {
-  return conversation.state === "queued" || conversation.agentId === agentId || conversation.record.agentId === agentId;
+  return (
+    conversation.state === "queued" ||
+    conversation.agentId === agentId ||
+    conversation.record.agentId === agentId
+  );
 }
 
-function ownOpenConversation(room: TeamRoom, conversationId: string, agentId: string): ConversationRow | Refusal {
+function ownOpenConversation(
+  room: TeamRoom,
+  conversationId: string,
+  agentId: string,
+): ConversationRow | Refusal {
   const conversation = room.store.conversation(conversationId);
   if (!conversation || conversation.agentId !== agentId) return notYours(conversationId);
   if (conversation.state === "closed") return closed(conversation);
@@ -159,7 +198,11 @@ function isRefusal(value: ConversationRow | Refusal): value is Refusal {
   return !("visitorId" in value);
 }
 
-const notYours = (conversationId: string): Refusal => ({ code: ErrorCode.notFound, message: "no such conversation assigned to you", conversationId });
+const notYours = (conversationId: string): Refusal => ({
+  code: ErrorCode.notFound,
+  message: "no such conversation assigned to you",
+  conversationId,
+});
 const closed = (conversation: ConversationRow): Refusal => ({
   code: ErrorCode.conversationClosed,
   message: "this conversation is closed",

@@ -17,7 +17,11 @@ export function closeConversation(room: TeamRoom, conversation: ConversationRow,
     room.store.saveConversationRecord({ ...closed.record, state: "closed", closedAt: now });
   }
   if (conversation.agentId) {
-    room.sockets.toAgent(conversation.agentId, { type: "unassigned", conversationId: conversation.id, reason: "closed" });
+    room.sockets.toAgent(conversation.agentId, {
+      type: "unassigned",
+      conversationId: conversation.id,
+      reason: "closed",
+    });
     room.announceAgent(conversation.agentId);
   }
   room.sendStatus(conversation.visitorId, now, true);

@@ -29,11 +29,23 @@ export class MessageStore {
   constructor(private readonly sql: SqlStorage) {}
 
   lastSeq(conversationId: string): number {
-    return this.sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM messages WHERE conversation_id = ?", conversationId).one().seq ?? 0;
+    return (
+      this.sql
+        .exec<{ seq: number | null }>(
+          "SELECT MAX(seq) AS seq FROM messages WHERE conversation_id = ?",
+          conversationId,
+        )
+        .one().seq ?? 0
+    );
   }
 
   last(conversationId: string): ChatMessage | null {
-    const row = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1", conversationId).toArray()[0];
+    const row = this.sql
+      .exec<MessageRow>(
+        "SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1",
+        conversationId,
+      )
+      .toArray()[0];
     return row ? toChatMessage(row) : null;
   }
 
@@ -50,7 +62,15 @@ export class MessageStore {
 
   /** The seq a message with this clientId was stored as, if it was. */
   seqOfClientId(conversationId: string, clientId: string): number | null {
-    return this.sql.exec<{ seq: number }>("SELECT seq FROM messages WHERE conversation_id = ? AND client_id = ?", conversationId, clientId).toArray()[0]?.seq ?? null;
+    return (
+      this.sql
+        .exec<{ seq: number }>(
+          "SELECT seq FROM messages WHERE conversation_id = ? AND client_id = ?",
+          conversationId,
+          clientId,
+        )
+        .toArray()[0]?.seq ?? null
+    );
   }
 
   /**
@@ -74,12 +94,29 @@ export class MessageStore {
       message.text,
       message.at,
     );
-    return { message: toChatMessage({ conversation_id: conversationId, seq, client_id: message.clientId ?? null, author: message.from, agent_id: message.agentId ?? null, author_name: message.authorName ?? null, text: message.text, at: message.at }), duplicate: false };
+    return {
+      message: toChatMessage({
+        conversation_id: conversationId,
+        seq,
+        client_id: message.clientId ?? null,
+        author: message.from,
+        agent_id: message.agentId ?? null,
+        author_name: message.authorName ?? null,
+        text: message.text,
+        at: message.at,
+      }),
+      duplicate: false,
+    };
   }
 
   after(conversationId: string, afterSeq: number, limit = MAX_HISTORY_MESSAGES): ChatMessage[] {
     return this.sql
-      .exec<MessageRow>("SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?", conversationId, afterSeq, limit)
+      .exec<MessageRow>(
+        "SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+        conversationId,
+        afterSeq,
+        limit,
+      )
       .toArray()
       .map(toChatMessage);
   }

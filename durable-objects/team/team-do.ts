@@ -6,7 +6,15 @@
  * hibernatable; nothing relies on memory surviving between events.
  */
 import { DurableObject } from "cloudflare:workers";
-import { agentFrameInSchema, ErrorCode, parseFrame, PING, PONG, visitorFrameInSchema } from "../../protocol";
+import {
+  agentFrameInSchema,
+  CloseCode,
+  ErrorCode,
+  parseFrame,
+  PING,
+  PONG,
+  visitorFrameInSchema,
+} from "../../protocol";
 import { siteStub, teamStub } from "../addresses";
 import { handleAgentFrame } from "./agent-actions";
 import { FloodGuard } from "../../core/throttles/flood-guard";
@@ -14,11 +22,19 @@ import { ensureSchema } from "../sql-schema";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
 import { TeamRoom } from "./team-room";
 import { teamMigrations } from "./team-schema";
-import { agentTag, CloseCode, identityOf, send, tagsOf, TeamSockets, tokenTag, type SocketIdentity } from "./team-sockets";
+import {
+  agentTag,
+  identityOf,
+  send,
+  tagsOf,
+  TeamSockets,
+  tokenTag,
+  type SocketIdentity,
+} from "./team-sockets";
 import { TeamStore } from "./team-store";
 import { dueWork, nextDueAt } from "./team-timers";
 import { acceptTransfer } from "./accept-transfer";
-import type { TransferAnswer, TransferPayload } from "./team-transfer";
+import type { TransferAnswer, TransferPayload } from "./team-links";
 import { handleVisitorFrame } from "./visitor-actions";
 
 /** Header the Worker sets, after checking the ticket, on the upgrade it forwards here. */
@@ -49,7 +65,10 @@ export class TeamDO extends DurableObject {
   /** Accepts a WebSocket the Worker has already authenticated. */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
-      return Response.json({ error: { code: ErrorCode.invalidFrame, message: "expected a WebSocket upgrade" } }, { status: 426 });
+      return Response.json(
+        { error: { code: ErrorCode.invalidFrame, message: "expected a WebSocket upgrade" } },
+        { status: 426 },
+      );
     }
     const identity = JSON.parse(request.headers.get(IdentityHeader) ?? "null") as SocketIdentity | null;
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
@@ -84,7 +103,11 @@ export class TeamDO extends DurableObject {
       await this.scheduleAlarm(now);
     } catch (error) {
       console.error("TeamDO:webSocketMessage", error);
-      send(ws, { type: "error", code: ErrorCode.internal, message: "something went wrong on our side; please retry" });
+      send(ws, {
+        type: "error",
+        code: ErrorCode.internal,
+        message: "something went wrong on our side; please retry",
+      });
     }
   }
 
@@ -146,7 +169,8 @@ export class TeamDO extends DurableObject {
   /** An agent reconnected within their grace period: they never left. */
   private agentReturned(agentId: string): void {
     const agent = this.room.store.agent(agentId);
-    if (agent && agent.goneSince !== null && agent.record.status !== "offline") this.room.store.setGoneSince(agentId, null);
+    if (agent && agent.goneSince !== null && agent.record.status !== "offline")
+      this.room.store.setGoneSince(agentId, null);
   }
 
   // ---- RPC from the SiteDO, the Worker and other teams ----

@@ -4,12 +4,18 @@
  * only then tells agents and visitors (assigned, unassigned, queue, presence, status).
  */
 import type { AgentFrameOut, ChatMessage, ConversationSummary, VisitorFrameOut } from "../../protocol";
-import { AssignmentEngine, isAutomatic, UnassignReason, type Decision, type EngineResult } from "../../core/assignment";
+import {
+  AssignmentEngine,
+  isAutomatic,
+  UnassignReason,
+  type Decision,
+  type EngineResult,
+} from "../../core/assignment";
 import { StatusThrottle } from "../../core/throttles/status-throttle";
 import type { TeamConfig } from "../../core/team-config";
 import { sendText, type TeamSockets } from "./team-sockets";
 import type { ConversationRow, TeamStore } from "./team-store";
-import type { TeamLinks } from "./team-transfer";
+import type { TeamLinks } from "./team-links";
 import { VisitorText } from "./visitor-text";
 
 export class TeamRoom {
@@ -64,7 +70,8 @@ export class TeamRoom {
     for (const conversation of changed.conversations) this.store.saveConversationRecord(conversation);
     if (changed.team) this.store.setTeamState(changed.team);
     if (this.config()?.settings.unassignOnClose) {
-      for (const conversation of changed.conversations) if (conversation.state === "closed") this.store.clearAgent(conversation.id);
+      for (const conversation of changed.conversations)
+        if (conversation.state === "closed") this.store.clearAgent(conversation.id);
     }
     for (const decision of decisions) this.announceDecision(decision, now);
     if (changed.conversations.length > 0) {
@@ -72,7 +79,8 @@ export class TeamRoom {
       this.announcePositions(now);
     }
     const agentsToAnnounce = new Set(changed.agents.map((agent) => agent.id));
-    for (const conversation of changed.conversations) if (conversation.agentId) agentsToAnnounce.add(conversation.agentId);
+    for (const conversation of changed.conversations)
+      if (conversation.agentId) agentsToAnnounce.add(conversation.agentId);
     for (const agentId of agentsToAnnounce) this.announceAgent(agentId);
   }
 
@@ -81,15 +89,30 @@ export class TeamRoom {
       const conversation = this.store.conversation(decision.conversationId);
       if (!conversation) return;
       if (decision.fromAgentId) {
-        this.sockets.toAgent(decision.fromAgentId, { type: "unassigned", conversationId: conversation.id, reason: "transferred" });
+        this.sockets.toAgent(decision.fromAgentId, {
+          type: "unassigned",
+          conversationId: conversation.id,
+          reason: "transferred",
+        });
       }
-      this.sockets.toAgent(decision.agentId, { type: "assigned", conversation: this.summary(conversation, now) });
-      this.postSystemMessage(conversation, this.text.assigned(conversation, decision.agentId, this.engine(now)!), now);
+      this.sockets.toAgent(decision.agentId, {
+        type: "assigned",
+        conversation: this.summary(conversation, now),
+      });
+      this.postSystemMessage(
+        conversation,
+        this.text.assigned(conversation, decision.agentId, this.engine(now)!),
+        now,
+      );
       this.sendStatus(conversation.visitorId, now, true);
       if (isAutomatic(decision.reason)) return;
     } else if (decision.type === "unassign") {
       const reason = decision.reason === UnassignReason.escalated ? "escalated" : "reassigned";
-      this.sockets.toAgent(decision.agentId, { type: "unassigned", conversationId: decision.conversationId, reason });
+      this.sockets.toAgent(decision.agentId, {
+        type: "unassigned",
+        conversationId: decision.conversationId,
+        reason,
+      });
     }
   }
 
@@ -99,7 +122,8 @@ export class TeamRoom {
     const last = this.store.messages.last(conversation.id);
     const record = conversation.record;
     const visitor = conversation.visitor;
-    const position = conversation.state === "queued" ? (this.engine(now)?.positionOf(conversation.id) ?? null) : null;
+    const position =
+      conversation.state === "queued" ? (this.engine(now)?.positionOf(conversation.id) ?? null) : null;
     return {
       id: conversation.id,
       teamId: this.teamId,
@@ -110,7 +134,8 @@ export class TeamRoom {
       createdAt: conversation.createdAt,
       lastSeq: last?.seq ?? 0,
       lastMessage: last ? { from: last.from, text: last.text, at: last.at } : null,
-      waitingSince: conversation.state === "closed" ? null : this.store.messages.waitingSince(conversation.id),
+      waitingSince:
+        conversation.state === "closed" ? null : this.store.messages.waitingSince(conversation.id),
       page: visitor.page ?? null,
       locale: visitor.locale ?? null,
       priority: record.priority,
@@ -134,16 +159,23 @@ export class TeamRoom {
   /** What the visitor's widget should show about their conversation now. */
   visitorStatus(visitorId: string, now: number): VisitorFrameOut {
     const engine = this.engine(now);
-    const conversation = this.store.openConversationOf(visitorId) ?? this.store.latestConversationOf(visitorId);
+    const conversation =
+      this.store.openConversationOf(visitorId) ?? this.store.latestConversationOf(visitorId);
     if (!conversation || !engine) {
       const away = this.text.awayStatus(now, this.store.visitor(visitorId));
       return away.state === "away" ? { type: "status", ...away } : { type: "status", state: "new" };
     }
-    if (conversation.state === "closed") return { type: "status", state: "closed", text: this.text.closed(conversation) };
+    if (conversation.state === "closed")
+      return { type: "status", state: "closed", text: this.text.closed(conversation) };
     if (conversation.state === "assigned" && conversation.agentId) {
       const name = this.store.agent(conversation.agentId)?.name ?? "";
       const replySeconds = Math.round(engine.expectedReplySeconds(conversation.agentId));
-      return { type: "status", state: "assigned", agent: { name, replySeconds }, text: this.text.assigned(conversation, conversation.agentId, engine) };
+      return {
+        type: "status",
+        state: "assigned",
+        agent: { name, replySeconds },
+        text: this.text.assigned(conversation, conversation.agentId, engine),
+      };
     }
     const away = this.text.awayStatus(now, conversation.visitor);
     if (away.state === "away") return { type: "status", ...away };
@@ -171,7 +203,12 @@ export class TeamRoom {
       .map((row) => this.summary(row, now));
     const text = JSON.stringify({ type: "queue", queue } satisfies AgentFrameOut);
     if (!this.changedSince("queue", text)) return;
-    const online = new Set(engine.agents().filter((agent) => agent.status === "online").map((agent) => agent.id));
+    const online = new Set(
+      engine
+        .agents()
+        .filter((agent) => agent.status === "online")
+        .map((agent) => agent.id),
+    );
     this.sockets.textToAgents(text, (agentId) => online.has(agentId));
   }
 

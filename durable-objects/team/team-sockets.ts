@@ -5,8 +5,7 @@
 import type { AgentFrameOut, VisitorFrameOut } from "../../protocol";
 
 export type SocketIdentity =
-  | { role: "visitor"; visitorId: string }
-  | { role: "agent"; agentId: string; tokenId: string };
+  { role: "visitor"; visitorId: string } | { role: "agent"; agentId: string; tokenId: string };
 
 /** Tags let `getWebSockets(tag)` find a party's sockets after hibernation. */
 export const visitorTag = (visitorId: string) => `v:${visitorId}`;
@@ -16,7 +15,9 @@ export const tokenTag = (tokenId: string) => `t:${tokenId}`;
 const agentsTag = "agents";
 
 export function tagsOf(identity: SocketIdentity): string[] {
-  return identity.role === "visitor" ? [visitorTag(identity.visitorId)] : [agentsTag, agentTag(identity.agentId), tokenTag(identity.tokenId)];
+  return identity.role === "visitor"
+    ? [visitorTag(identity.visitorId)]
+    : [agentsTag, agentTag(identity.agentId), tokenTag(identity.tokenId)];
 }
 
 export function identityOf(ws: WebSocket): SocketIdentity | null {
@@ -89,6 +90,3 @@ export function sendText(ws: WebSocket, text: string): void {
     // As in send(): nothing is lost, the client resumes by seq.
   }
 }
-
-/** Application close codes (4000-4999). */
-export const CloseCode = { unauthorized: 4001, forbidden: 4003, notFound: 4004, transferred: 4010 } as const;

@@ -10,18 +10,33 @@ import type { TeamStore } from "./team-store";
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-export function teamStats(store: TeamStore, engine: AssignmentEngine, teamId: string, now: number): Extract<AgentFrameOut, { type: "stats" }> {
+export function teamStats(
+  store: TeamStore,
+  engine: AssignmentEngine,
+  teamId: string,
+  now: number,
+): Extract<AgentFrameOut, { type: "stats" }> {
   const dayStart = Math.floor(now / DAY_MS) * DAY_MS;
   const waits: number[] = [];
   const firstResponses: number[] = [];
   const handledByHour = Array.from({ length: 24 }, () => 0);
   let handled = 0;
   for (const { record } of store.conversationsTouchedSince(dayStart)) {
-    if (record.assignedAt !== undefined && record.assignedAt >= dayStart) waits.push(record.assignedAt - record.queuedAt);
-    if (record.firstResponseAt !== undefined && record.assignedAt !== undefined && record.firstResponseAt >= dayStart) {
+    if (record.assignedAt !== undefined && record.assignedAt >= dayStart)
+      waits.push(record.assignedAt - record.queuedAt);
+    if (
+      record.firstResponseAt !== undefined &&
+      record.assignedAt !== undefined &&
+      record.firstResponseAt >= dayStart
+    ) {
       firstResponses.push(record.firstResponseAt - record.assignedAt);
     }
-    if (record.state === "closed" && record.closedAt !== undefined && record.closedAt >= dayStart && record.transferredToTeamId === undefined) {
+    if (
+      record.state === "closed" &&
+      record.closedAt !== undefined &&
+      record.closedAt >= dayStart &&
+      record.transferredToTeamId === undefined
+    ) {
       handled++;
       handledByHour[Math.min(23, Math.floor((record.closedAt - dayStart) / HOUR_MS))]!++;
     }

@@ -121,7 +121,9 @@ export class TeamStore {
   }
 
   visitor(visitorId: string): VisitorProfile | null {
-    const row = this.sql.exec<{ profile: string }>("SELECT profile FROM visitors WHERE visitor_id = ?", visitorId).toArray()[0];
+    const row = this.sql
+      .exec<{ profile: string }>("SELECT profile FROM visitors WHERE visitor_id = ?", visitorId)
+      .toArray()[0];
     return row ? (JSON.parse(row.profile) as VisitorProfile) : null;
   }
 
@@ -140,7 +142,11 @@ export class TeamStore {
   /** The visitor's most recent conversations, newest first. */
   conversationsOf(visitorId: string, limit = 20): ConversationRow[] {
     return this.sql
-      .exec("SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?", visitorId, limit)
+      .exec(
+        "SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
+        visitorId,
+        limit,
+      )
       .toArray()
       .map(toConversation);
   }
@@ -164,17 +170,33 @@ export class TeamStore {
   /** Conversations still open, or created or closed since `since` (for the day's figures). */
   conversationsTouchedSince(since: number): ConversationRow[] {
     return this.sql
-      .exec("SELECT * FROM conversations WHERE state != 'closed' OR created_at >= ? OR closed_at >= ?", since, since)
+      .exec(
+        "SELECT * FROM conversations WHERE state != 'closed' OR created_at >= ? OR closed_at >= ?",
+        since,
+        since,
+      )
       .toArray()
       .map(toConversation);
   }
 
   /** Earlier conversations of the visitor in this team (new or returning customer). */
   countEarlier(visitorId: string, before: number): number {
-    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM conversations WHERE visitor_id = ? AND created_at < ?", visitorId, before).one().n;
+    return this.sql
+      .exec<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM conversations WHERE visitor_id = ? AND created_at < ?",
+        visitorId,
+        before,
+      )
+      .one().n;
   }
 
-  insertConversation(record: ConversationRecord, visitor: VisitorProfile, createdAt: number, origin: ConversationOrigin = "chat", note: string | null = null): void {
+  insertConversation(
+    record: ConversationRecord,
+    visitor: VisitorProfile,
+    createdAt: number,
+    origin: ConversationOrigin = "chat",
+    note: string | null = null,
+  ): void {
     this.sql.exec(
       `INSERT INTO conversations (id, visitor_id, state, agent_id, created_at, closed_at, record, visitor, origin, note)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -208,7 +230,11 @@ export class TeamStore {
     const row = this.conversation(conversationId);
     if (!row) return;
     const { agentId: _dropped, ...record } = row.record;
-    this.sql.exec("UPDATE conversations SET agent_id = NULL, record = ? WHERE id = ?", JSON.stringify(record), conversationId);
+    this.sql.exec(
+      "UPDATE conversations SET agent_id = NULL, record = ? WHERE id = ?",
+      JSON.stringify(record),
+      conversationId,
+    );
   }
 
   /** The note a transferring agent leaves for the next one. */
@@ -217,7 +243,12 @@ export class TeamStore {
   }
 
   markVisitorRead(conversationId: string, seq: number): void {
-    this.sql.exec("UPDATE conversations SET visitor_read_seq = ? WHERE id = ? AND visitor_read_seq < ?", seq, conversationId, seq);
+    this.sql.exec(
+      "UPDATE conversations SET visitor_read_seq = ? WHERE id = ? AND visitor_read_seq < ?",
+      seq,
+      conversationId,
+      seq,
+    );
   }
 }
 

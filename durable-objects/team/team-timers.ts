@@ -21,7 +21,12 @@ export interface DueWork {
 }
 
 /** What is due at `now`. */
-export function dueWork(store: TeamStore, engine: AssignmentEngine, config: TeamConfig, now: number): DueWork {
+export function dueWork(
+  store: TeamStore,
+  engine: AssignmentEngine,
+  config: TeamConfig,
+  now: number,
+): DueWork {
   const graceMs = config.settings.presenceGraceSeconds * 1000;
   const goneAgents = store
     .agents()
@@ -32,10 +37,20 @@ export function dueWork(store: TeamStore, engine: AssignmentEngine, config: Team
   const noAnswerMs = config.settings.noAnswerSeconds === null ? null : config.settings.noAnswerSeconds * 1000;
   for (const conversation of store.openConversations()) {
     const record = engine.conversation(conversation.id);
-    if (!record || record.state !== "assigned" || record.agentId === undefined || record.firstResponseAt !== undefined) continue;
+    if (
+      !record ||
+      record.state !== "assigned" ||
+      record.agentId === undefined ||
+      record.firstResponseAt !== undefined
+    )
+      continue;
     if (gone.has(record.agentId) && config.settings.agentGone !== AgentGoneAction.keep) {
       release.push([record.id, "agent-gone"]);
-    } else if (noAnswerMs !== null && record.assignedAt !== undefined && record.assignedAt + noAnswerMs <= now) {
+    } else if (
+      noAnswerMs !== null &&
+      record.assignedAt !== undefined &&
+      record.assignedAt + noAnswerMs <= now
+    ) {
       release.push([record.id, "no-answer"]);
     }
   }
@@ -46,7 +61,12 @@ export function dueWork(store: TeamStore, engine: AssignmentEngine, config: Team
  * The earliest time anything above or in the engine falls due, or null. Runs after every
  * event, so it reads the engine's memory and one aggregate, never every row.
  */
-export function nextDueAt(store: TeamStore, engine: AssignmentEngine, config: TeamConfig, now: number): number | null {
+export function nextDueAt(
+  store: TeamStore,
+  engine: AssignmentEngine,
+  config: TeamConfig,
+  now: number,
+): number | null {
   const times: number[] = [];
   const engineWake = engine.nextWakeAt(now);
   if (engineWake !== null) times.push(engineWake);

@@ -4,43 +4,37 @@
  * only then does this team let it go and send the visitor's sockets over (they reconnect).
  * Other events wait meanwhile, so no message can slip in between the copy and the release.
  */
-import { ErrorCode, type ChatMessage, type ErrorFrame } from "../../protocol";
+import { CloseCode, ErrorCode, type ErrorFrame } from "../../protocol";
 import type { TeamRoom } from "./team-room";
-import { CloseCode } from "./team-sockets";
-import type { ConversationOrigin, ConversationRow } from "./team-store";
-import type { VisitorProfile } from "../../core/team-config";
-
-/** What the receiving team needs to take a conversation over. */
-export interface TransferPayload {
-  conversationId: string;
-  visitor: VisitorProfile;
-  origin: ConversationOrigin;
-  createdAt: number;
-  messages: ChatMessage[];
-  fromTeamName: string;
-  fromAgentName: string | null;
-  note: string | null;
-}
-
-export type TransferAnswer = { ok: true } | { ok: false; message: string };
-
-/** How a team reaches the rest of the site; the TeamDO provides it. */
-export interface TeamLinks {
-  acceptTransfer(teamId: string, payload: TransferPayload): Promise<TransferAnswer>;
-  setVisitorTeam(visitorId: string, teamId: string, now: number): Promise<void>;
-  exclusively<T>(work: () => Promise<T>): Promise<T>;
-}
+import type { ConversationRow } from "./team-store";
 
 type Refusal = Omit<ErrorFrame, "type">;
 
-export async function transferToTeam(room: TeamRoom, conversation: ConversationRow, toTeamId: string, note: string | undefined, now: number): Promise<Refusal | void> {
+export async function transferToTeam(
+  room: TeamRoom,
+  conversation: ConversationRow,
+  toTeamId: string,
+  note: string | undefined,
+  now: number,
+): Promise<Refusal | void> {
   const config = room.config();
-  if (!config || !room.links) return { code: ErrorCode.internal, message: "this team cannot transfer right now" };
-  if (toTeamId === config.teamId) return { code: ErrorCode.invalidFrame, message: "the conversation is already in this team", conversationId: conversation.id };
+  if (!config || !room.links)
+    return { code: ErrorCode.internal, message: "this team cannot transfer right now" };
+  if (toTeamId === config.teamId)
+    return {
+      code: ErrorCode.invalidFrame,
+      message: "the conversation is already in this team",
+      conversationId: conversation.id,
+    };
   const links = room.links;
   return links.exclusively(async () => {
     const current = room.store.conversation(conversation.id);
-    if (!current || current.state === "closed") return { code: ErrorCode.conversationClosed, message: "this conversation is closed", conversationId: conversation.id };
+    if (!current || current.state === "closed")
+      return {
+        code: ErrorCode.conversationClosed,
+        message: "this conversation is closed",
+        conversationId: conversation.id,
+      };
     const answer = await links.acceptTransfer(toTeamId, {
       conversationId: current.id,
       visitor: current.visitor,
@@ -56,7 +50,11 @@ export async function transferToTeam(room: TeamRoom, conversation: ConversationR
     const engine = room.engine(now)!;
     room.apply(engine.transfer(current.id, { teamId: toTeamId }, now), now);
     if (current.agentId) {
-      room.sockets.toAgent(current.agentId, { type: "unassigned", conversationId: current.id, reason: "transferred" });
+      room.sockets.toAgent(current.agentId, {
+        type: "unassigned",
+        conversationId: current.id,
+        reason: "transferred",
+      });
       room.announceAgent(current.agentId);
     }
     // The widget reconnects on this close code and lands in the new team.

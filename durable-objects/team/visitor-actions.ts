@@ -24,11 +24,18 @@ export function handleVisitorFrame(room: TeamRoom, frame: VisitorFrameIn, visito
     case "message":
       return message(room, visitor, frame.clientId, frame.text);
     case "offline":
-      return message(room, visitor, frame.clientId, frame.text, { email: frame.email, ...(frame.name ? { name: frame.name } : {}) });
+      return message(room, visitor, frame.clientId, frame.text, {
+        email: frame.email,
+        ...(frame.name ? { name: frame.name } : {}),
+      });
     case "typing": {
       const conversation = room.store.openConversationOf(visitor.visitorId);
       if (conversation?.agentId) {
-        room.sockets.toAgent(conversation.agentId, { type: "typing", conversationId: conversation.id, on: frame.on });
+        room.sockets.toAgent(conversation.agentId, {
+          type: "typing",
+          conversationId: conversation.id,
+          on: frame.on,
+        });
       }
       return;
     }
@@ -71,7 +78,13 @@ function hello(room: TeamRoom, visitor: VisitorContext, lastSeq: number): void {
  * Stores the visitor's message once, whatever the number of resends: the clientId is looked
  * up in their latest conversation (even one closed since) before a new one is started.
  */
-function message(room: TeamRoom, visitor: VisitorContext, clientId: string, text: string, offlineForm?: { email: string; name?: string }): void {
+function message(
+  room: TeamRoom,
+  visitor: VisitorContext,
+  clientId: string,
+  text: string,
+  offlineForm?: { email: string; name?: string },
+): void {
   const latest = room.store.latestConversationOf(visitor.visitorId);
   const earlierSeq = latest ? room.store.messages.seqOfClientId(latest.id, clientId) : null;
   if (latest && earlierSeq !== null) {
@@ -88,7 +101,12 @@ function message(room: TeamRoom, visitor: VisitorContext, clientId: string, text
     }
     ({ conversation, arrival } = started);
   }
-  const { message: stored } = room.store.messages.append(conversation.id, { clientId, from: "visitor", text, at: visitor.now });
+  const { message: stored } = room.store.messages.append(conversation.id, {
+    clientId,
+    from: "visitor",
+    text,
+    at: visitor.now,
+  });
   send(visitor.ws, { type: "ack", clientId, conversationId: conversation.id, seq: stored.seq });
   room.deliver(stored, conversation, visitor.now, visitor.ws);
   // The engine's decision on a new conversation is announced after the message it answers.
@@ -96,7 +114,11 @@ function message(room: TeamRoom, visitor: VisitorContext, clientId: string, text
 }
 
 /** A new conversation: stored with a welcome, then handed to the engine, which may assign it at once. */
-function startConversation(room: TeamRoom, visitor: VisitorContext, offlineForm?: { email: string; name?: string }) {
+function startConversation(
+  room: TeamRoom,
+  visitor: VisitorContext,
+  offlineForm?: { email: string; name?: string },
+) {
   const config = room.config();
   const engine = room.engine(visitor.now);
   if (!config || !engine) return "this team is not configured yet";
@@ -106,7 +128,12 @@ function startConversation(room: TeamRoom, visitor: VisitorContext, offlineForm?
   }
   const stored = room.store.visitor(visitor.visitorId);
   const profile: VisitorProfile = {
-    ...(stored ?? { visitorId: visitor.visitorId, name: `Visitor ${visitor.visitorId.slice(2, 6)}`, verified: {}, hints: {} }),
+    ...(stored ?? {
+      visitorId: visitor.visitorId,
+      name: `Visitor ${visitor.visitorId.slice(2, 6)}`,
+      verified: {},
+      hints: {},
+    }),
     ...(offlineForm?.email ? { email: offlineForm.email } : {}),
     ...(offlineForm?.name ? { name: offlineForm.name } : {}),
   };
@@ -119,7 +146,14 @@ function startConversation(room: TeamRoom, visitor: VisitorContext, offlineForm?
       visitorId: visitor.visitorId,
       attributes: profile.verified,
       ...(language ? { language } : {}),
-      ...(previous ? { previousConversation: { ...(previous.record.agentId ? { agentId: previous.record.agentId } : {}), at: previous.closedAt ?? previous.createdAt } } : {}),
+      ...(previous
+        ? {
+            previousConversation: {
+              ...(previous.record.agentId ? { agentId: previous.record.agentId } : {}),
+              at: previous.closedAt ?? previous.createdAt,
+            },
+          }
+        : {}),
       queuedAt: visitor.now,
     },
     visitor.now,

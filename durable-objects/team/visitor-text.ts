@@ -15,7 +15,11 @@ type Kind = Parameters<typeof renderVisitorMessage>[0];
 export class VisitorText {
   constructor(private readonly store: TeamStore) {}
 
-  private render<K extends Kind>(kind: K, visitor: Pick<VisitorProfile, "locale" | "timeZone"> | null, vars: Parameters<typeof renderVisitorMessage<K>>[1]["vars"]): string {
+  private render<K extends Kind>(
+    kind: K,
+    visitor: Pick<VisitorProfile, "locale" | "timeZone"> | null,
+    vars: Parameters<typeof renderVisitorMessage<K>>[1]["vars"],
+  ): string {
     const config = this.store.config();
     return renderVisitorMessage(kind, {
       locale: visitor?.locale,
@@ -34,7 +38,10 @@ export class VisitorText {
 
   assigned(conversation: ConversationRow, agentId: string, engine: AssignmentEngine): string {
     const name = this.store.agent(agentId)?.name ?? "";
-    return this.render("assigned", conversation.visitor, { name, replySeconds: engine.expectedReplySeconds(agentId) });
+    return this.render("assigned", conversation.visitor, {
+      name,
+      replySeconds: engine.expectedReplySeconds(agentId),
+    });
   }
 
   overflow(conversation: ConversationRow, position: number, etaSeconds: number | null): string {
@@ -46,7 +53,10 @@ export class VisitorText {
   }
 
   /** Whether the team is closed now; if so the away status with the next opening and its text. */
-  awayStatus(now: number, visitor: Pick<VisitorProfile, "locale" | "timeZone"> | null): { state: "away"; opensAt?: number; offlineForm: boolean; text: string } | { state: "open" } {
+  awayStatus(
+    now: number,
+    visitor: Pick<VisitorProfile, "locale" | "timeZone"> | null,
+  ): { state: "away"; opensAt?: number; offlineForm: boolean; text: string } | { state: "open" } {
     const hours = this.store.config()?.hours;
     if (!hours || isOpen(hours, now)) return { state: "open" };
     const opensAt = nextOpening(hours, now);

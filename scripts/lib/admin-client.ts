@@ -3,7 +3,13 @@
  * file (site, identity secrets, teams, agents, routing rules), issue agent login tokens.
  * Every call goes through the real HTTP API, so the Worker validates everything again.
  */
-import type { AgentTokenResponse, IdentitySecretsBody, SecretSource, SiteBody, SiteConfig } from "../../protocol";
+import type {
+  AgentTokenResponse,
+  IdentitySecretsBody,
+  SecretSource,
+  SiteBody,
+  SiteConfig,
+} from "../../protocol";
 
 export class AdminClient {
   constructor(
@@ -38,25 +44,42 @@ export class AdminClient {
    * the agents and last the routing rules (both name teams). Nothing left out is deleted.
    */
   async applySiteConfig(config: SiteConfig): Promise<void> {
-    const { site, teams, agents, routingRules, identitySecret, previousIdentitySecret, name, allowedOrigins, defaultTeam } = config;
+    const {
+      site,
+      teams,
+      agents,
+      routingRules,
+      identitySecret,
+      previousIdentitySecret,
+      name,
+      allowedOrigins,
+      defaultTeam,
+    } = config;
     const siteBody: SiteBody = { name, allowedOrigins, defaultTeam };
     if (!(await this.siteExists(site))) await this.call("PUT", `/sites/${site}`, siteBody);
     if (identitySecret !== undefined) {
       const secrets: IdentitySecretsBody = {
         current: this.secret(identitySecret, "identitySecret"),
-        ...(previousIdentitySecret === undefined ? {} : { previous: this.secret(previousIdentitySecret, "previousIdentitySecret") }),
+        ...(previousIdentitySecret === undefined
+          ? {}
+          : { previous: this.secret(previousIdentitySecret, "previousIdentitySecret") }),
       };
       await this.call("PUT", `/sites/${site}/identity-secrets`, secrets);
     }
-    for (const [teamId, team] of Object.entries(teams)) await this.call("PUT", `/sites/${site}/teams/${teamId}`, team);
+    for (const [teamId, team] of Object.entries(teams))
+      await this.call("PUT", `/sites/${site}/teams/${teamId}`, team);
     await this.call("PUT", `/sites/${site}`, siteBody);
-    for (const [agentId, agent] of Object.entries(agents)) await this.call("PUT", `/sites/${site}/agents/${agentId}`, agent);
+    for (const [agentId, agent] of Object.entries(agents))
+      await this.call("PUT", `/sites/${site}/agents/${agentId}`, agent);
     await this.call("PUT", `/sites/${site}/routing-rules`, routingRules);
   }
 
   private async siteExists(site: string): Promise<boolean> {
-    const response = await fetch(`${this.origin}/v1/admin/sites/${site}`, { headers: { Authorization: `Bearer ${this.adminToken}` } });
-    if (response.status !== 404 && !response.ok) throw new Error(`GET /sites/${site}: ${response.status} ${await response.text()}`);
+    const response = await fetch(`${this.origin}/v1/admin/sites/${site}`, {
+      headers: { Authorization: `Bearer ${this.adminToken}` },
+    });
+    if (response.status !== 404 && !response.ok)
+      throw new Error(`GET /sites/${site}: ${response.status} ${await response.text()}`);
     return response.ok;
   }
 

@@ -11,7 +11,10 @@ export function ensureDevVars(): Record<string, string> {
   const path = join(repoRoot, ".dev.vars");
   if (!existsSync(path)) {
     const secret = () => randomBytes(24).toString("base64url");
-    writeFileSync(path, `# Local secrets for wrangler dev (made by npm start; never commit)\nADMIN_TOKEN=${secret()}\nSIGNING_SECRET=${secret()}\n`);
+    writeFileSync(
+      path,
+      `# Local secrets for wrangler dev (made by npm start; never commit)\nADMIN_TOKEN=${secret()}\nSIGNING_SECRET=${secret()}\n`,
+    );
   }
   const vars: Record<string, string> = {};
   for (const line of readFileSync(path, "utf8").split("\n")) {

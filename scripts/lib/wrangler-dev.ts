@@ -42,14 +42,29 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   // out the port it just gave for the server again.
   let inspectorPort = await freePort();
   while (inspectorPort === port) inspectorPort = await freePort();
-  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--log-level", options.logLevel ?? "warn"];
+  const args = [
+    "wrangler",
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--show-interactive-dev-session=false",
+    "--log-level",
+    options.logLevel ?? "warn",
+  ];
   if (options.configPath) args.push("--config", options.configPath);
   if (options.persistTo) args.push("--persist-to", options.persistTo);
   for (const [key, value] of Object.entries(options.vars ?? {})) args.push("--var", `${key}:${value}`);
   args.push("--inspector-port", String(inspectorPort));
   const child = spawn("npx", args, {
     cwd: repoRoot,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_UPDATE_NOTIFIER: "1", CI: process.env.CI ?? "1" },
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: "false",
+      NO_UPDATE_NOTIFIER: "1",
+      CI: process.env.CI ?? "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

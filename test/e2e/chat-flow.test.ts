@@ -59,7 +59,11 @@ async function agentSays(text: string): Promise<void> {
 }
 
 /** Waits until `read()` equals `expected` (lines arrive asynchronously). */
-async function eventually(read: () => Promise<string[]>, expected: string[], timeoutMs = 20_000): Promise<void> {
+async function eventually(
+  read: () => Promise<string[]>,
+  expected: string[],
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: string[] = [];
   while (Date.now() < deadline) {
@@ -76,7 +80,9 @@ describe("a visitor and an agent chat end to end", () => {
     await visitor.locator("[data-testid=chat-launcher]").click();
     await visitorSays("Hello, I need help with my order");
     await eventually(visitorTranscript, ["visitor:2:sent:Hello, I need help with my order"]);
-    await expect.poll(() => visitor.locator("[data-testid=chat-status]").getAttribute("data-state")).toBe("queued");
+    await expect
+      .poll(() => visitor.locator("[data-testid=chat-status]").getAttribute("data-state"))
+      .toBe("queued");
 
     await agent.goto(await product.loginUrl("ana"));
     await agent.locator("[data-testid=presence-select]").first().selectOption("online");
@@ -86,15 +92,19 @@ describe("a visitor and an agent chat end to end", () => {
     await eventually(agentTranscript, ["visitor:2:sent:Hello, I need help with my order"]);
     await agentSays("Hi! I'm Ana. What is the order number?");
 
-    const both = ["visitor:2:sent:Hello, I need help with my order", "agent:4:sent:Hi! I'm Ana. What is the order number?"];
+    const both = [
+      "visitor:2:sent:Hello, I need help with my order",
+      "agent:4:sent:Hi! I'm Ana. What is the order number?",
+    ];
     await eventually(visitorTranscript, both);
     await eventually(agentTranscript, both);
-    await expect.poll(() => visitor.locator("[data-testid=chat-status]").getAttribute("data-state")).toBe("assigned");
+    await expect
+      .poll(() => visitor.locator("[data-testid=chat-status]").getAttribute("data-state"))
+      .toBe("assigned");
     // The team's lines are in the transcript too: the welcome and who took the chat.
-    await expect.poll(() => visitor.locator("[data-testid=chat-message][data-from=system]").allTextContents()).toEqual([
-      expect.stringContaining("Demo shop"),
-      expect.stringContaining("Ana García"),
-    ]);
+    await expect
+      .poll(() => visitor.locator("[data-testid=chat-message][data-from=system]").allTextContents())
+      .toEqual([expect.stringContaining("Demo shop"), expect.stringContaining("Ana García")]);
   });
 
   it("shows the whole history after the visitor reloads", async () => {

@@ -8,7 +8,21 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, startProduct, type Product } from "./harness";
-import { cspViolations, goOnline, inboxIds, load, notifications, openPanel, RawVisitor, screenshot, screenshotDir, setBackground, tones, visitorSaying, waitUntil } from "./panel-helpers";
+import {
+  cspViolations,
+  goOnline,
+  inboxIds,
+  load,
+  notifications,
+  openPanel,
+  RawVisitor,
+  screenshot,
+  screenshotDir,
+  setBackground,
+  tones,
+  visitorSaying,
+  waitUntil,
+} from "./panel-helpers";
 
 let product: Product;
 let browser: Browser;
@@ -17,12 +31,18 @@ const visitors: RawVisitor[] = [];
 
 beforeAll(async () => {
   [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-  const [ana, ben] = await Promise.all([openPanel(browser, await product.loginUrl("ana")), openPanel(browser, await product.loginUrl("ben"))]);
+  const [ana, ben] = await Promise.all([
+    openPanel(browser, await product.loginUrl("ana")),
+    openPanel(browser, await product.loginUrl("ben")),
+  ]);
   panels.ana = ana;
   panels.ben = ben;
   for (const page of [ana, ben]) {
     await page.locator("[data-testid=alerts-toggle]").click();
-    await waitUntil(async () => (await page.locator("[data-testid=alerts-toggle]").getAttribute("data-state")) === "on", "alerts on");
+    await waitUntil(
+      async () => (await page.locator("[data-testid=alerts-toggle]").getAttribute("data-state")) === "on",
+      "alerts on",
+    );
     await goOnline(page);
   }
 });
@@ -34,17 +54,21 @@ afterAll(async () => {
   console.info(`panel screenshots: ${screenshotDir}`);
 });
 
-const visitor = (text: string, body: Parameters<typeof RawVisitor.open>[2] = {}) => visitorSaying(product.server.origin, visitors, text, body);
+const visitor = (text: string, body: Parameters<typeof RawVisitor.open>[2] = {}) =>
+  visitorSaying(product.server.origin, visitors, text, body);
 
 /** Which agent's inbox holds the conversation (waits until one does). */
 async function holderOf(conversationId: string): Promise<"ana" | "ben"> {
   let holder: "ana" | "ben" | null = null;
   await expect
-    .poll(async () => {
-      const [ana, ben] = await Promise.all([inboxIds(panels.ana), inboxIds(panels.ben)]);
-      holder = ana.includes(conversationId) ? "ana" : ben.includes(conversationId) ? "ben" : null;
-      return holder;
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const [ana, ben] = await Promise.all([inboxIds(panels.ana), inboxIds(panels.ben)]);
+        holder = ana.includes(conversationId) ? "ana" : ben.includes(conversationId) ? "ben" : null;
+        return holder;
+      },
+      { timeout: 15_000 },
+    )
     .not.toBeNull();
   return holder!;
 }
@@ -57,23 +81,34 @@ let secondChat: string;
 describe("the agent panel on an auto-assigning team", () => {
   it("assigns each new chat to the agent with the fewest open ones, and alerts only that agent", async () => {
     await Promise.all([setBackground(panels.ana, true), setBackground(panels.ben, true)]);
-    const one = await visitor("Hello, my order #1042 has not arrived", { locale: "es", page: "https://shop.example/orders" });
+    const one = await visitor("Hello, my order #1042 has not arrived", {
+      locale: "es",
+      page: "https://shop.example/orders",
+    });
     firstChat = one.conversationId;
     first = await holderOf(firstChat);
-    await expect.poll(() => notifications(panels[first])).toEqual([{ title: "New conversation · Support", body: expect.stringContaining("order #1042") }]);
+    await expect
+      .poll(() => notifications(panels[first]))
+      .toEqual([{ title: "New conversation · Support", body: expect.stringContaining("order #1042") }]);
     expect(await notifications(panels[other(first)])).toEqual([]);
 
     // The other agent now has fewer open chats, so the next one is theirs.
-    const two = await visitor("Can I change my delivery address?", { user: { name: "Dana", email: "dana@example.com", attributes: { plan: "pro" } } });
+    const two = await visitor("Can I change my delivery address?", {
+      user: { name: "Dana", email: "dana@example.com", attributes: { plan: "pro" } },
+    });
     secondChat = two.conversationId;
     expect(await holderOf(secondChat)).toBe(other(first));
-    await expect.poll(() => notifications(panels[other(first)])).toEqual([{ title: "New conversation · Support", body: expect.stringContaining("delivery address") }]);
+    await expect
+      .poll(() => notifications(panels[other(first)]))
+      .toEqual([{ title: "New conversation · Support", body: expect.stringContaining("delivery address") }]);
     expect(await notifications(panels[first])).toHaveLength(1);
     await expect.poll(() => load(panels[first], "support")).toBe("1 / 3");
 
     // A message in a background tab: a notification, a chime, and the count in the tab title.
     await two.visitor.say("It is for tomorrow's delivery");
-    await expect.poll(() => notifications(panels[other(first)])).toContainEqual({ title: expect.any(String), body: "It is for tomorrow's delivery" });
+    await expect
+      .poll(() => notifications(panels[other(first)]))
+      .toContainEqual({ title: expect.any(String), body: "It is for tomorrow's delivery" });
     await expect.poll(() => panels[other(first)].title()).toMatch(/^\(\d+\) Agent panel$/);
     expect(await tones(panels[other(first)])).toBeGreaterThan(0);
     await Promise.all([setBackground(panels.ana, false), setBackground(panels.ben, false)]);
@@ -82,29 +117,52 @@ describe("the agent panel on an auto-assigning team", () => {
   it("transfers a chat to the colleague, who gets it with its whole history", async () => {
     const from = panels[first];
     const to = panels[other(first)];
-    await from.locator(`[data-testid=inbox-item][data-conversation-id="${firstChat}"] [data-testid=open-conversation]`).click();
+    await from
+      .locator(
+        `[data-testid=inbox-item][data-conversation-id="${firstChat}"] [data-testid=open-conversation]`,
+      )
+      .click();
     await from.locator("[data-testid=reply-input]").fill("Let me check that order for you.");
     await from.locator("[data-testid=reply-input]").press("Enter");
-    await expect.poll(() => from.locator("[data-testid=transcript-message][data-from=agent][data-delivery=sent]").count()).toBe(1);
+    await expect
+      .poll(() =>
+        from.locator("[data-testid=transcript-message][data-from=agent][data-delivery=sent]").count(),
+      )
+      .toBe(1);
 
     await from.keyboard.press("Alt+KeyT"); // the transfer dialog
     const dialog = from.locator("[data-testid=transfer-dialog]");
     await dialog.waitFor();
     // Every other team of the site is offered, whether or not this agent works in it.
-    expect(await dialog.locator("[data-testid=transfer-team]").evaluateAll((labels) => labels.map((label) => label.getAttribute("data-team-id")))).toEqual(["sales"]);
+    expect(
+      await dialog
+        .locator("[data-testid=transfer-team]")
+        .evaluateAll((labels) => labels.map((label) => label.getAttribute("data-team-id"))),
+    ).toEqual(["sales"]);
     await dialog.locator(`[data-testid=transfer-agent][data-agent-id=${other(first)}] input`).check();
     await dialog.locator("[data-testid=transfer-note-input]").fill("Order 1042, carrier delay");
     await dialog.locator("[data-testid=transfer-submit]").click();
 
-    await expect.poll(() => from.locator("[data-testid=conversation-state]").textContent()).toBe("transferred");
+    await expect
+      .poll(() => from.locator("[data-testid=conversation-state]").textContent())
+      .toBe("transferred");
     await expect.poll(() => inboxIds(from)).toEqual([]);
     await expect.poll(() => inboxIds(to), { timeout: 15_000 }).toContain(firstChat);
     await expect.poll(() => load(to, "support")).toBe("2 / 3");
 
-    await to.locator(`[data-testid=inbox-item][data-conversation-id="${firstChat}"] [data-testid=open-conversation]`).click();
-    const texts = () => to.locator("[data-testid=transcript-message]:not([data-from=system]) .bubble").allInnerTexts();
-    await expect.poll(texts).toEqual(["Hello, my order #1042 has not arrived", "Let me check that order for you."]);
-    await expect.poll(() => to.locator("[data-testid=transcript-message][data-from=system]").count()).toBeGreaterThanOrEqual(2);
+    await to
+      .locator(
+        `[data-testid=inbox-item][data-conversation-id="${firstChat}"] [data-testid=open-conversation]`,
+      )
+      .click();
+    const texts = () =>
+      to.locator("[data-testid=transcript-message]:not([data-from=system]) .bubble").allInnerTexts();
+    await expect
+      .poll(texts)
+      .toEqual(["Hello, my order #1042 has not arrived", "Let me check that order for you."]);
+    await expect
+      .poll(() => to.locator("[data-testid=transcript-message][data-from=system]").count())
+      .toBeGreaterThanOrEqual(2);
     await expect.poll(() => to.locator("[data-testid=visitor-language]").innerText()).toContain("Spanish");
     await screenshot(to, "conversation");
   });
@@ -130,15 +188,30 @@ describe("the agent panel on an auto-assigning team", () => {
     expect(await inboxIds(busy)).not.toContain(four.conversationId);
 
     // Keyboard only: Alt+↓ through the list to the first chat, then Alt+Shift+C closes it.
-    await busy.locator("[data-testid=reply-input]").focus().catch(() => undefined);
+    await busy
+      .locator("[data-testid=reply-input]")
+      .focus()
+      .catch(() => undefined);
     const target = firstChat;
     for (let step = 0; step < 5; step++) {
-      if ((await busy.locator(`[data-testid=inbox-item][data-conversation-id="${target}"].selected`).count()) > 0) break;
+      if (
+        (await busy.locator(`[data-testid=inbox-item][data-conversation-id="${target}"].selected`).count()) >
+        0
+      )
+        break;
       await busy.keyboard.press("Alt+ArrowDown");
     }
-    await expect(busy.locator(`[data-testid=inbox-item][data-conversation-id="${target}"].selected`).count()).resolves.toBe(1);
+    await expect(
+      busy.locator(`[data-testid=inbox-item][data-conversation-id="${target}"].selected`).count(),
+    ).resolves.toBe(1);
     await busy.keyboard.press("Alt+KeyR");
-    await expect.poll(() => busy.evaluate(() => document.querySelector("agent-panel")?.shadowRoot?.activeElement?.getAttribute("data-testid"))).toBe("reply-input");
+    await expect
+      .poll(() =>
+        busy.evaluate(() =>
+          document.querySelector("agent-panel")?.shadowRoot?.activeElement?.getAttribute("data-testid"),
+        ),
+      )
+      .toBe("reply-input");
     await busy.keyboard.type("Solved, closing this one.");
     await busy.keyboard.press("Enter");
     await busy.keyboard.press("Alt+Shift+KeyC");
@@ -152,7 +225,9 @@ describe("the agent panel on an auto-assigning team", () => {
     // The shortcuts are listed in the panel.
     await busy.keyboard.press("Escape");
     await busy.keyboard.press("Shift+Slash");
-    await expect.poll(() => busy.locator("[data-testid=shortcut-list] dd").allInnerTexts()).toContain("Close the conversation");
+    await expect
+      .poll(() => busy.locator("[data-testid=shortcut-list] dd").allInnerTexts())
+      .toContain("Close the conversation");
     expect(cspViolations).toEqual([]);
   });
 });

@@ -10,7 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import WebSocket from "ws";
-import type { VisitorFrameIn, VisitorFrameOut, VisitorSessionRequest, VisitorSessionResponse } from "../../protocol";
+import type {
+  VisitorFrameIn,
+  VisitorFrameOut,
+  VisitorSessionRequest,
+  VisitorSessionResponse,
+} from "../../protocol";
 
 /** Where screenshots go: $PANEL_SCREENSHOTS, else a folder in the temp dir. */
 export const screenshotDir = process.env.PANEL_SCREENSHOTS ?? join(tmpdir(), "edgechat-panel-screenshots");
@@ -69,12 +74,15 @@ export class RawVisitor {
 
   /** The latest status the visitor was given. */
   get status(): Extract<VisitorFrameOut, { type: "status" }> | undefined {
-    return this.frames.filter((frame) => frame.type === "status").at(-1) as Extract<VisitorFrameOut, { type: "status" }> | undefined;
+    return this.frames.filter((frame) => frame.type === "status").at(-1) as
+      Extract<VisitorFrameOut, { type: "status" }> | undefined;
   }
 
   /** Texts of the messages the visitor received from agents. */
   get agentTexts(): string[] {
-    return this.frames.flatMap((frame) => (frame.type === "message" && frame.from === "agent" ? [frame.text] : []));
+    return this.frames.flatMap((frame) =>
+      frame.type === "message" && frame.from === "agent" ? [frame.text] : [],
+    );
   }
 
   async waitFor(match: (frame: VisitorFrameOut) => boolean, timeoutMs = 10_000): Promise<VisitorFrameOut> {
@@ -82,7 +90,10 @@ export class RawVisitor {
     for (;;) {
       const found = this.frames.find(match);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`visitor: no such frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.map((f) => f.type))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `visitor: no such frame within ${timeoutMs} ms; got ${JSON.stringify(this.frames.map((f) => f.type))}`,
+        );
       await sleep(50);
     }
   }
@@ -93,13 +104,20 @@ export class RawVisitor {
 }
 
 /** The widget's `user.hash` for a verified identity (README "Identity verification"). */
-export function identityHash(secret: string, user: { id: string; name?: string; email?: string; attributes?: Record<string, string | number | boolean> }): string {
+export function identityHash(
+  secret: string,
+  user: { id: string; name?: string; email?: string; attributes?: Record<string, string | number | boolean> },
+): string {
   const fields: Record<string, unknown> = {};
   if (user.name !== undefined) fields.name = user.name;
   if (user.email !== undefined) fields.email = user.email;
   for (const [key, value] of Object.entries(user.attributes ?? {})) fields[`attributes.${key}`] = value;
-  const lines = Object.keys(fields).sort().map((key) => `${key}=${JSON.stringify(fields[key])}`);
-  return createHmac("sha256", secret).update([user.id, ...lines].join("\n")).digest("hex");
+  const lines = Object.keys(fields)
+    .sort()
+    .map((key) => `${key}=${JSON.stringify(fields[key])}`);
+  return createHmac("sha256", secret)
+    .update([user.id, ...lines].join("\n"))
+    .digest("hex");
 }
 
 /**
@@ -146,7 +164,11 @@ export async function openPanel(browser: Browser, loginUrl: string): Promise<Pag
   });
   await page.goto(loginUrl);
   await page.locator("[data-testid=presence-select]").waitFor();
-  await waitUntil(async () => (await page.locator("[data-testid=connection-banner]").count()) === 0, "the panel to connect", 20_000);
+  await waitUntil(
+    async () => (await page.locator("[data-testid=connection-banner]").count()) === 0,
+    "the panel to connect",
+    20_000,
+  );
   return page;
 }
 
@@ -154,7 +176,11 @@ export async function openPanel(browser: Browser, loginUrl: string): Promise<Pag
 /** Sets the panel online and waits until its support team shows it. */
 export async function goOnline(page: Page): Promise<void> {
   await page.locator("[data-testid=presence-select]").selectOption("online");
-  await waitUntil(async () => (await page.locator("[data-testid=team-load][data-team-id=support] .dot.online").count()) === 1, "online");
+  await waitUntil(
+    async () =>
+      (await page.locator("[data-testid=team-load][data-team-id=support] .dot.online").count()) === 1,
+    "online",
+  );
 }
 
 /** A new visitor of the demo site who writes `text`; kept in `opened` so the test closes it after. */
@@ -169,7 +195,11 @@ export async function visitorSaying(
   return { visitor, conversationId: await visitor.say(text) };
 }
 
-export async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -184,7 +214,9 @@ export async function setBackground(page: Page, background: boolean): Promise<vo
 }
 
 export function notifications(page: Page): Promise<{ title: string; body?: string }[]> {
-  return page.evaluate(() => (window as unknown as { __notifications: { title: string; body?: string }[] }).__notifications);
+  return page.evaluate(
+    () => (window as unknown as { __notifications: { title: string; body?: string }[] }).__notifications,
+  );
 }
 
 export function tones(page: Page): Promise<number> {
@@ -193,7 +225,9 @@ export function tones(page: Page): Promise<number> {
 
 /** The ids of the conversations in the agent's inbox, in order. */
 export function inboxIds(page: Page): Promise<string[]> {
-  return page.locator("[data-testid=inbox-item]").evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.conversationId ?? ""));
+  return page
+    .locator("[data-testid=inbox-item]")
+    .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.conversationId ?? ""));
 }
 
 /** The agent's load in a team, as shown: "1 / 3". */

@@ -9,7 +9,18 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SiteConfig } from "../../protocol";
 import { launchChromium, startProduct, type Product } from "./harness";
-import { cspViolations, goOnline, identityHash, inboxIds, load, openPanel, RawVisitor, screenshot, sleep, visitorSaying } from "./panel-helpers";
+import {
+  cspViolations,
+  goOnline,
+  identityHash,
+  inboxIds,
+  load,
+  openPanel,
+  RawVisitor,
+  screenshot,
+  sleep,
+  visitorSaying,
+} from "./panel-helpers";
 
 let product: Product;
 let browser: Browser;
@@ -23,7 +34,10 @@ beforeAll(async () => {
     config.teams.support = { ...config.teams.support!, preset: "manual", policy: {} };
   };
   [product, browser] = await Promise.all([startProduct(manualSupport), launchChromium()]);
-  [ana, ben] = await Promise.all([openPanel(browser, await product.loginUrl("ana")), openPanel(browser, await product.loginUrl("ben"))]);
+  [ana, ben] = await Promise.all([
+    openPanel(browser, await product.loginUrl("ana")),
+    openPanel(browser, await product.loginUrl("ben")),
+  ]);
   for (const page of [ana, ben]) {
     await goOnline(page);
   }
@@ -35,16 +49,28 @@ afterAll(async () => {
   await product?.stop();
 });
 
-const visitor = (text: string, body: Parameters<typeof RawVisitor.open>[2] = {}) => visitorSaying(product.server.origin, visitors, text, body);
+const visitor = (text: string, body: Parameters<typeof RawVisitor.open>[2] = {}) =>
+  visitorSaying(product.server.origin, visitors, text, body);
 
-const queueItem = (page: Page, conversationId: string) => page.locator(`[data-testid=queue-item][data-conversation-id="${conversationId}"]`);
-const inboxItem = (page: Page, conversationId: string) => page.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId}"]`);
+const queueItem = (page: Page, conversationId: string) =>
+  page.locator(`[data-testid=queue-item][data-conversation-id="${conversationId}"]`);
+const inboxItem = (page: Page, conversationId: string) =>
+  page.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId}"]`);
 let claimed: string;
 
 describe("the agent panel on a manual team, and the lead's views", () => {
   it("queues a chat for everyone online and lets one agent claim it", async () => {
-    const user = { id: "u-77", name: "Camille Dubois", email: "camille@example.fr", attributes: { plan: "pro", seats: 12 } };
-    const one = await visitor("Bonjour, ma commande est bloquée", { locale: "fr", page: "https://shop.example/account", user: { ...user, hash: identityHash(DEMO_IDENTITY_SECRET, user) } });
+    const user = {
+      id: "u-77",
+      name: "Camille Dubois",
+      email: "camille@example.fr",
+      attributes: { plan: "pro", seats: 12 },
+    };
+    const one = await visitor("Bonjour, ma commande est bloquée", {
+      locale: "fr",
+      page: "https://shop.example/account",
+      user: { ...user, hash: identityHash(DEMO_IDENTITY_SECRET, user) },
+    });
     claimed = one.conversationId;
     for (const page of [ana, ben]) {
       await expect.poll(() => queueItem(page, claimed).count()).toBe(1);
@@ -68,7 +94,9 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     await one.visitor.waitFor((frame) => frame.type === "typing" && frame.on && frame.name === "Ben Okafor");
     await ben.locator("[data-testid=reply-input]").fill("");
     await expect.poll(() => ben.locator("[data-testid=identity-verified]").count()).toBe(1);
-    await expect.poll(() => ben.locator("[data-testid=visitor-details]").innerText()).toContain("camille@example.fr");
+    await expect
+      .poll(() => ben.locator("[data-testid=visitor-details]").innerText())
+      .toContain("camille@example.fr");
     await screenshot(ben, "conversation-verified");
   });
 
@@ -83,9 +111,13 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     await expect.poll(() => load(ben, "sales"), { timeout: 15_000 }).toBe("1 / 3");
     await expect.poll(() => load(ben, "support")).toBe("0 / 3");
     await inboxItem(ben, claimed).locator("[data-testid=open-conversation]").click();
-    await expect.poll(() => ben.locator("[data-testid=transfer-note]").innerText()).toContain("Wants to add seats to the pro plan");
     await expect
-      .poll(() => ben.locator("[data-testid=transcript-message]:not([data-from=system]) .bubble").allInnerTexts())
+      .poll(() => ben.locator("[data-testid=transfer-note]").innerText())
+      .toContain("Wants to add seats to the pro plan");
+    await expect
+      .poll(() =>
+        ben.locator("[data-testid=transcript-message]:not([data-from=system]) .bubble").allInnerTexts(),
+      )
       .toEqual(["Bonjour, ma commande est bloquée", "Bonjour Camille, je regarde."]);
   });
 
@@ -125,7 +157,9 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     await ana.locator("[data-testid=view-settings]").click();
     const form = ana.locator("team-settings-form");
     await form.locator("[data-testid='field:preset']").waitFor();
-    expect(await form.locator("[data-testid=embed-snippet]").innerText()).toBe(`<script src="${product.server.origin}/widget.js" data-site="demo" async></script>`);
+    expect(await form.locator("[data-testid=embed-snippet]").innerText()).toBe(
+      `<script src="${product.server.origin}/widget.js" data-site="demo" async></script>`,
+    );
     expect(await form.locator("[data-testid='field:policy.strategy']").inputValue()).toBe("manual");
     await screenshot(ana, "settings");
 
@@ -136,7 +170,9 @@ describe("the agent panel on a manual team, and the lead's views", () => {
 
     const three = await visitor("Hello again, quick question");
     await three.visitor.waitFor((frame) => frame.type === "status" && frame.state === "assigned");
-    await expect.poll(async () => [...(await inboxIds(ana)), ...(await inboxIds(ben))]).toContain(three.conversationId);
+    await expect
+      .poll(async () => [...(await inboxIds(ana)), ...(await inboxIds(ben))])
+      .toContain(three.conversationId);
   });
 
   it("shows each invalid setting's error next to its field, and saves nothing", async () => {
@@ -155,7 +191,9 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     const welcomeError = form.locator("[data-testid=field-error][data-path='messages.templates.de.welcome']");
     await expect.poll(() => limitError.innerText()).toMatch(/100/);
     expect(await welcomeError.innerText()).toContain("{nme}");
-    expect(await form.locator("[data-testid=settings-error]").innerText()).toContain("Not saved: 2 fields need fixing");
+    expect(await form.locator("[data-testid=settings-error]").innerText()).toContain(
+      "Not saved: 2 fields need fixing",
+    );
     await screenshot(ana, "settings-error");
 
     // Fixing one field clears its error; saving again leaves only the other.
@@ -163,13 +201,23 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     await limit.press("Tab");
     expect(await limitError.count()).toBe(0);
     await form.locator("[data-testid=settings-save]").click();
-    await expect.poll(() => form.locator("[data-testid=settings-error]").innerText()).toContain("one field needs fixing");
+    await expect
+      .poll(() => form.locator("[data-testid=settings-error]").innerText())
+      .toContain("one field needs fixing");
     expect(await welcomeError.innerText()).toContain("{nme}");
     expect(await form.locator("[data-testid=field-error]").count()).toBe(1);
     // Neither refused form changed anything on the server.
     const token = new URLSearchParams((await product.loginUrl("ana")).split("#")[1]).get("token");
-    const saved = await (await fetch(`${product.server.origin}/v1/sites/demo/teams/support/settings`, { headers: { Authorization: `Bearer ${token}` } })).json();
-    expect(saved).toMatchObject({ preset: "high-touch", resolvedPolicy: { defaultLimit: 3 }, messages: { templates: {} } });
+    const saved = await (
+      await fetch(`${product.server.origin}/v1/sites/demo/teams/support/settings`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json();
+    expect(saved).toMatchObject({
+      preset: "high-touch",
+      resolvedPolicy: { defaultLimit: 3 },
+      messages: { templates: {} },
+    });
   });
 
   it("runs under the strict CSP without a single violation", async () => {
@@ -183,7 +231,9 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     const page = await context.newPage();
     const login = await product.loginUrl("chloe");
     await page.goto(`${product.server.origin}/panel/`);
-    await page.locator("[data-testid=login-link-input]").fill(new URLSearchParams(login.split("#")[1]).get("token")!);
+    await page
+      .locator("[data-testid=login-link-input]")
+      .fill(new URLSearchParams(login.split("#")[1]).get("token")!);
     await page.locator("[data-testid=login-link-input]").press("Enter");
     await expect.poll(() => page.locator("[data-testid=agent-name]").innerText()).toContain("Chloé Martin");
     expect(await page.locator("[data-testid=view-team]").count()).toBe(0); // not a lead

@@ -39,8 +39,17 @@ function open(url: string, origin?: string) {
 
 async function visitorAhead(text: string) {
   const origin = product.server.origin;
-  const session = await (await fetch(`${origin}/v1/sites/demo/session`, { method: "POST", headers: { Origin: origin, "Content-Type": "application/json" }, body: "{}" })).json();
-  const socket = open(`${origin.replace("http", "ws")}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, origin);
+  const session = await (
+    await fetch(`${origin}/v1/sites/demo/session`, {
+      method: "POST",
+      headers: { Origin: origin, "Content-Type": "application/json" },
+      body: "{}",
+    })
+  ).json();
+  const socket = open(
+    `${origin.replace("http", "ws")}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`,
+    origin,
+  );
   await socket.ready;
   socket.send({ type: "hello", lastSeq: 0 });
   socket.send({ type: "message", clientId: "m1", text });
@@ -66,9 +75,16 @@ describe("the queue, as a visitor sees it", () => {
   it("counts the visitor's place down as the chats ahead are answered", async () => {
     const origin = product.server.origin;
     const token = new URL(await product.loginUrl("ana")).hash.match(/token=([^&]+)/)![1]!;
-    const agentSession = await (await fetch(`${origin}/v1/sites/demo/agent/session`, { method: "POST", headers: { Authorization: `Bearer ${token}` } })).json();
+    const agentSession = await (
+      await fetch(`${origin}/v1/sites/demo/agent/session`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json();
     const ticket = agentSession.tickets.find((t: { teamId: string }) => t.teamId === "support");
-    const ana = open(`${origin.replace("http", "ws")}${ticket.connectPath}?ticket=${encodeURIComponent(ticket.ticket)}`);
+    const ana = open(
+      `${origin.replace("http", "ws")}${ticket.connectPath}?ticket=${encodeURIComponent(ticket.ticket)}`,
+    );
     await ana.ready;
     ana.send({ type: "presence", status: "online" });
 

@@ -11,7 +11,17 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Product } from "./harness";
-import { AgentClient, eventually, putHostPage, SCREENSHOTS, startWidgetStage, visitorLines, visitorSays, type HostSite, type WidgetStage } from "./widget-host";
+import {
+  AgentClient,
+  eventually,
+  putHostPage,
+  SCREENSHOTS,
+  startWidgetStage,
+  visitorLines,
+  visitorSays,
+  type HostSite,
+  type WidgetStage,
+} from "./widget-host";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -42,11 +52,26 @@ async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, so the page's CSP does not stop it.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      targets: violation.nodes.map((node) => JSON.stringify(node.target)),
+    }));
   });
-  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id}: ${violation.targets.join(" ")}`);
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.targets.join(" ")}`);
 }
 
 /** The data-testid of the focused control, through both shadow roots. */
@@ -62,7 +87,10 @@ async function converse(page: Page, text: string): Promise<void> {
   await visitorSays(page, text);
   const conversation = await ana.assigned((candidate) => candidate.lastMessage?.text === text);
   ana.say(conversation.id, "Hi! I'm Ana. Let me check that for you.");
-  await eventually(() => visitorLines(page).then((lines) => lines.at(-1)), "agent:sent:Hi! I'm Ana. Let me check that for you.");
+  await eventually(
+    () => visitorLines(page).then((lines) => lines.at(-1)),
+    "agent:sent:Hi! I'm Ana. Let me check that for you.",
+  );
 }
 
 describe("the widget, by keyboard and screen reader, on every screen", () => {
@@ -100,7 +128,9 @@ describe("the widget, by keyboard and screen reader, on every screen", () => {
     await page.locator("[data-testid=chat-launcher]").click();
     await converse(page, "Do you have the Trail 2 tent in green?");
     expect(await page.locator("[data-testid=chat-announcer]").getAttribute("aria-live")).toBe("polite");
-    expect(await page.locator("[data-testid=chat-announcer]").textContent()).toContain("Let me check that for you.");
+    expect(await page.locator("[data-testid=chat-announcer]").textContent()).toContain(
+      "Let me check that for you.",
+    );
     expect(await page.locator("chat-widget-view").getAttribute("role")).toBe("dialog");
     await page.screenshot({ path: join(SCREENSHOTS, "open-chat.png") });
     expect(await axeViolations(page)).toEqual([]);
@@ -108,16 +138,30 @@ describe("the widget, by keyboard and screen reader, on every screen", () => {
   });
 
   it("goes full screen under 640 px without touching the host page, with 16 px inputs", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 780 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const page = await context.newPage();
     await page.goto(host.origin + "/");
-    const pageStyle = () => page.evaluate(() => [document.documentElement.getAttribute("style"), document.body.getAttribute("style"), getComputedStyle(document.body).overflow].join("|"));
+    const pageStyle = () =>
+      page.evaluate(() =>
+        [
+          document.documentElement.getAttribute("style"),
+          document.body.getAttribute("style"),
+          getComputedStyle(document.body).overflow,
+        ].join("|"),
+      );
     const before = await pageStyle();
     await page.locator("[data-testid=chat-launcher]").tap();
     await page.locator("[data-testid=chat-input]").waitFor();
     const box = await page.locator("chat-widget-view").boundingBox();
     expect(box).toEqual({ x: 0, y: 0, width: 390, height: 780 });
-    expect(await page.locator("[data-testid=chat-input]").evaluate((input) => getComputedStyle(input).fontSize)).toBe("16px");
+    expect(
+      await page.locator("[data-testid=chat-input]").evaluate((input) => getComputedStyle(input).fontSize),
+    ).toBe("16px");
     expect(await page.locator("[data-testid=chat-launcher]").isHidden()).toBe(true);
     expect(await pageStyle()).toBe(before);
     await converse(page, "Can I return shoes I wore once?");
@@ -159,10 +203,14 @@ describe("the widget, by keyboard and screen reader, on every screen", () => {
 
     const spanish = await browser.newPage();
     await spanish.goto(host.origin + "/es");
-    expect(await spanish.locator("[data-testid=chat-launcher]").getAttribute("aria-label")).toBe("Chat de ayuda");
+    expect(await spanish.locator("[data-testid=chat-launcher]").getAttribute("aria-label")).toBe(
+      "Chat de ayuda",
+    );
     await spanish.locator("[data-testid=chat-launcher]").click();
     await spanish.locator("[data-testid=chat-input]").waitFor();
-    expect(await spanish.locator("[data-testid=chat-input]").getAttribute("placeholder")).toBe("Escribe un mensaje…");
+    expect(await spanish.locator("[data-testid=chat-input]").getAttribute("placeholder")).toBe(
+      "Escribe un mensaje…",
+    );
     await spanish.close();
   });
 });

@@ -13,13 +13,26 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Product } from "./harness";
-import { AgentClient, eventually, putHostPage, SCREENSHOTS, startWidgetStage, visitorLines, visitorSays, type HostSite, type WidgetStage } from "./widget-host";
+import {
+  AgentClient,
+  eventually,
+  putHostPage,
+  SCREENSHOTS,
+  startWidgetStage,
+  visitorLines,
+  visitorSays,
+  type HostSite,
+  type WidgetStage,
+} from "./widget-host";
 
 /** The demo site's identity secret (config/demo-site.json); a real one lives on the site's server. */
 const IDENTITY_SECRET = "demo-only-identity-secret-never-use-in-production";
 
 /** The README's Node example: what the site's backend computes for `setUser`. */
-function chatIdentityHash(secret: string, user: { id: string; name?: string; email?: string; attributes?: Record<string, string | number | boolean> }): string {
+function chatIdentityHash(
+  secret: string,
+  user: { id: string; name?: string; email?: string; attributes?: Record<string, string | number | boolean> },
+): string {
   const fields: Record<string, unknown> = {};
   if (user.name !== undefined) fields.name = user.name;
   if (user.email !== undefined) fields.email = user.email;
@@ -27,7 +40,9 @@ function chatIdentityHash(secret: string, user: { id: string; name?: string; ema
   const lines = Object.keys(fields)
     .sort()
     .map((key) => `${key}=${JSON.stringify(fields[key])}`);
-  return createHmac("sha256", secret).update([user.id, ...lines].join("\n")).digest("hex");
+  return createHmac("sha256", secret)
+    .update([user.id, ...lines].join("\n"))
+    .digest("hex");
 }
 
 let stage: WidgetStage;
@@ -53,7 +68,12 @@ afterAll(async () => {
 
 describe("the host page's JavaScript API", () => {
   it("replays calls queued before the script loaded, and a verified user is the same on every device", async () => {
-    const user = { id: "42", name: "Lucía Pérez", email: "lucia@example.com", attributes: { plan: "pro", seats: 12 } };
+    const user = {
+      id: "42",
+      name: "Lucía Pérez",
+      email: "lucia@example.com",
+      attributes: { plan: "pro", seats: 12 },
+    };
     const url = putHostPage(host, "/signed-in", {
       setup: `EdgeChat("setUser", ${JSON.stringify({ ...user, hash: chatIdentityHash(IDENTITY_SECRET, user) })}); EdgeChat("open");`,
     });
@@ -62,20 +82,35 @@ describe("the host page's JavaScript API", () => {
     // Opened by the queued call, not by a click.
     await laptop.locator("[data-testid=chat-input]").waitFor();
     await visitorSays(laptop, "Signed in and asking");
-    const conversation = await ana.assigned((candidate) => candidate.lastMessage?.text === "Signed in and asking");
-    expect(conversation.visitor).toMatchObject({ name: "Lucía Pérez", email: "lucia@example.com", userId: "42", verified: { plan: "pro", seats: 12 } });
+    const conversation = await ana.assigned(
+      (candidate) => candidate.lastMessage?.text === "Signed in and asking",
+    );
+    expect(conversation.visitor).toMatchObject({
+      name: "Lucía Pérez",
+      email: "lucia@example.com",
+      userId: "42",
+      verified: { plan: "pro", seats: 12 },
+    });
     ana.say(conversation.id, "Hola Lucía!");
-    await eventually(() => visitorLines(laptop), ["visitor:sent:Signed in and asking", "agent:sent:Hola Lucía!"]);
+    await eventually(
+      () => visitorLines(laptop),
+      ["visitor:sent:Signed in and asking", "agent:sent:Hola Lucía!"],
+    );
     const names = (await events(laptop)).map((event) => event.name);
     expect(names.slice(0, 2)).toEqual(["ready", "opened"]);
     expect(names).toEqual(expect.arrayContaining(["status", "assigned", "message"]));
-    expect((await events(laptop)).find((event) => event.name === "assigned")?.data).toMatchObject({ name: "Ana García" });
+    expect((await events(laptop)).find((event) => event.name === "assigned")?.data).toMatchObject({
+      name: "Ana García",
+    });
 
     // Another browser (no shared storage): the same user finds the same conversation.
     const phoneContext = await browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true });
     const phone = await phoneContext.newPage();
     await phone.goto(url);
-    await eventually(() => visitorLines(phone), ["visitor:sent:Signed in and asking", "agent:sent:Hola Lucía!"]);
+    await eventually(
+      () => visitorLines(phone),
+      ["visitor:sent:Signed in and asking", "agent:sent:Hola Lucía!"],
+    );
     await phoneContext.close();
     await laptop.close();
   });
@@ -89,10 +124,17 @@ describe("the host page's JavaScript API", () => {
     expect(before.visitor.userId).toBeUndefined();
 
     const user = { id: "77", name: "Marta Ruiz", email: "marta@example.com", attributes: { plan: "team" } };
-    await page.evaluate((signed) => (window as unknown as { EdgeChat: (command: string, user: unknown) => void }).EdgeChat("setUser", signed), {
-      ...user,
-      hash: chatIdentityHash(IDENTITY_SECRET, user),
-    });
+    await page.evaluate(
+      (signed) =>
+        (window as unknown as { EdgeChat: (command: string, user: unknown) => void }).EdgeChat(
+          "setUser",
+          signed,
+        ),
+      {
+        ...user,
+        hash: chatIdentityHash(IDENTITY_SECRET, user),
+      },
+    );
     await visitorSays(page, "Now I am logged in");
     const after = await ana.assigned((candidate) => candidate.lastMessage?.text === "Now I am logged in");
     expect(after.visitor).toMatchObject({ name: "Marta Ruiz", userId: "77", verified: { plan: "team" } });
@@ -118,10 +160,15 @@ describe("the host page's JavaScript API", () => {
     await page.goto(putHostPage(host, "/sound", { data: { sound: "true" } }));
     await page.locator("[data-testid=chat-launcher]").click();
     await visitorSays(page, "Ring me when you answer");
-    const conversation = await ana.assigned((candidate) => candidate.lastMessage?.text === "Ring me when you answer");
+    const conversation = await ana.assigned(
+      (candidate) => candidate.lastMessage?.text === "Ring me when you answer",
+    );
     const chimes = () => page.evaluate(() => (window as unknown as { chimes: number }).chimes);
     ana.say(conversation.id, "Answer while you look");
-    await eventually(() => visitorLines(page), ["visitor:sent:Ring me when you answer", "agent:sent:Answer while you look"]);
+    await eventually(
+      () => visitorLines(page),
+      ["visitor:sent:Ring me when you answer", "agent:sent:Answer while you look"],
+    );
     expect(await chimes()).toBe(0);
     await page.locator("[data-testid=chat-close]").click();
     ana.say(conversation.id, "Answer while the chat is closed");
@@ -142,9 +189,15 @@ describe("the host page's JavaScript API", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "retry.png") });
     await page.waitForTimeout(2_100);
     await retry.click();
-    await eventually(() => visitorLines(page), texts.map((text) => `visitor:sent:${text}`), 30_000);
+    await eventually(
+      () => visitorLines(page),
+      texts.map((text) => `visitor:sent:${text}`),
+      30_000,
+    );
     const conversation = await ana.assigned((candidate) => candidate.lastMessage?.text === "quick 1");
-    const stored = (await ana.history(conversation.id)).filter((message) => message.from === "visitor").map((message) => message.text);
+    const stored = (await ana.history(conversation.id))
+      .filter((message) => message.from === "visitor")
+      .map((message) => message.text);
     expect(stored).toEqual(texts);
     await page.close();
   });
@@ -153,7 +206,11 @@ describe("the host page's JavaScript API", () => {
     const page = await browser.newPage();
     const warnings: string[] = [];
     page.on("console", (message) => void (message.type() === "warning" && warnings.push(message.text())));
-    await page.goto(putHostPage(host, "/bad-hash", { setup: `EdgeChat("setUser", { id: "7", name: "Mallory", attributes: { vip: true }, hash: "${"0".repeat(64)}" });` }));
+    await page.goto(
+      putHostPage(host, "/bad-hash", {
+        setup: `EdgeChat("setUser", { id: "7", name: "Mallory", attributes: { vip: true }, hash: "${"0".repeat(64)}" });`,
+      }),
+    );
     await page.locator("[data-testid=chat-launcher]").click();
     await visitorSays(page, "Am I a VIP?");
     await eventually(() => visitorLines(page), ["visitor:sent:Am I a VIP?"]);
@@ -172,12 +229,23 @@ describe("the host page's JavaScript API", () => {
     await page.locator("[data-testid=chat-launcher]").waitFor();
     await page.evaluate(() => (window as unknown as { EdgeChat: { open(): void } }).EdgeChat.open());
     await page.locator("[data-testid=chat-input]").waitFor();
-    await page.evaluate(() => (window as unknown as { EdgeChat(command: string, ...args: unknown[]): void }).EdgeChat("setLocale", "fr-CA"));
-    await expect.poll(() => page.locator("[data-testid=chat-input]").getAttribute("placeholder")).toBe("Écrivez un message…");
-    expect(await page.locator("[data-testid=chat-launcher]").getAttribute("aria-label")).toBe("Chat d'assistance");
+    await page.evaluate(() =>
+      (window as unknown as { EdgeChat(command: string, ...args: unknown[]): void }).EdgeChat(
+        "setLocale",
+        "fr-CA",
+      ),
+    );
+    await expect
+      .poll(() => page.locator("[data-testid=chat-input]").getAttribute("placeholder"))
+      .toBe("Écrivez un message…");
+    expect(await page.locator("[data-testid=chat-launcher]").getAttribute("aria-label")).toBe(
+      "Chat d'assistance",
+    );
     await page.evaluate(() => (window as unknown as { EdgeChat: { toggle(): void } }).EdgeChat.toggle());
     expect(await page.locator("chat-widget").getAttribute("open")).toBeNull();
-    const names = (await events(page)).map((event) => event.name).filter((name) => name === "opened" || name === "closed");
+    const names = (await events(page))
+      .map((event) => event.name)
+      .filter((name) => name === "opened" || name === "closed");
     expect(names).toEqual(["opened", "closed"]);
     await page.close();
   });
@@ -198,8 +266,14 @@ describe("the host page's JavaScript API", () => {
     expect(await launcher.evaluate((button) => getComputedStyle(button).borderRadius)).toBe("12px");
     await launcher.click();
     await expect.poll(() => page.locator("chat-widget-view h2").textContent()).toBe("Ask Acme");
-    expect(await page.locator("chat-widget-view").evaluate((view) => getComputedStyle(view).borderRadius)).toBe("6px");
-    expect(await page.locator("chat-widget-view header").evaluate((header) => getComputedStyle(header).textTransform)).toBe("uppercase");
+    expect(
+      await page.locator("chat-widget-view").evaluate((view) => getComputedStyle(view).borderRadius),
+    ).toBe("6px");
+    expect(
+      await page
+        .locator("chat-widget-view header")
+        .evaluate((header) => getComputedStyle(header).textTransform),
+    ).toBe("uppercase");
     await visitorSays(page, "Placed by hand");
     await eventually(() => visitorLines(page), ["visitor:sent:Placed by hand"]);
     await page.close();

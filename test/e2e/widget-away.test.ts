@@ -10,7 +10,18 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Product } from "./harness";
-import { AgentClient, eventually, putHostPage, SCREENSHOTS, startWidgetStage, storedKeys, visitorLines, visitorSays, type HostSite, type WidgetStage } from "./widget-host";
+import {
+  AgentClient,
+  eventually,
+  putHostPage,
+  SCREENSHOTS,
+  startWidgetStage,
+  storedKeys,
+  visitorLines,
+  visitorSays,
+  type HostSite,
+  type WidgetStage,
+} from "./widget-host";
 
 let stage: WidgetStage;
 let product: Product;
@@ -44,7 +55,9 @@ describe("the widget while the team is away", () => {
     const form = visitor.locator("[data-testid=offline-form]");
     await form.waitFor();
     expect(await visitor.locator("[data-testid=chat-status]").getAttribute("data-state")).toBe("away");
-    expect(await visitor.locator("[data-testid=chat-status]").textContent()).toMatch(/We are away\. Back \w{3}/);
+    expect(await visitor.locator("[data-testid=chat-status]").textContent()).toMatch(
+      /We are away\. Back \w{3}/,
+    );
     // The team's own sentence (with its opening time) introduces the form.
     expect(await form.locator("p").textContent()).toContain("Leave your email and a message");
     expect(await visitor.locator("[data-testid=chat-input]").count()).toBe(0);
@@ -63,14 +76,23 @@ describe("the widget while the team is away", () => {
     await form.locator("[data-testid=offline-name]").fill("Léa");
     await form.locator("[data-testid=offline-send]").click();
     await eventually(() => visitorLines(visitor), ["visitor:sent:Do you ship to Canada?"]);
-    expect(await visitor.locator("[data-testid=chat-message][data-from=visitor] .meta").textContent()).toContain("We'll reply to lea@example.com");
+    expect(
+      await visitor.locator("[data-testid=chat-message][data-from=visitor] .meta").textContent(),
+    ).toContain("We'll reply to lea@example.com");
     // Now there is a conversation: the composer is back for anything to add.
     await visitor.locator("[data-testid=chat-input]").waitFor();
 
     const ana = await AgentClient.connect(product, "ana", "support");
     try {
       const left = await ana.waitFor((frame) => {
-        const list = frame.type === "snapshot" ? [...frame.inbox, ...frame.queue] : frame.type === "queue" ? frame.queue : frame.type === "assigned" ? [frame.conversation] : [];
+        const list =
+          frame.type === "snapshot"
+            ? [...frame.inbox, ...frame.queue]
+            : frame.type === "queue"
+              ? frame.queue
+              : frame.type === "assigned"
+                ? [frame.conversation]
+                : [];
         return list.find((conversation) => conversation.offline);
       });
       expect(left.visitor.email).toBe("lea@example.com");
@@ -92,7 +114,15 @@ describe("the widget while the team is away", () => {
     await sales.click();
     // Sales keeps no hours: open, so the composer (not the offline form) follows, focused.
     await page.locator("[data-testid=chat-input]").waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.getAttribute("data-testid"))).toBe("chat-input");
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.activeElement?.shadowRoot?.activeElement?.shadowRoot?.activeElement?.getAttribute(
+            "data-testid",
+          ),
+        ),
+      )
+      .toBe("chat-input");
     await visitorSays(page, "How much is the big tent?");
     await eventually(() => visitorLines(page), ["visitor:sent:How much is the big tent?"]);
 

@@ -11,7 +11,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import WebSocket from "ws";
-import type { AgentFrameIn, AgentFrameOut, AgentSessionResponse, ChatMessage, ConversationSummary, SiteConfig } from "../../protocol";
+import type {
+  AgentFrameIn,
+  AgentFrameOut,
+  AgentSessionResponse,
+  ChatMessage,
+  ConversationSummary,
+  SiteConfig,
+} from "../../protocol";
 import { launchChromium, startProduct, type Product } from "./harness";
 
 /** Where the tests put the screenshots to look at (launcher, open chat, away, mobile…). */
@@ -42,7 +49,9 @@ export interface WidgetStage {
 }
 
 /** Starts the stage; `configure` changes the demo site before it is applied. */
-export async function startWidgetStage(configure: (config: SiteConfig) => void = () => {}): Promise<WidgetStage> {
+export async function startWidgetStage(
+  configure: (config: SiteConfig) => void = () => {},
+): Promise<WidgetStage> {
   const host = await startHostSite();
   const [browser, product] = await Promise.all([
     launchChromium(),
@@ -104,7 +113,11 @@ if (window.chatSetup) window.chatSetup();
 `,
     "text/javascript",
   );
-  site.put("/host.css", "body { margin: 0; font: 16px/1.5 Georgia, serif; background: #faf8f2; color: #222; } main { max-width: 640px; padding: 40px; }", "text/css");
+  site.put(
+    "/host.css",
+    "body { margin: 0; font: 16px/1.5 Georgia, serif; background: #faf8f2; color: #222; } main { max-width: 640px; padding: 40px; }",
+    "text/css",
+  );
   return site;
 }
 
@@ -172,11 +185,16 @@ export class AgentClient {
   static async connect(product: Product, agentId: string, teamId: string): Promise<AgentClient> {
     const origin = product.server.origin;
     const { token } = await product.admin.issueAgentToken("demo", agentId);
-    const response = await fetch(`${origin}/v1/sites/demo/agent/session`, { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(`${origin}/v1/sites/demo/agent/session`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+    });
     const session = (await response.json()) as AgentSessionResponse;
     const ticket = session.tickets.find((candidate) => candidate.teamId === teamId);
     if (!ticket) throw new Error(`${agentId} is not in ${teamId}`);
-    const ws = new WebSocket(`${origin.replace(/^http/, "ws")}${ticket.connectPath}?ticket=${encodeURIComponent(ticket.ticket)}`);
+    const ws = new WebSocket(
+      `${origin.replace(/^http/, "ws")}${ticket.connectPath}?ticket=${encodeURIComponent(ticket.ticket)}`,
+    );
     await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
     const agent = new AgentClient(ws);
     agent.send({ type: "hello" });
@@ -211,14 +229,25 @@ export class AgentClient {
   }
 
   say(conversationId: string, text: string): void {
-    this.send({ type: "message", conversationId, clientId: `agent-${Math.random().toString(36).slice(2)}`, text });
+    this.send({
+      type: "message",
+      conversationId,
+      clientId: `agent-${Math.random().toString(36).slice(2)}`,
+      text,
+    });
   }
 
   /** The stored transcript of a conversation, from the server (not from what was pushed). */
   async history(conversationId: string): Promise<ChatMessage[]> {
     const before = this.frames.length;
     this.send({ type: "history", conversationId, afterSeq: 0 });
-    return this.waitFor((frame) => this.frames.indexOf(frame) >= before && frame.type === "history" && frame.conversationId === conversationId && frame.messages);
+    return this.waitFor(
+      (frame) =>
+        this.frames.indexOf(frame) >= before &&
+        frame.type === "history" &&
+        frame.conversationId === conversationId &&
+        frame.messages,
+    );
   }
 
   close(): void {
@@ -244,13 +273,19 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
     await new Promise((resolve) => setTimeout(resolve, 100));
     last = await read();
   }
-  if (JSON.stringify(last) !== JSON.stringify(expected)) throw new Error(`expected ${JSON.stringify(expected)}, still ${JSON.stringify(last)}`);
+  if (JSON.stringify(last) !== JSON.stringify(expected))
+    throw new Error(`expected ${JSON.stringify(expected)}, still ${JSON.stringify(last)}`);
 }
 
 /** Everything the page stored: cookies, localStorage and sessionStorage keys. */
-export async function storedKeys(page: Page): Promise<{ cookies: number; local: string[]; session: string[] }> {
+export async function storedKeys(
+  page: Page,
+): Promise<{ cookies: number; local: string[]; session: string[] }> {
   const cookies = (await page.context().cookies()).length;
-  const { local, session } = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+  const { local, session } = await page.evaluate(() => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+  }));
   return { cookies, local, session };
 }
 

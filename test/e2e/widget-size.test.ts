@@ -27,7 +27,8 @@ describe("the widget's weight", () => {
   const tables = chunks.filter((name) => name.startsWith("strings-"));
   const code = chunks.filter((name) => !name.startsWith("strings-"));
   const largestTable = Math.max(...tables.map((name) => gzipped(join(dir, "widget", name))));
-  const afterOpen = loader + code.reduce((sum, name) => sum + gzipped(join(dir, "widget", name)), 0) + largestTable;
+  const afterOpen =
+    loader + code.reduce((sum, name) => sum + gzipped(join(dir, "widget", name)), 0) + largestTable;
 
   it("loads at most 4 KB gzip before the visitor clicks", () => {
     console.log(`widget.js: ${loader} B gzip (budget ${BEFORE_CLICK_BUDGET})`);
@@ -35,7 +36,9 @@ describe("the widget's weight", () => {
   });
 
   it("loads at most 20 KB gzip in all once the chat is open, Lit included", () => {
-    console.log(`after opening: ${afterOpen} B gzip (budget ${AFTER_OPEN_BUDGET}): ${code.join(", ")} + largest of ${tables.length} string tables`);
+    console.log(
+      `after opening: ${afterOpen} B gzip (budget ${AFTER_OPEN_BUDGET}): ${code.join(", ")} + largest of ${tables.length} string tables`,
+    );
     expect(code.some((name) => name.startsWith("chat-view-"))).toBe(true);
     expect(tables.length).toBeGreaterThanOrEqual(4);
     expect(afterOpen).toBeLessThanOrEqual(AFTER_OPEN_BUDGET);

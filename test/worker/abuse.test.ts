@@ -22,12 +22,15 @@ describe("a flood of new sessions from one IP", () => {
     await seedSite("flood");
     await seedSite("flood-other");
     const statuses: number[] = [];
-    for (let i = 0; i < SESSIONS_PER_IP_PER_WINDOW; i++) statuses.push((await sessionFrom("flood", "203.0.113.9")).status);
+    for (let i = 0; i < SESSIONS_PER_IP_PER_WINDOW; i++)
+      statuses.push((await sessionFrom("flood", "203.0.113.9")).status);
     expect(statuses.every((status) => status === 200)).toBe(true);
 
     const refused = await sessionFrom("flood", "203.0.113.9");
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toEqual({ error: { code: "rate_limited", message: expect.stringContaining("retry") } });
+    expect(await refused.json()).toEqual({
+      error: { code: "rate_limited", message: expect.stringContaining("retry") },
+    });
     expect(refused.headers.get("Retry-After")).toBe(String(SESSION_WINDOW_SECONDS));
     expect(refused.headers.get("Access-Control-Allow-Origin")).toBe(ORIGIN);
     expect(refused.headers.get("Access-Control-Expose-Headers")).toContain("Retry-After");
@@ -58,12 +61,18 @@ describe("internal errors", () => {
     });
     for (const response of [
       await admin("GET", "/sites/broken"),
-      await SELF.fetch(`${BASE}/v1/sites/broken/session`, { method: "POST", headers: { Origin: ORIGIN, "Content-Type": "application/json" }, body: "{}" }),
+      await SELF.fetch(`${BASE}/v1/sites/broken/session`, {
+        method: "POST",
+        headers: { Origin: ORIGIN, "Content-Type": "application/json" },
+        body: "{}",
+      }),
       await agentSession("broken", "x.y"),
     ]) {
       expect(response.status).toBe(500);
       const text = await response.text();
-      expect(JSON.parse(text)).toEqual({ error: { code: "internal", message: "something went wrong on our side" } });
+      expect(JSON.parse(text)).toEqual({
+        error: { code: "internal", message: "something went wrong on our side" },
+      });
       expect(text).not.toMatch(/stack|at .*\.ts|SyntaxError|JSON|SiteDO/);
     }
   });

@@ -7,7 +7,11 @@
  */
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { leadSettingsBodySchema, type AgentSessionResponse, type LeadSettingsBodyInput } from "../../protocol";
+import {
+  leadSettingsBodySchema,
+  type AgentSessionResponse,
+  type LeadSettingsBodyInput,
+} from "../../protocol";
 import type { LeadTeamFormView } from "../../worker/routes/team-settings-routes";
 import { admin, agentSession, BASE, connectAgent, connectVisitor, seedSite, upgrade } from "./helpers";
 
@@ -24,7 +28,12 @@ function settingsCall(team: string, token: string | null, method = "GET", body?:
 
 const form: LeadSettingsBodyInput = {
   settings: { presenceGraceSeconds: 60, noAnswerSeconds: 300, agentGone: "requeue", unassignOnClose: true },
-  hours: { timeZone: "America/Mexico_City", weekly: [{ day: "mon", start: "09:00", end: "14:00" }], exceptions: [], outsideHours: "offline-form" },
+  hours: {
+    timeZone: "America/Mexico_City",
+    weekly: [{ day: "mon", start: "09:00", end: "14:00" }],
+    exceptions: [],
+    outsideHours: "offline-form",
+  },
   messages: { templates: { es: { welcome: "Hola, somos {team}." } } },
 };
 
@@ -38,21 +47,36 @@ describe("a lead's settings form", () => {
   it("reads and replaces their own team's settings, hours and messages", async () => {
     const before = await settingsCall("support", tokens.ana!);
     expect(before.status).toBe(200);
-    expect(await before.json()).toMatchObject({ settings: { presenceGraceSeconds: 30 }, hours: null, messages: { templates: {} } });
+    expect(await before.json()).toMatchObject({
+      settings: { presenceGraceSeconds: 30 },
+      hours: null,
+      messages: { templates: {} },
+    });
     expect((await settingsCall("support", tokens.ana!, "PUT", form)).status).toBe(200);
-    expect(await (await settingsCall("support", tokens.ana!)).json()).toMatchObject(leadSettingsBodySchema.parse(form)); // defaults filled in
+    expect(await (await settingsCall("support", tokens.ana!)).json()).toMatchObject(
+      leadSettingsBodySchema.parse(form),
+    ); // defaults filled in
     // The admin view shows the change; a form without preset and policy keeps them, and the name is intact.
-    expect(await (await admin("GET", `/sites/${SITE}/teams/support`)).json()).toMatchObject({ name: "Support", preset: "high-touch", ...form });
+    expect(await (await admin("GET", `/sites/${SITE}/teams/support`)).json()).toMatchObject({
+      name: "Support",
+      preset: "high-touch",
+      ...form,
+    });
   });
 
   it("says the agent's role in their session", async () => {
-    expect(await (await agentSession(SITE, tokens.ana!)).json()).toMatchObject({ agent: { id: "ana", role: "lead" } });
+    expect(await (await agentSession(SITE, tokens.ana!)).json()).toMatchObject({
+      agent: { id: "ana", role: "lead" },
+    });
   });
 
   it("refuses the name in the form, and a bad field, naming the field", async () => {
     const response = await settingsCall("support", tokens.ana!, "PUT", { ...form, name: "Renamed" });
     expect(response.status).toBe(400);
-    const hours = await settingsCall("support", tokens.ana!, "PUT", { ...form, hours: { timeZone: "Nowhere/City", weekly: [] } });
+    const hours = await settingsCall("support", tokens.ana!, "PUT", {
+      ...form,
+      hours: { timeZone: "Nowhere/City", weekly: [] },
+    });
     expect(await hours.json()).toMatchObject({ error: { code: "invalid_frame", path: "hours.timeZone" } });
   });
 
@@ -65,14 +89,24 @@ describe("a lead's settings form", () => {
       hours: { timeZone: "Nowhere/City", weekly: [] },
     });
     expect(response.status).toBe(400);
-    const { error } = (await response.json()) as { error: { path: string; issues: { path: string; message: string }[] } };
-    expect(error.issues.map((issue) => issue.path).sort()).toEqual(["hours.timeZone", "policy.defaultLimit", "settings.presenceGraceSeconds"]);
+    const { error } = (await response.json()) as {
+      error: { path: string; issues: { path: string; message: string }[] };
+    };
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual([
+      "hours.timeZone",
+      "policy.defaultLimit",
+      "settings.presenceGraceSeconds",
+    ]);
     expect(error.path).toBe(error.issues[0]!.path);
     for (const issue of error.issues) expect(issue.message.length).toBeGreaterThan(5);
   });
 
   it("refuses a lead on another team, with 403 before reading the body", async () => {
-    for (const [method, body] of [["GET", undefined], ["PUT", form], ["PUT", { nonsense: true }]] as const) {
+    for (const [method, body] of [
+      ["GET", undefined],
+      ["PUT", form],
+      ["PUT", { nonsense: true }],
+    ] as const) {
       const response = await settingsCall("sales", tokens.ana!, method, body);
       expect(response.status, method).toBe(403);
       expect(await response.json()).toMatchObject({ error: { code: "forbidden" } });
@@ -90,7 +124,9 @@ describe("a lead's settings form", () => {
     expect((await settingsCall("support", null)).status).toBe(401);
     expect((await settingsCall("support", "forged.token")).status).toBe(401);
     expect((await settingsCall("support", "test-admin-token")).status).toBe(401);
-    const issued = await (await admin("POST", `/sites/${SITE}/agents/ana/tokens`)).json<{ token: string; tokenId: string }>();
+    const issued = await (
+      await admin("POST", `/sites/${SITE}/agents/ana/tokens`)
+    ).json<{ token: string; tokenId: string }>();
     expect((await settingsCall("support", issued.token)).status).toBe(200);
     await admin("DELETE", `/sites/${SITE}/agents/ana/tokens/${issued.tokenId}`);
     expect((await settingsCall("support", issued.token)).status).toBe(401);
@@ -99,12 +135,21 @@ describe("a lead's settings form", () => {
 
 describe("the assignment policy in a lead's form", () => {
   const read = async () => (await settingsCall("support", tokens.ana!)).json<LeadTeamFormView>();
-  const adminTeam = async () => (await admin("GET", `/sites/${SITE}/teams/support`)).json<Record<string, unknown>>();
+  const adminTeam = async () =>
+    (await admin("GET", `/sites/${SITE}/teams/support`)).json<Record<string, unknown>>();
 
   it("reads the preset, its overrides, the resolved policy and what every preset resolves to", async () => {
     const view = await read();
-    expect(view).toMatchObject({ preset: "high-touch", policy: {}, resolvedPolicy: { strategy: "least-open", defaultLimit: 3, onlineOnly: false } });
-    expect(view.presetPolicies["low-cost"]).toMatchObject({ strategy: "round-robin", onlineOnly: true, defaultLimit: 8 });
+    expect(view).toMatchObject({
+      preset: "high-touch",
+      policy: {},
+      resolvedPolicy: { strategy: "least-open", defaultLimit: 3, onlineOnly: false },
+    });
+    expect(view.presetPolicies["low-cost"]).toMatchObject({
+      strategy: "round-robin",
+      onlineOnly: true,
+      defaultLimit: 8,
+    });
     expect(view.presetPolicies.manual.strategy).toBe("manual");
     expect(view.defaultPolicy).toMatchObject({ strategy: "manual", defaultLimit: 3, allowClaims: true });
     expect(view.templateVariables.assigned).toEqual(["team", "name", "replyTime", "minutes"]);
@@ -113,21 +158,69 @@ describe("the assignment policy in a lead's form", () => {
 
   it("replaces the preset and the overrides, keeping the name, and keeps them when left out", async () => {
     const { settings, hours, messages } = await read();
-    const policy = { defaultLimit: 6, returningCustomers: { enabled: true, waitSeconds: 90, fallback: "keep-waiting" } };
-    expect((await settingsCall("support", tokens.ana!, "PUT", { settings, hours, messages, preset: "low-cost", policy })).status).toBe(200);
-    const resolved = { strategy: "round-robin", onlineOnly: true, defaultLimit: 6, returningCustomers: { enabled: true, windowDays: 30, waitSeconds: 90, fallback: "keep-waiting" } };
-    expect(await adminTeam()).toMatchObject({ name: "Support", preset: "low-cost", policy, resolvedPolicy: resolved, settings });
+    const policy = {
+      defaultLimit: 6,
+      returningCustomers: { enabled: true, waitSeconds: 90, fallback: "keep-waiting" },
+    };
+    expect(
+      (
+        await settingsCall("support", tokens.ana!, "PUT", {
+          settings,
+          hours,
+          messages,
+          preset: "low-cost",
+          policy,
+        })
+      ).status,
+    ).toBe(200);
+    const resolved = {
+      strategy: "round-robin",
+      onlineOnly: true,
+      defaultLimit: 6,
+      returningCustomers: { enabled: true, windowDays: 30, waitSeconds: 90, fallback: "keep-waiting" },
+    };
+    expect(await adminTeam()).toMatchObject({
+      name: "Support",
+      preset: "low-cost",
+      policy,
+      resolvedPolicy: resolved,
+      settings,
+    });
     expect(await read()).toMatchObject({ preset: "low-cost", policy, resolvedPolicy: resolved });
 
     // A settings-only form leaves the policy alone.
-    expect((await settingsCall("support", tokens.ana!, "PUT", { settings: { ...settings, matchLanguage: true }, hours, messages })).status).toBe(200);
-    expect(await adminTeam()).toMatchObject({ preset: "low-cost", policy, settings: { matchLanguage: true } });
+    expect(
+      (
+        await settingsCall("support", tokens.ana!, "PUT", {
+          settings: { ...settings, matchLanguage: true },
+          hours,
+          messages,
+        })
+      ).status,
+    ).toBe(200);
+    expect(await adminTeam()).toMatchObject({
+      preset: "low-cost",
+      policy,
+      settings: { matchLanguage: true },
+    });
 
     // A policy without a preset drops the preset, as the admin team PUT does.
-    expect((await settingsCall("support", tokens.ana!, "PUT", { settings, hours, messages, policy: { strategy: "least-open", allowClaims: false } })).status).toBe(200);
+    expect(
+      (
+        await settingsCall("support", tokens.ana!, "PUT", {
+          settings,
+          hours,
+          messages,
+          policy: { strategy: "least-open", allowClaims: false },
+        })
+      ).status,
+    ).toBe(200);
     const team = await adminTeam();
     expect(team.preset).toBeUndefined();
-    expect(team).toMatchObject({ name: "Support", resolvedPolicy: { strategy: "least-open", allowClaims: false, defaultLimit: 3, onlineOnly: false } });
+    expect(team).toMatchObject({
+      name: "Support",
+      resolvedPolicy: { strategy: "least-open", allowClaims: false, defaultLimit: 3, onlineOnly: false },
+    });
   });
 
   it("refuses an invalid policy or preset with the admin body's path, and changes nothing", async () => {
@@ -136,14 +229,24 @@ describe("the assignment policy in a lead's form", () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ policy: { defaultLimit: 500 } }, "policy.defaultLimit"],
       [{ policy: { strategy: "fastest" } }, "policy.strategy"],
-      [{ preset: "sales", policy: { returningCustomers: { waitSeconds: -1 } } }, "policy.returningCustomers.waitSeconds"],
+      [
+        { preset: "sales", policy: { returningCustomers: { waitSeconds: -1 } } },
+        "policy.returningCustomers.waitSeconds",
+      ],
       [{ policy: { relax: { skillsAfterSeconds: 60 } } }, "policy.relax"],
       [{ preset: "fastest", policy: {} }, "preset"],
     ];
     for (const [change, path] of cases) {
-      const response = await settingsCall("support", tokens.ana!, "PUT", { settings, hours, messages, ...change });
+      const response = await settingsCall("support", tokens.ana!, "PUT", {
+        settings,
+        hours,
+        messages,
+        ...change,
+      });
       expect(response.status, path).toBe(400);
-      expect(await response.json(), path).toMatchObject({ error: { code: "invalid_frame", path, message: expect.stringContaining(path) } });
+      expect(await response.json(), path).toMatchObject({
+        error: { code: "invalid_frame", path, message: expect.stringContaining(path) },
+      });
     }
     expect(await adminTeam()).toEqual(before);
   });
@@ -156,20 +259,28 @@ describe("the assignment policy in a lead's form", () => {
     agent.send({ type: "presence", status: "online" });
     await agent.until("queue");
 
-    const put = (preset: string) => settingsCall("support", tokens.ana!, "PUT", { settings, hours, messages, preset, policy: {} });
+    const put = (preset: string) =>
+      settingsCall("support", tokens.ana!, "PUT", { settings, hours, messages, preset, policy: {} });
     expect((await put("manual")).status).toBe(200);
     const first = await connectVisitor(SITE);
     await first.until("status");
     first.send({ type: "message", clientId: "m1", text: "Anyone?" });
-    expect(await first.untilWhere("status", (s) => s.state !== "new")).toMatchObject({ state: "queued", position: 1 });
+    expect(await first.untilWhere("status", (s) => s.state !== "new")).toMatchObject({
+      state: "queued",
+      position: 1,
+    });
 
     expect((await put("high-touch")).status).toBe(200);
     // The waiting one is taken by the new strategy at once, and so is the next one.
-    expect(await agent.until("assigned", 5000)).toMatchObject({ conversation: { visitorId: first.session.visitorId } });
+    expect(await agent.until("assigned", 5000)).toMatchObject({
+      conversation: { visitorId: first.session.visitorId },
+    });
     const second = await connectVisitor(SITE);
     await second.until("status");
     second.send({ type: "message", clientId: "m1", text: "Hello" });
-    expect(await agent.until("assigned", 5000)).toMatchObject({ conversation: { visitorId: second.session.visitorId, agentId: "ana" } });
+    expect(await agent.until("assigned", 5000)).toMatchObject({
+      conversation: { visitorId: second.session.visitorId, agentId: "ana" },
+    });
     agent.close();
     first.close();
     second.close();
@@ -186,11 +297,19 @@ describe("an agent acting in another team", () => {
     const session = await (await agentSession(SITE, tokens.ben!)).json<AgentSessionResponse>();
     const [body, signature] = session.tickets[0]!.ticket.split(".") as [string, string];
     const payload = JSON.parse(atob(body.replace(/-/g, "+").replace(/_/g, "/"))) as { teamId: string };
-    const forged = btoa(JSON.stringify({ ...payload, teamId: "sales" })).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-    const response = await SELF.fetch(`${BASE}/v1/sites/${SITE}/agent/connect?ticket=${forged}.${signature}`, { headers: { Upgrade: "websocket" } });
+    const forged = btoa(JSON.stringify({ ...payload, teamId: "sales" }))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
+    const response = await SELF.fetch(
+      `${BASE}/v1/sites/${SITE}/agent/connect?ticket=${forged}.${signature}`,
+      { headers: { Upgrade: "websocket" } },
+    );
     expect(response.status).toBe(401);
     // The genuine ticket still opens the agent's own team.
-    const ws = await upgrade(`${BASE}/v1/sites/${SITE}/agent/connect?ticket=${encodeURIComponent(session.tickets[0]!.ticket)}`);
+    const ws = await upgrade(
+      `${BASE}/v1/sites/${SITE}/agent/connect?ticket=${encodeURIComponent(session.tickets[0]!.ticket)}`,
+    );
     ws.close();
   });
 });

@@ -33,11 +33,19 @@ beforeAll(async () => {
 
 /** "METHOD /path/{param}" of every route the app answers (middleware excluded). */
 function appRoutes(): Set<string> {
-  return new Set(app.routes.filter((route) => route.method !== "ALL").map((route) => `${route.method} ${openApiPath(route.path)}`));
+  return new Set(
+    app.routes
+      .filter((route) => route.method !== "ALL")
+      .map((route) => `${route.method} ${openApiPath(route.path)}`),
+  );
 }
 
 function documented(): Set<string> {
-  return new Set(Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`)));
+  return new Set(
+    Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    ),
+  );
 }
 
 describe("the OpenAPI document", () => {
@@ -56,11 +64,17 @@ describe("the OpenAPI document", () => {
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         ids.add(operation.operationId);
-        expect(operation.responses["500"]?.content?.["application/json"]?.schema.$ref, `${method} ${path}`).toBe("#/components/schemas/ErrorBody");
+        expect(
+          operation.responses["500"]?.content?.["application/json"]?.schema.$ref,
+          `${method} ${path}`,
+        ).toBe("#/components/schemas/ErrorBody");
         const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-        expect((operation.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name)).toEqual(params);
+        expect((operation.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name)).toEqual(
+          params,
+        );
         for (const security of operation.security as Record<string, unknown>[]) {
-          for (const scheme of Object.keys(security)) expect(document.components.securitySchemes[scheme]).toBeDefined();
+          for (const scheme of Object.keys(security))
+            expect(document.components.securitySchemes[scheme]).toBeDefined();
         }
       }
     }
@@ -70,15 +84,26 @@ describe("the OpenAPI document", () => {
   it("documents request and response bodies from the protocol's schemas", () => {
     const put = document.paths["/v1/admin/sites/{site}/teams/{team}"]!.put!;
     expect(put.requestBody?.content["application/json"]?.schema.$ref).toBe("#/components/schemas/TeamBody");
-    const team = document.components.schemas.TeamBody as { properties: Record<string, { properties?: Record<string, unknown> }>; required: string[] };
+    const team = document.components.schemas.TeamBody as {
+      properties: Record<string, { properties?: Record<string, unknown> }>;
+      required: string[];
+    };
     expect(team.required).toEqual(["name"]);
     expect(Object.keys(team.properties.policy!.properties!)).toContain("strategy"); // the policy's fields, not a bare record
-    const session = document.components.schemas.VisitorSessionRequest as { properties: Record<string, unknown> };
-    expect(Object.keys(session.properties)).toEqual(expect.arrayContaining(["user", "timeZone", "team", "page", "locale", "visitorToken"]));
+    const session = document.components.schemas.VisitorSessionRequest as {
+      properties: Record<string, unknown>;
+    };
+    expect(Object.keys(session.properties)).toEqual(
+      expect.arrayContaining(["user", "timeZone", "team", "page", "locale", "visitorToken"]),
+    );
     const answer = document.paths["/v1/sites/{site}/session"]!.post!.responses["200"]!;
-    expect(answer.content?.["application/json"]?.schema.$ref).toBe("#/components/schemas/VisitorSessionResponse");
+    expect(answer.content?.["application/json"]?.schema.$ref).toBe(
+      "#/components/schemas/VisitorSessionResponse",
+    );
     expect(document.paths["/v1/sites/{site}/session"]!.post!.responses["429"]).toBeDefined();
     expect(document.paths["/v1/admin/sites/{site}"]!.get!.security).toEqual([{ adminToken: [] }]);
-    expect(document.paths["/v1/sites/{site}/teams/{team}/settings"]!.put!.security).toEqual([{ agentToken: [] }]);
+    expect(document.paths["/v1/sites/{site}/teams/{team}/settings"]!.put!.security).toEqual([
+      { agentToken: [] },
+    ]);
   });
 });

@@ -7,7 +7,10 @@ import type { AgentFrameOut } from "../../protocol";
 import { connectAgent, connectVisitor, seedSite, type FrameReader } from "./helpers";
 
 /** Frames until (and without) the first one that passes `stop`. */
-async function framesUntil(reader: FrameReader<AgentFrameOut>, stop: (frame: AgentFrameOut) => boolean): Promise<AgentFrameOut[]> {
+async function framesUntil(
+  reader: FrameReader<AgentFrameOut>,
+  stop: (frame: AgentFrameOut) => boolean,
+): Promise<AgentFrameOut[]> {
   const seen: AgentFrameOut[] = [];
   for (;;) {
     const frame = await reader.next();
@@ -31,7 +34,9 @@ describe("broadcasts to the team's agents", () => {
     await visitor.until("status");
     visitor.send({ type: "message", clientId: "v1", text: "hello" });
     const { conversationId } = await visitor.until("ack");
-    expect((await ben.untilWhere("queue", (frame) => frame.queue.length === 1)).queue[0]).toMatchObject({ id: conversationId });
+    expect((await ben.untilWhere("queue", (frame) => frame.queue.length === 1)).queue[0]).toMatchObject({
+      id: conversationId,
+    });
     ana.send({ type: "claim", conversationId });
     await ben.untilWhere("agent", (frame) => frame.agent.id === "ana" && frame.agent.open === 1);
 
@@ -39,12 +44,18 @@ describe("broadcasts to the team's agents", () => {
     ana.send({ type: "message", conversationId, clientId: "a1", text: "Hi, Ana here" });
     await visitor.untilWhere("message", (frame) => frame.clientId === "a1");
     ana.send({ type: "presence", status: "away" });
-    const between = await framesUntil(ben, (frame) => frame.type === "agent" && frame.agent.id === "ana" && frame.agent.status === "away");
+    const between = await framesUntil(
+      ben,
+      (frame) => frame.type === "agent" && frame.agent.id === "ana" && frame.agent.status === "away",
+    );
     expect(between.filter((frame) => frame.type === "agent" || frame.type === "queue")).toEqual([]);
 
     // Asking again for the presence one already has is still answered, to the asker only.
     ana.send({ type: "presence", status: "away" });
-    expect((await ana.untilWhere("agent", (frame) => frame.agent.id === "ana" && frame.agent.status === "away")).agent).toMatchObject({ open: 1 });
+    expect(
+      (await ana.untilWhere("agent", (frame) => frame.agent.id === "ana" && frame.agent.status === "away"))
+        .agent,
+    ).toMatchObject({ open: 1 });
     ben.send({ type: "presence", status: "away" });
     const beforeOwn = await framesUntil(ben, (frame) => frame.type === "agent" && frame.agent.id === "ben");
     expect(beforeOwn.filter((frame) => frame.type === "agent")).toEqual([]);

@@ -10,11 +10,27 @@ const badFrames: [string, string | ArrayBuffer, string][] = [
   ["malformed JSON", "{not json", "invalid_json"],
   ["a JSON value that is not a frame", "42", "unknown_type"],
   ["an unknown frame type", JSON.stringify({ type: "launch_missiles" }), "unknown_type"],
-  ["a known frame with a wrong field", JSON.stringify({ type: "message", clientId: "", text: "hi" }), "invalid_frame"],
-  ["a known frame with an extra field", JSON.stringify({ type: "typing", on: true, admin: true }), "invalid_frame"],
+  [
+    "a known frame with a wrong field",
+    JSON.stringify({ type: "message", clientId: "", text: "hi" }),
+    "invalid_frame",
+  ],
+  [
+    "a known frame with an extra field",
+    JSON.stringify({ type: "typing", on: true, admin: true }),
+    "invalid_frame",
+  ],
   ["an empty message", JSON.stringify({ type: "message", clientId: "e", text: "   " }), "invalid_frame"],
-  ["a message over the length limit", JSON.stringify({ type: "message", clientId: "l", text: "x".repeat(MAX_MESSAGE_CHARS + 1) }), "too_large"],
-  ["a frame over the size limit", JSON.stringify({ type: "message", clientId: "s", text: "é".repeat(MAX_FRAME_BYTES) }), "too_large"],
+  [
+    "a message over the length limit",
+    JSON.stringify({ type: "message", clientId: "l", text: "x".repeat(MAX_MESSAGE_CHARS + 1) }),
+    "too_large",
+  ],
+  [
+    "a frame over the size limit",
+    JSON.stringify({ type: "message", clientId: "s", text: "é".repeat(MAX_FRAME_BYTES) }),
+    "too_large",
+  ],
   ["a binary frame", new Uint8Array([1, 2, 3]).buffer, "invalid_json"],
 ];
 
@@ -44,7 +60,11 @@ describe("bad frames from an agent", () => {
     const tokens = await seedSite("bad-agent");
     const agent = await connectAgent("bad-agent", tokens.ana!);
     await agent.until("snapshot");
-    agent.send(typeof frame === "string" ? frame.replace('"type":"message"', '"type":"message","conversationId":"c"') : frame);
+    agent.send(
+      typeof frame === "string"
+        ? frame.replace('"type":"message"', '"type":"message","conversationId":"c"')
+        : frame,
+    );
     expect(await agent.until("error")).toMatchObject({ type: "error", code });
     agent.send({ type: "presence", status: "online" });
     expect((await agent.until("agent")).agent).toMatchObject({ id: "ana", status: "online" });
@@ -61,7 +81,9 @@ describe("bad frames from an agent", () => {
     const tokens = await seedSite("bad-removed");
     const agent = await connectAgent("bad-removed", tokens.ana!);
     await agent.until("snapshot");
-    const closed = new Promise<number>((resolve) => agent.ws.addEventListener("close", (event) => resolve(event.code)));
+    const closed = new Promise<number>((resolve) =>
+      agent.ws.addEventListener("close", (event) => resolve(event.code)),
+    );
     await admin("PUT", "/sites/bad-removed/agents/ana", { name: "Ana", teams: ["sales"] });
     expect(await closed).toBe(4003);
   });

@@ -9,8 +9,15 @@ import { connectAgent, connectVisitor, seedSite } from "./helpers";
 
 /** Messages the visitor wrote that are stored in the conversation. */
 async function storedMessages(site: string, conversationId: string): Promise<number> {
-  return runInDurableObject(teamStub(env, site, "support"), (_instance, state) =>
-    state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND author = 'visitor'", conversationId).one().n,
+  return runInDurableObject(
+    teamStub(env, site, "support"),
+    (_instance, state) =>
+      state.storage.sql
+        .exec<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND author = 'visitor'",
+          conversationId,
+        )
+        .one().n,
   );
 }
 
@@ -40,28 +47,63 @@ describe("a visitor and an agent chat", () => {
     agent.send({ type: "presence", status: "online" });
     const queue = await agent.until("queue");
     expect(queue.queue).toHaveLength(1);
-    expect(queue.queue[0]).toMatchObject({ id: ack.conversationId, state: "queued", lastSeq: 2, position: 1, lastMessage: { text: "Hello, is anyone there?" } });
+    expect(queue.queue[0]).toMatchObject({
+      id: ack.conversationId,
+      state: "queued",
+      lastSeq: 2,
+      position: 1,
+      lastMessage: { text: "Hello, is anyone there?" },
+    });
     expect(queue.queue[0]!.waitingSince).toBeTypeOf("number");
 
     agent.send({ type: "claim", conversationId: ack.conversationId });
     const assigned = await agent.until("assigned");
-    expect(assigned.conversation).toMatchObject({ id: ack.conversationId, state: "assigned", agentId: "ana" });
+    expect(assigned.conversation).toMatchObject({
+      id: ack.conversationId,
+      state: "assigned",
+      agentId: "ana",
+    });
     // The visitor is told who took their chat, in the transcript and in the status line.
-    expect(await visitor.untilWhere("message", (m) => m.from === "system" && m.seq === 3)).toMatchObject({ text: expect.stringContaining("Ana") });
-    expect(await visitor.untilWhere("status", (s) => s.state === "assigned")).toMatchObject({ agent: { name: "Ana" } });
+    expect(await visitor.untilWhere("message", (m) => m.from === "system" && m.seq === 3)).toMatchObject({
+      text: expect.stringContaining("Ana"),
+    });
+    expect(await visitor.untilWhere("status", (s) => s.state === "assigned")).toMatchObject({
+      agent: { name: "Ana" },
+    });
 
     agent.send({ type: "history", conversationId: ack.conversationId, afterSeq: 0 });
-    expect((await agent.until("history")).messages.map((m) => `${m.seq}:${m.from}`)).toEqual(["1:system", "2:visitor", "3:system"]);
+    expect((await agent.until("history")).messages.map((m) => `${m.seq}:${m.from}`)).toEqual([
+      "1:system",
+      "2:visitor",
+      "3:system",
+    ]);
 
-    agent.send({ type: "message", conversationId: ack.conversationId, clientId: "a1", text: "Hi! Ana here." });
+    agent.send({
+      type: "message",
+      conversationId: ack.conversationId,
+      clientId: "a1",
+      text: "Hi! Ana here.",
+    });
     expect(await agent.until("ack")).toMatchObject({ clientId: "a1", seq: 4 });
-    expect(await visitor.untilWhere("message", (m) => m.from === "agent")).toMatchObject({ seq: 4, authorName: "Ana", text: "Hi! Ana here." });
+    expect(await visitor.untilWhere("message", (m) => m.from === "agent")).toMatchObject({
+      seq: 4,
+      authorName: "Ana",
+      text: "Hi! Ana here.",
+    });
 
     visitor.send({ type: "message", clientId: "m2", text: "Thanks" });
-    expect(await agent.untilWhere("message", (m) => m.from === "visitor")).toMatchObject({ seq: 5, clientId: "m2", text: "Thanks" });
+    expect(await agent.untilWhere("message", (m) => m.from === "visitor")).toMatchObject({
+      seq: 5,
+      clientId: "m2",
+      text: "Thanks",
+    });
 
     visitor.send({ type: "typing", on: true });
-    expect(await agent.until("typing")).toEqual({ type: "typing", conversationId: ack.conversationId, on: true });
+    expect(await agent.until("typing")).toEqual({
+      type: "typing",
+      conversationId: ack.conversationId,
+      on: true,
+    });
     agent.send({ type: "typing", conversationId: ack.conversationId, on: true });
     expect(await visitor.until("typing")).toMatchObject({ on: true, name: "Ana" });
   });
@@ -99,11 +141,22 @@ describe("a visitor and an agent chat", () => {
       agent.send({ type: "message", conversationId, clientId: `a${i}`, text });
       acks.push((await agent.until("ack")).seq);
     }
-    const back = await connectVisitor("chat-resume", { visitorToken: visitor.session.visitorToken, lastSeq: acks[0]! - 1 });
+    const back = await connectVisitor("chat-resume", {
+      visitorToken: visitor.session.visitorToken,
+      lastSeq: acks[0]! - 1,
+    });
     expect(back.session.conversationId).toBe(conversationId);
     const welcome = await back.until("welcome");
-    expect(welcome.conversation).toMatchObject({ id: conversationId, state: "assigned", lastSeq: acks[1], agent: { id: "ana", name: "Ana" } });
-    expect(welcome.messages.map((m) => [m.seq, m.text])).toEqual([[acks[0], "two"], [acks[1], "three"]]);
+    expect(welcome.conversation).toMatchObject({
+      id: conversationId,
+      state: "assigned",
+      lastSeq: acks[1],
+      agent: { id: "ana", name: "Ana" },
+    });
+    expect(welcome.messages.map((m) => [m.seq, m.text])).toEqual([
+      [acks[0], "two"],
+      [acks[1], "three"],
+    ]);
   });
 
   it("keeps a visitor's other tabs in step", async () => {
@@ -114,7 +167,10 @@ describe("a visitor and an agent chat", () => {
     await tab2.until("status");
     tab1.send({ type: "message", clientId: "t1", text: "from tab one" });
     await tab1.until("ack");
-    expect(await tab2.untilWhere("message", (m) => m.from === "visitor")).toMatchObject({ clientId: "t1", text: "from tab one" });
+    expect(await tab2.untilWhere("message", (m) => m.from === "visitor")).toMatchObject({
+      clientId: "t1",
+      text: "from tab one",
+    });
   });
 
   it("refuses claims past the limit, while away, and of a taken conversation", async () => {
@@ -160,7 +216,9 @@ describe("a visitor and an agent chat", () => {
     const load = await ana.untilWhere("agent", (a) => a.agent.open === 0);
     expect(load.agent).toMatchObject({ id: "ana", open: 0 });
     expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "closed" });
-    expect(await visitor.untilWhere("status", (s) => s.state !== "assigned" && s.state !== "queued")).toMatchObject({ type: "status", state: "closed", text: expect.stringContaining("ended") });
+    expect(
+      await visitor.untilWhere("status", (s) => s.state !== "assigned" && s.state !== "queued"),
+    ).toMatchObject({ type: "status", state: "closed", text: expect.stringContaining("ended") });
     // The next message starts a new conversation (welcome first, then the message).
     visitor.send({ type: "message", clientId: "c2", text: "one more thing" });
     const next = await visitor.until("ack");
@@ -182,6 +240,10 @@ describe("a visitor and an agent chat", () => {
     await ana.until("assigned");
     ana.send({ type: "transfer", conversationId, toAgentId: "ben", note: "billing, you know this one" });
     expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "transferred" });
-    expect((await ben.until("assigned")).conversation).toMatchObject({ id: conversationId, agentId: "ben", transferNote: "billing, you know this one" });
+    expect((await ben.until("assigned")).conversation).toMatchObject({
+      id: conversationId,
+      agentId: "ben",
+      transferNote: "billing, you know this one",
+    });
   });
 });

@@ -12,7 +12,10 @@ import { admin, connectAgent, connectVisitor, seedSite } from "./helpers";
 async function countRowsWritten(site: string) {
   const stub = teamStub(env, site, "support");
   await runInDurableObject(stub, (_instance, state) => {
-    const sql = state.storage.sql as SqlStorage & { rowsWrittenCount?: number; originalExec?: SqlStorage["exec"] };
+    const sql = state.storage.sql as SqlStorage & {
+      rowsWrittenCount?: number;
+      originalExec?: SqlStorage["exec"];
+    };
     sql.rowsWrittenCount = 0;
     sql.originalExec = sql.exec.bind(sql);
     sql.exec = ((query: string, ...bindings: unknown[]) => {
@@ -24,7 +27,11 @@ async function countRowsWritten(site: string) {
   });
   return {
     async read(): Promise<number> {
-      return runInDurableObject(stub, (_instance, state) => (state.storage.sql as SqlStorage & { rowsWrittenCount?: number }).rowsWrittenCount ?? 0);
+      return runInDurableObject(
+        stub,
+        (_instance, state) =>
+          (state.storage.sql as SqlStorage & { rowsWrittenCount?: number }).rowsWrittenCount ?? 0,
+      );
     },
   };
 }

@@ -23,11 +23,17 @@ describe("durability", () => {
     // The hibernated sockets still identify their parties.
     agent.send({ type: "claim", conversationId });
     expect((await agent.until("assigned")).conversation).toMatchObject({ id: conversationId, lastSeq: 2 });
-    expect(await visitor.untilWhere("status", (s) => s.state !== "queued")).toMatchObject({ state: "assigned", agent: { name: "Ana" } });
+    expect(await visitor.untilWhere("status", (s) => s.state !== "queued")).toMatchObject({
+      state: "assigned",
+      agent: { name: "Ana" },
+    });
     visitor.send({ type: "message", clientId: "h2", text: "after sleep" });
     const ack = await visitor.until("ack");
     expect(ack.seq).toBeGreaterThan(2);
-    expect(await agent.untilWhere("message", (m) => m.from === "visitor")).toMatchObject({ seq: ack.seq, text: "after sleep" });
+    expect(await agent.untilWhere("message", (m) => m.from === "visitor")).toMatchObject({
+      seq: ack.seq,
+      text: "after sleep",
+    });
   });
 
   it("keeps every acknowledged message and assignment across a teardown", async () => {
@@ -47,9 +53,21 @@ describe("durability", () => {
 
     const back = await connectVisitor("restart", { visitorToken: visitor.session.visitorToken });
     const welcome = await back.until("welcome");
-    expect(welcome.conversation).toMatchObject({ id: conversationId, state: "assigned", agent: { id: "ana" } });
-    expect(welcome.messages.map((m) => `${m.seq}:${m.from}`)).toEqual(["1:system", "2:visitor", "3:system", "4:agent"]);
-    expect(welcome.messages.filter((m) => m.from !== "system").map((m) => m.text)).toEqual(["first", "answer"]);
+    expect(welcome.conversation).toMatchObject({
+      id: conversationId,
+      state: "assigned",
+      agent: { id: "ana" },
+    });
+    expect(welcome.messages.map((m) => `${m.seq}:${m.from}`)).toEqual([
+      "1:system",
+      "2:visitor",
+      "3:system",
+      "4:agent",
+    ]);
+    expect(welcome.messages.filter((m) => m.from !== "system").map((m) => m.text)).toEqual([
+      "first",
+      "answer",
+    ]);
     const agentBack = await connectAgent("restart", tokens.ana!);
     const snapshot = await agentBack.until("snapshot");
     expect(snapshot.inbox.map((c) => c.id)).toEqual([conversationId]);

@@ -24,7 +24,9 @@ async function signedVisitor(site: string, user: SignedUser) {
   });
   const session = (await response.json()) as VisitorSessionResponse;
   expect(session.identity).toBe("verified");
-  const reader = new FrameReader<VisitorFrameOut>(await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN));
+  const reader = new FrameReader<VisitorFrameOut>(
+    await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN),
+  );
   reader.send({ type: "hello", lastSeq: 0 });
   await reader.until("status");
   return reader;
@@ -37,7 +39,9 @@ async function visitorWithLocale(site: string, locale: string) {
     body: JSON.stringify({ locale }),
   });
   const session = (await response.json()) as VisitorSessionResponse;
-  const reader = new FrameReader<VisitorFrameOut>(await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN));
+  const reader = new FrameReader<VisitorFrameOut>(
+    await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN),
+  );
   reader.send({ type: "hello", lastSeq: 0 });
   await reader.until("status");
   return reader;
@@ -57,7 +61,12 @@ describe("fallbacks", () => {
     await admin("PUT", "/sites/vip/teams/support", {
       name: "Support",
       preset: "high-touch",
-      policy: { dedicatedAgents: { rules: [{ when: { attribute: "vip", equals: true }, agentId: "ana" }], waitSeconds: 1 } },
+      policy: {
+        dedicatedAgents: {
+          rules: [{ when: { attribute: "vip", equals: true }, agentId: "ana" }],
+          waitSeconds: 1,
+        },
+      },
     });
     const ben = await online("vip", tokens.ben!);
     const vip = await signedVisitor("vip", { id: "user-7", attributes: { vip: true } });
@@ -66,7 +75,10 @@ describe("fallbacks", () => {
     await sleep(300);
     expect(ben.pending().some((f) => f.type === "assigned")).toBe(false);
     // ana (the dedicated agent) is offline; after the wait the team may take it.
-    expect((await ben.until("assigned", 3000)).conversation).toMatchObject({ id: conversationId, visitor: { verified: { vip: true } } });
+    expect((await ben.until("assigned", 3000)).conversation).toMatchObject({
+      id: conversationId,
+      visitor: { verified: { vip: true } },
+    });
   });
 
   it("gives a VIP to their dedicated agent at once when they are free", async () => {
@@ -75,7 +87,12 @@ describe("fallbacks", () => {
     await admin("PUT", "/sites/vip-now/teams/support", {
       name: "Support",
       preset: "high-touch",
-      policy: { dedicatedAgents: { rules: [{ when: { attribute: "vip", equals: true }, agentId: "ana" }], waitSeconds: 60 } },
+      policy: {
+        dedicatedAgents: {
+          rules: [{ when: { attribute: "vip", equals: true }, agentId: "ana" }],
+          waitSeconds: 60,
+        },
+      },
     });
     await online("vip-now", tokens.ben!);
     const ana = await online("vip-now", tokens.ana!);
@@ -106,7 +123,11 @@ describe("fallbacks", () => {
   it("escalates a waiting conversation to the next tier after its wait", async () => {
     const tokens = await seedSite("tier");
     await admin("PUT", "/sites/tier/agents/ben", { name: "Ben", teams: ["support"], tier: 2 });
-    await admin("PUT", "/sites/tier/teams/support", { name: "Support", preset: "high-touch", policy: { tiers: { escalateAfterSeconds: 1 } } });
+    await admin("PUT", "/sites/tier/teams/support", {
+      name: "Support",
+      preset: "high-touch",
+      policy: { tiers: { escalateAfterSeconds: 1 } },
+    });
     const ben = await online("tier", tokens.ben!);
     const visitor = await connectVisitor("tier");
     await visitor.until("status");
@@ -181,7 +202,9 @@ describe("a message flood", () => {
     // Still connected, and what was accepted is all there, once.
     const again = await connectVisitor("flood", { visitorToken: visitor.session.visitorToken });
     const welcome = await again.until("welcome");
-    expect(welcome.messages.filter((m) => m.from === "visitor").map((m) => m.clientId)).toEqual(Array.from({ length: 20 }, (_, i) => `f${i}`));
+    expect(welcome.messages.filter((m) => m.from === "visitor").map((m) => m.clientId)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `f${i}`),
+    );
     expect(visitor.closed).toBeNull();
   });
 });

@@ -5,7 +5,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { agentFrameInSchema, agentFrameOutSchema, visitorFrameInSchema, visitorFrameOutSchema } from "../../protocol";
+import {
+  agentFrameInSchema,
+  agentFrameOutSchema,
+  visitorFrameInSchema,
+  visitorFrameOutSchema,
+} from "../../protocol";
 import { connectAgent, connectVisitor, seedSite, type FrameReader } from "./helpers";
 
 const FRAMES_PER_SOCKET = 5_000;
@@ -28,20 +33,29 @@ const validAgentFrames = [
 
 /** Random JSON, valid frames with one field broken, and raw noise. */
 function frameArbitrary(valid: object[]) {
-  const mutated = fc.tuple(fc.constantFrom(...valid), fc.string(), fc.jsonValue()).map(([frame, key, value]) => {
-    const keys = Object.keys(frame);
-    const target = keys[Math.abs(key.length * 7919) % keys.length] ?? key;
-    return JSON.stringify({ ...frame, [key.length % 3 === 0 ? key : target]: value });
-  });
+  const mutated = fc
+    .tuple(fc.constantFrom(...valid), fc.string(), fc.jsonValue())
+    .map(([frame, key, value]) => {
+      const keys = Object.keys(frame);
+      const target = keys[Math.abs(key.length * 7919) % keys.length] ?? key;
+      return JSON.stringify({ ...frame, [key.length % 3 === 0 ? key : target]: value });
+    });
   return fc.oneof(
     mutated,
     fc.jsonValue().map((value) => JSON.stringify(value)),
     fc.string({ maxLength: 200 }),
-    fc.record({ type: fc.string({ maxLength: 12 }) }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
+    fc
+      .record({ type: fc.string({ maxLength: 12 }) }, { requiredKeys: [] })
+      .map((value) => JSON.stringify(value)),
   );
 }
 
-function invalidFrames(valid: object[], schema: { safeParse(value: unknown): { success: boolean } }, count: number, seed: number): string[] {
+function invalidFrames(
+  valid: object[],
+  schema: { safeParse(value: unknown): { success: boolean } },
+  count: number,
+  seed: number,
+): string[] {
   return fc
     .sample(frameArbitrary(valid), { numRuns: count * 2, seed })
     .filter((raw) => {
@@ -56,7 +70,12 @@ function invalidFrames(valid: object[], schema: { safeParse(value: unknown): { s
 }
 
 /** Sends the frames and collects every reply until a marker frame comes back. */
-async function blast<F extends { type: string }>(client: FrameReader<F>, frames: string[], marker: object, isMarker: (frame: F) => boolean): Promise<F[]> {
+async function blast<F extends { type: string }>(
+  client: FrameReader<F>,
+  frames: string[],
+  marker: object,
+  isMarker: (frame: F) => boolean,
+): Promise<F[]> {
   for (const frame of frames) client.send(frame);
   client.send(marker);
   const replies: F[] = [];
@@ -68,38 +87,58 @@ async function blast<F extends { type: string }>(client: FrameReader<F>, frames:
 }
 
 describe("fuzzing the sockets", () => {
-  it("survives 5,000 invalid frames on a visitor socket with nothing stored", { timeout: 120_000 }, async () => {
-    await seedSite("fuzz-visitor");
-    const visitor = await connectVisitor("fuzz-visitor");
-    await visitor.until("status");
-    visitor.send({ type: "message", clientId: "before", text: "before the storm" });
-    const before = await visitor.until("ack");
+  it(
+    "survives 5,000 invalid frames on a visitor socket with nothing stored",
+    { timeout: 120_000 },
+    async () => {
+      await seedSite("fuzz-visitor");
+      const visitor = await connectVisitor("fuzz-visitor");
+      await visitor.until("status");
+      visitor.send({ type: "message", clientId: "before", text: "before the storm" });
+      const before = await visitor.until("ack");
 
-    const frames = invalidFrames(validVisitorFrames, visitorFrameInSchema, FRAMES_PER_SOCKET, 42);
-    expect(frames.length).toBe(FRAMES_PER_SOCKET);
-    const replies = await blast(visitor, frames, { type: "hello", lastSeq: 0 }, (frame) => frame.type === "welcome");
-    for (const reply of replies) expect(visitorFrameOutSchema.safeParse(reply).success, JSON.stringify(reply)).toBe(true);
-    const errors = replies.filter((reply) => reply.type === "error");
-    expect(errors.length).toBe(FRAMES_PER_SOCKET);
+      const frames = invalidFrames(validVisitorFrames, visitorFrameInSchema, FRAMES_PER_SOCKET, 42);
+      expect(frames.length).toBe(FRAMES_PER_SOCKET);
+      const replies = await blast(
+        visitor,
+        frames,
+        { type: "hello", lastSeq: 0 },
+        (frame) => frame.type === "welcome",
+      );
+      for (const reply of replies)
+        expect(visitorFrameOutSchema.safeParse(reply).success, JSON.stringify(reply)).toBe(true);
+      const errors = replies.filter((reply) => reply.type === "error");
+      expect(errors.length).toBe(FRAMES_PER_SOCKET);
 
-    // Nothing changed: the same transcript, and the socket still serves a valid message.
-    const again = await connectVisitor("fuzz-visitor", { visitorToken: visitor.session.visitorToken });
-    const welcome = await again.until("welcome");
-    expect(welcome.messages.filter((m) => m.from === "visitor").map((m) => [m.seq, m.text])).toEqual([[before.seq, "before the storm"]]);
-    visitor.send({ type: "message", clientId: "after", text: "after the storm" });
-    expect(await visitor.until("ack")).toMatchObject({ clientId: "after", seq: welcome.conversation!.lastSeq + 1 });
-  });
+      // Nothing changed: the same transcript, and the socket still serves a valid message.
+      const again = await connectVisitor("fuzz-visitor", { visitorToken: visitor.session.visitorToken });
+      const welcome = await again.until("welcome");
+      expect(welcome.messages.filter((m) => m.from === "visitor").map((m) => [m.seq, m.text])).toEqual([
+        [before.seq, "before the storm"],
+      ]);
+      visitor.send({ type: "message", clientId: "after", text: "after the storm" });
+      expect(await visitor.until("ack")).toMatchObject({
+        clientId: "after",
+        seq: welcome.conversation!.lastSeq + 1,
+      });
+    },
+  );
 
-  it("survives 5,000 invalid frames on an agent socket with nothing changed", { timeout: 120_000 }, async () => {
-    const tokens = await seedSite("fuzz-agent");
-    const agent = await connectAgent("fuzz-agent", tokens.ana!);
-    const before = await agent.until("snapshot");
-    const frames = invalidFrames(validAgentFrames, agentFrameInSchema, FRAMES_PER_SOCKET, 7);
-    expect(frames.length).toBe(FRAMES_PER_SOCKET);
-    const replies = await blast(agent, frames, { type: "hello" }, (frame) => frame.type === "snapshot");
-    for (const reply of replies) expect(agentFrameOutSchema.safeParse(reply).success, JSON.stringify(reply)).toBe(true);
-    expect(replies.filter((reply) => reply.type === "error").length).toBe(FRAMES_PER_SOCKET);
-    agent.send({ type: "hello" });
-    expect(await agent.until("snapshot")).toEqual(before);
-  });
+  it(
+    "survives 5,000 invalid frames on an agent socket with nothing changed",
+    { timeout: 120_000 },
+    async () => {
+      const tokens = await seedSite("fuzz-agent");
+      const agent = await connectAgent("fuzz-agent", tokens.ana!);
+      const before = await agent.until("snapshot");
+      const frames = invalidFrames(validAgentFrames, agentFrameInSchema, FRAMES_PER_SOCKET, 7);
+      expect(frames.length).toBe(FRAMES_PER_SOCKET);
+      const replies = await blast(agent, frames, { type: "hello" }, (frame) => frame.type === "snapshot");
+      for (const reply of replies)
+        expect(agentFrameOutSchema.safeParse(reply).success, JSON.stringify(reply)).toBe(true);
+      expect(replies.filter((reply) => reply.type === "error").length).toBe(FRAMES_PER_SOCKET);
+      agent.send({ type: "hello" });
+      expect(await agent.until("snapshot")).toEqual(before);
+    },
+  );
 });

@@ -3,7 +3,12 @@
  * sockets through the real Worker routes, and read frames off them one at a time.
  */
 import { SELF } from "cloudflare:test";
-import type { AgentFrameOut, AgentSessionResponse, VisitorFrameOut, VisitorSessionResponse } from "../../protocol";
+import type {
+  AgentFrameOut,
+  AgentSessionResponse,
+  VisitorFrameOut,
+  VisitorSessionResponse,
+} from "../../protocol";
 
 export const ADMIN = { Authorization: "Bearer test-admin-token" };
 export const ORIGIN = "https://shop.example";
@@ -23,21 +28,33 @@ async function ok(response: Response): Promise<void> {
 
 /** A site with teams `support` and `sales` and agents ana, ben (support) and cy (sales). */
 export async function seedSite(site: string, agentLimit?: number): Promise<Record<string, string>> {
-  await ok(await admin("PUT", `/sites/${site}`, { name: "Shop", allowedOrigins: [ORIGIN], defaultTeam: "support" }));
+  await ok(
+    await admin("PUT", `/sites/${site}`, { name: "Shop", allowedOrigins: [ORIGIN], defaultTeam: "support" }),
+  );
   await ok(await admin("PUT", `/sites/${site}/teams/support`, { name: "Support" }));
   await ok(await admin("PUT", `/sites/${site}/teams/sales`, { name: "Sales" }));
   const agents: Record<string, string[]> = { ana: ["support"], ben: ["support"], cy: ["sales"] };
   const tokens: Record<string, string> = {};
   for (const [id, teams] of Object.entries(agents)) {
     const name = id[0]!.toUpperCase() + id.slice(1);
-    await ok(await admin("PUT", `/sites/${site}/agents/${id}`, { name, teams, ...(agentLimit === undefined ? {} : { limit: agentLimit }) }));
+    await ok(
+      await admin("PUT", `/sites/${site}/agents/${id}`, {
+        name,
+        teams,
+        ...(agentLimit === undefined ? {} : { limit: agentLimit }),
+      }),
+    );
     const issued = await admin("POST", `/sites/${site}/agents/${id}/tokens`);
     tokens[id] = ((await issued.json()) as { token: string }).token;
   }
   return tokens;
 }
 
-export async function visitorSession(site: string, body: Record<string, unknown> = {}, origin = ORIGIN): Promise<Response> {
+export async function visitorSession(
+  site: string,
+  body: Record<string, unknown> = {},
+  origin = ORIGIN,
+): Promise<Response> {
   return SELF.fetch(`${BASE}/v1/sites/${site}/session`, {
     method: "POST",
     headers: { Origin: origin, "Content-Type": "application/json" },
@@ -95,7 +112,11 @@ export class FrameReader<F extends { type: string }> {
   }
 
   /** Skips frames until one of `type` that passes `match` arrives. */
-  async untilWhere<T extends F["type"]>(type: T, match: (frame: Extract<F, { type: T }>) => boolean, timeoutMs = 2000): Promise<Extract<F, { type: T }>> {
+  async untilWhere<T extends F["type"]>(
+    type: T,
+    match: (frame: Extract<F, { type: T }>) => boolean,
+    timeoutMs = 2000,
+  ): Promise<Extract<F, { type: T }>> {
     for (;;) {
       const frame = await this.until(type, timeoutMs);
       if (match(frame)) return frame;
@@ -113,7 +134,9 @@ export class FrameReader<F extends { type: string }> {
 }
 
 async function upgrade(url: string, origin?: string): Promise<WebSocket> {
-  const response = await SELF.fetch(url, { headers: { Upgrade: "websocket", ...(origin ? { Origin: origin } : {}) } });
+  const response = await SELF.fetch(url, {
+    headers: { Upgrade: "websocket", ...(origin ? { Origin: origin } : {}) },
+  });
   const ws = response.webSocket;
   if (!ws) throw new Error(`no upgrade: ${response.status} ${await response.text()}`);
   ws.accept();
@@ -125,25 +148,43 @@ export interface VisitorClient extends FrameReader<VisitorFrameOut> {
 }
 
 /** Opens a session (a new visitor, or `visitorToken`'s) and its socket, and says hello. */
-export async function connectVisitor(site: string, options: { visitorToken?: string; lastSeq?: number } = {}): Promise<VisitorClient> {
-  const response = await visitorSession(site, options.visitorToken ? { visitorToken: options.visitorToken } : {});
+export async function connectVisitor(
+  site: string,
+  options: { visitorToken?: string; lastSeq?: number } = {},
+): Promise<VisitorClient> {
+  const response = await visitorSession(
+    site,
+    options.visitorToken ? { visitorToken: options.visitorToken } : {},
+  );
   const session = (await response.json()) as VisitorSessionResponse;
-  const ws = await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN);
+  const ws = await upgrade(
+    `${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`,
+    ORIGIN,
+  );
   const client = Object.assign(new FrameReader<VisitorFrameOut>(ws), { session });
   client.send({ type: "hello", lastSeq: options.lastSeq ?? 0 });
   return client;
 }
 
 export async function agentSession(site: string, token: string): Promise<Response> {
-  return SELF.fetch(`${BASE}/v1/sites/${site}/agent/session`, { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+  return SELF.fetch(`${BASE}/v1/sites/${site}/agent/session`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}` },
+  });
 }
 
 /** Signs in with an agent token and opens the socket of `teamId`, then says hello. */
-export async function connectAgent(site: string, token: string, teamId = "support"): Promise<FrameReader<AgentFrameOut>> {
+export async function connectAgent(
+  site: string,
+  token: string,
+  teamId = "support",
+): Promise<FrameReader<AgentFrameOut>> {
   const session = (await (await agentSession(site, token)).json()) as AgentSessionResponse;
   const ticket = session.tickets.find((t) => t.teamId === teamId);
   if (!ticket) throw new Error(`agent has no ticket for ${teamId}`);
-  const client = new FrameReader<AgentFrameOut>(await upgrade(`${BASE}${ticket.connectPath}?ticket=${encodeURIComponent(ticket.ticket)}`));
+  const client = new FrameReader<AgentFrameOut>(
+    await upgrade(`${BASE}${ticket.connectPath}?ticket=${encodeURIComponent(ticket.ticket)}`),
+  );
   client.send({ type: "hello" });
   return client;
 }

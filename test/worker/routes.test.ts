@@ -27,23 +27,40 @@ describe("admin API", () => {
   });
 
   it("names the field of an invalid body", async () => {
-    const response = await admin("PUT", "/sites/a", { name: "A", allowedOrigins: ["https://a.example/path"], defaultTeam: "x" });
+    const response = await admin("PUT", "/sites/a", {
+      name: "A",
+      allowedOrigins: ["https://a.example/path"],
+      defaultTeam: "x",
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: "invalid_frame", path: "allowedOrigins.0" } });
+    expect(await response.json()).toMatchObject({
+      error: { code: "invalid_frame", path: "allowedOrigins.0" },
+    });
   });
 
   it("refuses malformed JSON and an invalid id in the path", async () => {
-    const bad = await SELF.fetch(`${BASE}/v1/admin/sites/a`, { method: "PUT", headers: { Authorization: "Bearer test-admin-token", "Content-Type": "application/json" }, body: "{" });
+    const bad = await SELF.fetch(`${BASE}/v1/admin/sites/a`, {
+      method: "PUT",
+      headers: { Authorization: "Bearer test-admin-token", "Content-Type": "application/json" },
+      body: "{",
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: "invalid_json" } });
-    const badId = await admin("PUT", "/sites/Not%20Valid", { name: "A", allowedOrigins: [ORIGIN], defaultTeam: "x" });
+    const badId = await admin("PUT", "/sites/Not%20Valid", {
+      name: "A",
+      allowedOrigins: [ORIGIN],
+      defaultTeam: "x",
+    });
     expect(badId.status).toBe(400);
     expect(await badId.json()).toMatchObject({ error: { path: "site" } });
   });
 
   it("refuses an agent in a team the site does not have", async () => {
     await seedSite("admin-teams");
-    const response = await admin("PUT", "/sites/admin-teams/agents/dee", { name: "Dee", teams: ["support", "billing"] });
+    const response = await admin("PUT", "/sites/admin-teams/agents/dee", {
+      name: "Dee",
+      teams: ["support", "billing"],
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { path: "teams.1" } });
   });
@@ -51,7 +68,11 @@ describe("admin API", () => {
   it("reads back a site with its teams", async () => {
     await seedSite("admin-read");
     const site = await (await admin("GET", "/sites/admin-read")).json();
-    expect(site).toMatchObject({ siteId: "admin-read", allowedOrigins: [ORIGIN], teams: [{ id: "sales" }, { id: "support" }] });
+    expect(site).toMatchObject({
+      siteId: "admin-read",
+      allowedOrigins: [ORIGIN],
+      teams: [{ id: "sales" }, { id: "support" }],
+    });
   });
 });
 
@@ -62,21 +83,31 @@ describe("visitor session", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe(ORIGIN);
     const body = await response.json<Record<string, unknown>>();
-    expect(body).toMatchObject({ teamId: "support", conversationId: null, connectPath: "/v1/sites/sess/connect" });
+    expect(body).toMatchObject({
+      teamId: "support",
+      conversationId: null,
+      connectPath: "/v1/sites/sess/connect",
+    });
     expect(typeof body.ticket).toBe("string");
   });
 
   it("keeps the visitor's identity when they come back with their token", async () => {
     await seedSite("sess-back");
-    const first = await (await visitorSession("sess-back")).json<{ visitorToken: string; visitorId: string }>();
-    const again = await (await visitorSession("sess-back", { visitorToken: first.visitorToken })).json<{ visitorId: string }>();
+    const first = await (
+      await visitorSession("sess-back")
+    ).json<{ visitorToken: string; visitorId: string }>();
+    const again = await (
+      await visitorSession("sess-back", { visitorToken: first.visitorToken })
+    ).json<{ visitorId: string }>();
     expect(again.visitorId).toBe(first.visitorId);
   });
 
   it("routes to the team the visitor chose, through a routing rule on choices", async () => {
     await seedSite("sess-team");
     // A bare choice names no team by itself (or anyone could pick a VIP team): a rule maps it.
-    expect((await (await visitorSession("sess-team", { team: "sales" })).json<{ teamId: string }>()).teamId).toBe("support");
+    expect(
+      (await (await visitorSession("sess-team", { team: "sales" })).json<{ teamId: string }>()).teamId,
+    ).toBe("support");
     await admin("PUT", "/sites/sess-team/routing-rules", [{ team: "sales", when: { choices: ["sales"] } }]);
     const body = await (await visitorSession("sess-team", { team: "sales" })).json<{ teamId: string }>();
     expect(body.teamId).toBe("sales");
@@ -87,7 +118,11 @@ describe("visitor session", () => {
     const evil = await visitorSession("sess-origin", {}, "https://evil.example");
     expect(evil.status).toBe(403);
     expect(await evil.json()).toMatchObject({ error: { code: "origin_not_allowed" } });
-    const none = await SELF.fetch(`${BASE}/v1/sites/sess-origin/session`, { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } });
+    const none = await SELF.fetch(`${BASE}/v1/sites/sess-origin/session`, {
+      method: "POST",
+      body: "{}",
+      headers: { "Content-Type": "application/json" },
+    });
     expect(none.status).toBe(403);
   });
 
@@ -117,7 +152,11 @@ describe("visitor session", () => {
     const preflight = (origin: string) =>
       SELF.fetch(`${BASE}/v1/sites/sess-cors/session`, {
         method: "OPTIONS",
-        headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+        headers: {
+          Origin: origin,
+          "Access-Control-Request-Method": "POST",
+          "Access-Control-Request-Headers": "content-type",
+        },
       });
     expect((await preflight(ORIGIN)).headers.get("Access-Control-Allow-Origin")).toBe(ORIGIN);
     expect((await preflight("https://evil.example")).headers.get("Access-Control-Allow-Origin")).toBeNull();
@@ -128,7 +167,9 @@ describe("socket upgrades", () => {
   it("refuses a missing, forged or foreign ticket", async () => {
     await seedSite("up");
     for (const ticket of ["", "abc.def", "eyJrIjoidGlja2V0In0.AAAA"]) {
-      const response = await SELF.fetch(`${BASE}/v1/sites/up/connect?ticket=${ticket}`, { headers: { Upgrade: "websocket", Origin: ORIGIN } });
+      const response = await SELF.fetch(`${BASE}/v1/sites/up/connect?ticket=${ticket}`, {
+        headers: { Upgrade: "websocket", Origin: ORIGIN },
+      });
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error: { code: "unauthorized" } });
     }
@@ -140,9 +181,12 @@ describe("socket upgrades", () => {
   it("refuses a visitor socket from another origin than the session's", async () => {
     await seedSite("up-origin");
     const session = await (await visitorSession("up-origin")).json<{ ticket: string }>();
-    const response = await SELF.fetch(`${BASE}/v1/sites/up-origin/connect?ticket=${encodeURIComponent(session.ticket)}`, {
-      headers: { Upgrade: "websocket", Origin: "https://evil.example" },
-    });
+    const response = await SELF.fetch(
+      `${BASE}/v1/sites/up-origin/connect?ticket=${encodeURIComponent(session.ticket)}`,
+      {
+        headers: { Upgrade: "websocket", Origin: "https://evil.example" },
+      },
+    );
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: "origin_not_allowed" } });
   });
@@ -150,7 +194,10 @@ describe("socket upgrades", () => {
   it("refuses a plain GET on the connect endpoint", async () => {
     await seedSite("up-plain");
     const session = await (await visitorSession("up-plain")).json<{ ticket: string }>();
-    const response = await SELF.fetch(`${BASE}/v1/sites/up-plain/connect?ticket=${encodeURIComponent(session.ticket)}`, { headers: { Origin: ORIGIN } });
+    const response = await SELF.fetch(
+      `${BASE}/v1/sites/up-plain/connect?ticket=${encodeURIComponent(session.ticket)}`,
+      { headers: { Origin: ORIGIN } },
+    );
     expect(response.status).toBe(426);
   });
 });
@@ -164,7 +211,10 @@ describe("agent session", () => {
       agent: { id: "ana", name: "Ana", teams: ["support"] },
       tickets: [{ teamId: "support", teamName: "Support" }],
       // Every team of the site, for transfers: also those she is not in.
-      siteTeams: expect.arrayContaining([{ id: "support", name: "Support" }, { id: "sales", name: "Sales" }]),
+      siteTeams: expect.arrayContaining([
+        { id: "support", name: "Support" },
+        { id: "sales", name: "Sales" },
+      ]),
     });
   });
 
@@ -172,7 +222,9 @@ describe("agent session", () => {
     const tokens = await seedSite("ag-bad");
     expect((await agentSession("ag-bad", "nonsense")).status).toBe(401);
     expect((await SELF.fetch(`${BASE}/v1/sites/ag-bad/agent/session`, { method: "POST" })).status).toBe(401);
-    const issued = await (await admin("POST", "/sites/ag-bad/agents/ben/tokens")).json<{ token: string; tokenId: string }>();
+    const issued = await (
+      await admin("POST", "/sites/ag-bad/agents/ben/tokens")
+    ).json<{ token: string; tokenId: string }>();
     expect((await agentSession("ag-bad", issued.token)).status).toBe(200);
     expect((await admin("DELETE", `/sites/ag-bad/agents/ben/tokens/${issued.tokenId}`)).status).toBe(204);
     const revoked = await agentSession("ag-bad", issued.token);
@@ -186,22 +238,37 @@ describe("agent session", () => {
 
   it("refuses a ticket issued before its token was revoked", async () => {
     await seedSite("ag-stale");
-    const issued = await (await admin("POST", "/sites/ag-stale/agents/ana/tokens")).json<{ token: string; tokenId: string }>();
-    const session = await (await agentSession("ag-stale", issued.token)).json<{ tickets: { ticket: string; connectPath: string }[] }>();
+    const issued = await (
+      await admin("POST", "/sites/ag-stale/agents/ana/tokens")
+    ).json<{ token: string; tokenId: string }>();
+    const session = await (
+      await agentSession("ag-stale", issued.token)
+    ).json<{ tickets: { ticket: string; connectPath: string }[] }>();
     await admin("DELETE", `/sites/ag-stale/agents/ana/tokens/${issued.tokenId}`);
-    const response = await SELF.fetch(`${BASE}${session.tickets[0]!.connectPath}?ticket=${encodeURIComponent(session.tickets[0]!.ticket)}`, {
-      headers: { Upgrade: "websocket" },
-    });
+    const response = await SELF.fetch(
+      `${BASE}${session.tickets[0]!.connectPath}?ticket=${encodeURIComponent(session.tickets[0]!.ticket)}`,
+      {
+        headers: { Upgrade: "websocket" },
+      },
+    );
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: "unauthorized" } });
   });
 
   it("closes open sockets of a revoked token", async () => {
     await seedSite("ag-revoke");
-    const issued = await (await admin("POST", "/sites/ag-revoke/agents/ana/tokens")).json<{ token: string; tokenId: string }>();
-    const session = await (await agentSession("ag-revoke", issued.token)).json<{ tickets: { ticket: string; connectPath: string }[] }>();
-    const ws = await upgrade(`${BASE}${session.tickets[0]!.connectPath}?ticket=${encodeURIComponent(session.tickets[0]!.ticket)}`);
-    const closed = new Promise<number>((resolve) => ws.addEventListener("close", (event) => resolve(event.code)));
+    const issued = await (
+      await admin("POST", "/sites/ag-revoke/agents/ana/tokens")
+    ).json<{ token: string; tokenId: string }>();
+    const session = await (
+      await agentSession("ag-revoke", issued.token)
+    ).json<{ tickets: { ticket: string; connectPath: string }[] }>();
+    const ws = await upgrade(
+      `${BASE}${session.tickets[0]!.connectPath}?ticket=${encodeURIComponent(session.tickets[0]!.ticket)}`,
+    );
+    const closed = new Promise<number>((resolve) =>
+      ws.addEventListener("close", (event) => resolve(event.code)),
+    );
     await admin("DELETE", `/sites/ag-revoke/agents/ana/tokens/${issued.tokenId}`);
     expect(await closed).toBe(4001);
   });

@@ -10,7 +10,11 @@ import { teamStub } from "../../durable-objects/addresses";
 import type { VisitorSessionResponse } from "../../protocol";
 import { admin, BASE, connectVisitor, ORIGIN, seedSite, visitorSession } from "./helpers";
 
-async function teamOf(site: string, body: Record<string, unknown>, init: { cf?: Record<string, unknown> } = {}): Promise<string> {
+async function teamOf(
+  site: string,
+  body: Record<string, unknown>,
+  init: { cf?: Record<string, unknown> } = {},
+): Promise<string> {
   const response = await SELF.fetch(`${BASE}/v1/sites/${site}/session`, {
     method: "POST",
     headers: { Origin: ORIGIN, "Content-Type": "application/json" },
@@ -24,7 +28,8 @@ async function teamOf(site: string, body: Record<string, unknown>, init: { cf?: 
 describe("routing rules", () => {
   beforeAll(async () => {
     await seedSite("route");
-    for (const team of ["soporte", "france"]) await admin("PUT", `/sites/route/teams/${team}`, { name: team });
+    for (const team of ["soporte", "france"])
+      await admin("PUT", `/sites/route/teams/${team}`, { name: team });
     const rules = [
       { team: "sales", when: { choices: ["sales"] } },
       { team: "sales", when: { pages: ["*/pricing*"] } },
@@ -51,10 +56,17 @@ describe("routing rules", () => {
 
   it("reads the rules back, and refuses one naming a missing team with its path", async () => {
     expect(await (await admin("GET", "/sites/route/routing-rules")).json()).toHaveLength(4);
-    const bad = await admin("PUT", "/sites/route/routing-rules", [{ team: "sales", when: {} }, { team: "billing", when: { languages: ["de"] } }]);
+    const bad = await admin("PUT", "/sites/route/routing-rules", [
+      { team: "sales", when: {} },
+      { team: "billing", when: { languages: ["de"] } },
+    ]);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({
-      error: { code: "invalid_frame", path: "1.team", message: '1.team: rule 1 routes to team "billing", which this site does not have' },
+      error: {
+        code: "invalid_frame",
+        path: "1.team",
+        message: '1.team: rule 1 routes to team "billing", which this site does not have',
+      },
     });
     expect(await (await admin("GET", "/sites/route/routing-rules")).json()).toHaveLength(4); // unchanged
   });
@@ -73,10 +85,16 @@ describe("what the team learns", () => {
       expect(response.status).toBe(200);
       const { visitorId } = await response.json<VisitorSessionResponse>();
       return runInDurableObject(teamStub(env, "route-facts", "support"), (_instance, state) =>
-        JSON.parse(state.storage.sql.exec<{ profile: string }>("SELECT profile FROM visitors WHERE visitor_id = ?", visitorId).one().profile),
+        JSON.parse(
+          state.storage.sql
+            .exec<{ profile: string }>("SELECT profile FROM visitors WHERE visitor_id = ?", visitorId)
+            .one().profile,
+        ),
       );
     };
-    expect(await profileOf({ timeZone: "America/Mexico_City", locale: "es-MX", page: "https://shop.example/" })).toMatchObject({
+    expect(
+      await profileOf({ timeZone: "America/Mexico_City", locale: "es-MX", page: "https://shop.example/" }),
+    ).toMatchObject({
       timeZone: "America/Mexico_City",
       locale: "es-MX",
       country: "MX",
@@ -96,8 +114,13 @@ describe("open conversations", () => {
     await visitor.until("status");
     visitor.send({ type: "message", clientId: "m1", text: "help with my order" });
     const { conversationId } = await visitor.until("ack");
-    await admin("PUT", "/sites/route-open/routing-rules", [{ team: "sales", when: { pages: ["*/pricing*"] } }]);
-    const again = await visitorSession("route-open", { visitorToken: visitor.session.visitorToken, page: "https://shop.example/pricing" });
+    await admin("PUT", "/sites/route-open/routing-rules", [
+      { team: "sales", when: { pages: ["*/pricing*"] } },
+    ]);
+    const again = await visitorSession("route-open", {
+      visitorToken: visitor.session.visitorToken,
+      page: "https://shop.example/pricing",
+    });
     expect(await again.json()).toMatchObject({ teamId: "support", conversationId });
   });
 });
@@ -117,9 +140,14 @@ describe("another visitor's conversation", () => {
     expect(welcome.messages.map((m) => m.text)).not.toContain("my private question");
 
     // There is no field to ask for a conversation: the session body is strict.
-    const asking = await visitorSession("route-mine", { visitorToken: bob.session.visitorToken, conversationId });
+    const asking = await visitorSession("route-mine", {
+      visitorToken: bob.session.visitorToken,
+      conversationId,
+    });
     expect(asking.status).toBe(400);
-    const mine = await (await visitorSession("route-mine", { visitorToken: bob.session.visitorToken })).json<VisitorSessionResponse>();
+    const mine = await (
+      await visitorSession("route-mine", { visitorToken: bob.session.visitorToken })
+    ).json<VisitorSessionResponse>();
     expect(mine.visitorId).toBe(bob.session.visitorId);
     expect(mine.conversationId).not.toBe(conversationId);
   });

@@ -44,7 +44,9 @@ describe("presence grace", () => {
     const ben = await online("grace", tokens.ben!);
     ana.close();
     await sleep(200);
-    expect(ben.pending().some((f) => f.type === "agent" && f.agent.id === "ana" && f.agent.status === "offline")).toBe(false);
+    expect(
+      ben.pending().some((f) => f.type === "agent" && f.agent.id === "ana" && f.agent.status === "offline"),
+    ).toBe(false);
     await sleep(1000);
     await runDue(teamStub(env, "grace", "support"));
     expect((await ben.untilWhere("agent", (f) => f.agent.id === "ana")).agent.status).toBe("offline");
@@ -112,7 +114,10 @@ describe("no answer", () => {
 describe("agent gone", () => {
   it("reassigns an offline agent's unanswered chats after the grace period", async () => {
     const tokens = await seedSite("gone");
-    await team("gone", { preset: "high-touch", settings: { presenceGraceSeconds: 1, agentGone: "reassign" } });
+    await team("gone", {
+      preset: "high-touch",
+      settings: { presenceGraceSeconds: 1, agentGone: "reassign" },
+    });
     const ana = await online("gone", tokens.ana!);
     const { conversationId } = await visitorWrites("gone");
     await ana.until("assigned");
@@ -125,7 +130,10 @@ describe("agent gone", () => {
 
   it("keeps them with the agent when the team says keep", async () => {
     const tokens = await seedSite("gone-keep");
-    await team("gone-keep", { preset: "high-touch", settings: { presenceGraceSeconds: 1, agentGone: "keep" } });
+    await team("gone-keep", {
+      preset: "high-touch",
+      settings: { presenceGraceSeconds: 1, agentGone: "keep" },
+    });
     const ana = await online("gone-keep", tokens.ana!);
     const { conversationId } = await visitorWrites("gone-keep");
     await ana.until("assigned");
@@ -143,7 +151,10 @@ describe("agent gone", () => {
 describe("returning customer fallback", () => {
   it("waits for the previous agent, then lets the team take the chat", async () => {
     const tokens = await seedSite("returning");
-    await team("returning", { preset: "high-touch", policy: { returningCustomers: { enabled: true, waitSeconds: 1 } } });
+    await team("returning", {
+      preset: "high-touch",
+      policy: { returningCustomers: { enabled: true, waitSeconds: 1 } },
+    });
     const ana = await online("returning", tokens.ana!);
     const first = await visitorWrites("returning");
     await ana.until("assigned");

@@ -25,14 +25,24 @@ describe("transfer to another team", () => {
     ana.send({ type: "message", conversationId, clientId: "a1", text: "Let me get you our sales team" });
     await ana.until("ack");
 
-    const closed = new Promise<number>((resolve) => visitor.ws.addEventListener("close", (event) => resolve(event.code)));
+    const closed = new Promise<number>((resolve) =>
+      visitor.ws.addEventListener("close", (event) => resolve(event.code)),
+    );
     ana.send({ type: "transfer", conversationId, toTeamId: "sales", note: "wants 40 seats" });
     expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "transferred" });
     const assigned = await cy.until("assigned");
-    expect(assigned.conversation).toMatchObject({ id: conversationId, teamId: "sales", agentId: "cy", transferNote: "wants 40 seats" });
+    expect(assigned.conversation).toMatchObject({
+      id: conversationId,
+      teamId: "sales",
+      agentId: "cy",
+      transferNote: "wants 40 seats",
+    });
     cy.send({ type: "history", conversationId, afterSeq: 0 });
     const history = await cy.until("history");
-    expect(history.messages.filter((m) => m.from !== "system").map((m) => m.text)).toEqual(["I want to buy 40 seats", "Let me get you our sales team"]);
+    expect(history.messages.filter((m) => m.from !== "system").map((m) => m.text)).toEqual([
+      "I want to buy 40 seats",
+      "Let me get you our sales team",
+    ]);
 
     // The visitor's socket is sent over; their next session lands in sales, same conversation.
     expect(await closed).toBe(4010);

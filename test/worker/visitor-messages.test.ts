@@ -8,14 +8,24 @@ import { describe, expect, it } from "vitest";
 import type { VisitorFrameOut, VisitorSessionResponse } from "../../protocol";
 import { admin, BASE, connectAgent, FrameReader, ORIGIN, seedSite, upgrade } from "./helpers";
 
-async function visitorIn(site: string, locale: string, timeZone = "Europe/Madrid"): Promise<FrameReader<VisitorFrameOut>> {
+async function visitorIn(
+  site: string,
+  locale: string,
+  timeZone = "Europe/Madrid",
+): Promise<FrameReader<VisitorFrameOut>> {
   const response = await SELF.fetch(`${BASE}/v1/sites/${site}/session`, {
     method: "POST",
-    headers: { Origin: ORIGIN, "Content-Type": "application/json", "CF-Connecting-IP": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
+    headers: {
+      Origin: ORIGIN,
+      "Content-Type": "application/json",
+      "CF-Connecting-IP": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    },
     body: JSON.stringify({ locale, timeZone }),
   });
   const session = (await response.json()) as VisitorSessionResponse;
-  const reader = new FrameReader<VisitorFrameOut>(await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN));
+  const reader = new FrameReader<VisitorFrameOut>(
+    await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN),
+  );
   reader.send({ type: "hello", lastSeq: 0 });
   await reader.until("status");
   return reader;
@@ -70,20 +80,35 @@ describe("messages to the visitor", () => {
 
   it("takes an offline message instead of a chat when the team asks for the form", async () => {
     await seedSite("msg-form");
-    await admin("PUT", "/sites/msg-form/teams/support", { name: "Support", hours: { ...closedNowHours(), outsideHours: "offline-form" } });
+    await admin("PUT", "/sites/msg-form/teams/support", {
+      name: "Support",
+      hours: { ...closedNowHours(), outsideHours: "offline-form" },
+    });
     const visitor = await visitorIn("msg-form", "en");
     visitor.send({ type: "hello", lastSeq: 0 });
-    expect(await visitor.untilWhere("status", (s) => s.state === "away")).toMatchObject({ offlineForm: true });
+    expect(await visitor.untilWhere("status", (s) => s.state === "away")).toMatchObject({
+      offlineForm: true,
+    });
     visitor.send({ type: "message", clientId: "m", text: "hi" });
     expect(await visitor.until("error")).toMatchObject({ code: "forbidden", clientId: "m" });
-    visitor.send({ type: "offline", clientId: "o", email: "sam@example.com", name: "Sam", text: "Please call me back" });
+    visitor.send({
+      type: "offline",
+      clientId: "o",
+      email: "sam@example.com",
+      name: "Sam",
+      text: "Please call me back",
+    });
     const ack = await visitor.until("ack");
     expect(ack.clientId).toBe("o");
     const tokens = await (await admin("POST", "/sites/msg-form/agents/ana/tokens")).json<{ token: string }>();
     const ana = await connectAgent("msg-form", tokens.token);
     ana.send({ type: "presence", status: "online" });
     const queue = await ana.until("queue");
-    expect(queue.queue[0]).toMatchObject({ id: ack.conversationId, offline: true, visitor: { email: "sam@example.com", name: "Sam" } });
+    expect(queue.queue[0]).toMatchObject({
+      id: ack.conversationId,
+      offline: true,
+      visitor: { email: "sam@example.com", name: "Sam" },
+    });
   });
 
   it("shows each waiting visitor their place and estimate, moving as the queue moves", async () => {
@@ -102,16 +127,26 @@ describe("messages to the visitor", () => {
     }
     // ana (limit 1) has the first; the third is second in the queue.
     const third = await visitors[2]!.untilWhere("status", (s) => s.state === "queued", 3000);
-    expect(third).toMatchObject({ position: 2, etaSeconds: expect.any(Number), text: expect.stringContaining("2") });
+    expect(third).toMatchObject({
+      position: 2,
+      etaSeconds: expect.any(Number),
+      text: expect.stringContaining("2"),
+    });
     const etaAtTwo = third.etaSeconds!;
     // The first closes: the second is assigned and the third moves up to first.
     ana.send({ type: "close", conversationId: ids[0] });
-    const moved = await visitors[2]!.untilWhere("status", (s) => s.state === "queued" && s.position === 1, 3000);
+    const moved = await visitors[2]!.untilWhere(
+      "status",
+      (s) => s.state === "queued" && s.position === 1,
+      3000,
+    );
     expect(moved.position).toBe(1);
     expect(moved.etaSeconds).toBeLessThan(etaAtTwo);
     // More capacity: ben comes online and the third is assigned.
     const ben = await connectAgent("msg-queue", tokens.ben!);
     ben.send({ type: "presence", status: "online" });
-    expect(await visitors[2]!.untilWhere("status", (s) => s.state === "assigned", 3000)).toMatchObject({ agent: { name: "Ben" } });
+    expect(await visitors[2]!.untilWhere("status", (s) => s.state === "assigned", 3000)).toMatchObject({
+      agent: { name: "Ben" },
+    });
   });
 });

@@ -14,7 +14,8 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
     if (!c.env.ADMIN_TOKEN) throw unauthorized("the admin API is disabled: set the ADMIN_TOKEN secret");
     const given = bearerToken(c.req.header("Authorization"));
     if (!given) throw unauthorized("send Authorization: Bearer <admin token>");
-    if (!timingSafeEqual(encoder.encode(given), encoder.encode(c.env.ADMIN_TOKEN))) throw unauthorized("the admin token is wrong");
+    if (!timingSafeEqual(encoder.encode(given), encoder.encode(c.env.ADMIN_TOKEN)))
+      throw unauthorized("the admin token is wrong");
     await next();
   };
 }

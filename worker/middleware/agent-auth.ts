@@ -16,7 +16,8 @@ export function agentAuth(): MiddlewareHandler<AppEnv> {
     const site = await loadSite(c);
     const bearer = bearerToken(c.req.header("Authorization"));
     const token = bearer ? await verifyAgentToken(c.env.SIGNING_SECRET, bearer) : null;
-    if (!token || token.site !== site.siteId) throw unauthorized("a valid agent token for this site is required");
+    if (!token || token.site !== site.siteId)
+      throw unauthorized("a valid agent token for this site is required");
     const agent = await siteStub(c.env, site.siteId).agentForToken(token.agentId, token.tokenId);
     if (!agent) throw unauthorized("this agent token was revoked or its agent removed");
     c.set("agent", { ...agent, tokenId: token.tokenId });
@@ -36,7 +37,8 @@ export function leadOfTeam(): MiddlewareHandler<AppEnv> {
     const agent = currentAgent(c.get("agent"));
     if (agent.role !== AgentRole.lead) throw forbidden("only a team lead may see or change team settings");
     // Same answer for a team that does not exist: nothing is learnt about other teams.
-    if (!agent.teams.includes(c.req.param("team") ?? "")) throw forbidden("a lead may see and change only their own teams");
+    if (!agent.teams.includes(c.req.param("team") ?? ""))
+      throw forbidden("a lead may see and change only their own teams");
     await next();
   };
 }

@@ -15,10 +15,19 @@ export function allowedOrigin(): MiddlewareHandler<AppEnv> {
     if (c.req.method !== "OPTIONS") {
       const origin = c.req.header("Origin");
       if (!origin || !site.allowedOrigins.includes(origin)) {
-        throw new ApiError(403, ErrorCode.originNotAllowed, `origin ${origin ?? "(none)"} is not allowed for this site`);
+        throw new ApiError(
+          403,
+          ErrorCode.originNotAllowed,
+          `origin ${origin ?? "(none)"} is not allowed for this site`,
+        );
       }
     }
-    const corsHeaders = cors({ origin: site.allowedOrigins, allowMethods: ["POST", "OPTIONS"], allowHeaders: ["Content-Type"], maxAge: 600 });
+    const corsHeaders = cors({
+      origin: site.allowedOrigins,
+      allowMethods: ["POST", "OPTIONS"],
+      allowHeaders: ["Content-Type"],
+      maxAge: 600,
+    });
     return corsHeaders(c, next);
   };
 }

@@ -14,17 +14,31 @@ export function sessionRateLimit(): MiddlewareHandler<AppEnv> {
     if (c.req.method === "OPTIONS") return next();
     // Cloudflare sets CF-Connecting-IP itself (a client cannot forge it at the edge).
     const ip = c.req.header("CF-Connecting-IP") ?? "unknown";
-    const { success } = await c.env.SESSION_LIMITER.limit({ key: `session:${c.req.param("site") ?? ""}:${ip}` });
+    const { success } = await c.env.SESSION_LIMITER.limit({
+      key: `session:${c.req.param("site") ?? ""}:${ip}`,
+    });
     if (success) return next();
     const origin = c.req.header("Origin");
-    throw new ApiError(429, ErrorCode.rateLimited, `too many new sessions from this address; retry in ${SESSION_WINDOW_SECONDS} seconds`, undefined, {
-      headers: {
-        "Retry-After": String(SESSION_WINDOW_SECONDS),
-        // The site's origins are not known yet (that needs the SiteDO, which a flood must not
-        // reach), so the origin is echoed: the body says nothing but "retry later", and the
-        // widget can then read the code and Retry-After.
-        ...(origin ? { "Access-Control-Allow-Origin": origin, "Access-Control-Expose-Headers": "Retry-After", Vary: "Origin" } : {}),
+    throw new ApiError(
+      429,
+      ErrorCode.rateLimited,
+      `too many new sessions from this address; retry in ${SESSION_WINDOW_SECONDS} seconds`,
+      undefined,
+      {
+        headers: {
+          "Retry-After": String(SESSION_WINDOW_SECONDS),
+          // The site's origins are not known yet (that needs the SiteDO, which a flood must not
+          // reach), so the origin is echoed: the body says nothing but "retry later", and the
+          // widget can then read the code and Retry-After.
+          ...(origin
+            ? {
+                "Access-Control-Allow-Origin": origin,
+                "Access-Control-Expose-Headers": "Retry-After",
+                Vary: "Origin",
+              }
+            : {}),
+        },
       },
-    });
+    );
   };
 }

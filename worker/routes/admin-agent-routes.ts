@@ -4,7 +4,12 @@
  * list, issue and revoke (a revoked token stops working at once, open sockets included).
  */
 import { Hono } from "hono";
-import { agentBodySchema, type AgentTokenInfo, type AgentTokenResponse, type AgentView } from "../../protocol";
+import {
+  agentBodySchema,
+  type AgentTokenInfo,
+  type AgentTokenResponse,
+  type AgentView,
+} from "../../protocol";
 import { siteStub } from "../../durable-objects/addresses";
 import { notFound } from "../api-error";
 import type { AppEnv } from "../app-env";
@@ -19,7 +24,9 @@ adminAgentRoutes.get("/", async (c) => {
 });
 
 adminAgentRoutes.get("/:agent", async (c) => {
-  return c.json<AgentView>(found(await siteStub(c.env, pathId(c, "site")).getAgent(pathId(c, "agent")), "agent"));
+  return c.json<AgentView>(
+    found(await siteStub(c.env, pathId(c, "site")).getAgent(pathId(c, "agent")), "agent"),
+  );
 });
 
 adminAgentRoutes.put("/:agent", jsonBody(agentBodySchema), async (c) => {
@@ -28,12 +35,15 @@ adminAgentRoutes.put("/:agent", jsonBody(agentBodySchema), async (c) => {
 });
 
 adminAgentRoutes.delete("/:agent", async (c) => {
-  if (!(await siteStub(c.env, pathId(c, "site")).deleteAgent(pathId(c, "agent"), Date.now()))) throw notFound("no such agent");
+  if (!(await siteStub(c.env, pathId(c, "site")).deleteAgent(pathId(c, "agent"), Date.now())))
+    throw notFound("no such agent");
   return c.body(null, 204);
 });
 
 adminAgentRoutes.get("/:agent/tokens", async (c) => {
-  return c.json<AgentTokenInfo[]>(found(await siteStub(c.env, pathId(c, "site")).listAgentTokens(pathId(c, "agent")), "agent"));
+  return c.json<AgentTokenInfo[]>(
+    found(await siteStub(c.env, pathId(c, "site")).listAgentTokens(pathId(c, "agent")), "agent"),
+  );
 });
 
 adminAgentRoutes.post("/:agent/tokens", async (c) => {
@@ -48,7 +58,11 @@ adminAgentRoutes.post("/:agent/tokens", async (c) => {
 });
 
 adminAgentRoutes.delete("/:agent/tokens/:tokenId", async (c) => {
-  const revoked = await siteStub(c.env, pathId(c, "site")).revokeAgentToken(pathId(c, "agent"), c.req.param("tokenId"), Date.now());
+  const revoked = await siteStub(c.env, pathId(c, "site")).revokeAgentToken(
+    pathId(c, "agent"),
+    c.req.param("tokenId"),
+    Date.now(),
+  );
   if (!revoked) throw notFound("no such active token of this agent");
   return c.body(null, 204);
 });

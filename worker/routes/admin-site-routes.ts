@@ -62,6 +62,7 @@ adminSiteRoutes.post("/identity-secrets/rotate", jsonBody(rotateIdentitySecretBo
 });
 
 adminSiteRoutes.delete("/identity-secrets/previous", async (c) => {
-  if (!(await siteStub(c.env, pathId(c, "site")).removePreviousIdentitySecret())) throw notFound("no previous identity secret");
+  if (!(await siteStub(c.env, pathId(c, "site")).removePreviousIdentitySecret()))
+    throw notFound("no previous identity secret");
   return c.body(null, 204);
 });

@@ -51,6 +51,7 @@ agentRoutes.get("/connect", async (c) => {
   }
   // A ticket outlives a revocation by up to its TTL: check the token itself again.
   const agent = await siteStub(c.env, ticket.site).agentForToken(ticket.subject, ticket.tokenId);
-  if (!agent || !agent.teams.includes(ticket.teamId)) throw unauthorized("this agent token was revoked or the agent left the team");
+  if (!agent || !agent.teams.includes(ticket.teamId))
+    throw unauthorized("this agent token was revoked or the agent left the team");
   return forwardSocket(c, ticket.teamId, { role: "agent", agentId: ticket.subject, tokenId: ticket.tokenId });
 });

@@ -12,7 +12,12 @@ import type { AppEnv } from "../app-env";
 export function pathId(c: Context<AppEnv>, name: string): string {
   const value = c.req.param(name) ?? "";
   if (!idSchema.safeParse(value).success) {
-    throw new ApiError(400, ErrorCode.invalidFrame, `${name}: must be 1-63 of a-z, 0-9, _ and -, starting with a letter or digit`, name);
+    throw new ApiError(
+      400,
+      ErrorCode.invalidFrame,
+      `${name}: must be 1-63 of a-z, 0-9, _ and -, starting with a letter or digit`,
+      name,
+    );
   }
   return value;
 }
@@ -21,7 +26,12 @@ export function pathId(c: Context<AppEnv>, name: string): string {
 export function applied(result: SetResult): void {
   if (result.ok) return;
   if (result.reason === "missing") throw notFound(result.message);
-  throw new ApiError(400, ErrorCode.invalidFrame, result.path ? `${result.path}: ${result.message}` : result.message, result.path);
+  throw new ApiError(
+    400,
+    ErrorCode.invalidFrame,
+    result.path ? `${result.path}: ${result.message}` : result.message,
+    result.path,
+  );
 }
 
 /** A resource read back from the SiteDO, or 404. */

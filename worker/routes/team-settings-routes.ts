@@ -74,7 +74,9 @@ function formConstants(): FormConstants {
     ) as Record<PolicyPresetName, TeamPolicy>,
     defaultPolicy: teamPolicySchema.parse({}),
     templateVariables: TEMPLATE_VARIABLES,
-    builtInTemplates: Object.fromEntries(Object.entries(DEFAULT_CATALOGS).map(([language, catalog]) => [language, catalog.templates])),
+    builtInTemplates: Object.fromEntries(
+      Object.entries(DEFAULT_CATALOGS).map(([language, catalog]) => [language, catalog.templates]),
+    ),
   };
   return constants;
 }
@@ -97,20 +99,30 @@ teamSettingsRoutes.get("/:team/settings", async (c) => {
   return c.json(response);
 });
 
-teamSettingsRoutes.put("/:team/settings", limitBody(MAX_ADMIN_BODY_BYTES), jsonBody(leadTeamFormSchema), async (c) => {
-  const site = siteStub(c.env, pathId(c, "site"));
-  const teamId = pathId(c, "team");
-  const { preset, policy, ...settings } = c.req.valid("json");
-  if (preset === undefined && policy === undefined) {
-    // Settings only: the SiteDO merges them into the stored team in one step.
-    applied(await site.putLeadSettings(teamId, settings));
+teamSettingsRoutes.put(
+  "/:team/settings",
+  limitBody(MAX_ADMIN_BODY_BYTES),
+  jsonBody(leadTeamFormSchema),
+  async (c) => {
+    const site = siteStub(c.env, pathId(c, "site"));
+    const teamId = pathId(c, "team");
+    const { preset, policy, ...settings } = c.req.valid("json");
+    if (preset === undefined && policy === undefined) {
+      // Settings only: the SiteDO merges them into the stored team in one step.
+      applied(await site.putLeadSettings(teamId, settings));
+      return c.json({ ok: true as const });
+    }
+    // The whole admin team body with the stored name, so the policy is checked against its
+    // preset by the admin schema itself (errors name `policy.<field>`).
+    const stored = oneTeam(await site.teamRecords(teamId));
+    const body = teamBodySchema.safeParse({
+      name: stored.name,
+      ...settings,
+      ...(preset ? { preset } : {}),
+      ...(policy ? { policy } : {}),
+    });
+    if (!body.success) throw invalidBody(body.error.issues);
+    applied(await site.putTeam(teamId, body.data));
     return c.json({ ok: true as const });
-  }
-  // The whole admin team body with the stored name, so the policy is checked against its
-  // preset by the admin schema itself (errors name `policy.<field>`).
-  const stored = oneTeam(await site.teamRecords(teamId));
-  const body = teamBodySchema.safeParse({ name: stored.name, ...settings, ...(preset ? { preset } : {}), ...(policy ? { policy } : {}) });
-  if (!body.success) throw invalidBody(body.error.issues);
-  applied(await site.putTeam(teamId, body.data));
-  return c.json({ ok: true as const });
-});
+  },
+);

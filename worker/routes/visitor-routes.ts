@@ -21,9 +21,14 @@ export const visitorRoutes = new Hono<AppEnv>();
 // The rate limit comes first: a flood must not reach the site's Durable Object.
 visitorRoutes.use("/session", sessionRateLimit(), allowedOrigin());
 
-visitorRoutes.post("/session", limitBody(MAX_HTTP_BODY_BYTES), jsonBody(visitorSessionRequestSchema), async (c) => {
-  return c.json(await openVisitorSession(c, await loadSite(c), c.req.valid("json")));
-});
+visitorRoutes.post(
+  "/session",
+  limitBody(MAX_HTTP_BODY_BYTES),
+  jsonBody(visitorSessionRequestSchema),
+  async (c) => {
+    return c.json(await openVisitorSession(c, await loadSite(c), c.req.valid("json")));
+  },
+);
 
 visitorRoutes.get("/connect", async (c) => {
   const ticket = await verifyTicket(c.env.SIGNING_SECRET, c.req.query("ticket") ?? "", Date.now());
@@ -31,7 +36,11 @@ visitorRoutes.get("/connect", async (c) => {
     throw unauthorized("the ticket is missing, expired or not for this site; open a new session");
   }
   if (c.req.header("Origin") !== ticket.origin) {
-    throw new ApiError(403, ErrorCode.originNotAllowed, "the socket must come from the origin that opened the session");
+    throw new ApiError(
+      403,
+      ErrorCode.originNotAllowed,
+      "the socket must come from the origin that opened the session",
+    );
   }
   return forwardSocket(c, ticket.teamId, { role: "visitor", visitorId: ticket.subject });
 });

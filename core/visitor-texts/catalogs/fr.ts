@@ -8,7 +8,8 @@ const away = "Nous sommes absents pour le moment et serons de retour {opensAt}."
 const awayUnscheduled = "Nous sommes absents pour le moment.";
 const queued = "Laissez-nous un message et nous vous répondrons dès notre retour.";
 const form = "Laissez-nous votre adresse e-mail et votre message, et nous vous recontacterons.";
-const busy = "Tous nos conseillers sont occupés pour le moment. Votre position dans la file d'attente\u00a0: {position}.";
+const busy =
+  "Tous nos conseillers sont occupés pour le moment. Votre position dans la file d'attente\u00a0: {position}.";
 
 export const fr: LanguageCatalog = {
   templates: {

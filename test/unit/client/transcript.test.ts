@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { ChatMessage } from "../../../protocol";
 import { Transcript } from "../../../client/transcript";
 
-const message = (seq: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({ conversationId: "c1", seq, from: "agent", text: `m${seq}`, at: seq, ...extra });
+const message = (seq: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
+  conversationId: "c1",
+  seq,
+  from: "agent",
+  text: `m${seq}`,
+  at: seq,
+  ...extra,
+});
 
 describe("Transcript.lastSeq (what hello / history resume after)", () => {
   it("stops below a missed frame, so the catch-up fetches it", () => {

@@ -32,16 +32,32 @@ describe("parseFrame", () => {
   });
 
   it("tells an unknown type from a malformed frame", () => {
-    expect(parseFrame('{"type":"claim","conversationId":"c"}', visitorFrameInSchema)).toMatchObject({ ok: false, error: { code: "unknown_type" } });
-    expect(parseFrame('{"type":"claim","conversationId":"c"}', agentFrameInSchema)).toMatchObject({ ok: true });
-    expect(parseFrame("[1,2]", visitorFrameInSchema)).toMatchObject({ ok: false, error: { code: "unknown_type" } });
-    expect(parseFrame("null", visitorFrameInSchema)).toMatchObject({ ok: false, error: { code: "unknown_type" } });
-    expect(parseFrame("{", visitorFrameInSchema)).toMatchObject({ ok: false, error: { code: "invalid_json" } });
+    expect(parseFrame('{"type":"claim","conversationId":"c"}', visitorFrameInSchema)).toMatchObject({
+      ok: false,
+      error: { code: "unknown_type" },
+    });
+    expect(parseFrame('{"type":"claim","conversationId":"c"}', agentFrameInSchema)).toMatchObject({
+      ok: true,
+    });
+    expect(parseFrame("[1,2]", visitorFrameInSchema)).toMatchObject({
+      ok: false,
+      error: { code: "unknown_type" },
+    });
+    expect(parseFrame("null", visitorFrameInSchema)).toMatchObject({
+      ok: false,
+      error: { code: "unknown_type" },
+    });
+    expect(parseFrame("{", visitorFrameInSchema)).toMatchObject({
+      ok: false,
+      error: { code: "invalid_json" },
+    });
   });
 
   it("measures size in UTF-8 bytes, not characters", () => {
     const text = "я".repeat(Math.floor(MAX_FRAME_BYTES / 2)); // 2 bytes each: over the limit with the envelope
-    expect(parseFrame(JSON.stringify({ type: "message", clientId: "a", text }), visitorFrameInSchema)).toMatchObject({
+    expect(
+      parseFrame(JSON.stringify({ type: "message", clientId: "a", text }), visitorFrameInSchema),
+    ).toMatchObject({
       ok: false,
       error: { code: "too_large" },
     });
@@ -62,6 +78,8 @@ describe("parseFrame", () => {
     expect(parseFrame(JSON.stringify({ ...base, toAgentId: "ben" }), agentFrameInSchema).ok).toBe(true);
     expect(parseFrame(JSON.stringify({ ...base, toTeamId: "sales" }), agentFrameInSchema).ok).toBe(true);
     expect(parseFrame(JSON.stringify(base), agentFrameInSchema).ok).toBe(false);
-    expect(parseFrame(JSON.stringify({ ...base, toAgentId: "ben", toTeamId: "sales" }), agentFrameInSchema).ok).toBe(false);
+    expect(
+      parseFrame(JSON.stringify({ ...base, toAgentId: "ben", toTeamId: "sales" }), agentFrameInSchema).ok,
+    ).toBe(false);
   });
 });

@@ -6,7 +6,12 @@
  */
 import fc from "fast-check";
 import type { AgentRecord } from "../../../../core/assignment";
-import { teamPolicySchema, type ShiftSchedule, type TeamPolicy, type Tier } from "../../../../protocol/team-policy";
+import {
+  teamPolicySchema,
+  type ShiftSchedule,
+  type TeamPolicy,
+  type Tier,
+} from "../../../../protocol/team-policy";
 import type { TeamEvent } from "./simulation";
 
 const SKILLS = ["billing", "tech"];
@@ -14,7 +19,10 @@ const LANGUAGES = ["en", "de"];
 
 /** `arbitrary` about `percent`% of the time, else `fallback`. */
 function sometimes<T, F>(percent: number, arbitrary: fc.Arbitrary<T>, fallback: F): fc.Arbitrary<T | F> {
-  return fc.oneof({ arbitrary, weight: percent }, { arbitrary: fc.constant(fallback), weight: 100 - percent });
+  return fc.oneof(
+    { arbitrary, weight: percent },
+    { arbitrary: fc.constant(fallback), weight: 100 - percent },
+  );
 }
 
 const status = fc.constantFrom("online", "online", "online", "away", "offline" as const);
@@ -30,10 +38,13 @@ const preferenceWait = fc.record({
 
 export const shiftArbitrary: fc.Arbitrary<ShiftSchedule> = fc.record({
   timeZone: fc.constant("UTC"),
-  windows: fc.array(fc.record({ day: fc.constantFrom("mon" as const, "tue" as const), start: hhmm, end: hhmm }), {
-    minLength: 1,
-    maxLength: 2,
-  }),
+  windows: fc.array(
+    fc.record({ day: fc.constantFrom("mon" as const, "tue" as const), start: hhmm, end: hhmm }),
+    {
+      minLength: 1,
+      maxLength: 2,
+    },
+  ),
 });
 
 export function policyArbitrary(strategies: TeamPolicy["strategy"][]): fc.Arbitrary<TeamPolicy> {
@@ -42,7 +53,11 @@ export function policyArbitrary(strategies: TeamPolicy["strategy"][]): fc.Arbitr
       strategy: fc.constantFrom(...strategies),
       onlineOnly: fc.boolean(),
       defaultLimit: fc.constantFrom(0, 1, 2, 2, 3, 3),
-      relax: sometimes(50, fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 })), undefined),
+      relax: sometimes(
+        50,
+        fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 })),
+        undefined,
+      ),
       escalateAfterSeconds: sometimes(40, fc.integer({ min: 1, max: 300 }), null),
       highestTier: fc.constantFrom<Tier>(1, 2, 3),
       dedicated: sometimes(30, preferenceWait, undefined),
@@ -55,9 +70,15 @@ export function policyArbitrary(strategies: TeamPolicy["strategy"][]): fc.Arbitr
         onlineOnly: drawn.onlineOnly,
         defaultLimit: drawn.defaultLimit,
         priorityRules: [{ when: { attribute: "plan", equals: "pro" }, level: 1 }],
-        relax: drawn.relax && { languageAfterSeconds: drawn.relax[0], skillsAfterSeconds: drawn.relax[0] + drawn.relax[1] },
+        relax: drawn.relax && {
+          languageAfterSeconds: drawn.relax[0],
+          skillsAfterSeconds: drawn.relax[0] + drawn.relax[1],
+        },
         tiers: { escalateAfterSeconds: drawn.escalateAfterSeconds, highestTier: drawn.highestTier },
-        dedicatedAgents: drawn.dedicated && { rules: [{ when: { attribute: "vip", equals: true }, agentId: "a0" }], ...drawn.dedicated },
+        dedicatedAgents: drawn.dedicated && {
+          rules: [{ when: { attribute: "vip", equals: true }, agentId: "a0" }],
+          ...drawn.dedicated,
+        },
         returningCustomers: drawn.returning && { enabled: true, windowDays: 7, ...drawn.returning },
         newCustomers: drawn.newCustomers && { enabled: true, ...drawn.newCustomers },
       }),
@@ -101,22 +122,55 @@ export const arrivalArbitrary = fc.record({
 });
 
 const limit = sometimes(70, fc.integer({ min: 0, max: 4 }), undefined);
-const profile = fc.record({ skills: fc.subarray(SKILLS), languages: fc.subarray(LANGUAGES), tier: agentTier });
+const profile = fc.record({
+  skills: fc.subarray(SKILLS),
+  languages: fc.subarray(LANGUAGES),
+  tier: agentTier,
+});
 
 export const eventArbitrary: fc.Arbitrary<TeamEvent> = fc.oneof(
   { arbitrary: arrivalArbitrary, weight: 8 },
   { arbitrary: fc.record({ kind: fc.constant("close" as const), gap, pick }), weight: 5 },
   { arbitrary: fc.record({ kind: fc.constant("presence" as const), gap, agent: pick, status }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant("limit" as const), gap, agent: pick, limit }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant("profile" as const), gap, agent: pick }).chain((base) => profile.map((p) => ({ ...base, ...p }))), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant("transfer" as const), gap, pick, to: fc.oneof(pick, fc.constant("out" as const)) }), weight: 2 },
+  {
+    arbitrary: fc
+      .record({ kind: fc.constant("profile" as const), gap, agent: pick })
+      .chain((base) => profile.map((p) => ({ ...base, ...p }))),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("transfer" as const),
+      gap,
+      pick,
+      to: fc.oneof(pick, fc.constant("out" as const)),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ kind: fc.constant("claim" as const), gap, pick, agent: pick }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant("escalate" as const), gap, pick }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("reply" as const), gap, pick }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant("wait" as const), gap: fc.integer({ min: 0, max: 4 * 3_600_000 }) }), weight: 2 },
-  { arbitrary: fc.record({ kind: fc.constant("team-limit" as const), gap, limit: fc.integer({ min: 0, max: 4 }) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("wait" as const),
+      gap: fc.integer({ min: 0, max: 4 * 3_600_000 }),
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("team-limit" as const),
+      gap,
+      limit: fc.integer({ min: 0, max: 4 }),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ kind: fc.constant("remove" as const), gap, agent: pick }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant("release" as const), gap, pick, avoid: fc.boolean() }), weight: 1 },
+  {
+    arbitrary: fc.record({ kind: fc.constant("release" as const), gap, pick, avoid: fc.boolean() }),
+    weight: 1,
+  },
 );
 
 /** Event sequences of every length up to `maxLength` (fast-check otherwise favours short ones). */

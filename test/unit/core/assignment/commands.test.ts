@@ -11,7 +11,18 @@ import {
   type EngineResult,
   type TeamState,
 } from "../../../../core/assignment";
-import { agent, agents, arriveAll, assigned, MINUTE, MONDAY_9AM, policy, queueIds, SECOND, team } from "./helpers";
+import {
+  agent,
+  agents,
+  arriveAll,
+  assigned,
+  MINUTE,
+  MONDAY_9AM,
+  policy,
+  queueIds,
+  SECOND,
+  team,
+} from "./helpers";
 
 const T = MONDAY_9AM;
 
@@ -66,7 +77,10 @@ describe("claims", () => {
 
 describe("transfers", () => {
   test("a transfer to a colleague with room moves the conversation, and the freed seat takes the next in line", () => {
-    const engine = team({ strategy: "least-open", defaultLimit: 1 }, [agent("ana", { skills: ["billing"] }), agent("ben", { limit: 2 })]);
+    const engine = team({ strategy: "least-open", defaultLimit: 1 }, [
+      agent("ana", { skills: ["billing"] }),
+      agent("ben", { limit: 2 }),
+    ]);
     arriveAll(engine, ["c1", "c2"], T, { requiredSkills: ["billing"] }); // ana takes c1; only she has billing, so c2 waits
     const transfer = engine.transfer("c1", { agentId: "ben" }, T + MINUTE);
     expect(transfer.decisions).toEqual([
@@ -91,7 +105,9 @@ describe("releases (no answer, agent gone)", () => {
     arriveAll(engine, ["c1"], T); // ana
     engine.presenceChanged("ben", "offline", T);
     const released = engine.release("c1", T + 5 * MINUTE, { avoidAgent: true });
-    expect(released.decisions).toEqual([{ type: "unassign", conversationId: "c1", agentId: "ana", reason: "released" }]);
+    expect(released.decisions).toEqual([
+      { type: "unassign", conversationId: "c1", agentId: "ana", reason: "released" },
+    ]);
     expect(engine.conversation("c1")?.avoidAgentId).toBe("ana");
     expect(assigned(engine.presenceChanged("ben", "online", T + 6 * MINUTE))).toEqual({ c1: "ben" });
     expect(engine.conversation("c1")?.avoidAgentId).toBeUndefined();
@@ -150,8 +166,15 @@ describe("persistence", () => {
   }
 
   test("an engine rebuilt from the persisted records decides exactly as the original would have", () => {
-    const initial = [agent("ana", { roundRobinTurn: 0 }), agent("ben", { roundRobinTurn: 1, languages: ["de"] })];
-    const teamPolicy = policy({ strategy: "round-robin", defaultLimit: 2, relax: { languageAfterSeconds: 30 } });
+    const initial = [
+      agent("ana", { roundRobinTurn: 0 }),
+      agent("ben", { roundRobinTurn: 1, languages: ["de"] }),
+    ];
+    const teamPolicy = policy({
+      strategy: "round-robin",
+      defaultLimit: 2,
+      relax: { languageAfterSeconds: 30 },
+    });
     const store = new Store();
     for (const record of initial) store.agents.set(record.id, record);
     const original = new AssignmentEngine({ policy: teamPolicy, agents: initial, conversations: [], now: T });

@@ -11,8 +11,15 @@ const T = MONDAY_9AM;
 /** A team of `size` single-seat agents, all busy, with `waiting` conversations queued. */
 function busyTeam(size: number, waiting: number): AssignmentEngine {
   const names = Array.from({ length: size }, (_, index) => `agent${index}`);
-  const engine = team({ strategy: "round-robin", defaultLimit: 1, estimates: { defaultHandleSeconds: 600 } }, agents(...names));
-  arriveAll(engine, Array.from({ length: size + waiting }, (_, index) => `c${index}`), T);
+  const engine = team(
+    { strategy: "round-robin", defaultLimit: 1, estimates: { defaultHandleSeconds: 600 } },
+    agents(...names),
+  );
+  arriveAll(
+    engine,
+    Array.from({ length: size + waiting }, (_, index) => `c${index}`),
+    T,
+  );
   return engine;
 }
 
@@ -36,7 +43,14 @@ describe("expected wait", () => {
   });
 
   test("once enough closes are seen, the wait follows the live close rate over the window", () => {
-    const engine = team({ strategy: "round-robin", defaultLimit: 1, estimates: { throughputWindowSeconds: 900, minSamples: 3 } }, agents("ana"));
+    const engine = team(
+      {
+        strategy: "round-robin",
+        defaultLimit: 1,
+        estimates: { throughputWindowSeconds: 900, minSamples: 3 },
+      },
+      agents("ana"),
+    );
     for (let index = 0; index < 10; index++) {
       const at = T + index * MINUTE;
       arriveAll(engine, [`c${index}`], at);

@@ -47,13 +47,21 @@ export function team(input: TeamPolicyInput, members: AgentRecord[], now = MONDA
 /** `conversationId -> agentId` for every assign decision in the result. */
 export function assigned(result: EngineResult): Record<string, string> {
   const pairs: Record<string, string> = {};
-  for (const decision of result.decisions) if (decision.type === "assign") pairs[decision.conversationId] = decision.agentId;
+  for (const decision of result.decisions)
+    if (decision.type === "assign") pairs[decision.conversationId] = decision.agentId;
   return pairs;
 }
 
 /** The agent each of `ids` arrives to (undefined when it waits). */
-export function arriveAll(engine: AssignmentEngine, ids: string[], now: number, extra: Partial<ConversationArrival> = {}): Array<string | undefined> {
-  return ids.map((id) => assigned(engine.conversationArrived({ id, visitorId: `v-${id}`, ...extra }, now))[id]);
+export function arriveAll(
+  engine: AssignmentEngine,
+  ids: string[],
+  now: number,
+  extra: Partial<ConversationArrival> = {},
+): Array<string | undefined> {
+  return ids.map(
+    (id) => assigned(engine.conversationArrived({ id, visitorId: `v-${id}`, ...extra }, now))[id],
+  );
 }
 
 export function queueIds(engine: AssignmentEngine): string[] {
@@ -81,6 +89,11 @@ export function assignedConversation(id: string, agentId: string, at = MONDAY_9A
   };
 }
 
-export function teamWith(input: TeamPolicyInput, members: AgentRecord[], conversations: ConversationRecord[], now = MONDAY_9AM): AssignmentEngine {
+export function teamWith(
+  input: TeamPolicyInput,
+  members: AgentRecord[],
+  conversations: ConversationRecord[],
+  now = MONDAY_9AM,
+): AssignmentEngine {
   return new AssignmentEngine({ policy: policy(input), agents: members, conversations, now });
 }

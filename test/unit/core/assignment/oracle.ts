@@ -42,8 +42,11 @@ export function fits(agent: AgentRecord, conversation: ConversationRecord): bool
   if (conversation.preference === "new-customer-agents" && !agent.newCustomers) return false;
   if (agent.tier !== conversation.tier) return false;
   const language = conversation.language;
-  if (language !== undefined && !conversation.relaxedLanguage && !agent.languages.includes(language)) return false;
-  return conversation.relaxedSkills || conversation.requiredSkills.every((skill) => agent.skills.includes(skill));
+  if (language !== undefined && !conversation.relaxedLanguage && !agent.languages.includes(language))
+    return false;
+  return (
+    conversation.relaxedSkills || conversation.requiredSkills.every((skill) => agent.skills.includes(skill))
+  );
 }
 
 /** Negative when `a` should be served before `b`. */

@@ -5,13 +5,29 @@
 import { describe, expect, test } from "vitest";
 import type { TeamPolicyInput } from "../../../../protocol/team-policy";
 import type { ConversationArrival } from "../../../../core/assignment";
-import { agent, assigned, assignedConversation, DAY, MINUTE, MONDAY_9AM, queueIds, SECOND, team, teamWith } from "./helpers";
+import {
+  agent,
+  assigned,
+  assignedConversation,
+  DAY,
+  MINUTE,
+  MONDAY_9AM,
+  queueIds,
+  SECOND,
+  team,
+  teamWith,
+} from "./helpers";
 
 const T = MONDAY_9AM;
 const vipRule = { when: { attribute: "vip", equals: true }, agentId: "dana" };
 
 /** Each way of preferring one named agent, with the arrival that triggers it. */
-const namedAgentCases: Array<{ who: string; settings: (wait: TeamPolicyInput["dedicatedAgents"]) => TeamPolicyInput; arrival: ConversationArrival; reason: string }> = [
+const namedAgentCases: Array<{
+  who: string;
+  settings: (wait: TeamPolicyInput["dedicatedAgents"]) => TeamPolicyInput;
+  arrival: ConversationArrival;
+  reason: string;
+}> = [
   {
     who: "a VIP and their dedicated agent",
     settings: (wait) => ({ dedicatedAgents: { rules: [vipRule], ...wait } }),
@@ -36,9 +52,11 @@ describe.each(namedAgentCases)("$who", ({ settings, arrival, reason }) => {
   });
 
   test("waits 60 s for that agent while they are full, then goes to the team", () => {
-    const engine = teamWith({ strategy: "round-robin", defaultLimit: 1, ...settings({ waitSeconds: 60 }) }, members(), [
-      assignedConversation("dana-busy", "dana"),
-    ]);
+    const engine = teamWith(
+      { strategy: "round-robin", defaultLimit: 1, ...settings({ waitSeconds: 60 }) },
+      members(),
+      [assignedConversation("dana-busy", "dana")],
+    );
     expect(assigned(engine.conversationArrived(arrival, T))).toEqual({});
     expect(engine.nextWakeAt(T)).toBe(T + 60 * SECOND);
     expect(engine.tick(T + 59 * SECOND).decisions).toEqual([]);
@@ -49,18 +67,20 @@ describe.each(namedAgentCases)("$who", ({ settings, arrival, reason }) => {
   });
 
   test("gets that agent if they free up within the wait", () => {
-    const engine = teamWith({ strategy: "round-robin", defaultLimit: 1, ...settings({ waitSeconds: 60 }) }, members(), [
-      assignedConversation("dana-busy", "dana"),
-    ]);
+    const engine = teamWith(
+      { strategy: "round-robin", defaultLimit: 1, ...settings({ waitSeconds: 60 }) },
+      members(),
+      [assignedConversation("dana-busy", "dana")],
+    );
     engine.conversationArrived(arrival, T);
     expect(assigned(engine.conversationClosed("dana-busy", T + 30 * SECOND))).toEqual({ vip: "dana" });
   });
 
   test("with keep-waiting, waits for that agent however long it takes", () => {
-    const engine = team({ strategy: "round-robin", ...settings({ waitSeconds: 60, fallback: "keep-waiting" }) }, [
-      agent("ana"),
-      agent("dana", { status: "offline" }),
-    ]);
+    const engine = team(
+      { strategy: "round-robin", ...settings({ waitSeconds: 60, fallback: "keep-waiting" }) },
+      [agent("ana"), agent("dana", { status: "offline" })],
+    );
     engine.conversationArrived(arrival, T);
     expect(engine.nextWakeAt(T)).toBeNull();
     expect(engine.tick(T + 7 * DAY).decisions).toEqual([]);
@@ -69,11 +89,16 @@ describe.each(namedAgentCases)("$who", ({ settings, arrival, reason }) => {
 
   test("with a zero wait, still goes to that agent when they have room right now", () => {
     const engine = team({ strategy: "round-robin", ...settings({ waitSeconds: 0 }) }, members());
-    expect(engine.conversationArrived(arrival, T).decisions).toEqual([{ type: "assign", conversationId: "vip", agentId: "dana", reason }]);
+    expect(engine.conversationArrived(arrival, T).decisions).toEqual([
+      { type: "assign", conversationId: "vip", agentId: "dana", reason },
+    ]);
   });
 
   test("with a zero wait, goes to the team at once when that agent is offline", () => {
-    const engine = team({ strategy: "round-robin", ...settings({ waitSeconds: 0 }) }, [agent("ana"), agent("dana", { status: "offline" })]);
+    const engine = team({ strategy: "round-robin", ...settings({ waitSeconds: 0 }) }, [
+      agent("ana"),
+      agent("dana", { status: "offline" }),
+    ]);
     expect(engine.conversationArrived(arrival, T).decisions).toEqual([
       { type: "fallback", conversationId: "vip", from: reason },
       { type: "assign", conversationId: "vip", agentId: "ana", reason: "round-robin" },
@@ -81,7 +106,10 @@ describe.each(namedAgentCases)("$who", ({ settings, arrival, reason }) => {
   });
 
   test("goes to the team at once when that agent leaves the team", () => {
-    const engine = team({ strategy: "round-robin", ...settings({ waitSeconds: 600 }) }, [agent("ana"), agent("dana", { status: "offline" })]);
+    const engine = team({ strategy: "round-robin", ...settings({ waitSeconds: 600 }) }, [
+      agent("ana"),
+      agent("dana", { status: "offline" }),
+    ]);
     engine.conversationArrived(arrival, T);
     expect(assigned(engine.agentRemoved("dana", T + MINUTE))).toEqual({ vip: "ana" });
   });
@@ -89,13 +117,26 @@ describe.each(namedAgentCases)("$who", ({ settings, arrival, reason }) => {
 
 describe("dedicated agents", () => {
   test("a rule naming someone outside the team is ignored: the team's strategy decides", () => {
-    const engine = team({ strategy: "round-robin", dedicatedAgents: { rules: [{ when: { attribute: "vip", equals: true }, agentId: "ghost" }] } }, [agent("ana")]);
-    expect(assigned(engine.conversationArrived({ id: "c1", visitorId: "v1", attributes: { vip: true } }, T))).toEqual({ c1: "ana" });
+    const engine = team(
+      {
+        strategy: "round-robin",
+        dedicatedAgents: { rules: [{ when: { attribute: "vip", equals: true }, agentId: "ghost" }] },
+      },
+      [agent("ana")],
+    );
+    expect(
+      assigned(engine.conversationArrived({ id: "c1", visitorId: "v1", attributes: { vip: true } }, T)),
+    ).toEqual({ c1: "ana" });
   });
 
   test("an unverified-looking value does not match: vip must be exactly true", () => {
-    const engine = team({ strategy: "round-robin", dedicatedAgents: { rules: [vipRule] } }, [agent("ana"), agent("dana", { roundRobinTurn: 9 })]);
-    expect(assigned(engine.conversationArrived({ id: "c1", visitorId: "v1", attributes: { vip: "true" } }, T))).toEqual({ c1: "ana" });
+    const engine = team({ strategy: "round-robin", dedicatedAgents: { rules: [vipRule] } }, [
+      agent("ana"),
+      agent("dana", { roundRobinTurn: 9 }),
+    ]);
+    expect(
+      assigned(engine.conversationArrived({ id: "c1", visitorId: "v1", attributes: { vip: "true" } }, T)),
+    ).toEqual({ c1: "ana" });
   });
 });
 
@@ -105,14 +146,23 @@ describe("returning customers", () => {
       agent("ana", { roundRobinTurn: 0 }),
       agent("dana", { roundRobinTurn: 1 }),
     ]);
-    const arrival = { id: "c1", visitorId: "v1", previousConversation: { agentId: "dana", at: T - 31 * DAY } };
-    expect(engine.conversationArrived(arrival, T).decisions).toEqual([{ type: "assign", conversationId: "c1", agentId: "ana", reason: "round-robin" }]);
+    const arrival = {
+      id: "c1",
+      visitorId: "v1",
+      previousConversation: { agentId: "dana", at: T - 31 * DAY },
+    };
+    expect(engine.conversationArrived(arrival, T).decisions).toEqual([
+      { type: "assign", conversationId: "c1", agentId: "ana", reason: "round-robin" },
+    ]);
     expect(engine.conversation("c1")).toMatchObject({ previousAgentId: "dana", isNewCustomer: false });
   });
 });
 
 describe("new customers", () => {
-  const members = () => [agent("veteran", { roundRobinTurn: 0 }), agent("welcomer", { newCustomers: true, roundRobinTurn: 1 })];
+  const members = () => [
+    agent("veteran", { roundRobinTurn: 0 }),
+    agent("welcomer", { newCustomers: true, roundRobinTurn: 1 }),
+  ];
   const newcomer = { id: "c1", visitorId: "v1" };
 
   test("a first-time visitor goes to an agent marked for new customers", () => {

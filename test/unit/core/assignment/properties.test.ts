@@ -7,7 +7,13 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { AgentRecord } from "../../../../core/assignment";
 import { teamPolicySchema } from "../../../../protocol/team-policy";
-import { agentsArbitrary, arrivalArbitrary, eventArbitrary, eventSequence, policyArbitrary } from "./arbitraries";
+import {
+  agentsArbitrary,
+  arrivalArbitrary,
+  eventArbitrary,
+  eventSequence,
+  policyArbitrary,
+} from "./arbitraries";
 import { Simulation, type TeamEvent } from "./simulation";
 
 /** Monday 6 January 2025, 06:00 UTC: shifts on Monday and Tuesday start and end during a run. */
@@ -19,10 +25,15 @@ const checkedSequence = eventSequence(fc.tuple(eventArbitrary, fc.boolean()), 60
 describe("random event sequences", () => {
   test("after every event: nobody over their limit, one holder per conversation, only eligible agents, nobody waiting beside a free eligible agent, queue order kept", () => {
     fc.assert(
-      fc.property(policyArbitrary(["manual", "round-robin", "least-open"]), agentsArbitrary(1, 6), checkedSequence, (policy, agents, events) => {
-        const simulation = new Simulation(policy, agents, START);
-        for (const [event, tickFirst] of events) simulation.runChecked(event, tickFirst);
-      }),
+      fc.property(
+        policyArbitrary(["manual", "round-robin", "least-open"]),
+        agentsArbitrary(1, 6),
+        checkedSequence,
+        (policy, agents, events) => {
+          const simulation = new Simulation(policy, agents, START);
+          for (const [event, tickFirst] of events) simulation.runChecked(event, tickFirst);
+        },
+      ),
       { numRuns: 5_000 },
     );
   }, 60_000);
@@ -67,9 +78,22 @@ describe("round robin fairness", () => {
 
   /** Events that never make a steady agent ineligible: presence and limits touch the others only. */
   const fairEvent: fc.Arbitrary<TeamEvent> = fc.oneof(
-    { arbitrary: arrivalArbitrary.map((arrival) => ({ ...arrival, tier: 1 as const, previous: undefined })), weight: 6 },
-    { arbitrary: fc.record({ kind: fc.constant("close" as const), gap: fc.integer({ min: 0, max: 60_000 }), pick: fc.nat() }), weight: 3 },
-    { arbitrary: fc.record({ kind: fc.constant("wait" as const), gap: fc.integer({ min: 0, max: 120_000 }) }), weight: 3 },
+    {
+      arbitrary: arrivalArbitrary.map((arrival) => ({ ...arrival, tier: 1 as const, previous: undefined })),
+      weight: 6,
+    },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant("close" as const),
+        gap: fc.integer({ min: 0, max: 60_000 }),
+        pick: fc.nat(),
+      }),
+      weight: 3,
+    },
+    {
+      arbitrary: fc.record({ kind: fc.constant("wait" as const), gap: fc.integer({ min: 0, max: 120_000 }) }),
+      weight: 3,
+    },
     {
       arbitrary: fc.record({
         kind: fc.constant("presence" as const),
@@ -79,8 +103,24 @@ describe("round robin fairness", () => {
       }),
       weight: 3,
     },
-    { arbitrary: fc.record({ kind: fc.constant("limit" as const), gap: fc.constant(0), agent: fc.nat(), limit: fc.integer({ min: 0, max: 3 }) }), weight: 2 },
-    { arbitrary: fc.record({ kind: fc.constant("transfer" as const), gap: fc.constant(0), pick: fc.nat(), to: fc.constant("out" as const) }), weight: 1 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant("limit" as const),
+        gap: fc.constant(0),
+        agent: fc.nat(),
+        limit: fc.integer({ min: 0, max: 3 }),
+      }),
+      weight: 2,
+    },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant("transfer" as const),
+        gap: fc.constant(0),
+        pick: fc.nat(),
+        to: fc.constant("out" as const),
+      }),
+      weight: 1,
+    },
   );
 
   test("the round-robin shares of always-eligible agents never differ by more than one", () => {
@@ -97,19 +137,28 @@ describe("round robin fairness", () => {
             onlineOnly,
             defaultLimit: 2,
             relax: { languageAfterSeconds: 30, skillsAfterSeconds: 60 },
-            dedicatedAgents: { rules: [{ when: { attribute: "vip", equals: true }, agentId: "a0" }], waitSeconds: 30 },
+            dedicatedAgents: {
+              rules: [{ when: { attribute: "vip", equals: true }, agentId: "a0" }],
+              waitSeconds: 30,
+            },
           });
           const simulation = new Simulation(policy, [...others, ...steady], START);
           const steadyIds = steady.map((agent) => agent.id);
           // Presence and limit events address agents by index; keep them off the steady agents.
           const onlyOthers = (event: TeamEvent): TeamEvent =>
-            (event.kind === "presence" || event.kind === "limit") && others.length === 0 ? { kind: "wait", gap: event.gap } : event;
+            (event.kind === "presence" || event.kind === "limit") && others.length === 0
+              ? { kind: "wait", gap: event.gap }
+              : event;
           for (const [event, tickFirst] of events) {
             const aimed = onlyOthers(event);
-            const step = aimed.kind === "presence" || aimed.kind === "limit" ? { ...aimed, agent: aimed.agent % others.length } : aimed;
+            const step =
+              aimed.kind === "presence" || aimed.kind === "limit"
+                ? { ...aimed, agent: aimed.agent % others.length }
+                : aimed;
             simulation.runChecked(step, tickFirst);
             const shares = steadyIds.map((id) => simulation.rotationPicks.get(id) ?? 0);
-            if (Math.max(...shares) - Math.min(...shares) > 1) throw new Error(`unequal shares ${JSON.stringify(shares)}`);
+            if (Math.max(...shares) - Math.min(...shares) > 1)
+              throw new Error(`unequal shares ${JSON.stringify(shares)}`);
           }
         },
       ),

@@ -3,7 +3,19 @@
  * event that frees capacity assigns as many waiting conversations as it can, at once).
  */
 import { describe, expect, test } from "vitest";
-import { agent, agents, arriveAll, assigned, DAY, MINUTE, MONDAY_9AM, policy, queueIds, SECOND, team } from "./helpers";
+import {
+  agent,
+  agents,
+  arriveAll,
+  assigned,
+  DAY,
+  MINUTE,
+  MONDAY_9AM,
+  policy,
+  queueIds,
+  SECOND,
+  team,
+} from "./helpers";
 
 const T = MONDAY_9AM;
 const byPlan = { priorityRules: [{ when: { attribute: "plan", equals: "enterprise" }, level: 2 }] };
@@ -14,7 +26,10 @@ describe("queue order", () => {
     arriveAll(engine, ["busy"], T);
     engine.conversationArrived({ id: "free1", visitorId: "v1", attributes: { plan: "free" } }, T + SECOND);
     engine.conversationArrived({ id: "free2", visitorId: "v2" }, T + 2 * SECOND);
-    engine.conversationArrived({ id: "ent", visitorId: "v3", attributes: { plan: "enterprise" } }, T + 3 * SECOND);
+    engine.conversationArrived(
+      { id: "ent", visitorId: "v3", attributes: { plan: "enterprise" } },
+      T + 3 * SECOND,
+    );
     expect(queueIds(engine)).toEqual(["ent", "free1", "free2"]);
     expect(engine.positionOf("free1")).toBe(2);
     expect(assigned(engine.conversationClosed("busy", T + MINUTE))).toEqual({ ent: "ana" });
@@ -33,8 +48,14 @@ describe("queue order", () => {
     );
     engine.conversationArrived({ id: "small", visitorId: "v1", attributes: { revenue: 999 } }, T);
     engine.conversationArrived({ id: "mid", visitorId: "v2", attributes: { revenue: 1_000 } }, T + SECOND);
-    engine.conversationArrived({ id: "big", visitorId: "v3", attributes: { revenue: 80_000 } }, T + 2 * SECOND);
-    engine.conversationArrived({ id: "text", visitorId: "v4", attributes: { revenue: "80000" } }, T + 3 * SECOND);
+    engine.conversationArrived(
+      { id: "big", visitorId: "v3", attributes: { revenue: 80_000 } },
+      T + 2 * SECOND,
+    );
+    engine.conversationArrived(
+      { id: "text", visitorId: "v4", attributes: { revenue: "80000" } },
+      T + 3 * SECOND,
+    );
     expect(engine.queue().map((entry) => [entry.conversation.id, entry.conversation.priority])).toEqual([
       ["big", 3],
       ["mid", 1],
@@ -56,7 +77,9 @@ describe("draining", () => {
     const engine = team({ strategy: "round-robin", defaultLimit: 3 }, [agent("ana", { status: "offline" })]);
     arriveAll(engine, ["c1", "c2", "c3", "c4", "c5"], T);
     const online = engine.presenceChanged("ana", "online", T + MINUTE);
-    expect(online.decisions.map((decision) => decision.type === "assign" && decision.conversationId)).toEqual(["c1", "c2", "c3"]);
+    expect(online.decisions.map((decision) => decision.type === "assign" && decision.conversationId)).toEqual(
+      ["c1", "c2", "c3"],
+    );
     expect(queueIds(engine)).toEqual(["c4", "c5"]);
   });
 
@@ -84,20 +107,34 @@ describe("draining", () => {
   });
 
   test("a whole-queue drain does not pass over an L1 conversation because an L2 one like it found nobody", () => {
-    const engine = team({ strategy: "least-open", defaultLimit: 0 }, [agent("first-line", { tier: 1, languages: ["de"] })]);
+    const engine = team({ strategy: "least-open", defaultLimit: 0 }, [
+      agent("first-line", { tier: 1, languages: ["de"] }),
+    ]);
     engine.conversationArrived({ id: "hard", visitorId: "v1", tier: 2, language: "de" }, T);
     engine.conversationArrived({ id: "easy", visitorId: "v2", tier: 1, language: "de" }, T + SECOND);
-    expect(assigned(engine.policyChanged(policy({ strategy: "least-open", defaultLimit: 1 }), T + MINUTE))).toEqual({ easy: "first-line" });
+    expect(
+      assigned(engine.policyChanged(policy({ strategy: "least-open", defaultLimit: 1 }), T + MINUTE)),
+    ).toEqual({ easy: "first-line" });
   });
 
   test("time passing is settled before the event: a conversation whose wait just ran out goes ahead of a newcomer", () => {
     const lateRelax = { languageAfterSeconds: 60 };
-    const engine = team({ strategy: "least-open", defaultLimit: 1, relax: lateRelax, returningCustomers: { enabled: true, waitSeconds: 0 } }, [
-      agent("ana"),
-    ]);
+    const engine = team(
+      {
+        strategy: "least-open",
+        defaultLimit: 1,
+        relax: lateRelax,
+        returningCustomers: { enabled: true, waitSeconds: 0 },
+      },
+      [agent("ana")],
+    );
     engine.conversationArrived({ id: "in-finnish", visitorId: "v1", language: "fi" }, T);
     // At the very moment the Finnish conversation may go to anyone, ana's returning customer arrives.
-    const returning = { id: "returning", visitorId: "v2", previousConversation: { agentId: "ana", at: T - DAY } };
+    const returning = {
+      id: "returning",
+      visitorId: "v2",
+      previousConversation: { agentId: "ana", at: T - DAY },
+    };
     const result = engine.conversationArrived(returning, T + 60 * SECOND);
     expect(assigned(result)).toEqual({ "in-finnish": "ana" });
     expect(queueIds(engine)).toEqual(["returning"]);
@@ -114,4 +151,3 @@ describe("draining", () => {
     expect(engine.conversation("c1")).toBeUndefined();
   });
 });
-

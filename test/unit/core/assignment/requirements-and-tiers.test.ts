@@ -9,14 +9,20 @@ const T = MONDAY_9AM;
 
 describe("skills and language", () => {
   test("a conversation that needs billing goes only to an agent with billing", () => {
-    const engine = team({ strategy: "round-robin" }, [agent("ana", { roundRobinTurn: 0 }), agent("ben", { skills: ["billing", "tech"], roundRobinTurn: 1 })]);
+    const engine = team({ strategy: "round-robin" }, [
+      agent("ana", { roundRobinTurn: 0 }),
+      agent("ben", { skills: ["billing", "tech"], roundRobinTurn: 1 }),
+    ]);
     expect(arriveAll(engine, ["invoice"], T, { requiredSkills: ["billing"] })).toEqual(["ben"]);
     expect(arriveAll(engine, ["refund-api"], T, { requiredSkills: ["tech", "billing"] })).toEqual(["ben"]);
     expect(arriveAll(engine, ["legal"], T, { requiredSkills: ["legal"] })).toEqual([undefined]);
   });
 
   test("a conversation in German goes only to an agent who speaks German", () => {
-    const engine = team({ strategy: "least-open" }, [agent("ana", { languages: ["en"] }), agent("ben", { languages: ["en", "de"] })]);
+    const engine = team({ strategy: "least-open" }, [
+      agent("ana", { languages: ["en"] }),
+      agent("ben", { languages: ["en", "de"] }),
+    ]);
     expect(arriveAll(engine, ["c1", "c2"], T, { language: "de" })).toEqual(["ben", "ben"]);
     expect(arriveAll(engine, ["c3"], T, { language: "fr" })).toEqual([undefined]);
   });
@@ -53,7 +59,10 @@ describe("skills and language", () => {
   test("when the team shortens the language wait, a conversation that has waited longer relaxes at once", () => {
     const engine = team({ strategy: "round-robin" }, [agent("ana", { languages: ["en"] })]);
     arriveAll(engine, ["c1"], T, { language: "de" });
-    const shortened = engine.policyChanged(policy({ strategy: "round-robin", relax: { languageAfterSeconds: 60 } }), T + 2 * MINUTE);
+    const shortened = engine.policyChanged(
+      policy({ strategy: "round-robin", relax: { languageAfterSeconds: 60 } }),
+      T + 2 * MINUTE,
+    );
     expect(shortened.decisions).toEqual([
       { type: "relax", conversationId: "c1", dropped: "language" },
       { type: "assign", conversationId: "c1", agentId: "ana", reason: "round-robin" },
@@ -63,7 +72,10 @@ describe("skills and language", () => {
 
 describe("tiers", () => {
   test("an L1 conversation goes to L1 agents and an L2 conversation to L2 agents", () => {
-    const engine = team({ strategy: "least-open" }, [agent("first-line", { tier: 1 }), agent("second-line", { tier: 2 })]);
+    const engine = team({ strategy: "least-open" }, [
+      agent("first-line", { tier: 1 }),
+      agent("second-line", { tier: 2 }),
+    ]);
     expect(arriveAll(engine, ["basic"], T)).toEqual(["first-line"]);
     expect(arriveAll(engine, ["hard"], T, { tier: 2 })).toEqual(["second-line"]);
     expect(arriveAll(engine, ["expert"], T, { tier: 3 })).toEqual([undefined]);
@@ -86,14 +98,21 @@ describe("tiers", () => {
   test("waiting escalation stops at the highest tier the team configured", () => {
     const engine = team({ strategy: "round-robin", tiers: { escalateAfterSeconds: 60, highestTier: 2 } }, []);
     arriveAll(engine, ["c1"], T);
-    const escalations = engine.tick(T + 10 * MINUTE).decisions.filter((decision) => decision.type === "escalate");
-    expect(escalations).toEqual([{ type: "escalate", conversationId: "c1", fromTier: 1, toTier: 2, cause: "wait" }]);
+    const escalations = engine
+      .tick(T + 10 * MINUTE)
+      .decisions.filter((decision) => decision.type === "escalate");
+    expect(escalations).toEqual([
+      { type: "escalate", conversationId: "c1", fromTier: 1, toTier: 2, cause: "wait" },
+    ]);
     expect(engine.conversation("c1")?.tier).toBe(2);
     expect(engine.nextWakeAt(T + 10 * MINUTE)).toBeNull();
   });
 
   test("on request, an L1 agent's conversation moves to a free L2 agent", () => {
-    const engine = team({ strategy: "least-open" }, [agent("first-line", { tier: 1 }), agent("second-line", { tier: 2 })]);
+    const engine = team({ strategy: "least-open" }, [
+      agent("first-line", { tier: 1 }),
+      agent("second-line", { tier: 2 }),
+    ]);
     arriveAll(engine, ["c1"], T);
     const result = engine.escalate("c1", T + MINUTE);
     expect(result.ok).toBe(true);
@@ -106,7 +125,10 @@ describe("tiers", () => {
   });
 
   test("an escalated conversation keeps its place in the queue when no L2 agent is free", () => {
-    const engine = team({ strategy: "least-open", defaultLimit: 1 }, [agent("first-line", { tier: 1 }), agent("second-line", { tier: 2 })]);
+    const engine = team({ strategy: "least-open", defaultLimit: 1 }, [
+      agent("first-line", { tier: 1 }),
+      agent("second-line", { tier: 2 }),
+    ]);
     arriveAll(engine, ["busy-l2"], T, { tier: 2 });
     arriveAll(engine, ["c1"], T + SECOND);
     arriveAll(engine, ["later-l2"], T + 2 * SECOND, { tier: 2 });

@@ -16,7 +16,15 @@ import type { TeamPolicy, Tier } from "../../../../protocol/team-policy";
 import { fits, isServing, limitOf, queueOrder } from "./oracle";
 
 export type TeamEvent = { gap: number } & (
-  | { kind: "arrive"; skills: string[]; language?: string; tier: Tier; vip: boolean; plan: string; previous?: { agent: number; daysAgo: number } }
+  | {
+      kind: "arrive";
+      skills: string[];
+      language?: string;
+      tier: Tier;
+      vip: boolean;
+      plan: string;
+      previous?: { agent: number; daysAgo: number };
+    }
   | { kind: "close"; pick: number }
   | { kind: "presence"; agent: number; status: PresenceStatus }
   | { kind: "limit"; agent: number; limit?: number }
@@ -47,7 +55,11 @@ export class Simulation {
   /** Rotation picks per agent (round-robin assignments). */
   readonly rotationPicks = new Map<string, number>();
   /** What a TeamDO would have persisted. */
-  readonly store = { agents: new Map<string, AgentRecord>(), conversations: new Map<string, ConversationRecord>(), team: undefined as TeamState | undefined };
+  readonly store = {
+    agents: new Map<string, AgentRecord>(),
+    conversations: new Map<string, ConversationRecord>(),
+    team: undefined as TeamState | undefined,
+  };
   private nextId = 0;
 
   constructor(
@@ -121,7 +133,11 @@ export class Simulation {
           requiredSkills: event.skills,
           tier: event.tier,
           ...(event.language === undefined ? {} : { language: event.language }),
-          ...(event.previous === undefined ? {} : { previousConversation: { agentId: previousAgent, at: now - event.previous.daysAgo * DAY_MS } }),
+          ...(event.previous === undefined
+            ? {}
+            : {
+                previousConversation: { agentId: previousAgent, at: now - event.previous.daysAgo * DAY_MS },
+              }),
         };
         return this.observe(engine.conversationArrived(arrival, now));
       }
@@ -139,17 +155,30 @@ export class Simulation {
       case "profile": {
         const current = engine.agent(this.agentId(event.agent) ?? "");
         if (!current) return this.observe(engine.tick(now));
-        const { status: _status, lastAssignedAt: _last, roundRobinTurn: _turn, recentReplySeconds: _samples, limit, ...profile } = current;
-        const changes = event.kind === "limit" ? { limit: event.limit } : { skills: event.skills, languages: event.languages, tier: event.tier, limit };
+        const {
+          status: _status,
+          lastAssignedAt: _last,
+          roundRobinTurn: _turn,
+          recentReplySeconds: _samples,
+          limit,
+          ...profile
+        } = current;
+        const changes =
+          event.kind === "limit"
+            ? { limit: event.limit }
+            : { skills: event.skills, languages: event.languages, tier: event.tier, limit };
         return this.observe(engine.agentUpdated({ ...profile, ...changes }, now));
       }
       case "transfer": {
         const id = this.pick(event.pick) ?? "none";
-        const target = event.to === "out" ? { teamId: "elsewhere" } : { agentId: this.agentId(event.to) ?? "" };
+        const target =
+          event.to === "out" ? { teamId: "elsewhere" } : { agentId: this.agentId(event.to) ?? "" };
         return this.observe(engine.transfer(id, target, now));
       }
       case "claim":
-        return this.observe(engine.claim(this.pick(event.pick) ?? "none", this.agentId(event.agent) ?? "", now));
+        return this.observe(
+          engine.claim(this.pick(event.pick) ?? "none", this.agentId(event.agent) ?? "", now),
+        );
       case "escalate":
         return this.observe(engine.escalate(this.pick(event.pick) ?? "none", now));
       case "reply":
@@ -162,7 +191,9 @@ export class Simulation {
       case "remove":
         return this.observe(engine.agentRemoved(this.agentId(event.agent) ?? "", now));
       case "release":
-        return this.observe(engine.release(this.pick(event.pick) ?? "none", now, { avoidAgent: event.avoid }));
+        return this.observe(
+          engine.release(this.pick(event.pick) ?? "none", now, { avoidAgent: event.avoid }),
+        );
     }
   }
 
@@ -176,9 +207,11 @@ export class Simulation {
         const handedOver = decision.reason === "transfer" && current === decision.fromAgentId;
         if (current !== undefined && !handedOver) fail("conversation with two agents", { decision, current });
         this.holder.set(id, decision.agentId);
-        if (decision.reason === "round-robin") this.rotationPicks.set(decision.agentId, (this.rotationPicks.get(decision.agentId) ?? 0) + 1);
+        if (decision.reason === "round-robin")
+          this.rotationPicks.set(decision.agentId, (this.rotationPicks.get(decision.agentId) ?? 0) + 1);
       } else if (decision.type === "unassign") {
-        if (this.holder.get(id) !== decision.agentId) fail("unassigned from someone who did not hold it", decision);
+        if (this.holder.get(id) !== decision.agentId)
+          fail("unassigned from someone who did not hold it", decision);
         this.holder.set(id, undefined);
       } else if (decision.type === "transfer-out") {
         this.holder.delete(id);
@@ -204,7 +237,11 @@ export class Simulation {
     const load = new Map<string, number>();
     for (const [id, agentId] of this.holder) {
       const stored = engine.conversation(id);
-      if (!stored || stored.agentId !== agentId || stored.state !== (agentId === undefined ? "queued" : "assigned")) {
+      if (
+        !stored ||
+        stored.agentId !== agentId ||
+        stored.state !== (agentId === undefined ? "queued" : "assigned")
+      ) {
         fail("engine and decisions disagree on who holds a conversation", { id, agentId, stored });
       }
       if (agentId !== undefined) load.set(agentId, (load.get(agentId) ?? 0) + 1);
@@ -214,9 +251,11 @@ export class Simulation {
     }
     const queue = engine.queue().map((entry) => entry.conversation);
     const waitingInModel = [...this.holder.values()].filter((agentId) => agentId === undefined).length;
-    if (queue.length !== waitingInModel) fail("queue and decisions disagree on who waits", { queue: queue.length, waitingInModel });
+    if (queue.length !== waitingInModel)
+      fail("queue and decisions disagree on who waits", { queue: queue.length, waitingInModel });
     for (let index = 1; index < queue.length; index++) {
-      if (queueOrder(queue[index - 1] as ConversationRecord, queue[index] as ConversationRecord) >= 0) fail("queue out of order", index);
+      if (queueOrder(queue[index - 1] as ConversationRecord, queue[index] as ConversationRecord) >= 0)
+        fail("queue out of order", index);
     }
     const room = (agent: AgentRecord) => (load.get(agent.id) ?? 0) < limitOf(agent, policy);
     for (const decision of result.decisions) {
@@ -224,19 +263,32 @@ export class Simulation {
       const agent = agents.get(decision.agentId);
       // A conversation may be assigned (as time passed) and then closed within one event.
       const conversation =
-        engine.conversation(decision.conversationId) ?? result.changed.conversations.find(({ id }) => id === decision.conversationId);
+        engine.conversation(decision.conversationId) ??
+        result.changed.conversations.find(({ id }) => id === decision.conversationId);
       if (!agent || !conversation) fail("assigned to an unknown agent or conversation", decision);
-      if ((load.get(agent.id) ?? 0) > limitOf(agent, policy)) fail("agent over their limit", { decision, load: load.get(agent.id) });
+      if ((load.get(agent.id) ?? 0) > limitOf(agent, policy))
+        fail("agent over their limit", { decision, load: load.get(agent.id) });
       if (agent.status === "offline") fail("assigned to an offline agent", decision);
       if (!isAutomatic(decision.reason)) continue;
-      if (!isServing(agent, policy, now) || !fits(agent, conversation)) fail("assigned to an ineligible agent", { decision, agent, conversation });
+      if (!isServing(agent, policy, now) || !fits(agent, conversation))
+        fail("assigned to an ineligible agent", { decision, agent, conversation });
       const skipped = queue.find((waiting) => queueOrder(waiting, conversation) < 0 && fits(agent, waiting));
-      if (skipped) fail("queue order broken: an earlier conversation fitted the same agent", { decision, skipped: skipped.id });
+      if (skipped)
+        fail("queue order broken: an earlier conversation fitted the same agent", {
+          decision,
+          skipped: skipped.id,
+        });
     }
     if (policy.strategy !== "manual") {
       for (const waiting of queue) {
-        const idle = [...agents.values()].find((agent) => isServing(agent, policy, now) && room(agent) && fits(agent, waiting));
-        if (idle) fail("a conversation waits while an eligible agent has room", { waiting: waiting.id, idle: idle.id });
+        const idle = [...agents.values()].find(
+          (agent) => isServing(agent, policy, now) && room(agent) && fits(agent, waiting),
+        );
+        if (idle)
+          fail("a conversation waits while an eligible agent has room", {
+            waiting: waiting.id,
+            idle: idle.id,
+          });
       }
     }
     this.checkDeadlines(queue);
@@ -249,13 +301,28 @@ export class Simulation {
     const { policy, now } = this;
     const seconds = 1000;
     for (const waiting of queue) {
-      if (waiting.preference !== undefined && waiting.preferenceUntil !== undefined && waiting.preferenceUntil <= now) fail("preference wait overdue", waiting.id);
+      if (
+        waiting.preference !== undefined &&
+        waiting.preferenceUntil !== undefined &&
+        waiting.preferenceUntil <= now
+      )
+        fail("preference wait overdue", waiting.id);
       const language = policy.relax.languageAfterSeconds;
-      if (language !== null && waiting.language !== undefined && !waiting.relaxedLanguage && waiting.waitingSince + language * seconds <= now) {
+      if (
+        language !== null &&
+        waiting.language !== undefined &&
+        !waiting.relaxedLanguage &&
+        waiting.waitingSince + language * seconds <= now
+      ) {
         fail("language relax overdue", waiting.id);
       }
       const escalate = policy.tiers.escalateAfterSeconds;
-      if (escalate !== null && waiting.tier < policy.tiers.highestTier && waiting.tierSince + escalate * seconds <= now) fail("escalation overdue", waiting.id);
+      if (
+        escalate !== null &&
+        waiting.tier < policy.tiers.highestTier &&
+        waiting.tierSince + escalate * seconds <= now
+      )
+        fail("escalation overdue", waiting.id);
     }
   }
 }

@@ -45,7 +45,17 @@ describe("round robin (preset sales)", () => {
   test("every salesperson gets an equal share of leads, in rotation", () => {
     const engine = teamWith(presetPolicy("sales"), agents("ana", "ben", "cleo"), []);
     const leads = Array.from({ length: 9 }, (_, index) => `lead${index}`);
-    expect(arriveAll(engine, leads, T)).toEqual(["ana", "ben", "cleo", "ana", "ben", "cleo", "ana", "ben", "cleo"]);
+    expect(arriveAll(engine, leads, T)).toEqual([
+      "ana",
+      "ben",
+      "cleo",
+      "ana",
+      "ben",
+      "cleo",
+      "ana",
+      "ben",
+      "cleo",
+    ]);
   });
 
   test("an agent who is offline is skipped and keeps their place: they are next when back", () => {
@@ -79,11 +89,11 @@ describe("round robin (preset sales)", () => {
 
 describe("least open (preset high-touch)", () => {
   test("the agent with the fewest open conversations gets the next one", () => {
-    const engine = teamWith(
-      presetPolicy("high-touch"),
-      agents("ana", "ben", "cleo"),
-      [assignedConversation("o1", "ana"), assignedConversation("o2", "ana"), assignedConversation("o3", "ben")],
-    );
+    const engine = teamWith(presetPolicy("high-touch"), agents("ana", "ben", "cleo"), [
+      assignedConversation("o1", "ana"),
+      assignedConversation("o2", "ana"),
+      assignedConversation("o3", "ben"),
+    ]);
     expect(arriveAll(engine, ["c1", "c2", "c3"], T)).toEqual(["cleo", "ben", "cleo"]);
   });
 
@@ -97,7 +107,10 @@ describe("least open (preset high-touch)", () => {
   });
 
   test("an agent never assigned before counts as the longest waiting", () => {
-    const engine = team({ strategy: "least-open" }, [agent("ana", { lastAssignedAt: T - 60 * MINUTE }), agent("ben")]);
+    const engine = team({ strategy: "least-open" }, [
+      agent("ana", { lastAssignedAt: T - 60 * MINUTE }),
+      agent("ben"),
+    ]);
     expect(arriveAll(engine, ["c1"], T)).toEqual(["ben"]);
   });
 
@@ -112,12 +125,18 @@ describe("least open (preset high-touch)", () => {
 
 describe("online only (preset low-cost)", () => {
   test("with online only, an away agent gets nothing", () => {
-    const engine = team({ strategy: "least-open", onlineOnly: true }, [agent("ana", { status: "away" }), agent("ben")]);
+    const engine = team({ strategy: "least-open", onlineOnly: true }, [
+      agent("ana", { status: "away" }),
+      agent("ben"),
+    ]);
     expect(arriveAll(engine, ["c1", "c2", "c3"], T)).toEqual(["ben", "ben", "ben"]);
   });
 
   test("without online only, an away agent still takes their share", () => {
-    const engine = team({ strategy: "round-robin" }, [agent("ana", { status: "away", roundRobinTurn: 0 }), agent("ben", { roundRobinTurn: 1 })]);
+    const engine = team({ strategy: "round-robin" }, [
+      agent("ana", { status: "away", roundRobinTurn: 0 }),
+      agent("ben", { roundRobinTurn: 1 }),
+    ]);
     expect(arriveAll(engine, ["c1", "c2"], T)).toEqual(["ana", "ben"]);
   });
 
@@ -131,7 +150,11 @@ describe("online only (preset low-cost)", () => {
   test("low-cost is round robin among online agents, each carrying up to 8", () => {
     const lowCost = presetPolicy("low-cost");
     expect([lowCost.strategy, lowCost.onlineOnly, lowCost.defaultLimit]).toEqual(["round-robin", true, 8]);
-    const engine = teamWith(lowCost, [agent("ana", { status: "away" }), agent("ben", { roundRobinTurn: 1 })], []);
+    const engine = teamWith(
+      lowCost,
+      [agent("ana", { status: "away" }), agent("ben", { roundRobinTurn: 1 })],
+      [],
+    );
     const ids = Array.from({ length: 9 }, (_, index) => `c${index}`);
     expect(arriveAll(engine, ids, T)).toEqual([...Array<string>(8).fill("ben"), undefined]);
   });
@@ -140,19 +163,37 @@ describe("online only (preset low-cost)", () => {
 describe("capacity", () => {
   test("nobody gets more than the team's limit; the rest wait", () => {
     const engine = team({ strategy: "round-robin", defaultLimit: 2 }, agents("ana", "ben"));
-    expect(arriveAll(engine, ["c1", "c2", "c3", "c4", "c5"], T)).toEqual(["ana", "ben", "ana", "ben", undefined]);
+    expect(arriveAll(engine, ["c1", "c2", "c3", "c4", "c5"], T)).toEqual([
+      "ana",
+      "ben",
+      "ana",
+      "ben",
+      undefined,
+    ]);
     expect([engine.openCount("ana"), engine.openCount("ben")]).toEqual([2, 2]);
   });
 
   test("an agent's own limit overrides the team default", () => {
-    const engine = team({ strategy: "least-open", defaultLimit: 3 }, [agent("ana", { limit: 1 }), agent("ben")]);
-    expect(arriveAll(engine, ["c1", "c2", "c3", "c4", "c5"], T)).toEqual(["ana", "ben", "ben", "ben", undefined]);
+    const engine = team({ strategy: "least-open", defaultLimit: 3 }, [
+      agent("ana", { limit: 1 }),
+      agent("ben"),
+    ]);
+    expect(arriveAll(engine, ["c1", "c2", "c3", "c4", "c5"], T)).toEqual([
+      "ana",
+      "ben",
+      "ben",
+      "ben",
+      undefined,
+    ]);
   });
 
   test("raising an agent's limit hands them waiting conversations at once", () => {
     const engine = team({ strategy: "round-robin", defaultLimit: 1 }, agents("ana"));
     arriveAll(engine, ["c1", "c2", "c3"], T);
-    const raised = engine.agentUpdated({ id: "ana", limit: 3, skills: [], languages: [], tier: 1, newCustomers: false }, T + MINUTE);
+    const raised = engine.agentUpdated(
+      { id: "ana", limit: 3, skills: [], languages: [], tier: 1, newCustomers: false },
+      T + MINUTE,
+    );
     expect(assigned(raised)).toEqual({ c2: "ana", c3: "ana" });
   });
 

@@ -2,7 +2,12 @@
  * The team policy schema: sensible defaults, the named presets, and the settings it rejects.
  */
 import { describe, expect, test } from "vitest";
-import { policyPresets, presetPolicy, shiftScheduleSchema, teamPolicySchema } from "../../../../protocol/team-policy";
+import {
+  policyPresets,
+  presetPolicy,
+  shiftScheduleSchema,
+  teamPolicySchema,
+} from "../../../../protocol/team-policy";
 
 describe("team policy", () => {
   test("an empty policy is manual assignment with a limit of 3 and nothing relaxing or escalating", () => {
@@ -35,21 +40,35 @@ describe("team policy", () => {
 
   test("skills may not relax before the language does", () => {
     expect(teamPolicySchema.safeParse({ relax: { skillsAfterSeconds: 60 } }).success).toBe(false);
-    expect(teamPolicySchema.safeParse({ relax: { languageAfterSeconds: 120, skillsAfterSeconds: 60 } }).success).toBe(false);
-    expect(teamPolicySchema.safeParse({ relax: { languageAfterSeconds: 60, skillsAfterSeconds: 60 } }).success).toBe(true);
+    expect(
+      teamPolicySchema.safeParse({ relax: { languageAfterSeconds: 120, skillsAfterSeconds: 60 } }).success,
+    ).toBe(false);
+    expect(
+      teamPolicySchema.safeParse({ relax: { languageAfterSeconds: 60, skillsAfterSeconds: 60 } }).success,
+    ).toBe(true);
   });
 
   test("unknown strategies, limits past the maximum and malformed rules are rejected", () => {
     expect(teamPolicySchema.safeParse({ strategy: "random" }).success).toBe(false);
     expect(teamPolicySchema.safeParse({ defaultLimit: 101 }).success).toBe(false);
-    expect(teamPolicySchema.safeParse({ priorityRules: [{ when: { attribute: "plan" }, level: 1 }] }).success).toBe(false);
-    expect(teamPolicySchema.safeParse({ dedicatedAgents: { rules: [{ when: { attribute: "vip", equals: true }, agentId: "Not An Id" }] } }).success).toBe(false);
+    expect(
+      teamPolicySchema.safeParse({ priorityRules: [{ when: { attribute: "plan" }, level: 1 }] }).success,
+    ).toBe(false);
+    expect(
+      teamPolicySchema.safeParse({
+        dedicatedAgents: { rules: [{ when: { attribute: "vip", equals: true }, agentId: "Not An Id" }] },
+      }).success,
+    ).toBe(false);
   });
 
   test("a shift needs a real time zone and HH:MM times", () => {
     const window = { day: "mon", start: "09:00", end: "17:00" };
     expect(shiftScheduleSchema.safeParse({ timeZone: "Europe/Paris", windows: [window] }).success).toBe(true);
-    expect(shiftScheduleSchema.safeParse({ timeZone: "Mars/Olympus", windows: [window] }).success).toBe(false);
-    expect(shiftScheduleSchema.safeParse({ timeZone: "UTC", windows: [{ ...window, end: "25:00" }] }).success).toBe(false);
+    expect(shiftScheduleSchema.safeParse({ timeZone: "Mars/Olympus", windows: [window] }).success).toBe(
+      false,
+    );
+    expect(
+      shiftScheduleSchema.safeParse({ timeZone: "UTC", windows: [{ ...window, end: "25:00" }] }).success,
+    ).toBe(false);
   });
 });

@@ -69,7 +69,10 @@ describe("exceptions", () => {
 
   test("a special-hours date replaces that day's weekly slots and no other day's", () => {
     // Christmas Eve 2024, a Tuesday: 10:00-14:00 only.
-    const hours = hoursOf({ ...madridSplit, exceptions: [{ date: "2024-12-24", slots: [{ start: "10:00", end: "14:00" }] }] });
+    const hours = hoursOf({
+      ...madridSplit,
+      exceptions: [{ date: "2024-12-24", slots: [{ start: "10:00", end: "14:00" }] }],
+    });
     expect(isOpen(hours, at("2024-12-24T09:30+01:00"))).toBe(false);
     expect(isOpen(hours, at("2024-12-24T13:30+01:00"))).toBe(true);
     expect(isOpen(hours, at("2024-12-24T14:30+01:00"))).toBe(false);
@@ -79,7 +82,10 @@ describe("exceptions", () => {
   });
 
   test("a slot past midnight belongs to the day it starts: a Saturday holiday keeps Friday night's slot", () => {
-    const nights: BusinessHoursInput = { timeZone: "Europe/Madrid", weekly: [{ day: "fri", start: "22:00", end: "02:00" }] };
+    const nights: BusinessHoursInput = {
+      timeZone: "Europe/Madrid",
+      weekly: [{ day: "fri", start: "22:00", end: "02:00" }],
+    };
     const saturdayOff = hoursOf({ ...nights, exceptions: [{ date: "2025-01-11" }] });
     expect(isOpen(saturdayOff, at("2025-01-11T01:00+01:00"))).toBe(true);
     expect(nextOpening(saturdayOff, at("2025-01-11T01:00+01:00"))).toBe(at("2025-01-11T01:00+01:00"));
@@ -95,8 +101,16 @@ describe("always and never open", () => {
   const allWeek = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
   test("a schedule covering every day, midnight to midnight, is open at any instant and never changes", () => {
-    const hours = hoursOf({ timeZone: "America/New_York", weekly: allWeek.map((day) => ({ day, start: "00:00", end: "24:00" })) });
-    for (const iso of ["2025-01-06T00:00-05:00", "2025-03-09T02:30-05:00", "2025-11-02T01:30-04:00", "2025-11-02T01:30-05:00"]) {
+    const hours = hoursOf({
+      timeZone: "America/New_York",
+      weekly: allWeek.map((day) => ({ day, start: "00:00", end: "24:00" })),
+    });
+    for (const iso of [
+      "2025-01-06T00:00-05:00",
+      "2025-03-09T02:30-05:00",
+      "2025-11-02T01:30-04:00",
+      "2025-11-02T01:30-05:00",
+    ]) {
       expect(isOpen(hours, at(iso)), iso).toBe(true);
       expect(nextChange(hours, at(iso)), iso).toBeNull();
       expect(nextOpening(hours, at(iso)), iso).toBe(at(iso));
@@ -120,7 +134,11 @@ describe("always and never open", () => {
     expect(nextOpening(never, at("2025-01-06T10:00+01:00"))).toBeNull();
     expect(nextChange(never, at("2025-01-06T10:00+01:00"))).toBeNull();
 
-    const once = hoursOf({ timeZone: "Europe/Madrid", weekly: [], exceptions: [{ date: "2025-02-01", slots: [{ start: "10:00", end: "12:00" }] }] });
+    const once = hoursOf({
+      timeZone: "Europe/Madrid",
+      weekly: [],
+      exceptions: [{ date: "2025-02-01", slots: [{ start: "10:00", end: "12:00" }] }],
+    });
     expect(nextOpening(once, at("2025-01-06T10:00+01:00"))).toBe(at("2025-02-01T10:00+01:00"));
     expect(nextChange(once, at("2025-02-01T11:00+01:00"))).toBe(at("2025-02-01T12:00+01:00"));
     expect(nextOpening(once, at("2025-02-01T12:00+01:00"))).toBeNull();
@@ -155,11 +173,18 @@ describe("schema", () => {
   });
 
   test("rejects an unknown zone, an impossible date, a bad time and a date listed twice, each at its path", () => {
-    const paths = (input: unknown) => businessHoursSchema.safeParse(input).error?.issues.map((issue) => issue.path.join("."));
+    const paths = (input: unknown) =>
+      businessHoursSchema.safeParse(input).error?.issues.map((issue) => issue.path.join("."));
     expect(paths({ timeZone: "Mars/Olympus", weekly: [] })).toEqual(["timeZone"]);
-    expect(paths({ timeZone: "UTC", weekly: [], exceptions: [{ date: "2025-02-30" }] })).toEqual(["exceptions.0.date"]);
-    expect(paths({ timeZone: "UTC", weekly: [{ day: "mon", start: "9:00", end: "17:00" }] })).toEqual(["weekly.0.start"]);
-    expect(paths({ timeZone: "UTC", weekly: [], exceptions: [{ date: "2025-12-25" }, { date: "2025-12-25" }] })).toEqual(["exceptions.1.date"]);
+    expect(paths({ timeZone: "UTC", weekly: [], exceptions: [{ date: "2025-02-30" }] })).toEqual([
+      "exceptions.0.date",
+    ]);
+    expect(paths({ timeZone: "UTC", weekly: [{ day: "mon", start: "9:00", end: "17:00" }] })).toEqual([
+      "weekly.0.start",
+    ]);
+    expect(
+      paths({ timeZone: "UTC", weekly: [], exceptions: [{ date: "2025-12-25" }, { date: "2025-12-25" }] }),
+    ).toEqual(["exceptions.1.date"]);
     expect(paths({ timeZone: "UTC", weekly: [], outsideHours: "voicemail" })).toEqual(["outsideHours"]);
   });
 });

@@ -26,12 +26,25 @@ describe("identityMessage", () => {
       email: "ana@example.com",
       attributes: { vip: true, plan: "pro", seats: 12 },
     });
-    expect(message).toBe(['42', 'attributes.plan="pro"', "attributes.seats=12", "attributes.vip=true", 'email="ana@example.com"', 'name="Ana García"'].join("\n"));
+    expect(message).toBe(
+      [
+        "42",
+        'attributes.plan="pro"',
+        "attributes.seats=12",
+        "attributes.vip=true",
+        'email="ana@example.com"',
+        'name="Ana García"',
+      ].join("\n"),
+    );
   });
 
   it("keeps strings apart from booleans and numbers", () => {
-    expect(identityMessage({ id: "1", attributes: { vip: "true" } })).not.toBe(identityMessage({ id: "1", attributes: { vip: true } }));
-    expect(identityMessage({ id: "1", attributes: { n: "5" } })).not.toBe(identityMessage({ id: "1", attributes: { n: 5 } }));
+    expect(identityMessage({ id: "1", attributes: { vip: "true" } })).not.toBe(
+      identityMessage({ id: "1", attributes: { vip: true } }),
+    );
+    expect(identityMessage({ id: "1", attributes: { n: "5" } })).not.toBe(
+      identityMessage({ id: "1", attributes: { n: 5 } }),
+    );
   });
 
   it("cannot be forged with line breaks: the schema refuses them in signed text", () => {
@@ -44,7 +57,10 @@ describe("identityMessage", () => {
       { id: "42", attributes: { big: 2 ** 60 } },
       { id: "42", name: "\u2028" },
     ]) {
-      expect(visitorUserSchema.safeParse({ ...user, hash: "0".repeat(64) }).success, JSON.stringify(user)).toBe(false);
+      expect(
+        visitorUserSchema.safeParse({ ...user, hash: "0".repeat(64) }).success,
+        JSON.stringify(user),
+      ).toBe(false);
     }
     expect(visitorUserSchema.safeParse({ hash: "0".repeat(64) }).error?.issues[0]?.path).toEqual(["id"]);
   });
@@ -66,12 +82,19 @@ describe("checkIdentity", () => {
   it("verifies a hash made with the current or the previous secret, in either case of hex", async () => {
     expect((await checkIdentity(signed(SECRET), secrets)).status).toBe("verified");
     expect((await checkIdentity(signed(OLD), secrets)).status).toBe("verified");
-    expect((await checkIdentity({ ...user, hash: signed(SECRET).hash.toUpperCase() }, secrets)).status).toBe("verified");
+    expect((await checkIdentity({ ...user, hash: signed(SECRET).hash.toUpperCase() }, secrets)).status).toBe(
+      "verified",
+    );
   });
 
   it("rejects a wrong hash, a hash over other attributes, and any hash when the site has no secret", async () => {
-    expect((await checkIdentity(signed("some-other-secret-0123456789abcdef012"), secrets)).status).toBe("rejected");
-    expect((await checkIdentity({ ...signed(SECRET), attributes: { vip: true, plan: "enterprise" } }, secrets)).status).toBe("rejected");
+    expect((await checkIdentity(signed("some-other-secret-0123456789abcdef012"), secrets)).status).toBe(
+      "rejected",
+    );
+    expect(
+      (await checkIdentity({ ...signed(SECRET), attributes: { vip: true, plan: "enterprise" } }, secrets))
+        .status,
+    ).toBe("rejected");
     expect((await checkIdentity(signed(SECRET), async () => [])).status).toBe("rejected");
     expect(await hashMatches({ id: "42" }, "zz", [SECRET])).toBe(false);
   });
@@ -79,7 +102,10 @@ describe("checkIdentity", () => {
 
 describe("visitorProfile", () => {
   it("puts unsigned fields in hints and never in verified", async () => {
-    const identity = await checkIdentity({ id: "42", name: "Mallory", attributes: { vip: true } }, async () => []);
+    const identity = await checkIdentity(
+      { id: "42", name: "Mallory", attributes: { vip: true } },
+      async () => [],
+    );
     if (identity.status === "rejected") throw new Error("unexpected");
     const profile = visitorProfile({ visitorId: "v_abcdef", identity, locale: "es", country: "ES" });
     expect(profile).toEqual({

@@ -19,7 +19,7 @@ const users: (VisitorUser & { id: string })[] = [
   { id: "42", attributes: {} },
   { id: "u-7", name: "Ana García", email: "ana@example.com" },
   { id: "42", attributes: { vip: true, plan: "pro", seats: 12, revenue: -3, trial: false } },
-  { id: "x", attributes: { vip: "true", n: "5", path: "a/b\\c \"q\"", city: "Société 東京 😀" } },
+  { id: "x", attributes: { vip: "true", n: "5", path: 'a/b\\c "q"', city: "Société 東京 😀" } },
   { id: "9", name: "O'Brien", attributes: { B: 1, a: 2, _z: 3, "1": 4, "a-b": 5, a_b: 6 } },
 ];
 
@@ -54,20 +54,28 @@ describe("README identity examples", () => {
   it("Node: chatIdentityHash gives the hash the Worker accepts", async () => {
     const file = join(dir, "identity.mjs");
     writeFileSync(file, readmeBlock("js"));
-    const { chatIdentityHash } = (await import(pathToFileURL(file).href)) as { chatIdentityHash: (secret: string, user: unknown) => string };
+    const { chatIdentityHash } = (await import(pathToFileURL(file).href)) as {
+      chatIdentityHash: (secret: string, user: unknown) => string;
+    };
     await expectAccepted(users.map((user) => chatIdentityHash(SECRET, user)));
   });
 
   it.runIf(has("python3"))("Python: chat_identity_hash gives the hash the Worker accepts", async () => {
     const file = join(dir, "identity.py");
-    writeFileSync(file, `${readmeBlock("python")}\nimport sys\nfor user in json.loads(sys.stdin.read()):\n    print(chat_identity_hash(${JSON.stringify(SECRET)}, user))\n`);
+    writeFileSync(
+      file,
+      `${readmeBlock("python")}\nimport sys\nfor user in json.loads(sys.stdin.read()):\n    print(chat_identity_hash(${JSON.stringify(SECRET)}, user))\n`,
+    );
     const output = execFileSync("python3", [file], { input: JSON.stringify(users), encoding: "utf8" });
     await expectAccepted(output.trim().split("\n"));
   });
 
   it.runIf(has("php"))("PHP: chat_identity_hash gives the hash the Worker accepts", async () => {
     const file = join(dir, "identity.php");
-    writeFileSync(file, `${readmeBlock("php")}\nforeach (json_decode(stream_get_contents(STDIN), true) as $user) echo chat_identity_hash(${JSON.stringify(SECRET)}, $user), "\\n";\n`);
+    writeFileSync(
+      file,
+      `${readmeBlock("php")}\nforeach (json_decode(stream_get_contents(STDIN), true) as $user) echo chat_identity_hash(${JSON.stringify(SECRET)}, $user), "\\n";\n`,
+    );
     const output = execFileSync("php", [file], { input: JSON.stringify(users), encoding: "utf8" });
     await expectAccepted(output.trim().split("\n"));
   });

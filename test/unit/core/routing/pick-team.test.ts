@@ -8,7 +8,8 @@ import { routingRulesSchema, type RoutingRule } from "../../../../protocol/routi
 
 const rulesOf = (input: unknown): RoutingRule[] => routingRulesSchema.parse(input);
 const anonymous: RoutingContext = { verified: {} };
-const pick = (rules: RoutingRule[], context: Partial<RoutingContext>) => pickTeam(rules, "support", { ...anonymous, ...context });
+const pick = (rules: RoutingRule[], context: Partial<RoutingContext>) =>
+  pickTeam(rules, "support", { ...anonymous, ...context });
 
 describe("each condition kind", () => {
   test("page: a glob over the full URL, anchored at both ends", () => {
@@ -20,7 +21,9 @@ describe("each condition kind", () => {
     expect(pick(rules, { page: "https://shop.example/help" }).teamId).toBe("support");
     expect(pick(rules, {}).teamId).toBe("support");
     const hosted = rulesOf([{ team: "sales", when: { pages: ["https://shop.example/pricing*"] } }]);
-    expect(pick(hosted, { page: "https://evil.example/?https://shop.example/pricing" }).teamId).toBe("support");
+    expect(pick(hosted, { page: "https://evil.example/?https://shop.example/pricing" }).teamId).toBe(
+      "support",
+    );
   });
 
   test("language: BCP 47 prefixes, so es takes es-MX and es_ES but not est", () => {
@@ -85,18 +88,33 @@ describe("rules together", () => {
   ]);
 
   test("a rule does not match when one of its conditions fails", () => {
-    expect(pick(rules, { locale: "es", verified: { vip: false } })).toEqual({ teamId: "support", ruleIndex: null });
-    expect(pick(rules, { locale: "fr", verified: { vip: true } })).toEqual({ teamId: "support", ruleIndex: null });
-    expect(pick(rules, { locale: "es", verified: { vip: true } })).toEqual({ teamId: "vip-es", ruleIndex: 0 });
+    expect(pick(rules, { locale: "es", verified: { vip: false } })).toEqual({
+      teamId: "support",
+      ruleIndex: null,
+    });
+    expect(pick(rules, { locale: "fr", verified: { vip: true } })).toEqual({
+      teamId: "support",
+      ruleIndex: null,
+    });
+    expect(pick(rules, { locale: "es", verified: { vip: true } })).toEqual({
+      teamId: "vip-es",
+      ruleIndex: 0,
+    });
   });
 
   test("the first matching rule wins even when a later one is more specific", () => {
-    expect(pick(rules, { page: "https://shop.example/pricing", locale: "es" })).toEqual({ teamId: "sales", ruleIndex: 1 });
+    expect(pick(rules, { page: "https://shop.example/pricing", locale: "es" })).toEqual({
+      teamId: "sales",
+      ruleIndex: 1,
+    });
   });
 
   test("no rules, or none matching, gives the default team with no rule index", () => {
     expect(pickTeam([], "support", anonymous)).toEqual({ teamId: "support", ruleIndex: null });
-    expect(pickTeam(rules, "general", { verified: {}, page: "https://shop.example/" })).toEqual({ teamId: "general", ruleIndex: null });
+    expect(pickTeam(rules, "general", { verified: {}, page: "https://shop.example/" })).toEqual({
+      teamId: "general",
+      ruleIndex: null,
+    });
   });
 
   test("a rule with no conditions matches everyone", () => {
@@ -139,10 +157,13 @@ describe("visitorCountry", () => {
 
 describe("schema", () => {
   test("rejects an unknown condition, a lower-case country, a range with no bound and too many wildcards", () => {
-    const paths = (input: unknown) => routingRulesSchema.safeParse(input).error?.issues.map((issue) => issue.path.join("."));
+    const paths = (input: unknown) =>
+      routingRulesSchema.safeParse(input).error?.issues.map((issue) => issue.path.join("."));
     expect(paths([{ team: "a", when: { url: ["*"] } }])).toEqual(["0.when"]);
     expect(paths([{ team: "a", when: { countries: ["es"] } }])).toEqual(["0.when.countries.0"]);
-    expect(paths([{ team: "a", when: { attributes: { revenue: {} } } }])).toEqual(["0.when.attributes.revenue"]);
+    expect(paths([{ team: "a", when: { attributes: { revenue: {} } } }])).toEqual([
+      "0.when.attributes.revenue",
+    ]);
     expect(paths([{ team: "a", when: { pages: ["*".repeat(11)] } }])).toEqual(["0.when.pages.0"]);
     expect(paths([{ team: "Sales!", when: {} }])).toEqual(["0.team"]);
   });

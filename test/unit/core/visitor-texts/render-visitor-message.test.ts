@@ -16,7 +16,11 @@ describe("welcome and closed", () => {
   test.each([
     ["en", "Hi! How can we help you today?", "This conversation has ended. Thanks for chatting with us!"],
     ["es", "¡Hola! ¿En qué podemos ayudarte?", "Esta conversación ha terminado. ¡Gracias por escribirnos!"],
-    ["fr", `Bonjour${NBSP}! Comment pouvons-nous vous aider${NBSP}?`, `Cette conversation est terminée. Merci de nous avoir contactés${NBSP}!`],
+    [
+      "fr",
+      `Bonjour${NBSP}! Comment pouvons-nous vous aider${NBSP}?`,
+      `Cette conversation est terminée. Merci de nous avoir contactés${NBSP}!`,
+    ],
     ["ru", "Здравствуйте! Чем мы можем вам помочь?", "Разговор завершён. Спасибо, что обратились к нам!"],
   ])("%s", (locale, welcome, closed) => {
     expect(renderVisitorMessage("welcome", { locale, vars: {} })).toBe(welcome);
@@ -25,7 +29,8 @@ describe("welcome and closed", () => {
 });
 
 describe("assigned", () => {
-  const assigned = (locale: string, replySeconds: number) => renderVisitorMessage("assigned", { locale, vars: { name: "Ana", replySeconds } });
+  const assigned = (locale: string, replySeconds: number) =>
+    renderVisitorMessage("assigned", { locale, vars: { name: "Ana", replySeconds } });
 
   test("says who and how soon, in each language", () => {
     expect(assigned("en", 240)).toBe("You are talking to Ana. Ana usually replies in a few minutes.");
@@ -36,10 +41,14 @@ describe("assigned", () => {
 
   test("about a minute, a few minutes, then minutes rounded up, then hours", () => {
     expect(assigned("en", 45)).toBe("You are talking to Ana. Ana usually replies in about a minute.");
-    expect(assigned("es", 80)).toBe("Estás hablando con Ana. Ana suele responder en aproximadamente un minuto.");
+    expect(assigned("es", 80)).toBe(
+      "Estás hablando con Ana. Ana suele responder en aproximadamente un minuto.",
+    );
     expect(assigned("en", 7 * 60 + 5)).toBe("You are talking to Ana. Ana usually replies in 8 minutes.");
     expect(assigned("en", 13 * 60)).toBe("You are talking to Ana. Ana usually replies in 15 minutes.");
-    expect(assigned("fr", 70 * 60)).toBe("Vous discutez avec Ana. Ana répond généralement en environ une heure.");
+    expect(assigned("fr", 70 * 60)).toBe(
+      "Vous discutez avec Ana. Ana répond généralement en environ une heure.",
+    );
     expect(assigned("en", 150 * 60)).toBe("You are talking to Ana. Ana usually replies in 3 hours.");
   });
 
@@ -51,7 +60,11 @@ describe("assigned", () => {
   });
 
   test("a name that looks like a variable is printed as it is", () => {
-    const text = renderVisitorMessage("assigned", { locale: "en", teamName: "Sales", vars: { name: "{team}", replySeconds: 30 } });
+    const text = renderVisitorMessage("assigned", {
+      locale: "en",
+      teamName: "Sales",
+      vars: { name: "{team}", replySeconds: 30 },
+    });
     expect(text).toBe("You are talking to {team}. {team} usually replies in about a minute.");
   });
 });
@@ -61,14 +74,18 @@ describe("overflow", () => {
     renderVisitorMessage("overflow", { locale, vars: { position, etaSeconds } });
 
   test("position and estimated wait, in each language", () => {
-    expect(overflow("en", 3, 5 * 60)).toBe("All our agents are busy right now. You are number 3 in the queue. Estimated wait: 5 minutes.");
+    expect(overflow("en", 3, 5 * 60)).toBe(
+      "All our agents are busy right now. You are number 3 in the queue. Estimated wait: 5 minutes.",
+    );
     expect(overflow("es", 3, 5 * 60)).toBe(
       "Todos nuestros agentes están ocupados en este momento. Tu posición en la cola: 3. Tiempo de espera estimado: 5 minutos.",
     );
     expect(overflow("fr", 1, 30)).toBe(
       `Tous nos conseillers sont occupés pour le moment. Votre position dans la file d'attente${NBSP}: 1. Temps d'attente estimé${NBSP}: moins d'une minute.`,
     );
-    expect(overflow("ru", 2, 2 * 60)).toBe("Все операторы сейчас заняты. Ваше место в очереди: 2. Примерное время ожидания: 2 минуты.");
+    expect(overflow("ru", 2, 2 * 60)).toBe(
+      "Все операторы сейчас заняты. Ваше место в очереди: 2. Примерное время ожидания: 2 минуты.",
+    );
   });
 
   test("without an estimate, only the position", () => {
@@ -78,18 +95,28 @@ describe("overflow", () => {
 
   test("Russian waits take the right plural form: 1 минута, 2 минуты, 5 минут, 11 минут, 21 минута", () => {
     const minutes = [1, 2, 4, 5, 11, 12, 21, 22, 25].map((count) => waitPhrase(count * 60, "ru"));
-    expect(minutes).toEqual(["1 минута", "2 минуты", "4 минуты", "5 минут", "11 минут", "12 минут", "21 минута", "22 минуты", "25 минут"]);
+    expect(minutes).toEqual([
+      "1 минута",
+      "2 минуты",
+      "4 минуты",
+      "5 минут",
+      "11 минут",
+      "12 минут",
+      "21 минута",
+      "22 минуты",
+      "25 минут",
+    ]);
     expect([1, 2, 5].map((count) => waitPhrase(count * 3_600, "ru"))).toEqual(["1 час", "2 часа", "5 часов"]);
     expect(waitPhrase(40, "ru")).toBe("меньше минуты");
   });
 
   test("English and Spanish say 1 minute, 2 minutes", () => {
-    expect([waitPhrase(60, "en"), waitPhrase(120, "en"), waitPhrase(60, "es"), waitPhrase(120, "es")]).toEqual([
-      "1 minute",
-      "2 minutes",
-      "1 minuto",
-      "2 minutos",
-    ]);
+    expect([
+      waitPhrase(60, "en"),
+      waitPhrase(120, "en"),
+      waitPhrase(60, "es"),
+      waitPhrase(120, "es"),
+    ]).toEqual(["1 minute", "2 minutes", "1 minuto", "2 minutos"]);
   });
 });
 
@@ -148,30 +175,48 @@ describe("away", () => {
 
   test("a week or more ahead the date is shown, and the year when it is another year", () => {
     const nextWeek = at("2025-01-20T09:00+01:00");
-    expect(away({ locale: "en-US", timeZone: "America/New_York", opensAt: nextWeek })).toContain("will be back Monday, January 20 at 3:00 AM.");
-    expect(away({ locale: "es", timeZone: "Europe/Madrid", opensAt: nextWeek })).toContain("volvemos el lunes, 20 de enero, 9:00.");
-    const newYear = at("2026-01-07T09:00+01:00");
-    expect(away({ locale: "en-US", timeZone: "Europe/Madrid", opensAt: newYear, now: at("2025-12-24T19:00+01:00") })).toContain(
-      "will be back Wednesday, January 7, 2026 at 9:00 AM.",
+    expect(away({ locale: "en-US", timeZone: "America/New_York", opensAt: nextWeek })).toContain(
+      "will be back Monday, January 20 at 3:00 AM.",
     );
+    expect(away({ locale: "es", timeZone: "Europe/Madrid", opensAt: nextWeek })).toContain(
+      "volvemos el lunes, 20 de enero, 9:00.",
+    );
+    const newYear = at("2026-01-07T09:00+01:00");
+    expect(
+      away({
+        locale: "en-US",
+        timeZone: "Europe/Madrid",
+        opensAt: newYear,
+        now: at("2025-12-24T19:00+01:00"),
+      }),
+    ).toContain("will be back Wednesday, January 7, 2026 at 9:00 AM.");
   });
 
   test("six days ahead is still just the weekday (it cannot be mistaken for today)", () => {
     const thursdayNext = at("2025-01-16T09:00+01:00");
-    expect(away({ locale: "en-GB", timeZone: "Europe/Madrid", opensAt: thursdayNext, now: at("2025-01-10T08:00+01:00") })).toContain(
-      "will be back Thursday 09:00.",
-    );
+    expect(
+      away({
+        locale: "en-GB",
+        timeZone: "Europe/Madrid",
+        opensAt: thursdayNext,
+        now: at("2025-01-10T08:00+01:00"),
+      }),
+    ).toContain("will be back Thursday 09:00.");
   });
 
   test("with no opening scheduled, no time is promised", () => {
-    expect(away({ locale: "en", opensAt: null })).toBe("We're away right now. Leave us a message and we'll reply as soon as we're back.");
+    expect(away({ locale: "en", opensAt: null })).toBe(
+      "We're away right now. Leave us a message and we'll reply as soon as we're back.",
+    );
     expect(away({ locale: "ru", opensAt: null, outsideHours: "offline-form" })).toBe(
       "Сейчас мы не работаем. Оставьте адрес электронной почты и сообщение — мы свяжемся с вами.",
     );
   });
 
   test("a time ending in a dot does not double the sentence's dot", () => {
-    expect(away({ locale: "es-MX", timeZone: "America/Mexico_City" })).toContain("volvemos el lunes 2:00 a.m. Déjanos");
+    expect(away({ locale: "es-MX", timeZone: "America/Mexico_City" })).toContain(
+      "volvemos el lunes 2:00 a.m. Déjanos",
+    );
   });
 });
 
@@ -183,14 +228,24 @@ describe("team overrides and language fallback", () => {
     },
   });
   const render = (kind: "welcome" | "closed", locale: string, defaultLanguage?: string) =>
-    renderVisitorMessage(kind, { locale, teamName: "Ventas", templates: messages.templates, defaultLanguage, vars: {} });
+    renderVisitorMessage(kind, {
+      locale,
+      teamName: "Ventas",
+      templates: messages.templates,
+      defaultLanguage,
+      vars: {},
+    });
 
   test("one kind overridden in one language; every other kind and language keeps its default", () => {
     expect(render("welcome", "es")).toBe("¡Hola! Somos el equipo de Ventas.");
     expect(render("closed", "es")).toBe("Esta conversación ha terminado. ¡Gracias por escribirnos!");
     expect(render("welcome", "en")).toBe("Hi! How can we help you today?");
     expect(
-      renderVisitorMessage("assigned", { locale: "es", templates: messages.templates, vars: { name: "Ana", replySeconds: 30 } }),
+      renderVisitorMessage("assigned", {
+        locale: "es",
+        templates: messages.templates,
+        vars: { name: "Ana", replySeconds: 30 },
+      }),
     ).toBe("Estás hablando con Ana. Ana suele responder en aproximadamente un minuto.");
   });
 
@@ -203,16 +258,26 @@ describe("team overrides and language fallback", () => {
 
   test("an unknown or malformed locale falls back to the team's default language, then English", () => {
     expect(render("closed", "de-DE")).toBe("This conversation has ended. Thanks for chatting with us!");
-    expect(render("closed", "not a locale!")).toBe("This conversation has ended. Thanks for chatting with us!");
+    expect(render("closed", "not a locale!")).toBe(
+      "This conversation has ended. Thanks for chatting with us!",
+    );
     expect(renderVisitorMessage("welcome", { vars: {} })).toBe("Hi! How can we help you today?");
-    expect(render("closed", "de-DE", "fr")).toBe(`Cette conversation est terminée. Merci de nous avoir contactés${NBSP}!`);
+    expect(render("closed", "de-DE", "fr")).toBe(
+      `Cette conversation est terminée. Merci de nous avoir contactés${NBSP}!`,
+    );
     expect(render("welcome", "de-DE", "es")).toBe("¡Hola! Somos el equipo de Ventas.");
   });
 
   test("a language with only team templates gets its durations from Intl", () => {
-    const german = teamMessagesSchema.parse({ templates: { de: { overflow: "Alle sind beschäftigt. Platz {position}, Wartezeit etwa {wait}." } } });
-    expect(renderVisitorMessage("overflow", { locale: "de", templates: german.templates, vars: { position: 2, etaSeconds: 300 } })).toBe(
-      "Alle sind beschäftigt. Platz 2, Wartezeit etwa 5 Minuten.",
-    );
+    const german = teamMessagesSchema.parse({
+      templates: { de: { overflow: "Alle sind beschäftigt. Platz {position}, Wartezeit etwa {wait}." } },
+    });
+    expect(
+      renderVisitorMessage("overflow", {
+        locale: "de",
+        templates: german.templates,
+        vars: { position: 2, etaSeconds: 300 },
+      }),
+    ).toBe("Alle sind beschäftigt. Platz 2, Wartezeit etwa 5 Minuten.");
   });
 });

@@ -7,11 +7,15 @@ import { DEFAULT_CATALOGS } from "../../../../core/visitor-texts";
 import { MessageTemplateKey, teamMessagesSchema } from "../../../../protocol/team-messages";
 
 const issues = (input: unknown) =>
-  teamMessagesSchema.safeParse(input).error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  teamMessagesSchema
+    .safeParse(input)
+    .error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
 
 describe("team messages schema", () => {
   test("rejects a variable the template cannot have, naming the template and the allowed ones", () => {
-    expect(issues({ templates: { es: { welcome: "Hola {name}" } } })).toEqual(["templates.es.welcome: unknown variable {name}; welcome may use {team}"]);
+    expect(issues({ templates: { es: { welcome: "Hola {name}" } } })).toEqual([
+      "templates.es.welcome: unknown variable {name}; welcome may use {team}",
+    ]);
     expect(issues({ templates: { en: { overflow: "Wait {wait}, place {postion}" } } })).toEqual([
       "templates.en.overflow: unknown variable {postion}; overflow may use {team}, {position}, {wait}, {minutes}",
     ]);
@@ -26,13 +30,17 @@ describe("team messages schema", () => {
 
   test("accepts overrides using their variables and defaults to no overrides", () => {
     expect(teamMessagesSchema.parse({})).toEqual({ templates: {} });
-    expect(issues({ defaultLanguage: "es", templates: { "es-MX": { away: "Volvemos {opensAt}. {team}" } } })).toBeUndefined();
+    expect(
+      issues({ defaultLanguage: "es", templates: { "es-MX": { away: "Volvemos {opensAt}. {team}" } } }),
+    ).toBeUndefined();
   });
 
   test("every built-in language has every template, and they pass the same variable check", () => {
     expect(Object.keys(DEFAULT_CATALOGS).sort()).toEqual(["en", "es", "fr", "ru"]);
     for (const [language, catalog] of Object.entries(DEFAULT_CATALOGS)) {
-      expect(Object.keys(catalog.templates).sort(), language).toEqual(Object.values(MessageTemplateKey).sort());
+      expect(Object.keys(catalog.templates).sort(), language).toEqual(
+        Object.values(MessageTemplateKey).sort(),
+      );
       expect(issues({ templates: { [language]: catalog.templates } }), language).toBeUndefined();
     }
   });

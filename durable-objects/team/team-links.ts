@@ -1,0 +1,28 @@
+/**
+ * What a team object needs of the rest of the site (the other teams, the site object), and
+ * the shape of a conversation handed from one team to another. The TeamDO provides the links.
+ */
+import type { ChatMessage } from "../../protocol";
+import type { VisitorProfile } from "../../core/team-config";
+import type { ConversationOrigin } from "./team-store";
+
+/** What the receiving team needs to take a conversation over. */
+export interface TransferPayload {
+  conversationId: string;
+  visitor: VisitorProfile;
+  origin: ConversationOrigin;
+  createdAt: number;
+  messages: ChatMessage[];
+  fromTeamName: string;
+  fromAgentName: string | null;
+  note: string | null;
+}
+
+export type TransferAnswer = { ok: true } | { ok: false; message: string };
+
+/** How a team reaches the rest of the site; the TeamDO provides it. */
+export interface TeamLinks {
+  acceptTransfer(teamId: string, payload: TransferPayload): Promise<TransferAnswer>;
+  setVisitorTeam(visitorId: string, teamId: string, now: number): Promise<void>;
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,15 @@
+/**
+ * WebSocket close codes the server sends, and what a client does on each. Zod-free: the
+ * widget and panel switch on them. 4000–4999 are the application's own range.
+ */
+export const CloseCode = {
+  /** The socket's ticket or token was refused, or revoked while open: sign in again. */
+  unauthorized: 4001,
+  /** Authenticated but not allowed here (an agent removed from the team). */
+  forbidden: 4003,
+  /** The conversation or team is gone. */
+  notFound: 4004,
+  /** The conversation moved to another team: open a new session at once, it finds the new team. */
+  transferred: 4010,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,0 +1,20 @@
+/**
+ * The protocol's zod-free entry, for browser code (widget, panel, client): every wire
+ * constant as a value, every frame and body as a type only. Importing this ships no zod;
+ * the import rules (`.dependency-cruiser.cjs`) let browser code import nothing else here.
+ */
+export * from "./limits";
+export * from "./error-codes";
+export * from "./close-codes";
+export type * from "./common";
+export type * from "./error-frame";
+export type * from "./session";
+export type * from "./visitor-frames";
+export type * from "./agent-frames";
+export type * from "./admin";
+export type * from "./site-config";
+export type * from "./team-policy";
+export type * from "./team-settings";
+export type * from "./business-hours";
+export type * from "./routing-rules";
+export type * from "./team-messages";
