@@ -12,6 +12,7 @@ export * from "./visitor-frames";
 export * from "./agent-frames";
 export * from "./parse-frame";
 export * from "./admin";
+export * from "./lead-team-form";
 export * from "./site-config";
 export * from "./team-policy";
 export * from "./team-settings";
