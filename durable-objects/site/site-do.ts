@@ -30,7 +30,7 @@ import { randomId, sha256Hex } from "../../core/crypto";
 import { checkRuleTeams } from "../../core/routing/check-rule-teams";
 import { teamAgentConfigOf, teamConfigOf } from "../../core/team-config";
 import { teamStub } from "../addresses";
-import { siteMigrations } from "./site-schema";
+import { siteMigrations, SITE_SCHEMA_VERSION } from "./site-schema";
 import { SiteStore, type IdentitySecretRow, type TeamRecord } from "./site-store";
 import { ensureSchema } from "../sql-schema";
 
@@ -54,7 +54,7 @@ export class SiteDO extends DurableObject {
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
-    ensureSchema(ctx.storage.sql, siteMigrations);
+    ensureSchema(ctx.storage.sql, siteMigrations, SITE_SCHEMA_VERSION);
     this.store = new SiteStore(ctx.storage.sql);
   }
 

@@ -21,7 +21,7 @@ import { FloodGuard } from "../../core/throttles/flood-guard";
 import { ensureSchema } from "../sql-schema";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
 import { TeamRoom } from "./team-room";
-import { teamMigrations } from "./team-schema";
+import { TEAM_SCHEMA_VERSION, teamMigrations } from "./team-schema";
 import {
   agentTag,
   identityOf,
@@ -46,7 +46,7 @@ export class TeamDO extends DurableObject {
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
-    ensureSchema(ctx.storage.sql, teamMigrations);
+    ensureSchema(ctx.storage.sql, teamMigrations, TEAM_SCHEMA_VERSION);
     // Keep-alive pings are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     this.room = new TeamRoom(new TeamStore(ctx.storage.sql), new TeamSockets(ctx));
