@@ -11,7 +11,7 @@ import type { TeamRoom } from "./team-room";
 import { send } from "./team-sockets";
 import type { ConversationRow } from "./team-store";
 import { teamStats } from "./team-stats";
-import { transferToTeam } from "./team-transfer";
+import { transferToTeam } from "./transfer-out";
 
 export interface AgentContext {
   ws: WebSocket;

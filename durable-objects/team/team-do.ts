@@ -33,7 +33,7 @@ import {
 } from "./team-sockets";
 import { TeamStore } from "./team-store";
 import { dueWork, nextDueAt } from "./team-timers";
-import { acceptTransfer } from "./accept-transfer";
+import { acceptTransfer } from "./transfer-in";
 import type { TransferAnswer, TransferPayload } from "./team-links";
 import { handleVisitorFrame } from "./visitor-actions";
 
