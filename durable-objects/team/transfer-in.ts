@@ -3,36 +3,27 @@
  * transcript (seqs and clientIds kept, so the visitor's resends are still recognised) and
  * this team's policy assigns it. Taking the same conversation twice changes nothing.
  */
-import type { TeamRoom } from "./team-room";
-import type { TransferAnswer, TransferPayload } from "./team-links";
+import { ErrorCode, ok, refuse, type Result } from "../../protocol";
+import type { ReadyTeam } from "./ready-team";
+import { admitConversation } from "./start-conversation";
+import type { TransferPayload } from "./team-links";
 
-export function acceptTransfer(room: TeamRoom, payload: TransferPayload, now: number): TransferAnswer {
-  const engine = room.engine(now);
-  if (!engine) return { ok: false, message: "that team is not set up" };
-  if (room.store.conversation(payload.conversationId)) return { ok: true };
-  room.store.rememberVisitor(payload.visitor, now);
-  const result = engine.conversationArrived(
+export function transferIn(team: ReadyTeam, payload: TransferPayload, now: number): Result {
+  if (team.store.conversation(payload.conversationId)) return ok();
+  team.store.rememberVisitor(payload.visitor, now);
+  const admitted = admitConversation(
+    team,
     {
       id: payload.conversationId,
       visitorId: payload.visitor.visitorId,
       attributes: payload.visitor.verified,
       queuedAt: now,
     },
+    { visitor: payload.visitor, createdAt: payload.createdAt, origin: payload.origin, note: payload.note },
     now,
   );
-  const record =
-    result.changed.conversations.find((c) => c.id === payload.conversationId) ??
-    engine.conversation(payload.conversationId);
-  if (!record) return { ok: false, message: "that team could not take the conversation" };
-  const { agentId: _notYet, ...waiting } = record;
-  room.store.insertConversation(
-    { ...waiting, state: "queued" },
-    payload.visitor,
-    payload.createdAt,
-    payload.origin,
-    payload.note,
-  );
-  room.store.messages.importAll(payload.messages);
-  room.apply(result, now);
-  return { ok: true };
+  if (!admitted) return refuse(ErrorCode.notFound, "that team could not take the conversation");
+  team.store.messages.importAll(payload.messages);
+  team.apply(admitted.arrival, now);
+  return ok();
 }

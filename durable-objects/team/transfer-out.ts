@@ -4,61 +4,47 @@
  * only then does this team let it go and send the visitor's sockets over (they reconnect).
  * Other events wait meanwhile, so no message can slip in between the copy and the release.
  */
-import { CloseCode, ErrorCode, type ErrorFrame } from "../../protocol";
-import type { TeamRoom } from "./team-room";
+import { CloseCode, ErrorCode, ok, refuse, type Result } from "../../protocol";
+import type { ReadyTeam } from "./ready-team";
 import type { ConversationRow } from "./team-store";
 
-type Refusal = Omit<ErrorFrame, "type">;
-
-export async function transferToTeam(
-  room: TeamRoom,
+export async function transferOut(
+  team: ReadyTeam,
   conversation: ConversationRow,
   toTeamId: string,
   note: string | undefined,
   now: number,
-): Promise<Refusal | void> {
-  const config = room.config();
-  if (!config || !room.links)
-    return { code: ErrorCode.internal, message: "this team cannot transfer right now" };
+): Promise<Result> {
+  const { config, store, links } = team;
   if (toTeamId === config.teamId)
-    return {
-      code: ErrorCode.invalidFrame,
-      message: "the conversation is already in this team",
-      conversationId: conversation.id,
-    };
-  const links = room.links;
+    return refuse(ErrorCode.invalidFrame, "the conversation is already in this team");
   return links.exclusively(async () => {
-    const current = room.store.conversation(conversation.id);
+    const current = store.conversation(conversation.id);
     if (!current || current.state === "closed")
-      return {
-        code: ErrorCode.conversationClosed,
-        message: "this conversation is closed",
-        conversationId: conversation.id,
-      };
+      return refuse(ErrorCode.conversationClosed, "this conversation is closed");
     const answer = await links.acceptTransfer(toTeamId, {
       conversationId: current.id,
       visitor: current.visitor,
       origin: current.origin,
       createdAt: current.createdAt,
-      messages: room.store.messages.after(current.id, 0, Number.MAX_SAFE_INTEGER),
+      messages: store.messages.after(current.id, 0, Number.MAX_SAFE_INTEGER),
       fromTeamName: config.name,
-      fromAgentName: current.agentId ? (room.store.agent(current.agentId)?.name ?? null) : null,
+      fromAgentName: current.agentId ? (store.agent(current.agentId)?.name ?? null) : null,
       note: note ?? null,
     });
-    if (!answer.ok) return { code: ErrorCode.notFound, message: answer.message, conversationId: current.id };
+    if (!answer.ok) return refuse(ErrorCode.notFound, answer.refusal.message);
     await links.setVisitorTeam(current.visitorId, toTeamId, now);
-    const engine = room.engine(now)!;
-    room.apply(engine.transfer(current.id, { teamId: toTeamId }, now), now);
+    team.apply(team.engine.transfer(current.id, { teamId: toTeamId }, now), now);
     if (current.agentId) {
-      room.sockets.toAgent(current.agentId, {
+      team.out.sockets.toAgent(current.agentId, {
         type: "unassigned",
         conversationId: current.id,
         reason: "transferred",
       });
-      room.announceAgent(current.agentId);
+      team.out.agent(team.engine, current.agentId);
     }
     // The widget reconnects on this close code and lands in the new team.
-    room.sockets.closeVisitor(current.visitorId, CloseCode.transferred, "transferred to another team");
-    return undefined;
+    team.out.sockets.closeVisitor(current.visitorId, CloseCode.transferred, "transferred to another team");
+    return ok();
   });
 }
