@@ -55,8 +55,10 @@ export class EngineHost {
     }
     for (const decision of decisions) this.announce(engine, decision, now);
     if (changed.conversations.length > 0) {
-      this.out.queue(engine);
-      this.out.positions(engine, now);
+      // One walk of the queue serves the agents' list and every waiting visitor's position.
+      const entries = engine.queue();
+      this.out.queue(engine, entries);
+      this.out.positions(engine, now, entries);
     }
     const agentsToAnnounce = new Set(changed.agents.map((agent) => agent.id));
     for (const conversation of changed.conversations)

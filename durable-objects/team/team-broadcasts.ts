@@ -7,7 +7,7 @@
  * traffic. Agents who connect or come online get the current state in their snapshot.
  */
 import type { AgentFrameOut, ChatMessage, VisitorFrameOut } from "../../protocol";
-import type { AssignmentEngine } from "../../core/assignment";
+import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
 import { StatusThrottle } from "../../core/throttles/status-throttle";
 import { sendText, type TeamSockets } from "./team-sockets";
 import type { ConversationRow, TeamStore } from "./team-store";
@@ -24,9 +24,10 @@ export class TeamBroadcasts {
     private readonly views: TeamViews,
   ) {}
 
-  /** Sends the queue to every online agent, if it changed. */
-  queue(engine: AssignmentEngine): void {
-    const text = JSON.stringify({ type: "queue", queue: this.views.queue(engine) } satisfies AgentFrameOut);
+  /** Sends the queue to every online agent, if it changed; `entries`: the engine's queue, if walked already. */
+  queue(engine: AssignmentEngine, entries: readonly QueueEntry[] = engine.queue()): void {
+    const queue = this.views.queue(engine, entries);
+    const text = JSON.stringify({ type: "queue", queue } satisfies AgentFrameOut);
     if (!this.changedSince("queue", text)) return;
     const online = new Set(
       engine
@@ -56,10 +57,9 @@ export class TeamBroadcasts {
   }
 
   /** Gives each queued visitor their live position and estimate, from one walk of the queue. */
-  positions(engine: AssignmentEngine, now: number): void {
-    const positions = this.views.positions(engine);
-    for (const entry of engine.queue())
-      this.status(engine, entry.conversation.visitorId, now, false, positions);
+  positions(engine: AssignmentEngine, now: number, entries: readonly QueueEntry[] = engine.queue()): void {
+    const positions = this.views.positions(entries);
+    for (const entry of entries) this.status(engine, entry.conversation.visitorId, now, false, positions);
   }
 
   /**

@@ -5,7 +5,7 @@
  * walk of the engine's queue per event (`positions`), never one walk per queued conversation.
  */
 import type { AgentFrameOut, AgentSummary, ConversationSummary, VisitorFrameOut } from "../../protocol";
-import type { AssignmentEngine } from "../../core/assignment";
+import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
 import type { ConversationRow, TeamStore } from "./team-store";
 import type { VisitorText } from "./visitor-text";
 
@@ -22,14 +22,15 @@ export class TeamViews {
     return this.store.config()?.teamId ?? "";
   }
 
-  positions(engine: AssignmentEngine): QueuePositions {
-    return new Map(engine.queue().map((entry) => [entry.conversation.id, entry.position]));
+  /** `entries`: the engine's queue if the caller walked it already this event. */
+  positions(entries: readonly QueueEntry[]): QueuePositions {
+    return new Map(entries.map((entry) => [entry.conversation.id, entry.position]));
   }
 
   /** The waiting conversations in queue order. */
-  queue(engine: AssignmentEngine): ConversationSummary[] {
+  queue(engine: AssignmentEngine, entries: readonly QueueEntry[] = engine.queue()): ConversationSummary[] {
     const summaries: ConversationSummary[] = [];
-    for (const entry of engine.queue()) {
+    for (const entry of entries) {
       const row = this.store.conversation(entry.conversation.id);
       if (row) summaries.push(this.summary(engine, row, entry.position));
     }
