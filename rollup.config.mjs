@@ -87,7 +87,7 @@ function minifyTemplates() {
   return {
     name: "minify-templates",
     transform(code, id) {
-      if (!id.endsWith("chat-view.ts")) return null;
+      if (!id.endsWith("chat-widget-view.ts")) return null;
       const squeeze = (body) =>
         body
           .replace(/\s*\n\s*/g, " ")
@@ -142,7 +142,7 @@ let viewChunk;
 /** @type {import("rollup").RollupOptions[]} */
 export default [
   {
-    input: { "chat-view": "widget/chat-view.ts" },
+    input: { "chat-view": "widget/chat-widget-view.ts" },
     output: {
       dir: `${OUT}/widget`,
       format: "es",

@@ -25,56 +25,12 @@ import type { Hub } from "./sim-client";
 import { Samples } from "./stats";
 import { VisitorSim } from "./visitor-sim";
 import type { ConversationSummary, VisitorFrameOut } from "../../protocol";
+import type { ScenarioOptions } from "./scenario-options";
+import { WindowLoad, type LoadedRun } from "./window-load";
 
-export interface ScenarioOptions {
-  visitors: number;
-  agents: number;
-  /** Chat messages a second, all conversations together (open loop). */
-  rate: number;
-  /** Seconds of the measured window. */
-  duration: number;
-  /** Support teams (TeamDOs) the visitors and agents are spread over. */
-  teams: number;
-  /** New conversations a second during the window (a visitor closes and starts again). */
-  arrivals: number;
-  /** Share of the chat messages written by visitors (the rest by their agents). */
-  visitorShare: number;
-  queueVisitors: number;
-  queueAgents: number;
-  queueLimit: number;
-  queueCloseMs: number;
-  /** First messages a second during the warm-up. */
-  warmupRate: number;
-  connectConcurrency: number;
-  /** Take a CPU profile of the runtime during the window. */
-  profile: boolean;
-  /**
-   * Clients talk to the runtime workerd's own port instead of wrangler's port (whose proxy
-   * worker, a dev-only hop, relays every request and frame; see bench/RESULTS.md).
-   */
-  direct: boolean;
-}
+export { DEFAULT_LOAD, type ScenarioOptions } from "./scenario-options";
 
-/** The issue's default load, shared by `bench:load` and `bench:fault` (each flag overrides one). */
-export const DEFAULT_LOAD = {
-  visitors: 1000,
-  agents: 50,
-  rate: 200,
-  duration: 60,
-  teams: 1,
-  arrivals: 10,
-  visitorShare: 0.5,
-  queueVisitors: 40,
-  queueAgents: 2,
-  queueLimit: 5,
-  queueCloseMs: 1500,
-  warmupRate: 100,
-  connectConcurrency: 16,
-  profile: false,
-  direct: false,
-} satisfies ScenarioOptions;
-
-export class Run implements Hub {
+export class Run implements Hub, LoadedRun {
   readonly runtime = new BenchRuntime();
   readonly ledger = new Ledger();
   site!: BenchSite;
@@ -83,14 +39,16 @@ export class Run implements Hub {
   private readonly byVisitorId = new Map<string, VisitorSim>();
   /** Conversation -> the agents that ever had it assigned (more than one is a double assignment here). */
   private readonly heldBy = new Map<string, Set<string>>();
-  private readonly agentOf = new Map<string, AgentSim>();
+  /** Conversation -> the agent it is assigned to now. */
+  readonly agentOf = new Map<string, AgentSim>();
   assign = new Samples();
   readonly assignWarmup = new Samples();
   queueWait = new Samples();
   positionDelay = new Samples();
   readonly outages = new Samples();
   private readonly frames = new Map<string, { count: number; bytes: number }>();
-  private readonly stale = new Map<VisitorSim, { since: number; position: number }>();
+  /** Queued visitors whose position should move up, since when (a seat was freed). */
+  readonly stale = new Map<VisitorSim, { since: number; position: number }>();
   /** Failed connection attempts (session or socket) by kind of failure. */
   private readonly connectErrors = new Map<string, number>();
   private live = true;
@@ -319,66 +277,7 @@ export class Run implements Hub {
     arrivalRate = this.options.arrivals,
   ): Promise<void> {
     const o = { ...this.options, rate, arrivals: arrivalRate };
-    const main = this.visitors.filter((v) => !v.options.queued);
-    const queueAgents = this.agents.filter((a) => a.options.teamId === this.site.queue?.id);
-    let sentByVisitors = 0;
-    let sentByAgents = 0;
-    let skipped = 0;
-    const messages = new Pacer(o.rate, () => {
-      for (let attempt = 0; attempt < 20; attempt++) {
-        const visitor = main[Math.floor(Math.random() * main.length)]!;
-        const conversationId = visitor.conversationId;
-        if (visitor.state !== "assigned" || conversationId === null) continue;
-        if (Math.random() < o.visitorShare) {
-          visitor.say();
-          sentByVisitors++;
-          return;
-        }
-        const agent = this.agentOf.get(conversationId);
-        if (!agent?.inbox.has(conversationId)) continue;
-        agent.say(conversationId);
-        sentByAgents++;
-        return;
-      }
-      skipped++;
-    });
-    let arrivalsStarted = 0;
-    const arrivals = new Pacer(o.arrivals, () => {
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const visitor = main[Math.floor(Math.random() * main.length)]!;
-        if (
-          !visitor.ready ||
-          visitor.state !== "assigned" ||
-          visitor.pending.size > 0 ||
-          visitor.firstMessageAt !== null
-        )
-          continue;
-        visitor.startOver();
-        arrivalsStarted++;
-        return;
-      }
-    });
-    let closes = 0;
-    const queueCloser = new Pacer(queueAgents.length > 0 ? 1000 / o.queueCloseMs : 0, () => {
-      const agent = queueAgents[closes % queueAgents.length]!;
-      const conversationId = agent.inbox.keys().next().value;
-      if (!agent.ready || conversationId === undefined) return;
-      closes++;
-      const now = performance.now();
-      for (const visitor of this.visitors) {
-        if (
-          visitor.options.queued &&
-          visitor.ready &&
-          visitor.state === "queued" &&
-          visitor.position !== null &&
-          visitor.position >= 2 &&
-          !this.stale.has(visitor)
-        ) {
-          this.stale.set(visitor, { since: now, position: visitor.position });
-        }
-      }
-      agent.close(conversationId);
-    });
+    const load = new WindowLoad(this, o);
 
     const meter = await RuntimeMeter.start(this.runtime, o.profile, this.logger);
     const started = performance.now();
@@ -388,19 +287,15 @@ export class Run implements Hub {
     );
     this.inWindow = true;
     this.ledger.timing = true;
-    messages.start();
-    arrivals.start();
-    queueCloser.start();
+    load.start();
     await Promise.all([sleep(o.duration * 1000), during?.()]);
-    messages.stop();
-    arrivals.stop();
-    queueCloser.stop();
+    load.stop();
     this.ledger.timing = false;
     this.inWindow = false;
     const elapsed = (performance.now() - started) / 1000;
     this.log(
-      `sent: ${sentByVisitors} by visitors + ${sentByAgents} by agents in ${elapsed.toFixed(1)} s = ${((sentByVisitors + sentByAgents) / elapsed).toFixed(0)}/s` +
-        `${skipped ? ` (${skipped} ticks found no assigned conversation)` : ""}; ${arrivalsStarted} new conversations; ${closes} queue closes`,
+      `sent: ${load.sentByVisitors} by visitors + ${load.sentByAgents} by agents in ${elapsed.toFixed(1)} s = ${((load.sentByVisitors + load.sentByAgents) / elapsed).toFixed(0)}/s` +
+        `${load.skipped ? ` (${load.skipped} ticks found no assigned conversation)` : ""}; ${load.arrivalsStarted} new conversations; ${load.closes} queue closes`,
     );
     await meter.finish(
       this.logger,

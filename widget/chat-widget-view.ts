@@ -22,7 +22,8 @@
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import type { ChatMessage } from "../protocol/wire";
 import { MAX_MESSAGE_CHARS } from "../protocol/wire";
-import { ChatConnection, willRetry } from "./chat-connection";
+import { ChatConnection } from "./chat-connection";
+import { willRetry } from "./outbox";
 import { chatViewStyles } from "./chat-view-styles";
 import { clock, fill, loadStrings, type Strings } from "./i18n";
 import { chatIcon, minimizeIcon, sendIcon } from "../client/icons";
