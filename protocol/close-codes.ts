@@ -9,7 +9,14 @@ export const CloseCode = {
   forbidden: 4003,
   /** The conversation or team is gone. */
   notFound: 4004,
+  /**
+   * More sockets than allowed for one visitor (tabs) or one agent token: the oldest is closed.
+   * Reconnect only after the usual backoff.
+   */
+  tooManySockets: 4008,
   /** The conversation moved to another team: open a new session at once, it finds the new team. */
   transferred: 4010,
+  /** The socket kept sending past its frame budget after a `rate_limited` error; reconnect after backoff. */
+  rateLimited: 4029,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

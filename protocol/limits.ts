@@ -11,8 +11,14 @@ export const MAX_MESSAGE_CHARS = 4_000;
 export const MAX_CLIENT_ID_CHARS = 64;
 /** Largest JSON body the HTTP API accepts. */
 export const MAX_HTTP_BODY_BYTES = 64 * 1024;
-/** A ticket only opens a socket shortly after the session that issued it. */
-export const TICKET_TTL_SECONDS = 60;
+/** A ticket opens one socket (it is single-use), shortly after the session that issued it. */
+export const TICKET_TTL_SECONDS = 30;
+/** Open sockets one visitor may hold in one team (tabs); a newer one closes the oldest. */
+export const MAX_SOCKETS_PER_VISITOR = 5;
+/** Open sockets one agent token may hold in one team. */
+export const MAX_SOCKETS_PER_AGENT_TOKEN = 5;
+/** Longest last-message preview in a queue entry the panel lists. */
+export const QUEUE_PREVIEW_CHARS = 140;
 /** Most messages a history or welcome frame carries at once. */
 export const MAX_HISTORY_MESSAGES = 500;
 /** Ids of sites, teams and agents: short, URL-safe. */

@@ -10,13 +10,7 @@
  * class View extends LitElement { chat = new ChatConnection(this, config, hooks); }
  */
 import type { ChatMessage, VisitorFrameIn, VisitorFrameOut } from "../protocol/wire";
-import {
-  CloseCode,
-  ErrorCode,
-  MAX_HISTORY_MESSAGES,
-  MAX_MESSAGE_CHARS,
-  TICKET_TTL_SECONDS,
-} from "../protocol/wire";
+import { CloseCode, ErrorCode, MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { newClientId } from "../client/client-id";
 import type { ControllerHost } from "../client/controller-host";
 import { readFrame } from "../client/frame-check";
@@ -45,8 +39,6 @@ const TYPING_REFRESH_MS = 3_000;
 const TYPING_IDLE_MS = 4_000;
 /** An agent's typing indicator disappears by itself if its "off" never comes. */
 const TYPING_SHOWN_MS = 6_000;
-/** A ticket is reused for a reconnect while it has at least this long to live. */
-const TICKET_MARGIN_MS = 15_000;
 
 export class ChatConnection extends Outbox {
   /** The last status the server sent; null before the first welcome. */
@@ -74,8 +66,6 @@ export class ChatConnection extends Outbox {
   #typingSentAt = 0;
   #typingIdle: ReturnType<typeof setTimeout> | undefined;
   #typingShown: ReturnType<typeof setTimeout> | undefined;
-  /** The last socket URL and until when its ticket may be reused (local clock). */
-  #ticket: { url: string; until: number } | null = null;
   readonly #socket: ReconnectingSocket;
 
   readonly #host: ControllerHost;
@@ -102,8 +92,6 @@ export class ChatConnection extends Outbox {
         this.#host.requestUpdate();
       },
       onClose: (code, opened) => {
-        // A refused upgrade or a close by the server: the next try needs a new session.
-        if (!opened || code >= 4000) this.#ticket = null;
         // Transferred: the session now lands in the new team, and the seqs are kept.
         return opened && code === CloseCode.transferred;
       },
@@ -157,7 +145,6 @@ export class ChatConnection extends Outbox {
   /** The visitor picked a topic: a new session routes by it. */
   chooseTeam(team: string): void {
     this.#config = { ...this.#config, team };
-    this.#ticket = null;
     this.#socket.restart();
     this.#host.requestUpdate();
   }
@@ -175,7 +162,6 @@ export class ChatConnection extends Outbox {
       this.openConversation = this.offlineFormForced = this.everConnected = false;
       this.unread = 0;
     }
-    this.#ticket = null;
     this.#socket.restart();
     this.#host.requestUpdate();
   }
@@ -245,8 +231,7 @@ export class ChatConnection extends Outbox {
   }
 
   async #sessionUrl(): Promise<string> {
-    if (this.#ticket && this.#ticket.until > Date.now()) return this.#ticket.url;
-    const asked = Date.now();
+    // Tickets are single-use: every connect opens a new session (which also re-routes).
     const session = await openVisitorSession(this.#config, (error) => {
       // Not in a loop: this page's user is dropped until the page sets another one.
       const { user: _refused, ...anonymous } = this.#config;
@@ -259,9 +244,7 @@ export class ChatConnection extends Outbox {
     // The open conversation may have changed while we were away (closed, or started in
     // another tab): resume it from what we hold of it, which is nothing if it is new to us.
     this.#conversationId = session.conversationId;
-    const url = socketUrl(this.#config.apiOrigin, session.connectPath, session.ticket);
-    this.#ticket = { url, until: asked + TICKET_TTL_SECONDS * 1000 - TICKET_MARGIN_MS };
-    return url;
+    return socketUrl(this.#config.apiOrigin, session.connectPath, session.ticket);
   }
 
   #hello(): void {

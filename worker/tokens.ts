@@ -21,9 +21,10 @@ const agentTokenSchema = z.object({
   tokenId: z.string(),
   iat: z.number(),
 });
-/** A short-lived permission to open one socket to one team. */
+/** A short-lived permission to open one socket to one team; `id` makes it single-use. */
 const ticketSchema = z.object({
   k: z.literal("ticket"),
+  id: z.string().min(1).max(64),
   site: z.string(),
   teamId: z.string(),
   role: z.enum(["visitor", "agent"]),

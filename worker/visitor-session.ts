@@ -16,6 +16,7 @@ import {
 import { siteStub, teamStub } from "../durable-objects/addresses";
 import { ApiError, notFound, unauthorized } from "./api-error";
 import type { AppEnv } from "./app-env";
+import { randomId } from "../core/crypto";
 import { checkIdentity } from "../core/identity/check-identity";
 import { sessionVisitorId } from "../core/identity/visitor-id";
 import { visitorProfile } from "../core/identity/visitor-profile";
@@ -74,6 +75,7 @@ export async function openVisitorSession(
     conversationId: route.conversationId,
     ticket: await sign(secret, {
       k: "ticket",
+      id: randomId(),
       site: site.siteId,
       teamId: route.teamId,
       role: "visitor",

@@ -92,7 +92,8 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
     case "typing": {
       const conversation = ownOpenConversation(team, frame.conversationId, me.id);
       if (!conversation.ok) return conversation;
-      out.sockets.toVisitor(conversation.value.visitorId, { type: "typing", on: frame.on, name: me.name });
+      const { id, visitorId } = conversation.value;
+      out.agentTyping(visitorId, id, frame.on, me.name, now);
       return ok();
     }
     case "transfer": {

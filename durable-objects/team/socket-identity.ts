@@ -17,7 +17,9 @@ export type SocketIdentity = z.infer<typeof socketIdentitySchema>;
 
 /** The attachment's one key: room for other parts of a socket's state, without clashes. */
 const NAMESPACE = "edgechat";
-const attachmentSchema = z.object({ [NAMESPACE]: z.object({ identity: socketIdentitySchema }) });
+const attachmentSchema = z.object({
+  [NAMESPACE]: z.object({ identity: socketIdentitySchema, openedAt: z.number().optional() }),
+});
 
 /** The identity in the upgrade's header, or null when it is missing or malformed. */
 export function identityFromHeader(headers: Headers): SocketIdentity | null {
@@ -33,8 +35,14 @@ export function identityFromHeader(headers: Headers): SocketIdentity | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function attachIdentity(ws: WebSocket, identity: SocketIdentity): void {
-  ws.serializeAttachment({ [NAMESPACE]: { identity } });
+export function attachIdentity(ws: WebSocket, identity: SocketIdentity, openedAt: number): void {
+  ws.serializeAttachment({ [NAMESPACE]: { identity, openedAt } });
+}
+
+/** When the socket was accepted (0 for one accepted by an older version): the oldest goes first. */
+export function openedAtOf(ws: WebSocket): number {
+  const parsed = attachmentSchema.safeParse(ws.deserializeAttachment());
+  return parsed.success ? (parsed.data[NAMESPACE].openedAt ?? 0) : 0;
 }
 
 /** The identity stored on the socket, or null (no attachment, or not ours). */

@@ -9,12 +9,14 @@
 import type { AgentFrameOut, ChatMessage, VisitorFrameOut } from "../../protocol";
 import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
 import { StatusThrottle } from "../../core/throttles/status-throttle";
+import { TypingCoalescer } from "../../core/throttles/typing-coalescer";
 import { sendText, type TeamSockets } from "./team-sockets";
 import type { ConversationRow, TeamStore } from "./team-store";
 import type { QueuePositions, TeamViews } from "./team-views";
 
 export class TeamBroadcasts {
   private readonly throttle = new StatusThrottle();
+  private readonly typingSignals = new TypingCoalescer();
   /** The queue and agent frames last sent, by "queue" or "agent:ID" (memory only: a wake sends anew). */
   private readonly lastSent = new Map<string, string>();
 
@@ -85,6 +87,18 @@ export class TeamBroadcasts {
       (frame) => this.sockets.toVisitor(visitorId, frame as VisitorFrameOut),
       immediate,
     );
+  }
+
+  /** A visitor's typing change, to the conversation's agent: at most once per ~2 s, and "stopped". */
+  visitorTyping(agentId: string, conversationId: string, on: boolean, now: number): void {
+    if (this.typingSignals.offer(`v:${conversationId}`, on, now))
+      this.sockets.toAgent(agentId, { type: "typing", conversationId, on });
+  }
+
+  /** An agent's typing change, to the visitor, coalesced as the visitor's. */
+  agentTyping(visitorId: string, conversationId: string, on: boolean, name: string, now: number): void {
+    if (this.typingSignals.offer(`a:${conversationId}`, on, now))
+      this.sockets.toVisitor(visitorId, { type: "typing", on, name });
   }
 
   /** After a (re)connect the visitor gets their status whatever was sent before. */

@@ -18,17 +18,24 @@ import {
   type Result,
 } from "../../protocol";
 import { FloodGuard } from "../../core/throttles/flood-guard";
+import {
+  AGENT_FRAME_BUDGET,
+  FrameBudget,
+  Verdict,
+  VISITOR_FRAME_BUDGET,
+} from "../../core/throttles/frame-budget";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
 import { siteStub, teamStub } from "../addresses";
 import { ensureSchema } from "../sql-schema";
 import { handleAgentFrame } from "./agent-actions";
 import { EngineHost } from "./engine-host";
+import { closeOldestBeyondCap, spendTicket, TicketHeader, ticketFromHeader } from "./socket-admission";
 import type { ReadyTeam } from "./ready-team";
 import { attachIdentity, identityFromHeader, identityOf, IdentityHeader } from "./socket-identity";
 import { TeamBroadcasts } from "./team-broadcasts";
 import type { TeamLinks, TransferPayload } from "./team-links";
 import { TEAM_SCHEMA_VERSION, teamMigrations } from "./team-schema";
-import { agentTag, send, tagsOf, TeamSockets, tokenTag } from "./team-sockets";
+import { agentsTag, agentTag, send, tagsOf, TeamSockets, tokenTag } from "./team-sockets";
 import { TeamStore } from "./team-store";
 import { dueWork, nextDueAt } from "./team-timers";
 import { TeamViews } from "./team-views";
@@ -36,7 +43,7 @@ import { transferIn } from "./transfer-in";
 import { handleVisitorFrame } from "./visitor-actions";
 import { VisitorText } from "./visitor-text";
 
-export { IdentityHeader };
+export { IdentityHeader, TicketHeader };
 
 export class TeamDO extends DurableObject {
   private readonly store: TeamStore;
@@ -46,6 +53,9 @@ export class TeamDO extends DurableObject {
   private readonly host: EngineHost;
   private readonly links: TeamLinks;
   private readonly flood = new FloodGuard();
+  /** Frames per socket, checked before anything else (visitor and agent sockets apart). */
+  private readonly visitorBudget = new FrameBudget<WebSocket>(VISITOR_FRAME_BUDGET);
+  private readonly agentBudget = new FrameBudget<WebSocket>(AGENT_FRAME_BUDGET);
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
@@ -110,13 +120,30 @@ export class TeamDO extends DurableObject {
         { status: 426 },
       );
     }
-    return this.entry("fetch", () => this.acceptSocket(identityFromHeader(request.headers)));
+    return this.entry("fetch", async (_team, now) => {
+      const ticket = ticketFromHeader(request.headers);
+      if (!ticket || !(await spendTicket(this.ctx.storage, ticket, now))) {
+        return Response.json(
+          {
+            error: {
+              code: ErrorCode.unauthorized,
+              message: "this ticket was used already; open a new session",
+            },
+          },
+          { status: 401 },
+        );
+      }
+      return this.acceptSocket(identityFromHeader(request.headers), now);
+    });
   }
 
-  private acceptSocket(identity: ReturnType<typeof identityFromHeader>): Response {
+  private acceptSocket(identity: ReturnType<typeof identityFromHeader>, now: number): Response {
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server, identity ? tagsOf(identity) : []);
-    if (identity) attachIdentity(server, identity);
+    if (identity) {
+      attachIdentity(server, identity, now);
+      closeOldestBeyondCap(this.ctx, identity);
+    }
     if (!identity || (identity.role === "agent" && !this.store.agent(identity.agentId))) {
       send(server, { type: "error", code: ErrorCode.forbidden, message: "not an agent of this team" });
       server.close(CloseCode.forbidden, "forbidden");
@@ -128,6 +155,8 @@ export class TeamDO extends DurableObject {
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
     if (raw === PING) return ws.send(PONG);
+    // First, before any parse or SQL: a frame past the socket's budget costs next to nothing.
+    if (!this.withinBudget(ws)) return;
     const identity = identityOf(ws);
     if (!identity) return ws.close(CloseCode.unauthorized, "unknown socket");
     try {
@@ -163,6 +192,32 @@ export class TeamDO extends DurableObject {
         code: ErrorCode.internal,
         message: "something went wrong on our side; please retry",
       });
+    }
+  }
+
+  /** Counts the frame against its socket's budget; false when it must not be handled. */
+  private withinBudget(ws: WebSocket): boolean {
+    // Agents' sockets carry the "agents" tag; anything else is held to the visitor's budget.
+    const budget = this.ctx.getTags(ws).includes(agentsTag) ? this.agentBudget : this.visitorBudget;
+    switch (budget.take(ws, Date.now())) {
+      case Verdict.accept:
+        return true;
+      case Verdict.refuse:
+        send(ws, {
+          type: "error",
+          code: ErrorCode.rateLimited,
+          message: "too many frames; slow down or this socket is closed",
+        });
+        return false;
+      case Verdict.close:
+        try {
+          ws.close(CloseCode.rateLimited, "too many frames");
+        } catch {
+          // Closing already.
+        }
+        return false;
+      default:
+        return false;
     }
   }
 

@@ -12,7 +12,7 @@ export const visitorTag = (visitorId: string) => `v:${visitorId}`;
 export const agentTag = (agentId: string) => `a:${agentId}`;
 export const tokenTag = (tokenId: string) => `t:${tokenId}`;
 /** On every agent socket: a broadcast to agents must not walk the (many more) visitor sockets. */
-const agentsTag = "agents";
+export const agentsTag = "agents";
 
 export function tagsOf(identity: SocketIdentity): string[] {
   return identity.role === "visitor"

@@ -4,6 +4,7 @@
  * announced. Engine records are stored whole as JSON next to the columns queries need.
  */
 import type { AgentRecord, ConversationRecord, TeamState } from "../../core/assignment";
+import { ReadCoalescer } from "../../core/throttles/read-coalescer";
 import { MessageStore } from "./message-store";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
 
@@ -34,6 +35,7 @@ type Raw = Record<string, SqlStorageValue>;
 
 export class TeamStore {
   readonly messages: MessageStore;
+  private readonly reads = new ReadCoalescer();
 
   /** The parsed config, read once per wake: it is asked for on every event and only changes through setConfig. */
   private cachedConfig: TeamConfig | null | undefined;
@@ -242,7 +244,9 @@ export class TeamStore {
     this.sql.exec("UPDATE conversations SET note = ? WHERE id = ?", note, conversationId);
   }
 
+  /** Moves the visitor's read pointer forward; a burst of reads is one write (ReadCoalescer). */
   markVisitorRead(conversationId: string, seq: number): void {
+    if (!this.reads.offer(conversationId, seq)) return;
     this.sql.exec(
       "UPDATE conversations SET visitor_read_seq = ? WHERE id = ? AND visitor_read_seq < ?",
       seq,

@@ -39,18 +39,14 @@ function act(team: ReadyTeam, frame: VisitorFrameIn, visitor: VisitorContext): R
       });
     case "typing": {
       const conversation = store.openConversationOf(visitorId);
-      if (conversation?.agentId) {
-        out.sockets.toAgent(conversation.agentId, {
-          type: "typing",
-          conversationId: conversation.id,
-          on: frame.on,
-        });
-      }
+      if (conversation?.agentId) out.visitorTyping(conversation.agentId, conversation.id, frame.on, now);
       return ok();
     }
     case "read": {
       const conversation = store.latestConversationOf(visitorId);
-      if (conversation) store.markVisitorRead(conversation.id, frame.seq);
+      // A pointer past the last message means nothing; clamped, a burst of reads is one write.
+      if (conversation)
+        store.markVisitorRead(conversation.id, Math.min(frame.seq, store.messages.lastSeq(conversation.id)));
       return ok();
     }
     case "close": {

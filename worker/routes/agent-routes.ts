@@ -11,6 +11,7 @@ import type { AppEnv } from "../app-env";
 import { forwardSocket } from "../forward-socket";
 import { agentAuth, currentAgent } from "../middleware/agent-auth";
 import { sign, verifyTicket } from "../tokens";
+import { randomId } from "../../core/crypto";
 
 export const agentRoutes = new Hono<AppEnv>();
 
@@ -24,6 +25,7 @@ agentRoutes.post("/session", agentAuth(), async (c) => {
       teamName: agent.teamNames[teamId] ?? teamId,
       ticket: await sign(c.env.SIGNING_SECRET, {
         k: "ticket",
+        id: randomId(),
         site: siteId,
         teamId,
         role: "agent",
@@ -53,5 +55,10 @@ agentRoutes.get("/connect", async (c) => {
   const agent = await siteStub(c.env, ticket.site).agentForToken(ticket.subject, ticket.tokenId);
   if (!agent || !agent.teams.includes(ticket.teamId))
     throw unauthorized("this agent token was revoked or the agent left the team");
-  return forwardSocket(c, ticket.teamId, { role: "agent", agentId: ticket.subject, tokenId: ticket.tokenId });
+  return forwardSocket(
+    c,
+    ticket.teamId,
+    { role: "agent", agentId: ticket.subject, tokenId: ticket.tokenId },
+    ticket,
+  );
 });

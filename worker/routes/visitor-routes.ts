@@ -42,5 +42,5 @@ visitorRoutes.get("/connect", async (c) => {
       "the socket must come from the origin that opened the session",
     );
   }
-  return forwardSocket(c, ticket.teamId, { role: "visitor", visitorId: ticket.subject });
+  return forwardSocket(c, ticket.teamId, { role: "visitor", visitorId: ticket.subject }, ticket);
 });
