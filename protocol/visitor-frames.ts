@@ -48,11 +48,19 @@ export type VisitorFrameIn = z.infer<typeof visitorFrameInSchema>;
 
 // ---- server -> visitor ----
 
+/** An agent as visitors see them. */
+export const visitorAgentSchema = z.object({
+  name: z.string(),
+  /** One or two letters for an avatar. */
+  initials: z.string().max(2),
+});
+
 export const visitorConversationSchema = z.object({
   id: z.string(),
   state: conversationStateSchema,
   lastSeq: seqSchema,
-  agent: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** What the visitor is shown of the agent: a display name and avatar initials, no internal id. */
+  agent: visitorAgentSchema.nullable(),
 });
 
 /** Answer to `hello`: the conversation (null before the first message) and what was missed. */
@@ -84,7 +92,13 @@ export const visitorStatusSchema = z.object({
   /** 1-based place in the queue, while queued. */
   position: z.number().int().min(1).optional(),
   etaSeconds: z.number().int().min(0).optional(),
-  agent: z.object({ name: z.string(), replySeconds: z.number().int().min(0).optional() }).optional(),
+  agent: z
+    .object({
+      name: z.string(),
+      initials: z.string().max(2).optional(),
+      replySeconds: z.number().int().min(0).optional(),
+    })
+    .optional(),
   /** Next opening time, while away. */
   opensAt: epochMsSchema.optional(),
   /** Outside hours: the team takes an offline message (email + text) instead of queueing. */

@@ -1,10 +1,13 @@
 /**
  * A message from a person, stored once whatever the number of resends (the sender's
  * `clientId` finds the first copy), acknowledged to the sender and delivered to the other
- * side. A visitor's first message starts the conversation; an agent's first reply stops the
+ * side. Text is made well-formed Unicode (lone surrogates become U+FFFD) before it is
+ * stored and acked, as SQLite would store it anyway: what is shown live is what history
+ * returns. A visitor's first message starts the conversation; an agent's first reply stops the
  * no-answer timer and feeds the reply-time estimates.
  */
 import { ok, type Result } from "../../protocol";
+import { wellFormed } from "../../core/well-formed-text";
 import type { EngineResult } from "../../core/assignment";
 import type { ReadyTeam } from "./ready-team";
 import { startConversation, type OfflineForm } from "./start-conversation";
@@ -40,7 +43,7 @@ export function postVisitorMessage(
   const { message: stored } = store.messages.append(conversation.id, {
     clientId,
     from: "visitor",
-    text: message.text,
+    text: wellFormed(message.text),
     at: now,
   });
   send(visitor.ws, { type: "ack", clientId, conversationId: conversation.id, seq: stored.seq });
@@ -64,7 +67,7 @@ export function postAgentMessage(
     from: "agent",
     agentId: agent.me.id,
     authorName: agent.me.name,
-    text: message.text,
+    text: wellFormed(message.text),
     at: now,
   });
   send(agent.ws, {

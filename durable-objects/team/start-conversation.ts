@@ -64,11 +64,10 @@ export function startConversation(
       "the team is closed: leave your email and message with the offline form",
     );
   }
-  const profile: VisitorProfile = {
-    ...(stored ?? { visitorId, name: `Visitor ${visitorId.slice(2, 6)}`, verified: {}, hints: {} }),
-    ...(offlineForm?.email ? { email: offlineForm.email } : {}),
-    ...(offlineForm?.name ? { name: offlineForm.name } : {}),
-  };
+  const profile = withOfflineForm(
+    stored ?? { visitorId, name: `Visitor ${visitorId.slice(2, 6)}`, verified: {}, hints: {} },
+    offlineForm,
+  );
   const previous = team.store.latestConversationOf(visitorId);
   const language = team.config.settings.matchLanguage
     ? profile.locale?.toLowerCase().split("-")[0]
@@ -98,4 +97,27 @@ export function startConversation(
   team.out.systemMessage(team.engine, conversation, team.text.welcome(conversation), now);
   if (away.state === "away") team.out.systemMessage(team.engine, conversation, away.text, now);
   return ok(admitted);
+}
+
+/**
+ * The offline form's email and name are what the visitor typed: they never replace a
+ * verified identity's (a signed-in user stays who the site says), and go to the hints then.
+ */
+function withOfflineForm(profile: VisitorProfile, form: OfflineForm | undefined): VisitorProfile {
+  if (!form) return profile;
+  if (profile.userId !== undefined) {
+    return {
+      ...profile,
+      hints: {
+        ...profile.hints,
+        ...(form.email ? { offlineEmail: form.email } : {}),
+        ...(form.name ? { offlineName: form.name } : {}),
+      },
+    };
+  }
+  return {
+    ...profile,
+    ...(form.email ? { email: form.email } : {}),
+    ...(form.name ? { name: form.name, hints: { ...profile.hints, offlineName: form.name } } : {}),
+  };
 }

@@ -12,7 +12,7 @@ import { StatusThrottle } from "../../core/throttles/status-throttle";
 import { TypingCoalescer } from "../../core/throttles/typing-coalescer";
 import { sendText, type TeamSockets } from "./team-sockets";
 import type { ConversationRow, TeamStore } from "./team-store";
-import type { QueuePositions, TeamViews } from "./team-views";
+import { visitorCopy, type QueuePositions, type TeamViews } from "./team-views";
 
 export class TeamBroadcasts {
   private readonly throttle = new StatusThrottle();
@@ -126,7 +126,7 @@ export class TeamBroadcasts {
     sender?: WebSocket,
   ): void {
     const frame = { type: "message" as const, ...message };
-    this.sockets.toVisitor(conversation.visitorId, frame, sender);
+    this.sockets.toVisitor(conversation.visitorId, { type: "message", ...visitorCopy(message) }, sender);
     if (conversation.state === "assigned" && conversation.agentId) {
       this.sockets.toAgent(conversation.agentId, frame, sender);
     } else if (conversation.state === "queued") {

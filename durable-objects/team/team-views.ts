@@ -4,7 +4,13 @@
  * status. Reads only: nothing here writes, applies or sends. Queue positions come from one
  * walk of the engine's queue per event (`positions`), never one walk per queued conversation.
  */
-import type { AgentFrameOut, AgentSummary, ConversationSummary, VisitorFrameOut } from "../../protocol";
+import type {
+  AgentFrameOut,
+  AgentSummary,
+  ChatMessage,
+  ConversationSummary,
+  VisitorFrameOut,
+} from "../../protocol";
 import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
 import type { ConversationRow, TeamStore } from "./team-store";
 import type { VisitorText } from "./visitor-text";
@@ -119,7 +125,7 @@ export class TeamViews {
       return {
         type: "status",
         state: "assigned",
-        agent: { name, replySeconds },
+        agent: { name, initials: initialsOf(name), replySeconds },
         text: this.text.assigned(conversation, conversation.agentId, engine),
       };
     }
@@ -135,4 +141,18 @@ export class TeamViews {
       ...(position !== undefined ? { text: this.text.overflow(conversation, position, eta) } : {}),
     };
   }
+}
+
+/** One or two capital letters of an agent's display name, for the visitor's avatar. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const letters = (words.length > 1 ? [words[0]!, words.at(-1)!] : words).map((w) => [...w][0] ?? "");
+  return letters.join("").toUpperCase().slice(0, 2);
+}
+
+/** A message as the visitor receives it: no agent id and no agent's clientId (theirs only). */
+export function visitorCopy(message: ChatMessage): ChatMessage {
+  if (message.from === "visitor") return message;
+  const { agentId: _agentId, clientId: _clientId, ...copy } = message;
+  return copy;
 }

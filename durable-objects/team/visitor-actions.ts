@@ -5,10 +5,12 @@
  */
 import type { Result, VisitorFrameIn } from "../../protocol";
 import { ok } from "../../protocol";
+import { wellFormed } from "../../core/well-formed-text";
 import { closeConversation } from "./close-conversation";
 import { postVisitorMessage } from "./post-message";
 import type { ReadyTeam } from "./ready-team";
 import { send } from "./team-sockets";
+import { initialsOf, visitorCopy } from "./team-views";
 
 export interface VisitorContext {
   ws: WebSocket;
@@ -32,11 +34,15 @@ function act(team: ReadyTeam, frame: VisitorFrameIn, visitor: VisitorContext): R
       return hello(team, visitor, frame.lastSeq);
     case "message":
       return postVisitorMessage(team, visitor, frame, now);
-    case "offline":
+    case "offline": {
+      // The form is for a closed team only; while open it is a plain message, its fields dropped.
+      const away = team.text.awayStatus(now, store.visitor(visitorId));
+      if (away.state !== "away" || !away.offlineForm) return postVisitorMessage(team, visitor, frame, now);
       return postVisitorMessage(team, visitor, frame, now, {
         email: frame.email,
-        ...(frame.name ? { name: frame.name } : {}),
+        ...(frame.name ? { name: wellFormed(frame.name) } : {}),
       });
+    }
     case "typing": {
       const conversation = store.openConversationOf(visitorId);
       if (conversation?.agentId) out.visitorTyping(conversation.agentId, conversation.id, frame.on, now);
@@ -71,10 +77,10 @@ function hello(team: ReadyTeam, visitor: VisitorContext, lastSeq: number): Resul
           id: conversation.id,
           state: conversation.state,
           lastSeq: store.messages.lastSeq(conversation.id),
-          agent: conversation.agentId ? { id: conversation.agentId, name: agentName } : null,
+          agent: conversation.agentId ? { name: agentName, initials: initialsOf(agentName) } : null,
         }
       : null,
-    messages: conversation ? store.messages.after(conversation.id, lastSeq) : [],
+    messages: conversation ? store.messages.after(conversation.id, lastSeq).map(visitorCopy) : [],
   });
   out.forgetStatus(visitor.visitorId);
   out.status(engine, visitor.visitorId, visitor.now, true);

@@ -151,7 +151,7 @@ describe("a visitor and an agent chat", () => {
       id: conversationId,
       state: "assigned",
       lastSeq: acks[1],
-      agent: { id: "ana", name: "Ana" },
+      agent: { name: "Ana", initials: "A" },
     });
     expect(welcome.messages.map((m) => [m.seq, m.text])).toEqual([
       [acks[0], "two"],

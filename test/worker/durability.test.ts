@@ -56,7 +56,7 @@ describe("durability", () => {
     expect(welcome.conversation).toMatchObject({
       id: conversationId,
       state: "assigned",
-      agent: { id: "ana" },
+      agent: { name: "Ana" },
     });
     expect(welcome.messages.map((m) => `${m.seq}:${m.from}`)).toEqual([
       "1:system",

@@ -49,7 +49,7 @@ describe("transfer to another team", () => {
     const back = await connectVisitor("xfer", { visitorToken: visitor.session.visitorToken });
     expect(back.session).toMatchObject({ teamId: "sales", conversationId });
     const welcome = await back.until("welcome");
-    expect(welcome.conversation).toMatchObject({ id: conversationId, agent: { id: "cy" } });
+    expect(welcome.conversation).toMatchObject({ id: conversationId, agent: { name: "Cy" } });
     // A resend of a message stored before the transfer is still recognised.
     back.send({ type: "message", clientId: "v1", text: "I want to buy 40 seats" });
     expect((await back.until("ack")).seq).toBe(history.messages.find((m) => m.clientId === "v1")!.seq);
