@@ -22,6 +22,14 @@ export function migrationsMismatch(migrations: readonly Migration[], version: nu
   return null;
 }
 
+/**
+ * True when the object has written its schema before. A read: an object that was only ever
+ * asked about (an unknown site's name from an anonymous request) stays without storage.
+ */
+export function hasSchema(sql: SqlStorage): boolean {
+  return sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length > 0;
+}
+
 /** The version stored in `meta`, 0 for a new object. */
 export function storedSchemaVersion(sql: SqlStorage): number {
   sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");

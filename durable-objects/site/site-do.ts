@@ -29,10 +29,10 @@ import type { SiteAdminView, SiteBody, SiteView, TeamBody } from "../../protocol
 import { randomId, sha256Hex } from "../../core/crypto";
 import { checkRuleTeams } from "../../core/routing/check-rule-teams";
 import { teamAgentConfigOf, teamConfigOf } from "../../core/team-config";
-import { teamStub } from "../addresses";
+import { siteDirectoryStub, teamStub } from "../addresses";
 import { siteMigrations, SITE_SCHEMA_VERSION } from "./site-schema";
 import { SiteStore, type IdentitySecretRow, type TeamRecord } from "./site-store";
-import { ensureSchema } from "../sql-schema";
+import { ensureSchema, hasSchema } from "../sql-schema";
 
 export type { AgentView, SiteView, TeamRecord };
 
@@ -51,16 +51,33 @@ export class SiteDO extends DurableObject {
   private readonly store: SiteStore;
   /** The site as sessions read it; dropped on every write (this object is the only writer). */
   private cachedSite: SiteView | null | undefined;
+  /** The schema exists: false for an object no admin has created, which answers "no site". */
+  private configured: boolean;
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
-    ensureSchema(ctx.storage.sql, siteMigrations, SITE_SCHEMA_VERSION);
+    // Storage is written only once the admin API creates the site (putSite): asking an
+    // object about a name nobody configured must not leave a database behind.
+    this.configured = hasSchema(ctx.storage.sql);
+    if (this.configured) ensureSchema(ctx.storage.sql, siteMigrations, SITE_SCHEMA_VERSION);
     this.store = new SiteStore(ctx.storage.sql);
+  }
+
+  // ---- the site directory (only on the object `siteDirectoryStub` names) ----
+
+  /** True when the admin API created this site. */
+  async directoryHas(siteId: string): Promise<boolean> {
+    return (await this.ctx.storage.get(`site:${siteId}`)) === true;
+  }
+
+  async directoryAdd(siteId: string): Promise<void> {
+    await this.ctx.storage.put(`site:${siteId}`, true);
   }
 
   // ---- site ----
 
   getSite(): SiteView | null {
+    if (!this.configured) return null;
     if (this.cachedSite !== undefined) return this.cachedSite;
     const site = this.store.site();
     this.cachedSite = site
@@ -74,13 +91,18 @@ export class SiteDO extends DurableObject {
     return site && { ...site, identitySecrets: this.identitySecretsView() };
   }
 
-  putSite(siteId: string, body: SiteBody): Result {
+  async putSite(siteId: string, body: SiteBody): Promise<Result> {
     const site = siteBodySchema.parse(body);
+    if (!this.configured) {
+      ensureSchema(this.ctx.storage.sql, siteMigrations, SITE_SCHEMA_VERSION);
+      this.configured = true;
+    }
     const teams = this.teamIds();
     if (teams.length > 0 && !teams.includes(site.defaultTeam))
       return invalid("defaultTeam", `no team "${site.defaultTeam}" on this site`);
     this.store.putSite(siteId, site);
     this.cachedSite = undefined;
+    await siteDirectoryStub(this.env).directoryAdd(siteId);
     return ok();
   }
 
@@ -103,6 +125,7 @@ export class SiteDO extends DurableObject {
 
   /** Secrets a visitor identity may be signed with, current first. For the session route only. */
   identitySecrets(): string[] {
+    if (!this.configured) return [];
     return this.store.identitySecrets().map((row) => row.secret);
   }
 
@@ -147,6 +170,7 @@ export class SiteDO extends DurableObject {
 
   /** Ends a rotation: identities signed with the previous secret stop being accepted. */
   removePreviousIdentitySecret(): boolean {
+    if (!this.configured) return false;
     return this.store.removePreviousIdentitySecret();
   }
 
@@ -173,6 +197,7 @@ export class SiteDO extends DurableObject {
 
   /** A lead's form: settings, hours and messages of an existing team; policy and name stay. */
   async putLeadSettings(teamId: string, body: LeadSettingsBody): Promise<Result> {
+    if (!this.configured) return noSite();
     const team = this.store.teamBody(teamId);
     if (!team) return missing(`no team "${teamId}" on this site`);
     return this.putTeam(teamId, { ...team, ...leadSettingsBodySchema.parse(body) });
@@ -181,6 +206,7 @@ export class SiteDO extends DurableObject {
   // ---- agents ----
 
   getAgent(agentId: string): AgentView | null {
+    if (!this.configured) return null;
     const agent = this.store.agent(agentId);
     return agent ? { id: agentId, ...agent } : null;
   }
@@ -241,6 +267,7 @@ export class SiteDO extends DurableObject {
 
   /** Revokes one of the agent's tokens and closes every socket opened with it. */
   async revokeAgentToken(agentId: string, tokenId: string, now: number): Promise<boolean> {
+    if (!this.configured) return false;
     const revoked = this.store.revokeAgentToken(agentId, tokenId, now);
     const site = this.getSite();
     const agent = this.getAgent(agentId);
@@ -253,6 +280,7 @@ export class SiteDO extends DurableObject {
 
   /** The agent behind a token, with their teams, or null when the token is unknown or revoked. */
   agentForToken(agentId: string, tokenId: string): TokenAgent | null {
+    if (!this.configured) return null;
     const agent = this.store.isTokenLive(agentId, tokenId) ? this.getAgent(agentId) : null;
     const site = this.getSite();
     if (!agent || !site) return null;
@@ -287,6 +315,7 @@ export class SiteDO extends DurableObject {
 
   /** The visitor's conversation now lives in `teamId` (a TeamDO calls this after a transfer). */
   setVisitorTeam(visitorId: string, teamId: string, now: number): void {
+    if (!this.configured) return;
     this.store.setVisitorTeam(visitorId, teamId, now);
   }
 }

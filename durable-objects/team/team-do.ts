@@ -68,6 +68,8 @@ export class TeamDO extends DurableObject {
     this.out = new TeamBroadcasts(this.store, new TeamSockets(ctx), this.views);
     this.host = new EngineHost(this.store, this.text, this.views, this.out);
     this.links = {
+      teamExists: async (teamId) =>
+        ((await siteStub(this.env, this.siteId()).teamRecords(teamId))?.length ?? 0) > 0,
       acceptTransfer: (teamId, payload) => teamStub(this.env, this.siteId(), teamId).acceptTransfer(payload),
       setVisitorTeam: async (visitorId, teamId, now) => {
         await siteStub(this.env, this.siteId()).setVisitorTeam(visitorId, teamId, now);

@@ -20,6 +20,8 @@ export interface TransferPayload {
 
 /** How a team reaches the rest of the site; the TeamDO provides it. */
 export interface TeamLinks {
+  /** True when the site has this team: a transfer to any other name touches no object. */
+  teamExists(teamId: string): Promise<boolean>;
   acceptTransfer(teamId: string, payload: TransferPayload): Promise<Result>;
   setVisitorTeam(visitorId: string, teamId: string, now: number): Promise<void>;
   exclusively<T>(work: () => Promise<T>): Promise<T>;

@@ -18,6 +18,9 @@ export async function transferOut(
   const { config, store, links } = team;
   if (toTeamId === config.teamId)
     return refuse(ErrorCode.invalidFrame, "the conversation is already in this team");
+  // Asked of the site first: a TeamDO for a name that does not exist is never created.
+  if (!(await links.teamExists(toTeamId)))
+    return refuse(ErrorCode.notFound, `no team "${toTeamId}" on this site`);
   return links.exclusively(async () => {
     const current = store.conversation(conversation.id);
     if (!current || current.state === "closed")

@@ -56,8 +56,9 @@ describe("a flood of new sessions from one IP", () => {
 describe("internal errors", () => {
   it("answer {error: {code: internal}} with no stack, message or storage detail", async () => {
     // A site whose stored config is corrupt: reading it throws inside the Durable Object.
+    await admin("PUT", "/sites/broken", { name: "Broken", allowedOrigins: [ORIGIN], defaultTeam: "support" });
     await runInDurableObject(siteStub(env, "broken"), (_instance, state) => {
-      state.storage.sql.exec("INSERT INTO site (id, site_id, config) VALUES (1, 'broken', '{not json')");
+      state.storage.sql.exec("UPDATE site SET config = '{not json' WHERE id = 1");
     });
     for (const response of [
       await admin("GET", "/sites/broken"),

@@ -4,11 +4,15 @@
  * without a migration) stops the object before it writes anything.
  */
 import { env, runInDurableObject } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { siteStub, teamStub } from "../../durable-objects/addresses";
 import { SITE_SCHEMA_VERSION, siteMigrations } from "../../durable-objects/site/site-schema";
 import { ensureSchema, migrationsMismatch, storedSchemaVersion } from "../../durable-objects/sql-schema";
 import { TEAM_SCHEMA_VERSION, teamMigrations } from "../../durable-objects/team/team-schema";
+import { seedSite } from "./helpers";
+
+// A site object writes its schema when the admin API creates the site, not before.
+beforeAll(() => seedSite("schema"));
 
 const objects = [
   {

@@ -1,10 +1,11 @@
 /**
  * Loads the site named by the `:site` path parameter from its SiteDO, once per request,
- * and answers 404 `not_found` for an unknown or malformed site id.
+ * and answers 404 `not_found` for an unknown or malformed site id. An unknown id is found out
+ * from the site directory, never by asking (and so creating) an object of that name.
  */
 import type { Context } from "hono";
 import { idSchema, type SiteView } from "../../protocol";
-import { siteStub } from "../../durable-objects/addresses";
+import { siteDirectoryStub, siteStub } from "../../durable-objects/addresses";
 import { notFound } from "../api-error";
 import type { AppEnv } from "../app-env";
 
@@ -12,8 +13,22 @@ export async function loadSite(c: Context<AppEnv>): Promise<SiteView> {
   const cached = c.get("site");
   if (cached) return cached;
   const siteId = c.req.param("site") ?? "";
-  const site = idSchema.safeParse(siteId).success ? await siteStub(c.env, siteId).getSite() : null;
+  const site =
+    idSchema.safeParse(siteId).success && (await siteExists(c.env, siteId))
+      ? await siteStub(c.env, siteId).getSite()
+      : null;
   if (!site) throw notFound(`no site "${siteId.slice(0, 64)}"`);
   c.set("site", site);
   return site;
+}
+
+/** Sites known to exist, per isolate: sites are never deleted, so a yes stays true. */
+const knownSites = new Set<string>();
+
+async function siteExists(env: Cloudflare.Env, siteId: string): Promise<boolean> {
+  if (knownSites.has(siteId)) return true;
+  if (!(await siteDirectoryStub(env).directoryHas(siteId))) return false;
+  if (knownSites.size > 10_000) knownSites.clear();
+  knownSites.add(siteId);
+  return true;
 }

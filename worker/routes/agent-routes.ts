@@ -10,12 +10,13 @@ import { unauthorized } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { forwardSocket } from "../forward-socket";
 import { agentAuth, currentAgent } from "../middleware/agent-auth";
+import { failureRateLimit } from "../middleware/failure-rate-limit";
 import { sign, verifyTicket } from "../tokens";
 import { randomId } from "../../core/crypto";
 
 export const agentRoutes = new Hono<AppEnv>();
 
-agentRoutes.post("/session", agentAuth(), async (c) => {
+agentRoutes.post("/session", failureRateLimit("agent-session"), agentAuth(), async (c) => {
   const agent = currentAgent(c.get("agent"));
   const siteId = c.req.param("site") ?? "";
   const ticketExpiresAt = Date.now() + TICKET_TTL_SECONDS * 1000;

@@ -12,6 +12,7 @@ import { allowedOrigin } from "../middleware/allowed-origin";
 import { jsonBody } from "../middleware/json-body";
 import { limitBody } from "../middleware/limit-body";
 import { loadSite } from "../middleware/load-site";
+import { failureRateLimit } from "../middleware/failure-rate-limit";
 import { sessionRateLimit } from "../middleware/session-rate-limit";
 import { verifyTicket } from "../tokens";
 import { openVisitorSession } from "../visitor-session";
@@ -19,7 +20,8 @@ import { openVisitorSession } from "../visitor-session";
 export const visitorRoutes = new Hono<AppEnv>();
 
 // The rate limit comes first: a flood must not reach the site's Durable Object.
-visitorRoutes.use("/session", sessionRateLimit(), allowedOrigin());
+// Unknown site names count per address too: a flood of junk names is cut off before the objects.
+visitorRoutes.use("/session", failureRateLimit("unknown-site"), sessionRateLimit(), allowedOrigin());
 
 visitorRoutes.post(
   "/session",

@@ -1,0 +1,88 @@
+/**
+ * Nobody anonymous creates storage (issue 14, finding 4): sessions for site names nobody
+ * configured answer 404 and leave no object with storage, and from one address they are cut
+ * off with 429; refused agent sessions likewise; a transfer to a team the site does not have
+ * is refused before any object is touched.
+ */
+import { env, listDurableObjectIds, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { siteStub, teamStub } from "../../durable-objects/addresses";
+import { SESSIONS_PER_IP_PER_WINDOW } from "../../protocol";
+import { BASE, connectAgent, connectVisitor, ORIGIN, seedSite } from "./helpers";
+
+async function storedIds<T extends Rpc.DurableObjectBranded | undefined>(
+  namespace: DurableObjectNamespace<T>,
+): Promise<Set<string>> {
+  return new Set((await listDurableObjectIds(namespace)).map((id) => id.toString()));
+}
+
+describe("unknown names from anonymous requests", () => {
+  it("answer 404 without storage, then 429 for the address", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const response = await SELF.fetch(`${BASE}/v1/sites/junk-${i}/session`, {
+        method: "POST",
+        headers: { Origin: ORIGIN, "Content-Type": "application/json", "CF-Connecting-IP": "198.18.0.40" },
+        body: "{}",
+      });
+      statuses.push(response.status);
+      await response.arrayBuffer();
+    }
+    expect(statuses.slice(0, SESSIONS_PER_IP_PER_WINDOW).every((status) => status === 404)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    for (let i = 0; i < 20; i++) {
+      const response = await SELF.fetch(`${BASE}/v1/sites/junk-agent-${i}/agent/session`, {
+        method: "POST",
+        headers: { Authorization: "Bearer x.y", "CF-Connecting-IP": "198.18.0.41" },
+      });
+      await response.arrayBuffer();
+    }
+    const stored = await storedIds(env.SITE);
+    for (let i = 0; i < 40; i++) expect(stored.has(env.SITE.idFromName(`junk-${i}`).toString())).toBe(false);
+    for (let i = 0; i < 20; i++)
+      expect(stored.has(env.SITE.idFromName(`junk-agent-${i}`).toString())).toBe(false);
+    // Another address still gets its honest answer.
+    const other = await SELF.fetch(`${BASE}/v1/sites/junk-0/session`, {
+      method: "POST",
+      headers: { Origin: ORIGIN, "Content-Type": "application/json", "CF-Connecting-IP": "198.18.0.99" },
+      body: "{}",
+    });
+    expect(other.status).toBe(404);
+    expect(await siteStub(env, "junk-0").getSite()).toBeNull();
+  });
+
+  it("cut off refused agent sessions from one address with 429", async () => {
+    await seedSite("anon-agents");
+    const statuses: number[] = [];
+    for (let i = 0; i < SESSIONS_PER_IP_PER_WINDOW + 2; i++) {
+      const response = await SELF.fetch(`${BASE}/v1/sites/anon-agents/agent/session`, {
+        method: "POST",
+        headers: { Authorization: "Bearer forged.token", "CF-Connecting-IP": "198.18.0.42" },
+      });
+      statuses.push(response.status);
+      await response.arrayBuffer();
+    }
+    expect(statuses[0]).toBe(401);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe("a transfer to a team that does not exist", () => {
+  it("is refused before any object is touched", async () => {
+    const tokens = await seedSite("anon-xfer");
+    const ana = await connectAgent("anon-xfer", tokens.ana!);
+    await ana.until("snapshot");
+    ana.send({ type: "presence", status: "online" });
+    const visitor = await connectVisitor("anon-xfer");
+    await visitor.until("welcome");
+    visitor.send({ type: "message", clientId: "v1", text: "hello" });
+    const { conversationId } = await visitor.until("ack");
+    ana.send({ type: "claim", conversationId });
+    await ana.until("assigned");
+    ana.send({ type: "transfer", conversationId, toTeamId: "ghost" });
+    expect(await ana.until("error")).toMatchObject({ code: "not_found" });
+    const ghost = env.TEAM.idFromName("anon-xfer/ghost").toString();
+    expect((await storedIds(env.TEAM)).has(ghost)).toBe(false);
+    expect(teamStub(env, "anon-xfer", "support")).toBeDefined();
+  });
+});
