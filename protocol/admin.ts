@@ -12,6 +12,7 @@ import { teamMessagesSchema } from "./team-messages";
 import {
   MAX_AGENT_LIMIT,
   policyPresets,
+  teamPolicyOverridesSchema,
   shiftScheduleSchema,
   teamPolicySchema,
   tierSchema,
@@ -96,6 +97,9 @@ export function checkMergedPolicy(team: { preset?: unknown; policy?: unknown }, 
     typeof team.preset === "string" && Object.hasOwn(policyPresets, team.preset)
       ? policyPresets[team.preset as PolicyPresetName]
       : {};
+  // A policy field at fault is named by the field's own schema already: check the merge only
+  // when every field parsed, for what only the whole policy can say.
+  if (team.policy !== undefined && !teamPolicyOverridesSchema.safeParse(team.policy).success) return;
   const policy =
     typeof team.policy === "object" && team.policy !== null && !Array.isArray(team.policy) ? team.policy : {};
   const merged = teamPolicySchema.safeParse({ ...preset, ...policy });
@@ -114,8 +118,8 @@ export const teamBodySchema = z
     name: z.string().min(1).max(100),
     /** A named preset to start from; fields of `policy` override it. */
     preset: z.enum(Object.keys(policyPresets) as [PolicyPresetName, ...PolicyPresetName[]]).optional(),
-    /** Any fields of the team policy (see `teamPolicySchema`); kept as given, defaults are not filled in. */
-    policy: z.record(z.string(), z.unknown()).optional(),
+    /** Fields of the team policy over the preset (`teamPolicyOverridesSchema`); top-level defaults are not filled in. */
+    policy: teamPolicyOverridesSchema.optional(),
     settings: teamSettingsSchema.prefault({}),
     /** Opening hours; absent: always open. */
     hours: businessHoursSchema.nullable().default(null),

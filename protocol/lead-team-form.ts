@@ -17,7 +17,7 @@ import { z } from "zod";
 import { checkMergedPolicy, evenAfterOtherIssues, teamBodySchema } from "./admin";
 import { businessHoursSchema } from "./business-hours";
 import { MessageTemplateKey, teamMessagesSchema } from "./team-messages";
-import { teamPolicySchema } from "./team-policy";
+import { teamPolicyOverridesSchema, teamPolicySchema } from "./team-policy";
 import { teamSettingsSchema } from "./team-settings";
 
 /**
@@ -57,7 +57,7 @@ export const leadTeamFormViewSchema = z.strictObject({
   ...leadSettingsBodySchema.shape,
   preset: teamBodySchema.shape.preset,
   /** The stored overrides over the preset, as given (any fields of the team policy). */
-  policy: z.record(z.string(), z.unknown()),
+  policy: teamPolicyOverridesSchema,
   resolvedPolicy: teamPolicySchema,
   presetPolicies: z.record(teamBodySchema.shape.preset.unwrap(), teamPolicySchema),
   /** What a team with neither preset nor overrides gets. */

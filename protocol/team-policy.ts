@@ -157,6 +157,30 @@ export const teamPolicySchema = z.object({
     .prefault({}),
 });
 export type TeamPolicy = z.infer<typeof teamPolicySchema>;
+
+const policyField = teamPolicySchema.shape;
+/**
+ * The fields of the team policy an admin or a lead overrides over a preset: each optional,
+ * typed as in `teamPolicySchema` but without its default (an absent field keeps the
+ * preset's value), and nothing else. Typed, so a body with a stray field, or a 20,000-deep
+ * array where a field belongs, is a 400 naming the field, never stored or crashed on.
+ */
+export const teamPolicyOverridesSchema = z
+  .strictObject({
+    strategy: policyField.strategy.unwrap().optional(),
+    onlineOnly: policyField.onlineOnly.unwrap().optional(),
+    defaultLimit: policyField.defaultLimit.unwrap().optional(),
+    allowClaims: policyField.allowClaims.unwrap().optional(),
+    priorityRules: policyField.priorityRules.unwrap().optional(),
+    relax: policyField.relax.unwrap().optional(),
+    tiers: policyField.tiers.unwrap().optional(),
+    dedicatedAgents: policyField.dedicatedAgents.unwrap().optional(),
+    returningCustomers: policyField.returningCustomers.unwrap().optional(),
+    newCustomers: policyField.newCustomers.unwrap().optional(),
+    estimates: policyField.estimates.unwrap().optional(),
+  })
+  .describe("Fields of the team policy that override the preset's; any left out keep the preset's value");
+export type TeamPolicyOverrides = z.infer<typeof teamPolicyOverridesSchema>;
 /** What an admin sends: every field optional, defaults filled in by `teamPolicySchema.parse`. */
 export type TeamPolicyInput = z.input<typeof teamPolicySchema>;
 
