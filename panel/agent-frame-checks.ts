@@ -65,6 +65,7 @@ export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
   assigned: shape<Frame<"assigned">>({ conversation: isConversationSummary }),
   unassigned: shape<Frame<"unassigned">>({ conversationId: str, reason: str }),
   queue: shape<Frame<"queue">>({ queue: listOf(isConversationSummary) }),
+  queue_entry: shape<Frame<"queue_entry">>({ conversation: isConversationSummary }),
   agent: shape<Frame<"agent">>({ agent: isAgentSummary }),
   history: shape<Frame<"history">>({ conversationId: str, messages: listOf(isChatMessage) }),
   message: isChatMessage,

@@ -248,6 +248,14 @@ export class TeamConnection {
         for (const queued of frame.queue) this.catchUp(queued);
         break;
       }
+      case "queue_entry": {
+        // One waiting conversation changed in place (a new message): replace its entry.
+        const changed = frame.conversation;
+        this.queue = this.queue.map((queued) => (queued.id === changed.id ? changed : queued));
+        this.remember([changed]);
+        this.catchUp(changed);
+        break;
+      }
       case "agent":
         this.agents.set(frame.agent.id, frame.agent);
         if (frame.agent.id === this.me?.id) this.me = frame.agent;

@@ -111,6 +111,15 @@ export const agentQueueSchema = z.object({
   type: z.literal("queue"),
   queue: z.array(conversationSummarySchema),
 });
+/**
+ * One waiting conversation changed (a new message: its preview, seq and wait) and kept its
+ * place: the panel replaces its entry. Sent instead of the whole queue, so a message in a
+ * queued conversation costs each agent one entry, whatever the queue's length.
+ */
+export const agentQueueEntrySchema = z.object({
+  type: z.literal("queue_entry"),
+  conversation: conversationSummarySchema,
+});
 export const agentPresenceOutSchema = z.object({ type: z.literal("agent"), agent: agentSummarySchema });
 export const agentHistoryOutSchema = z.object({
   type: z.literal("history"),
@@ -151,6 +160,7 @@ export const agentFrameOutSchema = z.discriminatedUnion("type", [
   agentAssignedSchema,
   agentUnassignedSchema,
   agentQueueSchema,
+  agentQueueEntrySchema,
   agentPresenceOutSchema,
   agentHistoryOutSchema,
   messageFrameSchema,

@@ -40,6 +40,24 @@ export class TeamBroadcasts {
     this.sockets.textToAgents(text, (agentId) => online.has(agentId));
   }
 
+  /** Sends one waiting conversation's changed entry (its place unchanged) to every online agent. */
+  queueEntry(engine: AssignmentEngine, conversation: ConversationRow): void {
+    const row = this.store.conversation(conversation.id) ?? conversation;
+    const frame = {
+      type: "queue_entry",
+      conversation: this.views.queueEntry(engine, row),
+    } satisfies AgentFrameOut;
+    const online = new Set(
+      engine
+        .agents()
+        .filter((agent) => agent.status === "online")
+        .map((agent) => agent.id),
+    );
+    this.sockets.textToAgents(JSON.stringify(frame), (agentId) => online.has(agentId));
+    // The whole queue as last sent is stale now: the next queue frame goes whatever it says.
+    this.lastSent.delete("queue");
+  }
+
   /**
    * Tells every agent of the team about one agent's presence and load when it changed; the
    * socket that asked for a change (`actor`) is answered even when nothing changed.
@@ -130,8 +148,8 @@ export class TeamBroadcasts {
     if (conversation.state === "assigned" && conversation.agentId) {
       this.sockets.toAgent(conversation.agentId, frame, sender);
     } else if (conversation.state === "queued") {
-      // The queue shows the last message.
-      this.queue(engine);
+      // The queue shows the last message: one entry to each online agent, not the whole queue.
+      this.queueEntry(engine, conversation);
     }
   }
 }

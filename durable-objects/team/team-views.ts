@@ -11,6 +11,7 @@ import type {
   ConversationSummary,
   VisitorFrameOut,
 } from "../../protocol";
+import { QUEUE_PREVIEW_CHARS } from "../../protocol";
 import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
 import type { ConversationRow, TeamStore } from "./team-store";
 import type { VisitorText } from "./visitor-text";
@@ -38,9 +39,24 @@ export class TeamViews {
     const summaries: ConversationSummary[] = [];
     for (const entry of entries) {
       const row = this.store.conversation(entry.conversation.id);
-      if (row) summaries.push(this.summary(engine, row, entry.position));
+      if (row) summaries.push(this.queueEntry(engine, row, entry.position));
     }
     return summaries;
+  }
+
+  /** A waiting conversation as the queue lists it: its last message a short preview. */
+  queueEntry(
+    engine: AssignmentEngine,
+    conversation: ConversationRow,
+    position?: number,
+  ): ConversationSummary {
+    const summary = this.summary(engine, conversation, position);
+    const last = summary.lastMessage;
+    if (!last || last.text.length <= QUEUE_PREVIEW_CHARS) return summary;
+    return {
+      ...summary,
+      lastMessage: { ...last, text: `${[...last.text.slice(0, QUEUE_PREVIEW_CHARS)].join("")}…` },
+    };
   }
 
   /** One conversation as the panel lists it; `position` saves a walk of the queue when known. */

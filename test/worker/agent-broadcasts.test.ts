@@ -42,7 +42,7 @@ describe("broadcasts to the team's agents", () => {
 
     // Ana's first reply changes the conversation, but nothing Ben sees.
     ana.send({ type: "message", conversationId, clientId: "a1", text: "Hi, Ana here" });
-    await visitor.untilWhere("message", (frame) => frame.clientId === "a1");
+    await visitor.untilWhere("message", (frame) => frame.text === "Hi, Ana here");
     ana.send({ type: "presence", status: "away" });
     const between = await framesUntil(
       ben,
