@@ -8,12 +8,18 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CloseCode, ErrorCode } from "../../protocol";
 import { teamStub } from "../../durable-objects/addresses";
+import { TicketHeader } from "../../durable-objects/team/socket-admission";
 import { IdentityHeader, identityOf } from "../../durable-objects/team/socket-identity";
 import { connectVisitor, FrameReader, seedSite } from "./helpers";
 
 async function upgradeWithHeader(site: string, header: string): Promise<FrameReader<{ type: string }>> {
   const response = await teamStub(env, site, "support").fetch("https://team.internal/connect", {
-    headers: { Upgrade: "websocket", [IdentityHeader]: header },
+    headers: {
+      Upgrade: "websocket",
+      [IdentityHeader]: header,
+      // Each upgrade spends its own ticket, as the Worker's would.
+      [TicketHeader]: JSON.stringify({ id: crypto.randomUUID(), exp: Date.now() + 30_000 }),
+    },
   });
   const ws = response.webSocket!;
   const reader = new FrameReader<{ type: string }>(ws);
@@ -31,7 +37,7 @@ describe("socket identity", () => {
     );
     expect(attachments).toEqual([
       {
-        raw: { edgechat: { identity: { role: "visitor", visitorId } } },
+        raw: { edgechat: { identity: { role: "visitor", visitorId }, openedAt: expect.any(Number) } },
         parsed: { role: "visitor", visitorId },
       },
     ]);
