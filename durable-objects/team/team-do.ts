@@ -24,19 +24,27 @@ import { ensureSchema } from "../sql-schema";
 import { handleAgentFrame } from "./agent-actions";
 import { EngineHost } from "./engine-host";
 import type { ReadyTeam } from "./ready-team";
-import { attachIdentity, identityFromHeader, identityOf, IdentityHeader } from "./socket-identity";
+import {
+  attachIdentity,
+  identityFromHeader,
+  identityOf,
+  IdentityHeader,
+  type SocketIdentity,
+} from "./socket-identity";
 import { TeamBroadcasts } from "./team-broadcasts";
 import type { TeamLinks, TransferPayload } from "./team-links";
 import { TEAM_SCHEMA_VERSION, teamMigrations } from "./team-schema";
 import { agentTag, send, tagsOf, TeamSockets, tokenTag } from "./team-sockets";
 import { TeamStore } from "./team-store";
-import { dueWork, nextDueAt } from "./team-timers";
+import { nextDueAt, runDue } from "./team-timers";
 import { TeamViews } from "./team-views";
 import { transferIn } from "./transfer-in";
 import { handleVisitorFrame } from "./visitor-actions";
 import { VisitorText } from "./visitor-text";
 
 export { IdentityHeader };
+
+const notReady = (message: string) => ({ type: "error" as const, code: ErrorCode.forbidden, message });
 
 export class TeamDO extends DurableObject {
   private readonly store: TeamStore;
@@ -113,7 +121,7 @@ export class TeamDO extends DurableObject {
     return this.entry("fetch", () => this.acceptSocket(identityFromHeader(request.headers)));
   }
 
-  private acceptSocket(identity: ReturnType<typeof identityFromHeader>): Response {
+  private acceptSocket(identity: SocketIdentity | null): Response {
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server, identity ? tagsOf(identity) : []);
     if (identity) attachIdentity(server, identity);
@@ -131,32 +139,7 @@ export class TeamDO extends DurableObject {
     const identity = identityOf(ws);
     if (!identity) return ws.close(CloseCode.unauthorized, "unknown socket");
     try {
-      await this.entry("webSocketMessage", async (team, now) => {
-        if (identity.role === "visitor") {
-          const parsed = parseFrame(raw, visitorFrameInSchema);
-          if (!parsed.ok) return send(ws, parsed.error);
-          const limited = this.flood.check(identity.visitorId, parsed.frame, now);
-          if (limited) return send(ws, limited);
-          if (!team)
-            return send(ws, {
-              type: "error",
-              code: ErrorCode.forbidden,
-              message: "this team is not configured yet",
-            });
-          handleVisitorFrame(team, parsed.frame, { ws, visitorId: identity.visitorId, now });
-        } else {
-          const parsed = parseFrame(raw, agentFrameInSchema);
-          if (!parsed.ok) return send(ws, parsed.error);
-          if (!team)
-            return send(ws, {
-              type: "error",
-              code: ErrorCode.forbidden,
-              message: "you are no longer an agent of this team",
-            });
-          await handleAgentFrame(team, parsed.frame, { ws, agentId: identity.agentId, now });
-        }
-        await this.scheduleAlarm(team, now);
-      });
+      await this.entry("webSocketMessage", (team, now) => this.socketFrame(team, ws, identity, raw, now));
     } catch {
       send(ws, {
         type: "error",
@@ -164,6 +147,30 @@ export class TeamDO extends DurableObject {
         message: "something went wrong on our side; please retry",
       });
     }
+  }
+
+  /** A frame from an identified socket: parsed, rate-limited (visitors), handed to its handler. */
+  private async socketFrame(
+    team: ReadyTeam | null,
+    ws: WebSocket,
+    identity: SocketIdentity,
+    raw: string | ArrayBuffer,
+    now: number,
+  ): Promise<void> {
+    if (identity.role === "visitor") {
+      const parsed = parseFrame(raw, visitorFrameInSchema);
+      if (!parsed.ok) return send(ws, parsed.error);
+      const limited = this.flood.check(identity.visitorId, parsed.frame, now);
+      if (limited) return send(ws, limited);
+      if (!team) return send(ws, notReady("this team is not configured yet"));
+      handleVisitorFrame(team, parsed.frame, { ws, visitorId: identity.visitorId, now });
+    } else {
+      const parsed = parseFrame(raw, agentFrameInSchema);
+      if (!parsed.ok) return send(ws, parsed.error);
+      if (!team) return send(ws, notReady("you are no longer an agent of this team"));
+      await handleAgentFrame(team, parsed.frame, { ws, agentId: identity.agentId, now });
+    }
+    await this.scheduleAlarm(team, now);
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
@@ -197,29 +204,13 @@ export class TeamDO extends DurableObject {
     try {
       await this.entry("alarm", (ready) => {
         team = ready;
-        if (ready) this.runDue(ready, now);
+        if (ready) runDue(ready, now);
       });
     } catch {
       // Logged by entry(); the alarm is set again below either way.
     } finally {
       await this.scheduleAlarm(team ?? this.ensureReady(now), now);
     }
-  }
-
-  private runDue(team: ReadyTeam, now: number): void {
-    const { engine, config, store, out } = team;
-    team.apply(engine.tick(now), now);
-    const due = dueWork(store, engine, config, now);
-    for (const agentId of due.goneAgents) {
-      store.setGoneSince(agentId, null);
-      team.apply(engine.presenceChanged(agentId, "offline", now), now);
-      out.agent(engine, agentId);
-    }
-    for (const [conversationId, reason] of due.release) {
-      const avoid = reason === "no-answer" || config.settings.agentGone === "reassign";
-      team.apply(engine.release(conversationId, now, { avoidAgent: avoid }), now);
-    }
-    out.positions(engine, now);
   }
 
   private async scheduleAlarm(team: ReadyTeam | null, now: number): Promise<void> {
