@@ -162,7 +162,11 @@ export class TeamDO extends DurableObject {
       if (!parsed.ok) return send(ws, parsed.error);
       const limited = this.flood.check(identity.visitorId, parsed.frame, now);
       if (limited) return send(ws, limited);
-      if (!team) return send(ws, notReady("this team is not configured yet"));
+      if (!team) {
+        const frame = parsed.frame;
+        const clientId = "clientId" in frame ? { clientId: frame.clientId } : {};
+        return send(ws, { ...notReady("this team is not configured yet"), ...clientId });
+      }
       handleVisitorFrame(team, parsed.frame, { ws, visitorId: identity.visitorId, now });
     } else {
       const parsed = parseFrame(raw, agentFrameInSchema);
