@@ -7,6 +7,7 @@ export * from "./error-codes";
 export * from "./close-codes";
 export * from "./common";
 export * from "./error-frame";
+export * from "./result";
 export * from "./session";
 export * from "./visitor-frames";
 export * from "./agent-frames";
