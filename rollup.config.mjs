@@ -79,15 +79,16 @@ function minifyCss() {
 }
 
 /**
- * Collapses the indentation of the Lit templates in the widget's view (`html\`…\``), which
- * terser keeps: line breaks and their indentation become one space, and whitespace between
- * tags (only ever layout in these templates) goes.
+ * Collapses the indentation of the Lit templates in the widget's view (`html\`…\`` in the
+ * files of VIEW_TEMPLATES), which terser keeps: line breaks and their indentation become one
+ * space, and whitespace between tags (only ever layout in these templates) goes.
  */
+const VIEW_TEMPLATES = ["widget/chat-widget-view.ts", "widget/message-row.ts"];
 function minifyTemplates() {
   return {
     name: "minify-templates",
     transform(code, id) {
-      if (!id.endsWith("chat-widget-view.ts")) return null;
+      if (!VIEW_TEMPLATES.some((file) => id.endsWith(file))) return null;
       const squeeze = (body) =>
         body
           .replace(/\s*\n\s*/g, " ")
