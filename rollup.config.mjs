@@ -113,7 +113,15 @@ const widgetPlugins = (...after) => [
   minifyCss(),
   minifyTemplates(),
   ...after,
-  terser({ ecma: 2020, format: { comments: false }, compress: { passes: 3, unsafe_arrows: true } }),
+  // module/toplevel: the loader is an IIFE and the view an ES module, so their top-level
+  // names are private to the file and can be mangled (9 B gzip off widget.js).
+  terser({
+    ecma: 2020,
+    module: true,
+    toplevel: true,
+    format: { comments: false },
+    compress: { passes: 3, unsafe_arrows: true },
+  }),
 ];
 
 /** Empties the outputs of earlier builds, so stale hashed chunks do not pile up. */
