@@ -46,6 +46,8 @@ function freezeProduct(dir: string): string {
   if (existsSync(join(repoRoot, "dist/public")))
     cpSync(join(repoRoot, "dist/public"), assetsDir, { recursive: true });
   const config = readFileSync(join(productDir, "wrangler.toml"), "utf8")
+    // The bundle is built and the assets copied: the copy runs no [build] of its own.
+    .replace(/^\[build\]\n(?:(?:command|watch_dir|cwd) = .*\n)*/m, "")
     .replace(/^main = .*$/m, `main = ${JSON.stringify(join(bundleDir, "index.js"))}`)
     .replace(/^directory = .*$/m, `directory = ${JSON.stringify(assetsDir)}`);
   const configPath = join(dir, "wrangler.toml");
