@@ -29,10 +29,13 @@ export const originSchema = z
     "must be an origin like https://example.com (no path, no trailing slash)",
   );
 
+/** Most origins a site may allow. */
+export const MAX_ALLOWED_ORIGINS = 50;
+
 /** A site's own settings. Identity secrets and routing rules have their own endpoints. */
 export const siteBodySchema = z.strictObject({
   name: z.string().min(1).max(100),
-  allowedOrigins: z.array(originSchema).min(1).max(50),
+  allowedOrigins: z.array(originSchema).min(1).max(MAX_ALLOWED_ORIGINS),
   /** The team new conversations go to when no routing rule matches; must exist once the site has teams. */
   defaultTeam: idSchema,
 });

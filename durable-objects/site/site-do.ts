@@ -21,11 +21,19 @@ import type {
   LeadSettingsBody,
   RoutingRules,
 } from "../../protocol";
-import type { SiteAdminView, SiteBody, SiteView, TeamBody } from "../../protocol";
+import type {
+  SiteAdminView,
+  SiteBody,
+  SiteConfigApplied,
+  SiteConfigBody,
+  SiteView,
+  TeamBody,
+} from "../../protocol";
 import { randomId, sha256Hex } from "../../core/crypto";
 import { checkRuleTeams } from "../../core/routing/check-rule-teams";
 import { teamStub } from "../addresses";
 import { siteMigrations } from "./site-schema";
+import { applySiteConfig, exportSiteConfig } from "./apply-site-config";
 import { ensureSchema } from "../sql-schema";
 import type { TeamAgentConfig, TeamConfig } from "../../core/team-config";
 
@@ -138,6 +146,30 @@ export class SiteDO extends DurableObject {
       .exec<{ id: string }>("SELECT id FROM teams ORDER BY id")
       .toArray()
       .map((row) => row.id);
+  }
+
+  // ---- the whole config at once (apply-site-config.ts) ----
+
+  async applyConfig(body: SiteConfigBody, now: number): Promise<SiteConfigApplied> {
+    const siteId = body.site;
+    const result = await applySiteConfig(this.ctx.storage, body, now, {
+      configureTeam: (teamId, team) =>
+        teamStub(this.env, siteId, teamId).configure(teamConfig(siteId, teamId, team)),
+      updateAgent: async (agentId, agent, formerTeams) => {
+        const profile = teamAgentConfig(agentId, agent);
+        await Promise.all([
+          ...agent.teams.map((teamId) => teamStub(this.env, siteId, teamId).upsertAgent(profile)),
+          ...formerTeams
+            .filter((teamId) => !agent.teams.includes(teamId))
+            .map((teamId) => teamStub(this.env, siteId, teamId).removeAgent(agentId)),
+        ]);
+      },
+    }).finally(() => (this.cachedSite = undefined));
+    return result;
+  }
+
+  exportConfig(): string | null {
+    return exportSiteConfig(this.sql);
   }
 
   // ---- identity secrets ----
