@@ -8,12 +8,15 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
 import type { TeamConfig } from "../../core/team-config";
-import type { SiteConfigApplied, SiteConfigBody } from "../../protocol";
+import type { z } from "zod";
+import type { siteConfigBodySchema, SiteConfigApplied } from "../../protocol";
 import { admin, ORIGIN } from "./helpers";
 
 const SECRET = "config-secret-0123456789abcdef0123456789";
 
-function siteFile(site: string): SiteConfigBody {
+type SiteConfigBody = z.input<typeof siteConfigBodySchema>;
+
+function siteFile(site: string) {
   return {
     site,
     name: "Shop",
@@ -27,19 +30,19 @@ function siteFile(site: string): SiteConfigBody {
         settings: { unassignOnClose: false },
         hours: null,
         messages: {},
-      } as SiteConfigBody["teams"][string],
+      },
       sales: {
         name: "Sales",
         preset: "sales",
         policy: { defaultLimit: 5 },
-      } as SiteConfigBody["teams"][string],
+      },
     },
     agents: {
       ana: { name: "Ana", teams: ["support"], role: "lead", languages: ["es", "en"] },
       cy: { name: "Cy", teams: ["sales"], newCustomers: true },
-    } as SiteConfigBody["agents"],
+    },
     routingRules: [{ team: "sales", when: { pages: ["*/pricing*"] } }],
-  };
+  } satisfies SiteConfigBody;
 }
 
 const put = (site: string, body: unknown) => admin("PUT", `/sites/${site}/config`, body);
@@ -62,7 +65,7 @@ describe("PUT /v1/admin/sites/:site/config", () => {
     bad.name = "Renamed";
     bad.teams.support!.name = "Renamed support";
     bad.identitySecret = "short-secret";
-    bad.routingRules = [{ team: "nobody", when: { pages: ["*"] } }] as SiteConfigBody["routingRules"];
+    bad.routingRules = [{ team: "nobody", when: { pages: ["*"] } }];
     const response = await put("cfg-keep", bad);
     expect(response.status).toBe(400);
     const paths = ((await response.json()) as { error: { issues: { path: string }[] } }).error.issues.map(
