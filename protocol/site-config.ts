@@ -34,7 +34,10 @@ import { idSchema } from "./common";
 export const secretSourceSchema = z.union([
   identitySecretSchema,
   z.strictObject({
-    env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name"),
+    env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")
+      .describe("The environment variable that holds the secret when the file is applied."),
   }),
 ]);
 export type SecretSource = z.infer<typeof secretSourceSchema>;
