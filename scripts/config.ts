@@ -2,7 +2,8 @@
  * `npm run config -- COMMAND`: a site's configuration as code, against a running server.
  *
  *   apply FILE          validate the whole file, then apply it in one call (nothing changes
- *                       if anything in it is refused)
+ *                       if anything in it is refused); `--keep-origins` also keeps the live
+ *                       site's allowedOrigins (`npm run seed` re-applies the demo so)
  *   diff FILE           show what apply would change
  *   export [SITE]       print the live site as a file that applies back to the same state
  *                       (`--out FILE` writes it); SITE defaults to the demo's
@@ -20,7 +21,7 @@ import { ensureDevVars } from "./lib/dev-vars";
 import { loadSiteConfig } from "./lib/load-site-config";
 import { repoRoot } from "./lib/wrangler-dev";
 
-const usage = `usage: npm run config -- apply FILE | diff FILE | export [SITE] [--out FILE] | login AGENT [SITE]
+const usage = `usage: npm run config -- apply FILE [--keep-origins] | diff FILE | export [SITE] [--out FILE] | login AGENT [SITE]
   options: --url URL (default: the server npm start runs, else http://127.0.0.1:8787)`;
 
 function takeFlag(args: string[], name: string): string | undefined {
@@ -33,6 +34,8 @@ function takeFlag(args: string[], name: string): string | undefined {
 const args = process.argv.slice(2);
 const urlFlag = takeFlag(args, "--url");
 const outFlag = takeFlag(args, "--out");
+const keepOrigins = args.includes("--keep-origins");
+if (keepOrigins) args.splice(args.indexOf("--keep-origins"), 1);
 const [command, argument, extra] = args;
 const url = urlFlag ?? process.env.CHAT_URL ?? readDevServerOrigin() ?? "http://127.0.0.1:8787";
 const defaultSite = () => loadSiteConfig(join(repoRoot, "config/demo-site.json")).site;
@@ -42,6 +45,8 @@ try {
   const admin = new AdminClient(url, token);
   if (command === "apply" && argument) {
     const config = loadSiteConfig(argument);
+    const live = keepOrigins ? await admin.exportSiteConfig(config.site) : null;
+    if (live) config.allowedOrigins = [...new Set([...config.allowedOrigins, ...live.allowedOrigins])];
     const result = await admin.applySiteConfig(config);
     const what = result.changed.length ? result.changed.join(", ") : "nothing changed";
     console.log(
