@@ -26,7 +26,7 @@ export default {
   reconnecting: "正在重新连接…",
   offline: "您已离线。恢复连接后将发送消息。",
   unavailable: "此页面无法使用聊天。",
-  ready: "有任何问题都可以问我们，通常几分钟内回复。",
+  ready: "有问题尽管问，通常几分钟内回复。",
   queued: "您正在排队。",
   queuedAt: "您排在第 {position} 位。",
   wait: "预计等待：{wait}。",
@@ -34,5 +34,5 @@ export default {
   replies: "{name}通常在{time}内回复。",
   away: "我们现在不在线，请给我们留言。",
   awayUntil: "我们现在不在线，{time}回来。",
-  closed: "此对话已结束。发送消息即可开始新的对话。",
+  closed: "对话已结束。发送消息即可开始新对话。",
 } satisfies Strings;
