@@ -39,7 +39,14 @@ function freezeProduct(dir: string): string {
     // BENCH_PRODUCT_DIR: bundle another copy of the product (to measure a change before making it).
     cwd: productDir,
     stdio: "pipe",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_UPDATE_NOTIFIER: "1", CI: "1" },
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: "false",
+      NO_UPDATE_NOTIFIER: "1",
+      CI: "1",
+      // Built assets are copied below as they are; wrangler.toml's [build] need not rebuild them.
+      ...(existsSync(join(repoRoot, "dist/public")) ? { EDGECHAT_ASSETS_BUILT: "1" } : {}),
+    },
   });
   const assetsDir = join(dir, "public");
   mkdirSync(assetsDir, { recursive: true });
