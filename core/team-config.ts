@@ -1,8 +1,10 @@
 /**
  * What a TeamDO is told about itself and its agents by the SiteDO (the source of truth
- * for configuration). Plain data, sent over RPC and stored in the team's SQLite.
+ * for configuration), and how it is made from the site's stored bodies. Plain data, sent
+ * over RPC and stored in the team's SQLite.
  */
-import type { BusinessHours, TeamMessages, TeamPolicy, TeamSettings } from "../protocol";
+import { resolveTeamPolicy } from "../protocol";
+import type { AgentBody, BusinessHours, TeamBody, TeamMessages, TeamPolicy, TeamSettings } from "../protocol";
 import type { AgentProfile } from "./assignment";
 
 export interface TeamConfig {
@@ -38,4 +40,23 @@ export interface VisitorProfile {
   timeZone?: string;
   country?: string;
   page?: string;
+}
+
+/** The `TeamConfig` a team object is told, from the site's stored team body. */
+export function teamConfigOf(siteId: string, teamId: string, team: TeamBody): TeamConfig {
+  return {
+    siteId,
+    teamId,
+    name: team.name,
+    policy: resolveTeamPolicy(team),
+    settings: team.settings,
+    hours: team.hours,
+    messages: team.messages,
+  };
+}
+
+/** What a team object keeps of an agent of the site (their teams and login stay with the site). */
+export function teamAgentConfigOf(id: string, agent: AgentBody): TeamAgentConfig {
+  const { name, limit, skills, languages, tier, newCustomers, shift } = agent;
+  return { id, name, limit, skills, languages, tier, newCustomers, shift };
 }

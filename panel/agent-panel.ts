@@ -1,21 +1,18 @@
 /**
  * `<agent-panel>`: the agent's web page at /panel/. Signs in from the login link or a pasted
- * token (kept in sessionStorage), then shows the top bar (views, teams' load, alerts,
- * shortcuts, presence, sign out) and one of three views: conversations (inbox, queues,
- * the selected conversation), and for a lead the team view and the team's settings. State
+ * token (kept in sessionStorage), then shows the top bar (`top-bar.ts`) and one of three
+ * views: conversations (inbox, queues, the selected conversation), and for a lead the team
+ * view and the team's settings. State
  * and sockets live in `AgentDesk`; this element renders it, owns the dialogs and the
  * keyboard shortcuts, and keeps the tab title's unread count.
  *
  * @cssprop --panel-accent - main colour of the panel
  */
-import { html, LitElement, nothing, svg } from "lit";
+import { html, LitElement, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
-import type { PresenceStatus } from "../protocol/wire";
-import { iconPaths } from "../client/icons";
 import { AgentDesk } from "./agent-desk";
-import { presenceLabel, presences, renderInbox, renderQueues } from "./conversation-lists";
+import { renderInbox, renderQueues } from "./conversation-lists";
 import { renderConversation } from "./conversation-pane";
-import { initials } from "./format";
 import { keysOf, renderShortcutList, ShortcutAction, shortcutFor } from "./keyboard-shortcuts";
 import {
   forgetCredentials,
@@ -28,14 +25,10 @@ import { baseStyles, panelStyles } from "./panel-styles";
 import { renderSignIn } from "./sign-in-view";
 import "./team-settings-form";
 import { renderTeamView, teamPicker } from "./team-view";
+import { renderTopbar, View, type TopbarActions } from "./top-bar";
 import { renderTransferDialog } from "./transfer-dialog";
 
-const View = { conversations: "conversations", team: "team", settings: "settings" } as const;
-type View = (typeof View)[keyof typeof View];
 type Dialog = "transfer" | "help";
-
-const bellPath = "M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0";
-const keyboardPath = "M3 6h18v12H3zM7 10h.01M11 10h.01M15 10h.01M7 14h10";
 
 @customElement("agent-panel")
 export class AgentPanel extends LitElement {
@@ -47,6 +40,15 @@ export class AgentPanel extends LitElement {
   @state() private viewTeamId: string | null = null;
   @state() private dialog: Dialog | null = null;
   private stickToBottom = true;
+
+  /** What the top bar's controls do here. */
+  private readonly topbarActions: TopbarActions = {
+    view: () => this.view,
+    show: (view) => (this.view = view),
+    help: () => this.openDialog("help"),
+    signOut: () => this.signOut("You signed out."),
+    changed: () => this.requestUpdate(),
+  };
 
   private readonly onKey = (event: KeyboardEvent): void => this.shortcut(event);
   private readonly onGesture = (): void => this.desk?.alerts.unlockAudio();
@@ -113,7 +115,7 @@ export class AgentPanel extends LitElement {
   protected override render() {
     const desk = this.desk;
     if (!desk) {
-      return html`${this.renderTopbar(null)}${renderSignIn(this.signInMessage, (link) => {
+      return html`${renderTopbar(null, this.topbarActions)}${renderSignIn(this.signInMessage, (link) => {
         const credentials = parseLoginLink(link);
         if (credentials) this.signIn(credentials);
         else this.signInMessage = "That is neither a login link (…#site=…&token=…) nor an agent token.";
@@ -121,7 +123,7 @@ export class AgentPanel extends LitElement {
     }
     const connecting = desk.teams.length === 0 || desk.teams.some((team) => !team.ready);
     return html`
-      ${this.renderTopbar(desk)}
+      ${renderTopbar(desk, this.topbarActions)}
       ${
         connecting
           ? html`<div class="banner" role="status" data-testid="connection-banner">
@@ -180,85 +182,6 @@ export class AgentPanel extends LitElement {
 
   private openDialog(dialog: Dialog): void {
     this.dialog = dialog;
-  }
-
-  private renderTopbar(desk: AgentDesk | null) {
-    return html`<header class="topbar">
-      <div class="brand">
-        <span class="mark">${svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${iconPaths.chat}></path></svg>`}</span>
-        EdgeChat
-        ${desk ? html`<span class="site" data-testid="site">${desk.credentials.site}</span>` : nothing}
-      </div>
-      ${desk?.isLead ? this.renderViews() : nothing}
-      <div class="spacer"></div>
-      ${desk ? this.renderAgentControls(desk) : nothing}
-    </header>`;
-  }
-
-  private renderViews() {
-    const tab = (view: View, label: string) =>
-      html`<button data-testid="view-${view}" aria-current=${this.view === view ? "page" : "false"} @click=${() => (this.view = view)}>${label}</button>`;
-    return html`<nav class="views" aria-label="Views">
-      ${tab(View.conversations, "Conversations")} ${tab(View.team, "Team")} ${tab(View.settings, "Settings")}
-    </nav>`;
-  }
-
-  private renderAgentControls(desk: AgentDesk) {
-    const presence = desk.overallPresence;
-    const alertState = desk.alerts.state;
-    return html`
-      <div class="loads">
-        ${desk.teams.map((team) => {
-          const me = team.me;
-          const full = me !== null && me.open >= me.limit;
-          return html`<span class="load ${full ? "full" : ""}" data-testid="team-load" data-team-id=${team.teamId}
-            title="${team.teamName}: you are ${presenceLabel(desk.presenceIn(team)).toLowerCase()}; open conversations / your limit"
-            ><span class="dot ${me?.status ?? "offline"}"></span> ${team.teamName} <strong>${me ? `${me.open} / ${me.limit}` : "…"}</strong></span
-          >`;
-        })}
-      </div>
-      <button
-        class="icon-button ${alertState === "on" ? "on" : ""}"
-        data-testid="alerts-toggle"
-        data-state=${alertState}
-        aria-pressed=${alertState === "on" ? "true" : "false"}
-        title=${
-          alertState === "on"
-            ? "Alerts on: a notification and a sound for new chats and messages while the panel is in the background. Click to turn off."
-            : alertState === "blocked"
-              ? "Notifications are blocked in this browser's site settings; the sound still plays. Click to turn alerts off."
-              : "Turn on alerts: a notification and a sound for new chats and messages while the panel is in the background"
-        }
-        @click=${async () => {
-          if (alertState === "off") await desk.alerts.enable();
-          else desk.alerts.disable();
-          this.requestUpdate();
-        }}
-      >
-        ${svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${bellPath}></path></svg>`}
-        <span class="visually-hidden">Alerts</span>
-      </button>
-      <button class="icon-button" data-testid="shortcuts-button" title="Keyboard shortcuts (?)" @click=${() => this.openDialog("help")}>
-        ${svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${keyboardPath}></path></svg>`}
-        <span class="visually-hidden">Keyboard shortcuts</span>
-      </button>
-      <label class="presence" title="Your presence in all your teams">
-        <span class="dot ${presence}"></span>
-        <select
-          data-testid="presence-select"
-          aria-label="Presence"
-          .value=${presence}
-          @change=${(event: Event) => desk.setPresence((event.currentTarget as HTMLSelectElement).value as PresenceStatus)}
-        >
-          ${presence === "mixed" ? html`<option value="mixed" disabled selected>Mixed</option>` : nothing}
-          ${presences.map((status) => html`<option value=${status} ?selected=${status === presence}>${presenceLabel(status)}</option>`)}
-        </select>
-      </label>
-      <span class="me" data-testid="agent-name">
-        <span class="avatar" aria-hidden="true">${initials(desk.agent?.name ?? "?")}</span><span>${desk.agent?.name ?? ""}</span>
-      </span>
-      <button class="ghost" data-testid="sign-out" @click=${() => this.signOut("You signed out.")}>Sign out</button>
-    `;
   }
 
   // ---- keyboard ----

@@ -1,42 +1,17 @@
 /**
  * The lead's settings form over HTTP: `GET/PUT /v1/sites/:site/teams/:team/settings` with the
- * agent's own token (see `worker/routes/team-settings-routes.ts`, whose answer `TeamFormView`
- * mirrors from protocol types, as the panel ships no zod). A refused form comes back as
+ * agent's own token. The form and its view are the protocol's (`protocol/lead-team-form.ts`),
+ * taken as types, as the panel ships no zod. A refused form comes back as
  * `{error: {code, message, path, issues}}`, which `SettingsError` carries to the fields.
  */
-import type {
-  HttpErrorBody,
-  LeadSettingsBody,
-  MessageTemplateKey,
-  PolicyPresetName,
-  TeamPolicy,
-} from "../protocol/wire";
+import type { FieldIssue, HttpErrorBody, LeadTeamForm, LeadTeamFormView } from "../protocol/wire";
 import { nullable, shape, str, type Check } from "../client/frame-check";
 import type { PanelCredentials } from "./panel-auth";
 
-/** What the form reads (the route's `LeadTeamFormView`). */
-export interface TeamFormView extends LeadSettingsBody {
-  preset?: PolicyPresetName;
-  /** The stored overrides over the preset, as given. */
-  policy: Record<string, unknown>;
-  resolvedPolicy: TeamPolicy;
-  presetPolicies: Record<PolicyPresetName, TeamPolicy>;
-  defaultPolicy: TeamPolicy;
-  templateVariables: Record<MessageTemplateKey, readonly string[]>;
-  builtInTemplates: Record<string, Record<MessageTemplateKey, string>>;
-}
-
+/** What the form reads, by the name the form's modules use. */
+export type TeamFormView = LeadTeamFormView;
 /** What the form sends: without `preset` and `policy` the server keeps the stored policy. */
-export interface TeamFormBody extends LeadSettingsBody {
-  preset?: PolicyPresetName;
-  policy?: Record<string, unknown>;
-}
-
-export interface FieldIssue {
-  /** The field at fault, e.g. "policy.defaultLimit"; "" for the whole form. */
-  path: string;
-  message: string;
-}
+export type TeamFormBody = LeadTeamForm;
 
 export class SettingsError extends Error {
   constructor(

@@ -3,12 +3,12 @@
  * updates, the team's figures (`stats`), the transcripts of the conversations the agent
  * opened, and the agent's own messages until acked. After every reconnect it asks
  * `history {afterSeq}` for what it holds and resends unacked replies by clientId, so
- * nothing is missing or doubled. Lit-free; the panel's `AgentDesk` owns one per team.
+ * nothing is missing or doubled. The lists it keeps are `TeamLists`'. Lit-free; the panel's
+ * `AgentDesk` owns one per team.
  */
 import type {
   AgentFrameIn,
   AgentFrameOut,
-  AgentSummary,
   ChatMessage,
   ConversationSummary,
   PresenceStatus,
@@ -19,6 +19,7 @@ import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
 import { Transcript } from "../client/transcript";
 import { agentFrameChecks } from "./agent-frame-checks";
+import { TeamLists } from "./team-lists";
 import { TypingSignals } from "./typing-signals";
 
 export type TeamStats = Extract<AgentFrameOut, { type: "stats" }>;
@@ -42,10 +43,7 @@ export interface TeamHost {
   fatal(error: FatalConnectError): void;
 }
 
-export class TeamConnection {
-  me: AgentSummary | null = null;
-  queue: ConversationSummary[] = [];
-  readonly agents = new Map<string, AgentSummary>();
+export class TeamConnection extends TeamLists {
   /** True between a snapshot and the socket closing. */
   ready = false;
   socketState: SocketState = SocketState.idle;
@@ -53,14 +51,9 @@ export class TeamConnection {
   readonly unread = new Map<string, number>();
   /** Typing both ways; `typing.visitors` are the conversations whose visitor is typing. */
   readonly typing = new TypingSignals(() => this.host.changed());
-  /** Conversations that left my inbox, and why ("closed", "transferred", …). */
-  readonly ended = new Map<string, string>();
   /** The team's figures, from the last `stats` answer. */
   stats: TeamStats | null = null;
 
-  private readonly inboxById = new Map<string, ConversationSummary>();
-  /** The last summary seen of every conversation, so one that left the lists keeps its name. */
-  private readonly known = new Map<string, ConversationSummary>();
   private readonly transcripts = new Map<string, Transcript>();
   /** Off until the first queue after going online, which lists who was already waiting. */
   private alertOnQueue = false;
@@ -72,6 +65,7 @@ export class TeamConnection {
     url: () => Promise<string>,
     private readonly host: TeamHost,
   ) {
+    super();
     this.socket = new ReconnectingSocket({
       url,
       onOpen: () => this.send({ type: "hello" }),
@@ -91,27 +85,6 @@ export class TeamConnection {
 
   stop(): void {
     this.socket.stop();
-  }
-
-  /** My open conversations, the one waiting longest for an answer first. */
-  get inbox(): ConversationSummary[] {
-    return [...this.inboxById.values()].sort(
-      (a, b) => (a.waitingSince ?? Infinity) - (b.waitingSince ?? Infinity) || a.createdAt - b.createdAt,
-    );
-  }
-
-  conversation(id: string): ConversationSummary | undefined {
-    return this.inboxById.get(id) ?? this.known.get(id);
-  }
-
-  /** Where a conversation stands for me: mine and open, waiting in the queue, or gone from both. */
-  standing(id: string): "assigned" | "queued" | "ended" {
-    if (this.inboxById.has(id)) return "assigned";
-    return this.queue.some((queued) => queued.id === id) ? "queued" : "ended";
-  }
-
-  isMine(id: string): boolean {
-    return this.inboxById.has(id);
   }
 
   /** The transcript of a conversation; opening one loads its history. */
@@ -316,20 +289,6 @@ export class TeamConnection {
     if (!transcript) this.transcript(message.conversationId);
     // A hole in the seqs means a frame was missed while the socket was down.
     else if (message.seq > before + 1) this.loadHistory(message.conversationId);
-  }
-
-  /** Keeps an inbox summary's last message and waiting time current between snapshots. */
-  private noteLast(conversationId: string, message: Pick<ChatMessage, "seq" | "from" | "text" | "at">): void {
-    const summary = this.inboxById.get(conversationId);
-    if (!summary) return;
-    summary.lastSeq = Math.max(summary.lastSeq, message.seq);
-    summary.lastMessage = { from: message.from, text: message.text, at: message.at };
-    if (message.from === "agent") summary.waitingSince = null;
-    else if (message.from === "visitor") summary.waitingSince ??= message.at;
-  }
-
-  private remember(...lists: ConversationSummary[][]): void {
-    for (const list of lists) for (const conversation of list) this.known.set(conversation.id, conversation);
   }
 
   private catchUp(summary: ConversationSummary): void {

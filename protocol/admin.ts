@@ -1,7 +1,7 @@
 /**
  * Bodies and answers of the admin API (`/v1/admin/*`, admin token): sites, identity
- * secrets, routing rules, teams, agents and their login tokens; plus the team-settings
- * form a team lead may use with their own agent token. The same schemas validate the site
+ * secrets, routing rules, teams, agents and their login tokens (the team lead's form, which
+ * reuses the team body's fields, is `lead-team-form.ts`). The same schemas validate the site
  * config file (`site-config.ts`) and generate the OpenAPI document (`openapi.ts`).
  */
 import { z } from "zod";
@@ -235,21 +235,6 @@ export const agentTokenInfoSchema = z.object({
   revokedAt: epochMsSchema.nullable().describe("Null while the token works."),
 });
 export type AgentTokenInfo = z.infer<typeof agentTokenInfoSchema>;
-
-// ---- the settings form of a team lead ----
-
-/**
- * What a lead may change of their own team with their agent token: everything around
- * assignment except the policy and the name. All three are required: GET, edit, PUT back.
- */
-export const leadSettingsBodySchema = z.strictObject({
-  settings: teamSettingsSchema,
-  /** Null: always open. */
-  hours: businessHoursSchema.nullable().describe("Null: always open."),
-  messages: teamMessagesSchema,
-});
-export type LeadSettingsBody = z.infer<typeof leadSettingsBodySchema>;
-export type LeadSettingsBodyInput = z.input<typeof leadSettingsBodySchema>;
 
 // ---- answers ----
 

@@ -14,14 +14,24 @@ export const errorFrameSchema = z.object({
 });
 export type ErrorFrame = z.infer<typeof errorFrameSchema>;
 
-export const httpErrorBodySchema = z.object({
-  error: z.object({
-    code: z.enum(errorCodes),
-    message: z.string(),
-    /** The field at fault, for validation errors, e.g. "allowedOrigins.0". */
-    path: z.string().optional(),
-    /** Every field at fault (the first is `path` and `message`), so a form can mark them all. */
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
+/** One field a body was refused for. */
+export const fieldIssueSchema = z.object({
+  /** Dotted path of the field at fault ("policy.defaultLimit", "routingRules.2.team"); "" for the body. */
+  path: z.string(),
+  message: z.string(),
 });
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+/** What an HTTP error says: the `error` of `HttpErrorBody`. */
+export const httpErrorDetailSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  /** The field at fault, for validation errors, e.g. "allowedOrigins.0". */
+  path: z.string().optional(),
+  /** Every field at fault (the first is `path` and `message`), so a form can mark them all. */
+  issues: z.array(fieldIssueSchema).optional(),
+});
+export type HttpErrorDetail = z.infer<typeof httpErrorDetailSchema>;
+
+export const httpErrorBodySchema = z.object({ error: httpErrorDetailSchema });
 export type HttpErrorBody = z.infer<typeof httpErrorBodySchema>;

@@ -7,7 +7,9 @@
  * @example
  * const document = openApiDocument({ title: "edgechat", version: "1" }, [
  *   { method: "put", path: "/v1/admin/sites/:site", summary: "Create or replace a site", tag: "sites",
- *     auth: ApiAuth.admin, body: { name: "SiteBody", schema: siteBodySchema },
+ *     auth: ApiAuth.admin,
+ *     body: { name: "SiteBody", schema: siteBodySchema,
+ *             example: { name: "Shop", allowedOrigins: ["https://shop.example"], defaultTeam: "support" } },
  *     responses: { 200: { name: "Ok", schema: okResponseSchema } } },
  * ]);
  */
@@ -32,6 +34,11 @@ export interface NamedSchema {
   schema: z.ZodType;
 }
 
+/** A JSON request body: its schema, and one body the route accepts (shown to readers, sent by tests). */
+export interface RequestBody extends NamedSchema {
+  example: unknown;
+}
+
 export interface ApiOperation {
   method: HttpMethod;
   /** Hono style, e.g. "/v1/admin/sites/:site/teams/:team". */
@@ -41,7 +48,7 @@ export interface ApiOperation {
   tag: string;
   auth: ApiAuth;
   /** JSON request body (documented as what a client may send: defaults optional). */
-  body?: NamedSchema;
+  body?: RequestBody;
   /** Query parameters: name -> description; all strings, all required. */
   query?: Record<string, string>;
   /** Success answers by status: a JSON body, or a description for an empty one (204, 101). */
@@ -60,7 +67,7 @@ export interface ApiInfo {
 export type SchemaSubstitutes = ReadonlyMap<object, z.ZodType>;
 
 type JsonSchema = Record<string, unknown>;
-type Io = "input" | "output";
+export type Io = "input" | "output";
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "invalid JSON, body or path id (`path` names the field)",
@@ -73,7 +80,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   500: "something failed on our side; never carries details",
 };
 
-function jsonSchemaOf(schema: z.ZodType, io: Io, substitutes: SchemaSubstitutes): JsonSchema {
+/**
+ * The JSON Schema the document shows for `schema`. A substitute is always shown as its input
+ * (what a client may send): it stands for a raw record kept as given, defaults not filled in.
+ */
+export function jsonSchemaOf(schema: z.ZodType, io: Io, substitutes: SchemaSubstitutes): JsonSchema {
   const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
     io,
     target: "draft-2020-12",
@@ -82,7 +93,7 @@ function jsonSchemaOf(schema: z.ZodType, io: Io, substitutes: SchemaSubstitutes)
       const substitute = substitutes.get(ctx.zodSchema);
       if (!substitute) return;
       for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as JsonSchema)[key];
-      Object.assign(ctx.jsonSchema, jsonSchemaOf(substitute, io, substitutes));
+      Object.assign(ctx.jsonSchema, jsonSchemaOf(substitute, "input", substitutes));
     },
   }) as JsonSchema;
   return json;
@@ -153,7 +164,9 @@ export function openApiDocument(
         ? {
             requestBody: {
               required: true,
-              content: { "application/json": { schema: ref(operation.body, "input") } },
+              content: {
+                "application/json": { schema: ref(operation.body, "input"), example: operation.body.example },
+              },
             },
           }
         : {}),

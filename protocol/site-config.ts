@@ -133,6 +133,8 @@ export type SiteConfigInput = z.input<typeof siteConfigSchema>;
 export const siteConfigBodySchema = siteBodySchema
   .extend({
     ...siteConfigFields,
+    // The path names the site; a file's own `site` may stay in the body and must match it.
+    site: siteConfigFields.site.optional(),
     identitySecret: identitySecretSchema.optional(),
     previousIdentitySecret: identitySecretSchema.optional(),
   })

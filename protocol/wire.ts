@@ -12,6 +12,7 @@ export type * from "./session";
 export type * from "./visitor-frames";
 export type * from "./agent-frames";
 export type * from "./admin";
+export type * from "./lead-team-form";
 export type * from "./site-config";
 export type * from "./team-policy";
 export type * from "./team-settings";

@@ -4,11 +4,7 @@
  * clientId and resends the unacked ones after every reconnect, and keeps the transcript and
  * the status the view shows. Lit-free (see `controller-host.ts`), so it can be driven by a
  * fake host in tests.
- *
- * A message is `sending` until acked; `failed` when refused or unacked for ACK_TIMEOUT_MS.
- * Failures that time may cure (no ack, rate limited, internal) are retried by themselves on
- * the next connect or after a pause; the visitor can always retry by hand. Resends reuse the
- * clientId, so the server stores each message once.
+ * What happens to each of the visitor's messages until it is acked is the `Outbox`'s.
  *
  * @example
  * class View extends LitElement { chat = new ChatConnection(this, config, hooks); }
@@ -25,7 +21,8 @@ import { newClientId } from "../client/client-id";
 import type { ControllerHost } from "../client/controller-host";
 import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
-import { Delivery, Transcript, type TranscriptEntry } from "../client/transcript";
+import { Transcript } from "../client/transcript";
+import { Outbox } from "./outbox";
 import { visitorFrameChecks } from "./visitor-frame-checks";
 import { openVisitorSession, socketUrl } from "./visitor-session";
 import { ChatEvent, type TabMessage, type WidgetConfig } from "./widget-config";
@@ -48,26 +45,13 @@ const TYPING_REFRESH_MS = 3_000;
 const TYPING_IDLE_MS = 4_000;
 /** An agent's typing indicator disappears by itself if its "off" never comes. */
 const TYPING_SHOWN_MS = 6_000;
-/** A message refused for rate limiting (or a server fault) is retried after this long. */
-const RATE_LIMIT_RETRY_MS = 5_000;
-/** A message not acked this long after it was sent shows as failed (and is retried). */
-const ACK_TIMEOUT_MS = 10_000;
 /** A ticket is reused for a reconnect while it has at least this long to live. */
 const TICKET_MARGIN_MS = 15_000;
-/** Errors that go away by themselves: such failures are retried without the visitor. */
-const PASSING = new Set<string>(["timeout", ErrorCode.rateLimited, ErrorCode.internal]);
 
-/** Whether a failed message will be sent again without the visitor asking. */
-export const willRetry = (entry: TranscriptEntry): boolean =>
-  entry.delivery === Delivery.failed && PASSING.has(entry.error ?? "");
-
-export class ChatConnection {
-  transcript = new Transcript();
+export class ChatConnection extends Outbox {
   /** The last status the server sent; null before the first welcome. */
   status: VisitorStatusFrame | null = null;
   socketState: SocketState = SocketState.idle;
-  /** True between a welcome and the socket closing: frames sent now are answered. */
-  ready = false;
   /** True once any welcome arrived, to tell "connecting" from "reconnecting". */
   everConnected = false;
   /** Who is typing: the agent's name, "" for an unnamed agent, null for nobody. */
@@ -82,8 +66,6 @@ export class ChatConnection {
   offlineFormForced = false;
   /** Text of a refused message, to put into the offline form. */
   offlineDraft = "";
-  /** Email (and name) of messages sent through the offline form, by clientId. */
-  readonly offlineSent = new Map<string, { email: string; name?: string }>();
 
   #conversationId: string | null = null;
   #visible = false;
@@ -92,7 +74,6 @@ export class ChatConnection {
   #typingSentAt = 0;
   #typingIdle: ReturnType<typeof setTimeout> | undefined;
   #typingShown: ReturnType<typeof setTimeout> | undefined;
-  readonly #ackTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The last socket URL and until when its ticket may be reused (local clock). */
   #ticket: { url: string; until: number } | null = null;
   readonly #socket: ReconnectingSocket;
@@ -102,6 +83,7 @@ export class ChatConnection {
   readonly #hooks: ChatHooks;
 
   constructor(host: ControllerHost, config: WidgetConfig, hooks: ChatHooks) {
+    super();
     this.#host = host;
     this.#config = config;
     this.#hooks = hooks;
@@ -136,8 +118,7 @@ export class ChatConnection {
 
   hostDisconnected(): void {
     this.#socket.stop();
-    for (const timer of this.#ackTimers.values()) clearTimeout(timer);
-    this.#ackTimers.clear();
+    this.stopWaiting();
   }
 
   /** Whether the visitor can see the transcript; seen messages are marked read. */
@@ -204,7 +185,7 @@ export class ChatConnection {
     if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
     this.transcript.addOwn(newClientId(), "visitor", text, Date.now());
     this.#stopTyping();
-    this.#sendWaiting();
+    this.sendWaiting();
     this.#host.requestUpdate();
     return true;
   }
@@ -219,15 +200,15 @@ export class ChatConnection {
     );
     this.offlineFormForced = false;
     this.offlineDraft = "";
-    this.#sendWaiting();
+    this.sendWaiting();
     this.#host.requestUpdate();
     return true;
   }
 
   /** Sends a failed message again, under the same clientId so it is stored at most once. */
-  retry(clientId: string): void {
+  override retry(clientId: string): void {
     this.transcript.retry(clientId);
-    this.#sendWaiting();
+    this.sendWaiting();
     if (!this.ready) this.#socket.reconnectNow();
     this.#host.requestUpdate();
   }
@@ -238,7 +219,7 @@ export class ChatConnection {
     const now = Date.now();
     if (now - this.#typingSentAt > TYPING_REFRESH_MS) {
       this.#typingSentAt = now;
-      this.#sendFrame({ type: "typing", on: true });
+      this.sendFrame({ type: "typing", on: true });
     }
     clearTimeout(this.#typingIdle);
     this.#typingIdle = setTimeout(() => this.#stopTyping(), TYPING_IDLE_MS);
@@ -260,7 +241,7 @@ export class ChatConnection {
     clearTimeout(this.#typingIdle);
     if (this.#typingSentAt === 0) return;
     this.#typingSentAt = 0;
-    if (this.ready) this.#sendFrame({ type: "typing", on: false });
+    if (this.ready) this.sendFrame({ type: "typing", on: false });
   }
 
   async #sessionUrl(): Promise<string> {
@@ -284,7 +265,7 @@ export class ChatConnection {
   }
 
   #hello(): void {
-    this.#sendFrame({ type: "hello", lastSeq: this.transcript.lastSeq(this.#conversationId) });
+    this.sendFrame({ type: "hello", lastSeq: this.transcript.lastSeq(this.#conversationId) });
   }
 
   #receive(text: string): void {
@@ -304,7 +285,7 @@ export class ChatConnection {
         }
         this.ready = true;
         this.everConnected = true;
-        this.#flush();
+        this.flush();
         if (this.#visible) this.#markRead();
         break;
       }
@@ -325,8 +306,7 @@ export class ChatConnection {
         this.#conversationId = frame.conversationId;
         this.openConversation = true;
         this.offlineFormForced = false;
-        clearTimeout(this.#ackTimers.get(frame.clientId));
-        this.#ackTimers.delete(frame.clientId);
+        this.settle(frame.clientId);
         const entry = this.transcript.ack(frame.clientId, frame.conversationId, frame.seq);
         if (entry)
           this.#hooks.emit(ChatEvent.message, {
@@ -382,8 +362,7 @@ export class ChatConnection {
 
   /** The server refused our message `clientId`. */
   #refused(clientId: string, code: string): void {
-    clearTimeout(this.#ackTimers.get(clientId));
-    this.#ackTimers.delete(clientId);
+    this.settle(clientId);
     if (code === ErrorCode.forbidden && !this.offlineSent.has(clientId)) {
       // The team is closed and takes messages through the offline form: move the text there.
       const entry = this.transcript.drop(clientId);
@@ -391,58 +370,7 @@ export class ChatConnection {
       this.offlineFormForced = true;
       return;
     }
-    if (
-      this.transcript.fail(clientId, code) &&
-      (code === ErrorCode.rateLimited || code === ErrorCode.internal)
-    ) {
-      // Not stored: try again after a pause, under the same clientId.
-      setTimeout(() => this.retry(clientId), RATE_LIMIT_RETRY_MS);
-    }
-  }
-
-  /**
-   * Sends our messages not sent yet, oldest first. None overtakes one the server refused for
-   * now (too fast, or its own failure): that one is retried after a pause, and the rest follow
-   * it, so the transcript keeps the order they were written in.
-   */
-  #sendWaiting(): void {
-    for (const entry of this.transcript.outgoing()) {
-      if (
-        entry.delivery === Delivery.failed &&
-        (entry.error === ErrorCode.rateLimited || entry.error === ErrorCode.internal)
-      )
-        return;
-      if (entry.delivery === Delivery.sending && !this.#ackTimers.has(entry.clientId!)) this.#transmit(entry);
-    }
-  }
-
-  /** Sends one of our messages if connected, and watches for its ack. */
-  #transmit(entry: TranscriptEntry): void {
-    const clientId = entry.clientId!;
-    if (!this.ready) return;
-    const offline = this.offlineSent.get(clientId);
-    this.#sendFrame(
-      offline
-        ? { type: "offline", clientId, ...offline, text: entry.text }
-        : { type: "message", clientId, text: entry.text },
-    );
-    clearTimeout(this.#ackTimers.get(clientId));
-    this.#ackTimers.set(
-      clientId,
-      setTimeout(() => {
-        this.#ackTimers.delete(clientId);
-        if (entry.delivery === Delivery.sending && this.transcript.fail(clientId, "timeout"))
-          this.#host.requestUpdate();
-      }, ACK_TIMEOUT_MS),
-    );
-  }
-
-  /** After a (re)connect: sends every message still waiting, oldest first, passing failures too. */
-  #flush(): void {
-    for (const entry of [...this.transcript.outgoing()]) {
-      if (willRetry(entry)) this.transcript.retry(entry.clientId!);
-      if (entry.delivery === Delivery.sending) this.#transmit(entry);
-    }
+    this.fail(clientId, code);
   }
 
   #markRead(): void {
@@ -450,7 +378,7 @@ export class ChatConnection {
     const mark = `${this.#conversationId}#${seq}`;
     if (!this.ready || seq === 0 || mark === this.#readMark || this.#conversationId === null) return;
     this.#readMark = mark;
-    this.#sendFrame({ type: "read", seq });
+    this.sendFrame({ type: "read", seq });
     this.#hooks.tab({ t: "read", conversationId: this.#conversationId, seq });
   }
 
@@ -465,7 +393,11 @@ export class ChatConnection {
     }
   }
 
-  #sendFrame(frame: VisitorFrameIn): void {
+  protected changed(): void {
+    this.#host.requestUpdate();
+  }
+
+  protected sendFrame(frame: VisitorFrameIn): void {
     this.#socket.send(JSON.stringify(frame));
   }
 }

@@ -6,7 +6,7 @@
  * Chunk and API URLs are resolved against this script's own URL, not the host page, so
  * the widget works when embedded on any origin.
  */
-import { defineChatWidget } from "./chat-widget-element";
+import { defineChatWidget } from "./chat-widget";
 import { installApi } from "./host-api";
 import { configAttributes } from "./widget-config";
 

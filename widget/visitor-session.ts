@@ -8,7 +8,12 @@
  * or a 400 at another `user` field) is reported once and the session retried without the user (anonymous), never
  * in a loop; 429 waits for Retry-After; an origin the site does not allow stops for good.
  */
-import type { VisitorSessionRequest, VisitorSessionResponse } from "../protocol/wire";
+import type {
+  HttpErrorBody,
+  HttpErrorDetail,
+  VisitorSessionRequest,
+  VisitorSessionResponse,
+} from "../protocol/wire";
 import { ErrorCode } from "../protocol/wire";
 import { nullable, optional, shape, str } from "../client/frame-check";
 import { FatalConnectError, RetryLaterError } from "../client/reconnecting-socket";
@@ -22,13 +27,6 @@ const isSessionResponse = shape<VisitorSessionResponse>({
   ticket: str,
   connectPath: str,
 });
-
-/** An HTTP error body: `{error: {code, message, path?}}`. */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  path?: string;
-}
 
 /** Storage can be missing or throw (private modes, sandboxed frames): the chat still works. */
 function storage(): Storage | null {
@@ -53,7 +51,7 @@ export function forgetVisitorToken(site: string): void {
  */
 export async function openVisitorSession(
   config: WidgetConfig,
-  onIdentityRejected: (error: ApiErrorBody) => void,
+  onIdentityRejected: (error: HttpErrorDetail) => void,
 ): Promise<VisitorSessionResponse> {
   const key = visitorTokenKey(config.site);
   let token: string | null;
@@ -137,10 +135,10 @@ function postSession(
   });
 }
 
-const isErrorBody = shape<{ error: ApiErrorBody }>({
-  error: shape<ApiErrorBody>({ code: str, message: str, path: optional(str) }),
+const isErrorBody = shape<HttpErrorBody>({
+  error: shape<HttpErrorDetail>({ code: str, message: str, path: optional(str) }),
 });
 
 /** The `{code, message, path?}` of an HTTP error body, once checked. */
-const errorOf = (body: unknown): ApiErrorBody | undefined =>
-  isErrorBody(body) ? (body as { error: ApiErrorBody }).error : undefined;
+const errorOf = (body: unknown): HttpErrorDetail | undefined =>
+  isErrorBody(body) ? (body as HttpErrorBody).error : undefined;

@@ -1,7 +1,9 @@
 /**
  * Every HTTP operation of the Worker with the zod schemas of its bodies and answers: the
  * source of the OpenAPI document at `GET /v1/openapi.json`. A worker test checks that this
- * list and the Hono app's routes are the same set, so a new route cannot go undocumented.
+ * list and the Hono app's routes are the same set, that each route validates its body with
+ * the documented schema, and that real answers match the documented ones
+ * (`test/worker/api-contract.test.ts`), so the document cannot drift from the code.
  */
 import { z } from "zod";
 import {
@@ -12,7 +14,8 @@ import {
   agentViewSchema,
   identitySecretsBodySchema,
   identitySecretsViewSchema,
-  leadSettingsBodySchema,
+  leadTeamFormSchema,
+  leadTeamFormViewSchema,
   okResponseSchema,
   rotatedIdentitySecretSchema,
   rotateIdentitySecretBodySchema,
@@ -28,7 +31,13 @@ import {
   visitorSessionRequestSchema,
   visitorSessionResponseSchema,
 } from "../protocol";
-import { ApiAuth, openApiDocument, type ApiOperation, type NamedSchema } from "../protocol/openapi";
+import {
+  ApiAuth,
+  openApiDocument,
+  type ApiOperation,
+  type NamedSchema,
+  type SchemaSubstitutes,
+} from "../protocol/openapi";
 
 const ok: NamedSchema = { name: "Ok", schema: okResponseSchema };
 const socket = { 101: 'switching to a WebSocket; frames as in README "Protocol"' };
@@ -62,7 +71,10 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: "Open a visitor session (from an allowed Origin)",
     description:
       'Checks the Origin, the visitor token and the signed identity (`user.hash`, see README "Identity verification"), picks the team with the routing rules, and returns a ticket for the socket. Rate-limited per IP.',
-    body: named("VisitorSessionRequest", visitorSessionRequestSchema),
+    body: {
+      ...named("VisitorSessionRequest", visitorSessionRequestSchema),
+      example: { locale: "es", timeZone: "Europe/Madrid", page: "https://shop.example/pricing" },
+    },
     responses: { 200: named("VisitorSessionResponse", visitorSessionResponseSchema) },
     errors: [403, 404, 429],
   },
@@ -103,7 +115,9 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: "A lead reads their team's settings, hours and messages",
     tag: "agent",
     auth: ApiAuth.agent,
-    responses: { 200: named("LeadSettings", leadSettingsBodySchema) },
+    description:
+      "The stored form (settings, hours, messages, `preset` and `policy` overrides), the policy it resolves to, and the constants a form needs to explain it.",
+    responses: { 200: named("LeadTeamFormView", leadTeamFormViewSchema) },
     errors: [403, 404],
   },
   {
@@ -112,7 +126,18 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: "A lead replaces their team's settings, hours and messages",
     tag: "agent",
     auth: ApiAuth.agent,
-    body: named("LeadSettingsBody", leadSettingsBodySchema),
+    description:
+      "Without `preset` and `policy` the stored policy is kept; with either, both are replaced as given, checked as the admin team body checks them (errors name `policy.<field>`).",
+    body: {
+      ...named("LeadTeamForm", leadTeamFormSchema),
+      example: {
+        settings: { presenceGraceSeconds: 60, agentGone: "requeue" },
+        hours: null,
+        messages: { templates: { es: { welcome: "Hola, somos {team}." } } },
+        preset: "low-cost",
+        policy: { defaultLimit: 6 },
+      },
+    },
     responses: { 200: ok },
     errors: [403, 404],
   },
@@ -133,7 +158,10 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: "Create or replace a site's settings",
     tag: "sites",
     auth: ApiAuth.admin,
-    body: named("SiteBody", siteBodySchema),
+    body: {
+      ...named("SiteBody", siteBodySchema),
+      example: { name: "Shop", allowedOrigins: ["https://shop.example"], defaultTeam: "support" },
+    },
     responses: { 200: ok },
   },
   {
@@ -154,9 +182,22 @@ export const apiOperations: readonly ApiOperation[] = [
     auth: ApiAuth.admin,
     description:
       "Validated whole (identity secrets of 32+ characters, rules, agents and the default team naming teams of the file), then written at once: a refused config changes nothing. Teams, agents and secrets it leaves out are kept. `site` must be the path's site.",
-    body: named("SiteConfigBody", siteConfigBodySchema),
+    body: {
+      ...named("SiteConfigBody", siteConfigBodySchema),
+      example: {
+        name: "Shop",
+        allowedOrigins: ["https://shop.example"],
+        defaultTeam: "support",
+        teams: {
+          support: { name: "Support", preset: "high-touch" },
+          sales: { name: "Sales", preset: "sales" },
+        },
+        agents: { ana: { name: "Ana", teams: ["support"], role: "lead" } },
+        routingRules: [{ team: "sales", when: { pages: ["*/pricing*"] } }],
+      },
+    },
     responses: { 200: named("SiteConfigApplied", siteConfigAppliedSchema) },
-    errors: [],
+    errors: [400],
   },
   {
     method: "get",
@@ -175,7 +216,10 @@ export const apiOperations: readonly ApiOperation[] = [
     auth: ApiAuth.admin,
     description:
       "First match wins; no match: the default team. A rule naming a team the site does not have is refused with its path (e.g. `2.team`).",
-    body: named("RoutingRulesBody", routingRulesBodySchema),
+    body: {
+      ...named("RoutingRulesBody", routingRulesBodySchema),
+      example: [{ team: "support", when: { pages: ["https://shop.example/help/*"] }, label: "Help pages" }],
+    },
     responses: { 200: ok },
     errors: [404],
   },
@@ -194,7 +238,10 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: "Set the current (and optionally previous) identity secret",
     tag: "sites",
     auth: ApiAuth.admin,
-    body: named("IdentitySecretsBody", identitySecretsBodySchema),
+    body: {
+      ...named("IdentitySecretsBody", identitySecretsBodySchema),
+      example: { current: "4f1c0e9a7b2d48e6a3c5f0b1d9e8a7c64f1c0e9a7b2d48e6a3c5f0b1d9e8a7c6" },
+    },
     responses: { 200: named("IdentitySecretsView", identitySecretsViewSchema) },
     errors: [404],
   },
@@ -205,7 +252,10 @@ export const apiOperations: readonly ApiOperation[] = [
     tag: "sites",
     auth: ApiAuth.admin,
     description: "Without `secret`, a 256-bit secret is generated and returned this once.",
-    body: named("RotateIdentitySecretBody", rotateIdentitySecretBodySchema),
+    body: {
+      ...named("RotateIdentitySecretBody", rotateIdentitySecretBodySchema),
+      example: { secret: "9b8a7c6d5e4f30219b8a7c6d5e4f30219b8a7c6d5e4f30219b8a7c6d5e4f3021" },
+    },
     responses: { 200: named("RotatedIdentitySecret", rotatedIdentitySecretSchema) },
     errors: [404],
   },
@@ -244,7 +294,10 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: "Create or replace a team: preset, policy, settings, hours, messages",
     tag: "teams",
     auth: ApiAuth.admin,
-    body: named("TeamBody", teamBodySchema),
+    body: {
+      ...named("TeamBody", teamBodySchema),
+      example: { name: "Support", preset: "high-touch", policy: { defaultLimit: 4 }, hours: null },
+    },
     responses: { 200: ok },
     errors: [404],
   },
@@ -274,7 +327,10 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: "Create or replace an agent (teams must exist)",
     tag: "agents",
     auth: ApiAuth.admin,
-    body: named("AgentBody", agentBodySchema),
+    body: {
+      ...named("AgentBody", agentBodySchema),
+      example: { name: "Ana", teams: ["support"], role: "lead", languages: ["es", "en"], limit: 4 },
+    },
     responses: { 200: ok },
     errors: [404],
   },
@@ -316,6 +372,11 @@ export const apiOperations: readonly ApiOperation[] = [
   },
 ];
 
+/** `policy` is a raw record (merged with the preset, then validated): document its fields. */
+export const apiSchemaSubstitutes: SchemaSubstitutes = new Map([
+  [teamBodySchema.shape.policy.unwrap(), teamPolicySchema],
+]);
+
 let cached: Record<string, unknown> | undefined;
 
 /** The document, built once per isolate. */
@@ -328,8 +389,7 @@ export function apiDocument(): Record<string, unknown> {
         "Embeddable support chat: visitor and agent sessions, the team lead's settings form, and the admin API. Errors are `{ error: { code, message, path? } }`.",
     },
     apiOperations,
-    // `policy` is a raw record (merged with the preset, then validated): document its fields.
-    new Map([[teamBodySchema.shape.policy.unwrap(), teamPolicySchema]]),
+    apiSchemaSubstitutes,
   );
   return cached;
 }

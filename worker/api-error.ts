@@ -4,7 +4,7 @@
  * anything else becomes a 500 `internal` without details.
  */
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ErrorCode, type HttpErrorBody } from "../protocol";
+import { ErrorCode, type FieldIssue, type HttpErrorBody } from "../protocol";
 
 export interface ApiErrorOptions {
   cause?: unknown;
@@ -12,11 +12,6 @@ export interface ApiErrorOptions {
   headers?: Record<string, string>;
   /** Every field at fault of a refused body. */
   issues?: FieldIssue[];
-}
-
-export interface FieldIssue {
-  path: string;
-  message: string;
 }
 
 /** At most this many issues go back: enough for any form, bounded for any body. */

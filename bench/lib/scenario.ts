@@ -14,9 +14,9 @@
  * 5. drain (every message acked), fresh snapshots of every agent, then the audit.
  */
 import { AgentSim } from "./agent-sim";
-import { doubleAssignments, explainLost } from "./audit";
+import { auditRun, type AuditCounts, type AuditedRun } from "./run-audit";
 import { applyBenchSite, benchSite, type BenchSite } from "./bench-site";
-import { Ledger, type LostMessage } from "./ledger";
+import { Ledger } from "./ledger";
 import { loadLine, machineLine } from "./machine";
 import { Pacer, pool, sleep, waitFor } from "./pacer";
 import { BenchRuntime } from "./runtime";
@@ -25,56 +25,12 @@ import type { Hub } from "./sim-client";
 import { Samples } from "./stats";
 import { VisitorSim } from "./visitor-sim";
 import type { ConversationSummary, VisitorFrameOut } from "../../protocol";
+import type { ScenarioOptions } from "./scenario-options";
+import { WindowLoad, type LoadedRun } from "./window-load";
 
-export interface ScenarioOptions {
-  visitors: number;
-  agents: number;
-  /** Chat messages a second, all conversations together (open loop). */
-  rate: number;
-  /** Seconds of the measured window. */
-  duration: number;
-  /** Support teams (TeamDOs) the visitors and agents are spread over. */
-  teams: number;
-  /** New conversations a second during the window (a visitor closes and starts again). */
-  arrivals: number;
-  /** Share of the chat messages written by visitors (the rest by their agents). */
-  visitorShare: number;
-  queueVisitors: number;
-  queueAgents: number;
-  queueLimit: number;
-  queueCloseMs: number;
-  /** First messages a second during the warm-up. */
-  warmupRate: number;
-  connectConcurrency: number;
-  /** Take a CPU profile of the runtime during the window. */
-  profile: boolean;
-  /**
-   * Clients talk to the runtime workerd's own port instead of wrangler's port (whose proxy
-   * worker, a dev-only hop, relays every request and frame; see bench/RESULTS.md).
-   */
-  direct: boolean;
-}
+export { DEFAULT_LOAD, type ScenarioOptions } from "./scenario-options";
 
-/** The issue's default load, shared by `bench:load` and `bench:fault` (each flag overrides one). */
-export const DEFAULT_LOAD = {
-  visitors: 1000,
-  agents: 50,
-  rate: 200,
-  duration: 60,
-  teams: 1,
-  arrivals: 10,
-  visitorShare: 0.5,
-  queueVisitors: 40,
-  queueAgents: 2,
-  queueLimit: 5,
-  queueCloseMs: 1500,
-  warmupRate: 100,
-  connectConcurrency: 16,
-  profile: false,
-  direct: false,
-} satisfies ScenarioOptions;
-
-export class Run implements Hub {
+export class Run implements Hub, LoadedRun, AuditedRun {
   readonly runtime = new BenchRuntime();
   readonly ledger = new Ledger();
   site!: BenchSite;
@@ -82,17 +38,19 @@ export class Run implements Hub {
   readonly agents: AgentSim[] = [];
   private readonly byVisitorId = new Map<string, VisitorSim>();
   /** Conversation -> the agents that ever had it assigned (more than one is a double assignment here). */
-  private readonly heldBy = new Map<string, Set<string>>();
-  private readonly agentOf = new Map<string, AgentSim>();
+  readonly heldBy = new Map<string, Set<string>>();
+  /** Conversation -> the agent it is assigned to now. */
+  readonly agentOf = new Map<string, AgentSim>();
   assign = new Samples();
   readonly assignWarmup = new Samples();
   queueWait = new Samples();
   positionDelay = new Samples();
   readonly outages = new Samples();
   private readonly frames = new Map<string, { count: number; bytes: number }>();
-  private readonly stale = new Map<VisitorSim, { since: number; position: number }>();
+  /** Queued visitors whose position should move up, since when (a seat was freed). */
+  readonly stale = new Map<VisitorSim, { since: number; position: number }>();
   /** Failed connection attempts (session or socket) by kind of failure. */
-  private readonly connectErrors = new Map<string, number>();
+  readonly connectErrors = new Map<string, number>();
   private live = true;
   private inWindow = false;
   /** performance.now() when the measured window began. */
@@ -319,66 +277,7 @@ export class Run implements Hub {
     arrivalRate = this.options.arrivals,
   ): Promise<void> {
     const o = { ...this.options, rate, arrivals: arrivalRate };
-    const main = this.visitors.filter((v) => !v.options.queued);
-    const queueAgents = this.agents.filter((a) => a.options.teamId === this.site.queue?.id);
-    let sentByVisitors = 0;
-    let sentByAgents = 0;
-    let skipped = 0;
-    const messages = new Pacer(o.rate, () => {
-      for (let attempt = 0; attempt < 20; attempt++) {
-        const visitor = main[Math.floor(Math.random() * main.length)]!;
-        const conversationId = visitor.conversationId;
-        if (visitor.state !== "assigned" || conversationId === null) continue;
-        if (Math.random() < o.visitorShare) {
-          visitor.say();
-          sentByVisitors++;
-          return;
-        }
-        const agent = this.agentOf.get(conversationId);
-        if (!agent?.inbox.has(conversationId)) continue;
-        agent.say(conversationId);
-        sentByAgents++;
-        return;
-      }
-      skipped++;
-    });
-    let arrivalsStarted = 0;
-    const arrivals = new Pacer(o.arrivals, () => {
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const visitor = main[Math.floor(Math.random() * main.length)]!;
-        if (
-          !visitor.ready ||
-          visitor.state !== "assigned" ||
-          visitor.pending.size > 0 ||
-          visitor.firstMessageAt !== null
-        )
-          continue;
-        visitor.startOver();
-        arrivalsStarted++;
-        return;
-      }
-    });
-    let closes = 0;
-    const queueCloser = new Pacer(queueAgents.length > 0 ? 1000 / o.queueCloseMs : 0, () => {
-      const agent = queueAgents[closes % queueAgents.length]!;
-      const conversationId = agent.inbox.keys().next().value;
-      if (!agent.ready || conversationId === undefined) return;
-      closes++;
-      const now = performance.now();
-      for (const visitor of this.visitors) {
-        if (
-          visitor.options.queued &&
-          visitor.ready &&
-          visitor.state === "queued" &&
-          visitor.position !== null &&
-          visitor.position >= 2 &&
-          !this.stale.has(visitor)
-        ) {
-          this.stale.set(visitor, { since: now, position: visitor.position });
-        }
-      }
-      agent.close(conversationId);
-    });
+    const load = new WindowLoad(this, o);
 
     const meter = await RuntimeMeter.start(this.runtime, o.profile, this.logger);
     const started = performance.now();
@@ -388,19 +287,15 @@ export class Run implements Hub {
     );
     this.inWindow = true;
     this.ledger.timing = true;
-    messages.start();
-    arrivals.start();
-    queueCloser.start();
+    load.start();
     await Promise.all([sleep(o.duration * 1000), during?.()]);
-    messages.stop();
-    arrivals.stop();
-    queueCloser.stop();
+    load.stop();
     this.ledger.timing = false;
     this.inWindow = false;
     const elapsed = (performance.now() - started) / 1000;
     this.log(
-      `sent: ${sentByVisitors} by visitors + ${sentByAgents} by agents in ${elapsed.toFixed(1)} s = ${((sentByVisitors + sentByAgents) / elapsed).toFixed(0)}/s` +
-        `${skipped ? ` (${skipped} ticks found no assigned conversation)` : ""}; ${arrivalsStarted} new conversations; ${closes} queue closes`,
+      `sent: ${load.sentByVisitors} by visitors + ${load.sentByAgents} by agents in ${elapsed.toFixed(1)} s = ${((load.sentByVisitors + load.sentByAgents) / elapsed).toFixed(0)}/s` +
+        `${load.skipped ? ` (${load.skipped} ticks found no assigned conversation)` : ""}; ${load.arrivalsStarted} new conversations; ${load.closes} queue closes`,
     );
     await meter.finish(
       this.logger,
@@ -427,52 +322,9 @@ export class Run implements Hub {
     );
   }
 
-  async audit(): Promise<{ lost: number; doubled: number; doubleAssigned: number }> {
-    const result = this.ledger.audit(
-      (conversationId, from) => from === "agent" || this.heldBy.has(conversationId),
-    );
-    const doubles = doubleAssignments(this.heldBy, this.agents);
-    const mainUnassigned = this.visitors.filter((v) => !v.options.queued && v.state !== "assigned").length;
-    this.log(
-      `messages: ${result.acked} acked, ${result.refused} refused with an error (e.g. written to a chat that had just closed), ${result.unacked} never acked, ` +
-        `${result.waiting} waiting in the queue for an agent; support visitors not assigned at the end: ${mainUnassigned}`,
-    );
-    this.log(
-      `lost: ${result.lost.length}${
-        result.lost.length
-          ? ` e.g. ${result.lost
-              .slice(0, 5)
-              .map((l) => l.text)
-              .join("; ")}`
-          : ""
-      }`,
-    );
-    if (result.lost.length > 0 && this.runtime.running) {
-      const agentFor = (message: LostMessage) =>
-        this.agentOf.get(message.conversationId) ??
-        (message.from === "agent"
-          ? this.agents.find((a) => a.options.agentId === message.senderId)
-          : undefined);
-      await explainLost(result.lost, {
-        ledger: this.ledger,
-        origin: this.clientOrigin,
-        agentFor,
-        log: (line) => this.log(line),
-      });
-    }
-    this.log(
-      `doubled: ${this.ledger.doubles.length}${this.ledger.doubles.length ? ` e.g. ${this.ledger.doubles.slice(0, 5).join("; ")}` : ""}`,
-    );
-    this.log(
-      `assigned to two agents: ${doubles.length}${doubles.length ? ` e.g. ${doubles.slice(0, 5).join("; ")}` : ""}`,
-    );
-    if (this.connectErrors.size > 0) {
-      const kinds = [...this.connectErrors].sort((a, b) => b[1] - a[1]);
-      this.log(
-        `failed connection attempts: ${kinds.map(([kind, count]) => `${count} x ${kind}`).join("; ")}`,
-      );
-    }
-    return { lost: result.lost.length, doubled: this.ledger.doubles.length, doubleAssigned: doubles.length };
+  /** The end-of-run audit (`auditRun`): lost, doubled and double-assigned, logged and counted. */
+  audit(): Promise<AuditCounts> {
+    return auditRun(this);
   }
 
   printLatencies(): void {

@@ -7,20 +7,15 @@
  * const issue = checkRuleTeams(body.routingRules, Object.keys(site.teams), "routingRules");
  * if (issue) throw new ApiError(400, ErrorCode.invalidFrame, issue.message, issue.path);
  */
+import type { FieldIssue } from "../../protocol/error-frame";
 import type { RoutingRule } from "../../protocol/routing-rules";
-
-export interface RuleTeamIssue {
-  /** Dotted path of the bad field, as in HTTP error bodies: "routingRules.2.team". */
-  path: string;
-  message: string;
-}
 
 /** The first rule whose team is not in `teamIds`, or null when all are known. */
 export function checkRuleTeams(
   rules: readonly RoutingRule[],
   teamIds: Iterable<string>,
   basePath = "",
-): RuleTeamIssue | null {
+): FieldIssue | null {
   const known = new Set(teamIds);
   const index = rules.findIndex((rule) => !known.has(rule.team));
   const rule = rules[index];

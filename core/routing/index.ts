@@ -3,6 +3,6 @@
  * the admin-time check that rules only name existing teams. Pure; no Cloudflare import.
  */
 export { pickTeam, conditionsMatch, type RoutingContext, type TeamPick } from "./pick-team";
-export { checkRuleTeams, type RuleTeamIssue } from "./check-rule-teams";
+export { checkRuleTeams } from "./check-rule-teams";
 export { matchesGlob } from "./url-glob";
 export { visitorCountry } from "./visitor-country";

@@ -42,11 +42,11 @@ function storedBodies<T>(sql: SqlStorage, table: "teams" | "agents", parse: (v: 
 
 export async function applySiteConfig(
   storage: DurableObjectStorage,
-  body: SiteConfigBody,
+  body: SiteConfigBody & { site: string },
   now: number,
   pushes: ConfigPushes,
 ): Promise<SiteConfigApplied> {
-  const config = siteConfigBodySchema.parse(body);
+  const config = { ...siteConfigBodySchema.parse(body), site: body.site };
   const sql = storage.sql;
   const wantedSecrets: [slot: string, secret: string][] =
     config.identitySecret === undefined

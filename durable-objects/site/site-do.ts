@@ -2,13 +2,16 @@
  * SiteDO: one per site, the single writer of its configuration (settings, routing rules,
  * identity secrets, teams, agents, agent tokens) and of which team a returning visitor
  * belongs to. The Worker reads it before any socket opens; every team and agent change is
- * pushed to the TeamDOs as a full `TeamConfig` / `TeamAgentConfig`.
+ * pushed to the TeamDOs as a full `TeamConfig` / `TeamAgentConfig`. A thin shell: the SQL
+ * is in `site-store.ts`; here are the checks, the refusals and the pushes.
  */
 import { DurableObject } from "cloudflare:workers";
 import {
   agentBodySchema,
+  ErrorCode,
   leadSettingsBodySchema,
-  resolveTeamPolicy,
+  ok,
+  refuse,
   routingRulesSchema,
   siteBodySchema,
   teamBodySchema,
@@ -19,6 +22,7 @@ import type {
   AgentView,
   IdentitySecretsView,
   LeadSettingsBody,
+  Result,
   RoutingRules,
 } from "../../protocol";
 import type {
@@ -31,84 +35,44 @@ import type {
 } from "../../protocol";
 import { randomId, sha256Hex } from "../../core/crypto";
 import { checkRuleTeams } from "../../core/routing/check-rule-teams";
+import { teamAgentConfigOf, teamConfigOf } from "../../core/team-config";
 import { teamStub } from "../addresses";
-import { siteMigrations } from "./site-schema";
+import { siteMigrations, SITE_SCHEMA_VERSION } from "./site-schema";
+import { SiteStore, type IdentitySecretRow, type TeamRecord } from "./site-store";
 import { applySiteConfig, exportSiteConfig } from "./apply-site-config";
 import { ensureSchema } from "../sql-schema";
-import type { TeamAgentConfig, TeamConfig } from "../../core/team-config";
 
-export type { AgentView, SiteView };
+export type { AgentView, SiteView, TeamRecord };
 
-/** The outcome of a change: done, or why not (`path` names the field at fault). */
-export type SetResult =
-  { ok: true } | { ok: false; reason: "invalid" | "missing"; message: string; path?: string };
-
-const done: SetResult = { ok: true };
-const invalid = (path: string, message: string): SetResult => ({
-  ok: false,
-  reason: "invalid",
-  path,
-  message,
-});
-const missing = (message: string): SetResult => ({ ok: false, reason: "missing", message });
+const invalid = (path: string, message: string) => refuse(ErrorCode.invalidFrame, message, { path });
+const missing = (message: string) => refuse(ErrorCode.notFound, message);
+const noSite = () => missing("create the site first");
 
 /** The agent behind a working login token, with the names of the site's teams. */
 export interface TokenAgent extends AgentView {
   teamNames: Record<string, string>;
 }
 
-/** A team as stored: its id and its `TeamBody` as JSON. */
-export type TeamRecord = { id: string; config: string };
-
 const IDENTITY_FINGERPRINT_CHARS = 12;
 
-function teamConfig(siteId: string, teamId: string, team: TeamBody): TeamConfig {
-  return {
-    siteId,
-    teamId,
-    name: team.name,
-    policy: resolveTeamPolicy(team),
-    settings: team.settings,
-    hours: team.hours,
-    messages: team.messages,
-  };
-}
-
-function teamAgentConfig(id: string, agent: AgentBody): TeamAgentConfig {
-  const { name, limit, skills, languages, tier, newCustomers, shift } = agent;
-  return { id, name, limit, skills, languages, tier, newCustomers, shift };
-}
-
 export class SiteDO extends DurableObject {
-  private readonly sql: SqlStorage;
+  private readonly store: SiteStore;
   /** The site as sessions read it; dropped on every write (this object is the only writer). */
   private cachedSite: SiteView | null | undefined;
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
-    this.sql = ctx.storage.sql;
-    ensureSchema(this.sql, siteMigrations);
+    ensureSchema(ctx.storage.sql, siteMigrations, SITE_SCHEMA_VERSION);
+    this.store = new SiteStore(ctx.storage.sql);
   }
 
   // ---- site ----
 
   getSite(): SiteView | null {
     if (this.cachedSite !== undefined) return this.cachedSite;
-    const row = this.sql
-      .exec<{ site_id: string; config: string; routing_rules: string }>(
-        "SELECT site_id, config, routing_rules FROM site",
-      )
-      .toArray()[0];
-    const teams = this.sql
-      .exec<{ id: string; name: string }>("SELECT id, name FROM teams ORDER BY id")
-      .toArray();
-    this.cachedSite = row
-      ? {
-          siteId: row.site_id,
-          ...siteBodySchema.parse(JSON.parse(row.config)),
-          routingRules: routingRulesSchema.parse(JSON.parse(row.routing_rules)),
-          teams: teams.map(({ id, name }) => ({ id, name })),
-        }
+    const site = this.store.site();
+    this.cachedSite = site
+      ? { siteId: site.siteId, ...site.body, routingRules: site.routingRules, teams: this.store.teams() }
       : null;
     return this.cachedSite;
   }
@@ -118,45 +82,40 @@ export class SiteDO extends DurableObject {
     return site && { ...site, identitySecrets: this.identitySecretsView() };
   }
 
-  putSite(siteId: string, body: SiteBody): SetResult {
+  putSite(siteId: string, body: SiteBody): Result {
     const site = siteBodySchema.parse(body);
     const teams = this.teamIds();
     if (teams.length > 0 && !teams.includes(site.defaultTeam))
       return invalid("defaultTeam", `no team "${site.defaultTeam}" on this site`);
-    const upsert =
-      "INSERT INTO site (id, site_id, config) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config";
-    this.sql.exec(upsert, siteId, JSON.stringify(site));
+    this.store.putSite(siteId, site);
     this.cachedSite = undefined;
-    return done;
+    return ok();
   }
 
   /** Replaces the ordered rules; each must name one of the site's teams. */
-  putRoutingRules(body: RoutingRules): SetResult {
-    if (!this.getSite()) return missing("create the site first");
+  putRoutingRules(body: RoutingRules): Result {
+    if (!this.getSite()) return noSite();
     const rules = routingRulesSchema.parse(body);
     const issue = checkRuleTeams(rules, this.teamIds());
     if (issue) return invalid(issue.path, issue.message);
-    this.sql.exec("UPDATE site SET routing_rules = ?", JSON.stringify(rules));
+    this.store.putRoutingRules(rules);
     this.cachedSite = undefined;
-    return done;
+    return ok();
   }
 
   private teamIds(): string[] {
-    return this.sql
-      .exec<{ id: string }>("SELECT id FROM teams ORDER BY id")
-      .toArray()
-      .map((row) => row.id);
+    return this.store.teams().map((team) => team.id);
   }
 
   // ---- the whole config at once (apply-site-config.ts) ----
 
-  async applyConfig(body: SiteConfigBody, now: number): Promise<SiteConfigApplied> {
+  async applyConfig(body: SiteConfigBody & { site: string }, now: number): Promise<SiteConfigApplied> {
     const siteId = body.site;
     const result = await applySiteConfig(this.ctx.storage, body, now, {
       configureTeam: (teamId, team) =>
-        teamStub(this.env, siteId, teamId).configure(teamConfig(siteId, teamId, team)),
+        teamStub(this.env, siteId, teamId).configure(teamConfigOf(siteId, teamId, team)),
       updateAgent: async (agentId, agent, formerTeams) => {
-        const profile = teamAgentConfig(agentId, agent);
+        const profile = teamAgentConfigOf(agentId, agent);
         await Promise.all([
           ...agent.teams.map((teamId) => teamStub(this.env, siteId, teamId).upsertAgent(profile)),
           ...formerTeams
@@ -169,90 +128,61 @@ export class SiteDO extends DurableObject {
   }
 
   exportConfig(): string | null {
-    return exportSiteConfig(this.sql);
+    return exportSiteConfig(this.ctx.storage.sql);
   }
 
   // ---- identity secrets ----
 
   /** Secrets a visitor identity may be signed with, current first. For the session route only. */
   identitySecrets(): string[] {
-    const rows = this.sql
-      .exec<{ secret: string }>("SELECT secret FROM identity_secrets ORDER BY slot = 'current' DESC")
-      .toArray();
-    return rows.map((row) => row.secret);
+    return this.store.identitySecrets().map((row) => row.secret);
   }
 
   identitySecretsView(): IdentitySecretsView {
-    const rows = this.sql
-      .exec<{ slot: string; fingerprint: string; created_at: number }>(
-        "SELECT slot, fingerprint, created_at FROM identity_secrets",
-      )
-      .toArray();
+    const rows = this.store.identitySecrets();
     const info = (slot: string) => {
       const row = rows.find((r) => r.slot === slot);
-      return row ? { fingerprint: row.fingerprint, createdAt: row.created_at } : null;
+      return row ? { fingerprint: row.fingerprint, createdAt: row.createdAt } : null;
     };
     return { current: info("current"), previous: info("previous") };
   }
 
   /** Sets both slots; a secret already stored keeps its creation time (re-applying a file is a no-op). */
-  async setIdentitySecrets(current: string, previous: string | undefined, now: number): Promise<SetResult> {
-    if (!this.getSite()) return missing("create the site first");
-    const wanted: [string, string][] = [
+  async setIdentitySecrets(current: string, previous: string | undefined, now: number): Promise<Result> {
+    if (!this.getSite()) return noSite();
+    const wanted: [IdentitySecretRow["slot"], string][] = [
       ["current", current],
-      ...(previous === undefined ? [] : [["previous", previous] as [string, string]]),
+      ...(previous === undefined ? [] : [["previous", previous] as [IdentitySecretRow["slot"], string]]),
     ];
-    // Hash before writing: nothing may interleave between the writes below.
+    // Hash before writing: nothing may interleave between the reads and writes below.
     const fingerprints = await Promise.all(wanted.map(([, secret]) => sha256Hex(secret)));
-    const known = new Map(
-      this.sql
-        .exec<{ secret: string; created_at: number }>("SELECT secret, created_at FROM identity_secrets")
-        .toArray()
-        .map((r) => [r.secret, r.created_at]),
-    );
-    this.sql.exec("DELETE FROM identity_secrets");
-    wanted.forEach(([slot, secret], i) => {
-      const fingerprint = fingerprints[i]!.slice(0, IDENTITY_FINGERPRINT_CHARS);
-      this.sql.exec(
-        "INSERT INTO identity_secrets (slot, secret, fingerprint, created_at) VALUES (?, ?, ?, ?)",
+    const known = new Map(this.store.identitySecrets().map((row) => [row.secret, row.createdAt]));
+    this.store.replaceIdentitySecrets(
+      wanted.map(([slot, secret], i) => ({
         slot,
         secret,
-        fingerprint,
-        known.get(secret) ?? now,
-      );
-    });
-    return done;
+        fingerprint: fingerprints[i]!.slice(0, IDENTITY_FINGERPRINT_CHARS),
+        createdAt: known.get(secret) ?? now,
+      })),
+    );
+    return ok();
   }
 
   /** The current secret becomes the previous one (replacing any), `secret` the current one. */
-  async rotateIdentitySecret(secret: string, now: number): Promise<SetResult> {
-    if (!this.getSite()) return missing("create the site first");
+  async rotateIdentitySecret(secret: string, now: number): Promise<Result> {
+    if (!this.getSite()) return noSite();
     const fingerprint = (await sha256Hex(secret)).slice(0, IDENTITY_FINGERPRINT_CHARS);
     if (this.identitySecrets()[0] === secret) return invalid("secret", "this is already the current secret");
-    this.sql.exec("DELETE FROM identity_secrets WHERE slot = 'previous'");
-    this.sql.exec("UPDATE identity_secrets SET slot = 'previous' WHERE slot = 'current'");
-    this.sql.exec(
-      "INSERT INTO identity_secrets (slot, secret, fingerprint, created_at) VALUES ('current', ?, ?, ?)",
-      secret,
-      fingerprint,
-      now,
-    );
-    return done;
+    this.store.rotateIdentitySecret({ secret, fingerprint, createdAt: now });
+    return ok();
   }
 
   /** Ends a rotation: identities signed with the previous secret stop being accepted. */
   removePreviousIdentitySecret(): boolean {
-    return this.sql.exec("DELETE FROM identity_secrets WHERE slot = 'previous'").rowsWritten > 0;
+    return this.store.removePreviousIdentitySecret();
   }
 
   // ---- teams ----
-
-  private teamBody(teamId: string): TeamBody | null {
-    const row = this.sql
-      .exec<{ config: string }>("SELECT config FROM teams WHERE id = ?", teamId)
-      .toArray()[0];
-    return row ? teamBodySchema.parse(JSON.parse(row.config)) : null;
-  }
 
   /**
    * Stored teams as JSON text; the Worker parses them (`teamBodySchema`). A body holds a
@@ -260,29 +190,22 @@ export class SiteDO extends DurableObject {
    */
   teamRecords(teamId?: string): TeamRecord[] | null {
     if (!this.getSite()) return null;
-    return teamId === undefined
-      ? this.sql.exec<TeamRecord>("SELECT id, config FROM teams ORDER BY id").toArray()
-      : this.sql.exec<TeamRecord>("SELECT id, config FROM teams WHERE id = ?", teamId).toArray();
+    return this.store.teamRecords(teamId);
   }
 
-  async putTeam(teamId: string, body: TeamBody): Promise<SetResult> {
+  async putTeam(teamId: string, body: TeamBody): Promise<Result> {
     const site = this.getSite();
-    if (!site) return missing("create the site first");
+    if (!site) return noSite();
     const team = teamBodySchema.parse(body);
-    this.sql.exec(
-      "INSERT OR REPLACE INTO teams (id, name, config) VALUES (?, ?, ?)",
-      teamId,
-      team.name,
-      JSON.stringify(team),
-    );
+    this.store.putTeam(teamId, team);
     this.cachedSite = undefined;
-    await teamStub(this.env, site.siteId, teamId).configure(teamConfig(site.siteId, teamId, team));
-    return done;
+    await teamStub(this.env, site.siteId, teamId).configure(teamConfigOf(site.siteId, teamId, team));
+    return ok();
   }
 
   /** A lead's form: settings, hours and messages of an existing team; policy and name stay. */
-  async putLeadSettings(teamId: string, body: LeadSettingsBody): Promise<SetResult> {
-    const team = this.teamBody(teamId);
+  async putLeadSettings(teamId: string, body: LeadSettingsBody): Promise<Result> {
+    const team = this.store.teamBody(teamId);
     if (!team) return missing(`no team "${teamId}" on this site`);
     return this.putTeam(teamId, { ...team, ...leadSettingsBodySchema.parse(body) });
   }
@@ -290,38 +213,33 @@ export class SiteDO extends DurableObject {
   // ---- agents ----
 
   getAgent(agentId: string): AgentView | null {
-    const row = this.sql
-      .exec<{ config: string }>("SELECT config FROM agents WHERE id = ?", agentId)
-      .toArray()[0];
-    return row ? { id: agentId, ...agentBodySchema.parse(JSON.parse(row.config)) } : null;
+    const agent = this.store.agent(agentId);
+    return agent ? { id: agentId, ...agent } : null;
   }
 
   /** Null when the site does not exist. */
   listAgents(): AgentView[] | null {
     if (!this.getSite()) return null;
-    const rows = this.sql
-      .exec<{ id: string; config: string }>("SELECT id, config FROM agents ORDER BY id")
-      .toArray();
-    return rows.map((row) => ({ id: row.id, ...agentBodySchema.parse(JSON.parse(row.config)) }));
+    return this.store.agents().map(({ id, body }) => ({ id, ...body }));
   }
 
-  async putAgent(agentId: string, body: AgentBody): Promise<SetResult> {
+  async putAgent(agentId: string, body: AgentBody): Promise<Result> {
     const site = this.getSite();
-    if (!site) return missing("create the site first");
+    if (!site) return noSite();
     const agent = agentBodySchema.parse(body);
     const known = new Set(site.teams.map((team) => team.id));
     const unknown = agent.teams.findIndex((team) => !known.has(team));
     if (unknown >= 0) return invalid(`teams.${unknown}`, `no team "${agent.teams[unknown]}" on this site`);
     const before = this.getAgent(agentId);
-    this.sql.exec("INSERT OR REPLACE INTO agents (id, config) VALUES (?, ?)", agentId, JSON.stringify(agent));
-    const profile = teamAgentConfig(agentId, agent);
+    this.store.putAgent(agentId, agent);
+    const profile = teamAgentConfigOf(agentId, agent);
     await Promise.all([
       ...agent.teams.map((teamId) => teamStub(this.env, site.siteId, teamId).upsertAgent(profile)),
       ...(before?.teams ?? [])
         .filter((teamId) => !agent.teams.includes(teamId))
         .map((teamId) => teamStub(this.env, site.siteId, teamId).removeAgent(agentId)),
     ]);
-    return done;
+    return ok();
   }
 
   /** Removes the agent from the site and its teams; their tokens stop working at once. */
@@ -329,12 +247,8 @@ export class SiteDO extends DurableObject {
     const site = this.getSite();
     const agent = this.getAgent(agentId);
     if (!site || !agent) return false;
-    this.sql.exec(
-      "UPDATE agent_tokens SET revoked_at = ? WHERE agent_id = ? AND revoked_at IS NULL",
-      now,
-      agentId,
-    );
-    this.sql.exec("DELETE FROM agents WHERE id = ?", agentId);
+    this.store.revokeAllAgentTokens(agentId, now);
+    this.store.deleteAgent(agentId);
     // Removing closes the agent's sockets in each team, whatever token opened them.
     await Promise.all(
       agent.teams.map((teamId) => teamStub(this.env, site.siteId, teamId).removeAgent(agentId)),
@@ -348,37 +262,21 @@ export class SiteDO extends DurableObject {
   issueAgentToken(agentId: string, now: number): string | null {
     if (!this.getAgent(agentId)) return null;
     const tokenId = randomId("t_");
-    this.sql.exec(
-      "INSERT INTO agent_tokens (token_id, agent_id, created_at) VALUES (?, ?, ?)",
-      tokenId,
-      agentId,
-      now,
-    );
+    this.store.insertAgentToken(tokenId, agentId, now);
     return tokenId;
   }
 
   listAgentTokens(agentId: string): AgentTokenInfo[] | null {
     if (!this.getAgent(agentId)) return null;
-    const query =
-      "SELECT token_id, created_at, revoked_at FROM agent_tokens WHERE agent_id = ? ORDER BY created_at, token_id";
-    const rows = this.sql
-      .exec<{ token_id: string; created_at: number; revoked_at: number | null }>(query, agentId)
-      .toArray();
-    return rows.map((row) => ({
-      tokenId: row.token_id,
-      createdAt: row.created_at,
-      revokedAt: row.revoked_at,
-    }));
+    return this.store.agentTokens(agentId);
   }
 
   /** Revokes one of the agent's tokens and closes every socket opened with it. */
   async revokeAgentToken(agentId: string, tokenId: string, now: number): Promise<boolean> {
-    const revoke =
-      "UPDATE agent_tokens SET revoked_at = ? WHERE token_id = ? AND agent_id = ? AND revoked_at IS NULL";
-    const revoked = this.sql.exec(revoke, now, tokenId, agentId).rowsWritten;
+    const revoked = this.store.revokeAgentToken(agentId, tokenId, now);
     const site = this.getSite();
     const agent = this.getAgent(agentId);
-    if (revoked === 0 || !site || !agent) return revoked > 0;
+    if (!revoked || !site || !agent) return revoked;
     await Promise.all(
       agent.teams.map((teamId) => teamStub(this.env, site.siteId, teamId).disconnectToken(tokenId)),
     );
@@ -387,14 +285,7 @@ export class SiteDO extends DurableObject {
 
   /** The agent behind a token, with their teams, or null when the token is unknown or revoked. */
   agentForToken(agentId: string, tokenId: string): TokenAgent | null {
-    const token = this.sql
-      .exec(
-        "SELECT 1 FROM agent_tokens WHERE token_id = ? AND agent_id = ? AND revoked_at IS NULL",
-        tokenId,
-        agentId,
-      )
-      .toArray()[0];
-    const agent = token ? this.getAgent(agentId) : null;
+    const agent = this.store.isTokenLive(agentId, tokenId) ? this.getAgent(agentId) : null;
     const site = this.getSite();
     if (!agent || !site) return null;
     const teamNames = Object.fromEntries(site.teams.map((team) => [team.id, team.name]));
@@ -416,12 +307,10 @@ export class SiteDO extends DurableObject {
     const site = this.getSite();
     if (!site) return null;
     const teams = new Set(site.teams.map((team) => team.id));
-    const last = this.sql
-      .exec<{ team_id: string }>("SELECT team_id FROM visitor_teams WHERE visitor_id = ?", visitorId)
-      .toArray()[0];
-    if (last && teams.has(last.team_id)) {
-      const open = await teamStub(this.env, site.siteId, last.team_id).openConversationOf(visitorId);
-      if (open) return { teamId: last.team_id, conversationId: open };
+    const last = this.store.visitorTeam(visitorId);
+    if (last !== null && teams.has(last)) {
+      const open = await teamStub(this.env, site.siteId, last).openConversationOf(visitorId);
+      if (open) return { teamId: last, conversationId: open };
     }
     if (!teams.has(pickedTeam)) return null;
     this.setVisitorTeam(visitorId, pickedTeam, now);
@@ -430,11 +319,6 @@ export class SiteDO extends DurableObject {
 
   /** The visitor's conversation now lives in `teamId` (a TeamDO calls this after a transfer). */
   setVisitorTeam(visitorId: string, teamId: string, now: number): void {
-    this.sql.exec(
-      "INSERT OR REPLACE INTO visitor_teams (visitor_id, team_id, updated_at) VALUES (?, ?, ?)",
-      visitorId,
-      teamId,
-      now,
-    );
+    this.store.setVisitorTeam(visitorId, teamId, now);
   }
 }

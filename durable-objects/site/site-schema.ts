@@ -5,7 +5,10 @@
  */
 import type { Migration } from "../sql-schema";
 
-/** Bump when a migration is added below; never edit a shipped migration. */
+/**
+ * Bump when a migration is added below (`ensureSchema` throws until it matches the last
+ * migration); never edit a shipped migration.
+ */
 export const SITE_SCHEMA_VERSION = 1;
 
 export const siteMigrations: readonly Migration[] = [

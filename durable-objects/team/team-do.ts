@@ -1,9 +1,9 @@
 /**
  * TeamDO: one per support team, the single writer of its queue, presence, conversations
- * and messages. A thin shell around the assignment engine: entry points make sure storage is
- * ready, identify the socket from its attachment, parse the frame, and hand it to one named
- * handler; after every event the one alarm is set to the earliest thing due. Sockets are
- * hibernatable; nothing relies on memory surviving between events.
+ * and messages. A thin shell: every entry point takes the one "ensure ready" step (the
+ * engine rebuilt from SQLite once per wake), calls one named handler, logs
+ * `TeamDO:name` on error, and after every event sets the one alarm to the earliest thing
+ * due. Sockets are hibernatable; nothing relies on memory surviving between events.
  */
 import { DurableObject } from "cloudflare:workers";
 import {
@@ -13,53 +13,101 @@ import {
   parseFrame,
   PING,
   PONG,
+  refuse,
   visitorFrameInSchema,
+  type Result,
 } from "../../protocol";
-import { siteStub, teamStub } from "../addresses";
-import { handleAgentFrame } from "./agent-actions";
 import { FloodGuard } from "../../core/throttles/flood-guard";
-import { ensureSchema } from "../sql-schema";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
-import { TeamRoom } from "./team-room";
-import { teamMigrations } from "./team-schema";
+import { siteStub, teamStub } from "../addresses";
+import { ensureSchema } from "../sql-schema";
+import { handleAgentFrame } from "./agent-actions";
+import { EngineHost } from "./engine-host";
+import type { ReadyTeam } from "./ready-team";
 import {
-  agentTag,
+  attachIdentity,
+  identityFromHeader,
   identityOf,
-  send,
-  tagsOf,
-  TeamSockets,
-  tokenTag,
+  IdentityHeader,
   type SocketIdentity,
-} from "./team-sockets";
+} from "./socket-identity";
+import { TeamBroadcasts } from "./team-broadcasts";
+import type { TeamLinks, TransferPayload } from "./team-links";
+import { TEAM_SCHEMA_VERSION, teamMigrations } from "./team-schema";
+import { agentTag, send, tagsOf, TeamSockets, tokenTag } from "./team-sockets";
 import { TeamStore } from "./team-store";
-import { dueWork, nextDueAt } from "./team-timers";
-import { acceptTransfer } from "./accept-transfer";
-import type { TransferAnswer, TransferPayload } from "./team-links";
+import { nextDueAt, runDue } from "./team-timers";
+import { TeamViews } from "./team-views";
+import { transferIn } from "./transfer-in";
 import { handleVisitorFrame } from "./visitor-actions";
+import { VisitorText } from "./visitor-text";
 
-/** Header the Worker sets, after checking the ticket, on the upgrade it forwards here. */
-export const IdentityHeader = "X-Chat-Identity";
+export { IdentityHeader };
+
+const notReady = (message: string) => ({ type: "error" as const, code: ErrorCode.forbidden, message });
 
 export class TeamDO extends DurableObject {
-  private readonly room: TeamRoom;
+  private readonly store: TeamStore;
+  private readonly text: VisitorText;
+  private readonly views: TeamViews;
+  private readonly out: TeamBroadcasts;
+  private readonly host: EngineHost;
+  private readonly links: TeamLinks;
   private readonly flood = new FloodGuard();
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
-    ensureSchema(ctx.storage.sql, teamMigrations);
+    ensureSchema(ctx.storage.sql, teamMigrations, TEAM_SCHEMA_VERSION);
     // Keep-alive pings are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
-    this.room = new TeamRoom(new TeamStore(ctx.storage.sql), new TeamSockets(ctx));
-    this.room.links = {
-      acceptTransfer: (teamId, payload) => {
-        const config = this.room.config()!;
-        return teamStub(this.env, config.siteId, teamId).acceptTransfer(payload);
-      },
+    this.store = new TeamStore(ctx.storage.sql);
+    this.text = new VisitorText(this.store);
+    this.views = new TeamViews(this.store, this.text);
+    this.out = new TeamBroadcasts(this.store, new TeamSockets(ctx), this.views);
+    this.host = new EngineHost(this.store, this.text, this.views, this.out);
+    this.links = {
+      acceptTransfer: (teamId, payload) => teamStub(this.env, this.siteId(), teamId).acceptTransfer(payload),
       setVisitorTeam: async (visitorId, teamId, now) => {
-        await siteStub(this.env, this.room.config()!.siteId).setVisitorTeam(visitorId, teamId, now);
+        await siteStub(this.env, this.siteId()).setVisitorTeam(visitorId, teamId, now);
       },
       exclusively: (work) => this.ctx.blockConcurrencyWhile(work),
     };
+  }
+
+  private siteId(): string {
+    return this.store.config()?.siteId ?? "";
+  }
+
+  /** The one "ensure ready" step: the engine rebuilt once per wake; null until configured. */
+  private ensureReady(now: number): ReadyTeam | null {
+    const engine = this.host.ensureReady(now);
+    const config = this.store.config();
+    if (!engine || !config) return null;
+    const { store, text, views, out, links, host } = this;
+    return {
+      config,
+      engine,
+      store,
+      text,
+      views,
+      out,
+      links,
+      apply: (result, at) => host.apply(engine, result, at),
+    };
+  }
+
+  /** Runs an entry point's handler with the ready team, logging `TeamDO:name` if it throws. */
+  private async entry<T>(
+    name: string,
+    work: (team: ReadyTeam | null, now: number) => T | Promise<T>,
+  ): Promise<T> {
+    const now = Date.now();
+    try {
+      return await work(this.ensureReady(now), now);
+    } catch (error) {
+      console.error(`TeamDO:${name}`, error);
+      throw error;
+    }
   }
 
   /** Accepts a WebSocket the Worker has already authenticated. */
@@ -70,11 +118,14 @@ export class TeamDO extends DurableObject {
         { status: 426 },
       );
     }
-    const identity = JSON.parse(request.headers.get(IdentityHeader) ?? "null") as SocketIdentity | null;
+    return this.entry("fetch", () => this.acceptSocket(identityFromHeader(request.headers)));
+  }
+
+  private acceptSocket(identity: SocketIdentity | null): Response {
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server, identity ? tagsOf(identity) : []);
-    server.serializeAttachment(identity);
-    if (!identity || (identity.role === "agent" && !this.room.store.agent(identity.agentId))) {
+    if (identity) attachIdentity(server, identity);
+    if (!identity || (identity.role === "agent" && !this.store.agent(identity.agentId))) {
       send(server, { type: "error", code: ErrorCode.forbidden, message: "not an agent of this team" });
       server.close(CloseCode.forbidden, "forbidden");
     } else if (identity.role === "agent") {
@@ -87,22 +138,9 @@ export class TeamDO extends DurableObject {
     if (raw === PING) return ws.send(PONG);
     const identity = identityOf(ws);
     if (!identity) return ws.close(CloseCode.unauthorized, "unknown socket");
-    const now = Date.now();
     try {
-      if (identity.role === "visitor") {
-        const parsed = parseFrame(raw, visitorFrameInSchema);
-        if (!parsed.ok) return send(ws, parsed.error);
-        const limited = this.flood.check(identity.visitorId, parsed.frame, now);
-        if (limited) return send(ws, limited);
-        handleVisitorFrame(this.room, parsed.frame, { ws, visitorId: identity.visitorId, now });
-      } else {
-        const parsed = parseFrame(raw, agentFrameInSchema);
-        if (!parsed.ok) return send(ws, parsed.error);
-        await handleAgentFrame(this.room, parsed.frame, { ws, agentId: identity.agentId, now });
-      }
-      await this.scheduleAlarm(now);
-    } catch (error) {
-      console.error("TeamDO:webSocketMessage", error);
+      await this.entry("webSocketMessage", (team, now) => this.socketFrame(team, ws, identity, raw, now));
+    } catch {
       send(ws, {
         type: "error",
         code: ErrorCode.internal,
@@ -111,20 +149,51 @@ export class TeamDO extends DurableObject {
     }
   }
 
+  /** A frame from an identified socket: parsed, rate-limited (visitors), handed to its handler. */
+  private async socketFrame(
+    team: ReadyTeam | null,
+    ws: WebSocket,
+    identity: SocketIdentity,
+    raw: string | ArrayBuffer,
+    now: number,
+  ): Promise<void> {
+    if (identity.role === "visitor") {
+      const parsed = parseFrame(raw, visitorFrameInSchema);
+      if (!parsed.ok) return send(ws, parsed.error);
+      const limited = this.flood.check(identity.visitorId, parsed.frame, now);
+      if (limited) return send(ws, limited);
+      if (!team) {
+        const frame = parsed.frame;
+        const clientId = "clientId" in frame ? { clientId: frame.clientId } : {};
+        return send(ws, { ...notReady("this team is not configured yet"), ...clientId });
+      }
+      handleVisitorFrame(team, parsed.frame, { ws, visitorId: identity.visitorId, now });
+    } else {
+      const parsed = parseFrame(raw, agentFrameInSchema);
+      if (!parsed.ok) return send(ws, parsed.error);
+      if (!team) return send(ws, notReady("you are no longer an agent of this team"));
+      await handleAgentFrame(team, parsed.frame, { ws, agentId: identity.agentId, now });
+    }
+    await this.scheduleAlarm(team, now);
+  }
+
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
     } catch {
       // Already closed.
     }
+    await this.entry("webSocketClose", (team, now) => this.socketGone(team, ws, now));
+  }
+
+  /** The agent's last socket is gone: they turn offline after the grace period unless they return. */
+  private async socketGone(team: ReadyTeam | null, ws: WebSocket, now: number): Promise<void> {
     const identity = identityOf(ws);
-    if (identity?.role === "agent" && !this.room.sockets.hasAgentSocket(identity.agentId, ws)) {
-      // The agent's last socket is gone: they turn offline after the grace period unless they return.
-      const agent = this.room.store.agent(identity.agentId);
-      if (agent && agent.record.status !== "offline" && agent.goneSince === null) {
-        this.room.store.setGoneSince(identity.agentId, Date.now());
-        await this.scheduleAlarm(Date.now());
-      }
+    if (identity?.role !== "agent" || this.out.sockets.hasAgentSocket(identity.agentId, ws)) return;
+    const agent = this.store.agent(identity.agentId);
+    if (agent && agent.record.status !== "offline" && agent.goneSince === null) {
+      this.store.setGoneSince(identity.agentId, now);
+      await this.scheduleAlarm(team, now);
     }
   }
 
@@ -134,99 +203,94 @@ export class TeamDO extends DurableObject {
 
   /** Runs whatever is due: engine waits, presence grace, agent gone, no answer, hours. */
   override async alarm(): Promise<void> {
+    let team: ReadyTeam | null = null;
     const now = Date.now();
     try {
-      const config = this.room.config();
-      const engine = this.room.engine(now);
-      if (!config || !engine) return;
-      this.room.apply(engine.tick(now), now);
-      const due = dueWork(this.room.store, engine, config, now);
-      for (const agentId of due.goneAgents) {
-        this.room.store.setGoneSince(agentId, null);
-        this.room.apply(engine.presenceChanged(agentId, "offline", now), now);
-        this.room.announceAgent(agentId);
-      }
-      for (const [conversationId, reason] of due.release) {
-        const avoid = reason === "no-answer" || config.settings.agentGone === "reassign";
-        this.room.apply(engine.release(conversationId, now, { avoidAgent: avoid }), now);
-      }
-      this.room.announcePositions(now);
-    } catch (error) {
-      console.error("TeamDO:alarm", error);
+      await this.entry("alarm", (ready) => {
+        team = ready;
+        if (ready) runDue(ready, now);
+      });
+    } catch {
+      // Logged by entry(); the alarm is set again below either way.
     } finally {
-      await this.scheduleAlarm(now);
+      await this.scheduleAlarm(team ?? this.ensureReady(now), now);
     }
   }
 
-  private async scheduleAlarm(now: number): Promise<void> {
-    const config = this.room.config();
-    const engine = this.room.engine(now);
-    const at = config && engine ? nextDueAt(this.room.store, engine, config, now) : null;
+  private async scheduleAlarm(team: ReadyTeam | null, now: number): Promise<void> {
+    const config = this.store.config();
+    const at = team && config ? nextDueAt(this.store, team.engine, config, now) : null;
     if (at === null) await this.ctx.storage.deleteAlarm();
     else if ((await this.ctx.storage.getAlarm()) !== at) await this.ctx.storage.setAlarm(at);
   }
 
   /** An agent reconnected within their grace period: they never left. */
   private agentReturned(agentId: string): void {
-    const agent = this.room.store.agent(agentId);
+    const agent = this.store.agent(agentId);
     if (agent && agent.goneSince !== null && agent.record.status !== "offline")
-      this.room.store.setGoneSince(agentId, null);
+      this.store.setGoneSince(agentId, null);
   }
 
   // ---- RPC from the SiteDO, the Worker and other teams ----
 
   async configure(config: TeamConfig): Promise<void> {
-    const now = Date.now();
-    const before = this.room.config();
-    this.room.store.setConfig(config);
-    const engine = this.room.engine(now)!;
-    if (before) this.room.apply(engine.policyChanged(config.policy, now), now);
-    await this.scheduleAlarm(now);
+    await this.entry("configure", async (_before, now) => {
+      const before = this.store.config();
+      this.store.setConfig(config);
+      const team = this.ensureReady(now)!;
+      if (before) team.apply(team.engine.policyChanged(config.policy, now), now);
+      await this.scheduleAlarm(team, now);
+    });
   }
 
   async upsertAgent(agent: TeamAgentConfig): Promise<void> {
-    const now = Date.now();
-    const { name, ...profile } = agent;
-    const engine = this.room.engine(now);
-    if (!engine) return;
-    const isNew = !this.room.store.agent(agent.id);
-    const result = engine.agentUpdated(profile, now);
-    const record = engine.agent(agent.id);
-    if (record) this.room.store.saveAgentRecord(record, name);
-    this.room.store.setAgentName(agent);
-    this.room.apply(result, now);
-    if (isNew || record) this.room.announceAgent(agent.id);
-    await this.scheduleAlarm(now);
+    await this.entry("upsertAgent", async (team, now) => {
+      if (!team) return;
+      const { name, ...profile } = agent;
+      const isNew = !this.store.agent(agent.id);
+      const result = team.engine.agentUpdated(profile, now);
+      const record = team.engine.agent(agent.id);
+      if (record) this.store.saveAgentRecord(record, name);
+      this.store.setAgentName(agent);
+      team.apply(result, now);
+      if (isNew || record) this.out.agent(team.engine, agent.id);
+      await this.scheduleAlarm(team, now);
+    });
   }
 
   async removeAgent(agentId: string): Promise<void> {
-    const now = Date.now();
-    const engine = this.room.engine(now);
-    if (engine) this.room.apply(engine.agentRemoved(agentId, now), now);
-    this.room.store.removeAgent(agentId);
-    this.room.sockets.closeTagged(agentTag(agentId), CloseCode.forbidden, "removed from team");
-    await this.scheduleAlarm(now);
+    await this.entry("removeAgent", async (team, now) => {
+      if (team) team.apply(team.engine.agentRemoved(agentId, now), now);
+      this.store.removeAgent(agentId);
+      this.out.sockets.closeTagged(agentTag(agentId), CloseCode.forbidden, "removed from team");
+      await this.scheduleAlarm(team, now);
+    });
   }
 
-  disconnectToken(tokenId: string): void {
-    this.room.sockets.closeTagged(tokenTag(tokenId), CloseCode.unauthorized, "token revoked");
+  async disconnectToken(tokenId: string): Promise<void> {
+    await this.entry("disconnectToken", () =>
+      this.out.sockets.closeTagged(tokenTag(tokenId), CloseCode.unauthorized, "token revoked"),
+    );
   }
 
   /** Id of the visitor's open conversation, if any. */
-  openConversationOf(visitorId: string): string | null {
-    return this.room.store.openConversationOf(visitorId)?.id ?? null;
+  async openConversationOf(visitorId: string): Promise<string | null> {
+    return this.entry("openConversationOf", () => this.store.openConversationOf(visitorId)?.id ?? null);
   }
 
   /** What the Worker learned at the visitor's session (identity, locale, page), for new chats. */
-  rememberVisitor(profile: VisitorProfile): void {
-    this.room.store.rememberVisitor(profile, Date.now());
+  async rememberVisitor(profile: VisitorProfile): Promise<void> {
+    await this.entry("rememberVisitor", (_team, now) => this.store.rememberVisitor(profile, now));
   }
 
   /** Takes over a conversation from another team of the site. */
-  async acceptTransfer(payload: TransferPayload): Promise<TransferAnswer> {
-    const now = Date.now();
-    const answer = acceptTransfer(this.room, payload, now);
-    await this.scheduleAlarm(now);
-    return answer;
+  async acceptTransfer(payload: TransferPayload): Promise<Result> {
+    return this.entry("acceptTransfer", async (team, now) => {
+      const answer = team
+        ? transferIn(team, payload, now)
+        : refuse(ErrorCode.notFound, "that team is not set up");
+      await this.scheduleAlarm(team, now);
+      return answer;
+    });
   }
 }

@@ -2,7 +2,7 @@
  * What a team object needs of the rest of the site (the other teams, the site object), and
  * the shape of a conversation handed from one team to another. The TeamDO provides the links.
  */
-import type { ChatMessage } from "../../protocol";
+import type { ChatMessage, Result } from "../../protocol";
 import type { VisitorProfile } from "../../core/team-config";
 import type { ConversationOrigin } from "./team-store";
 
@@ -18,11 +18,9 @@ export interface TransferPayload {
   note: string | null;
 }
 
-export type TransferAnswer = { ok: true } | { ok: false; message: string };
-
 /** How a team reaches the rest of the site; the TeamDO provides it. */
 export interface TeamLinks {
-  acceptTransfer(teamId: string, payload: TransferPayload): Promise<TransferAnswer>;
+  acceptTransfer(teamId: string, payload: TransferPayload): Promise<Result>;
   setVisitorTeam(visitorId: string, teamId: string, now: number): Promise<void>;
   exclusively<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -5,7 +5,10 @@
  */
 import type { Migration } from "../sql-schema";
 
-/** Bump when a migration is added below; never edit a migration once it has shipped. */
+/**
+ * Bump when a migration is added below (`ensureSchema` throws until it matches the last
+ * migration); never edit a migration once it has shipped.
+ */
 export const TEAM_SCHEMA_VERSION = 1;
 
 export const teamMigrations: readonly Migration[] = [

@@ -3,9 +3,9 @@
  * every wake, never held in memory) and typed sends to one socket or to a group.
  */
 import type { AgentFrameOut, VisitorFrameOut } from "../../protocol";
+import { identityOf, type SocketIdentity } from "./socket-identity";
 
-export type SocketIdentity =
-  { role: "visitor"; visitorId: string } | { role: "agent"; agentId: string; tokenId: string };
+export type { SocketIdentity };
 
 /** Tags let `getWebSockets(tag)` find a party's sockets after hibernation. */
 export const visitorTag = (visitorId: string) => `v:${visitorId}`;
@@ -18,12 +18,6 @@ export function tagsOf(identity: SocketIdentity): string[] {
   return identity.role === "visitor"
     ? [visitorTag(identity.visitorId)]
     : [agentsTag, agentTag(identity.agentId), tokenTag(identity.tokenId)];
-}
-
-export function identityOf(ws: WebSocket): SocketIdentity | null {
-  const attachment: unknown = ws.deserializeAttachment();
-  if (typeof attachment !== "object" || attachment === null || !("role" in attachment)) return null;
-  return attachment as SocketIdentity;
 }
 
 export class TeamSockets {

@@ -11,6 +11,7 @@ import { AgentGoneAction } from "../../protocol";
 import type { AssignmentEngine } from "../../core/assignment";
 import { nextChange } from "../../core/hours";
 import type { TeamConfig } from "../../core/team-config";
+import type { ReadyTeam } from "./ready-team";
 import type { TeamStore } from "./team-store";
 
 export interface DueWork {
@@ -81,4 +82,21 @@ export function nextDueAt(
     if (edge !== null) times.push(edge);
   }
   return times.length === 0 ? null : Math.max(now, Math.min(...times));
+}
+
+/** Runs what is due at `now` (the alarm): the engine's waits first, then the timers above. */
+export function runDue(team: ReadyTeam, now: number): void {
+  const { engine, config, store, out } = team;
+  team.apply(engine.tick(now), now);
+  const due = dueWork(store, engine, config, now);
+  for (const agentId of due.goneAgents) {
+    store.setGoneSince(agentId, null);
+    team.apply(engine.presenceChanged(agentId, "offline", now), now);
+    out.agent(engine, agentId);
+  }
+  for (const [conversationId, reason] of due.release) {
+    const avoid = reason === "no-answer" || config.settings.agentGone === "reassign";
+    team.apply(engine.release(conversationId, now, { avoidAgent: avoid }), now);
+  }
+  out.positions(engine, now);
 }

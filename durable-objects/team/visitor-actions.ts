@@ -1,15 +1,14 @@
 /**
- * What a TeamDO does with each frame a visitor sends. The frame is already parsed and the
- * visitor identified by their socket's attachment; their profile came from the session.
+ * What a TeamDO does with each frame a visitor sends, by name: the frame is already parsed,
+ * the visitor identified by their socket's attachment and the team ready. A refusal goes
+ * back as an `error` frame (with the message's clientId, so the widget marks it failed).
  */
-import { ErrorCode, type VisitorFrameIn } from "../../protocol";
-import { randomId } from "../../core/crypto";
+import type { Result, VisitorFrameIn } from "../../protocol";
+import { ok } from "../../protocol";
 import { closeConversation } from "./close-conversation";
-import type { EngineResult } from "../../core/assignment";
-import type { VisitorProfile } from "../../core/team-config";
-import type { TeamRoom } from "./team-room";
+import { postVisitorMessage } from "./post-message";
+import type { ReadyTeam } from "./ready-team";
 import { send } from "./team-sockets";
-import type { ConversationOrigin } from "./team-store";
 
 export interface VisitorContext {
   ws: WebSocket;
@@ -17,46 +16,57 @@ export interface VisitorContext {
   now: number;
 }
 
-export function handleVisitorFrame(room: TeamRoom, frame: VisitorFrameIn, visitor: VisitorContext): void {
+export function handleVisitorFrame(team: ReadyTeam, frame: VisitorFrameIn, visitor: VisitorContext): void {
+  const result = act(team, frame, visitor);
+  if (result.ok) return;
+  const { code, message } = result.refusal;
+  const clientId = frame.type === "message" || frame.type === "offline" ? frame.clientId : undefined;
+  send(visitor.ws, { type: "error", code, message, ...(clientId !== undefined ? { clientId } : {}) });
+}
+
+function act(team: ReadyTeam, frame: VisitorFrameIn, visitor: VisitorContext): Result {
+  const { store, out, engine } = team;
+  const { visitorId, now } = visitor;
   switch (frame.type) {
     case "hello":
-      return hello(room, visitor, frame.lastSeq);
+      return hello(team, visitor, frame.lastSeq);
     case "message":
-      return message(room, visitor, frame.clientId, frame.text);
+      return postVisitorMessage(team, visitor, frame, now);
     case "offline":
-      return message(room, visitor, frame.clientId, frame.text, {
+      return postVisitorMessage(team, visitor, frame, now, {
         email: frame.email,
         ...(frame.name ? { name: frame.name } : {}),
       });
     case "typing": {
-      const conversation = room.store.openConversationOf(visitor.visitorId);
+      const conversation = store.openConversationOf(visitorId);
       if (conversation?.agentId) {
-        room.sockets.toAgent(conversation.agentId, {
+        out.sockets.toAgent(conversation.agentId, {
           type: "typing",
           conversationId: conversation.id,
           on: frame.on,
         });
       }
-      return;
+      return ok();
     }
     case "read": {
-      const conversation = room.store.latestConversationOf(visitor.visitorId);
-      if (conversation) room.store.markVisitorRead(conversation.id, frame.seq);
-      return;
+      const conversation = store.latestConversationOf(visitorId);
+      if (conversation) store.markVisitorRead(conversation.id, frame.seq);
+      return ok();
     }
     case "close": {
-      const conversation = room.store.openConversationOf(visitor.visitorId);
-      if (conversation) closeConversation(room, conversation, visitor.now);
-      else room.sendStatus(visitor.visitorId, visitor.now, true);
-      return;
+      const conversation = store.openConversationOf(visitorId);
+      if (conversation) closeConversation(team, conversation, now);
+      else out.status(engine, visitorId, now, true);
+      return ok();
     }
   }
 }
 
 /** Answers with the open conversation and every message after `lastSeq`, then its status. */
-function hello(room: TeamRoom, visitor: VisitorContext, lastSeq: number): void {
-  const conversation = room.store.openConversationOf(visitor.visitorId);
-  const agentName = conversation?.agentId ? (room.store.agent(conversation.agentId)?.name ?? "") : "";
+function hello(team: ReadyTeam, visitor: VisitorContext, lastSeq: number): Result {
+  const { store, out, engine } = team;
+  const conversation = store.openConversationOf(visitor.visitorId);
+  const agentName = conversation?.agentId ? (store.agent(conversation.agentId)?.name ?? "") : "";
   send(visitor.ws, {
     type: "welcome",
     visitorId: visitor.visitorId,
@@ -64,108 +74,13 @@ function hello(room: TeamRoom, visitor: VisitorContext, lastSeq: number): void {
       ? {
           id: conversation.id,
           state: conversation.state,
-          lastSeq: room.store.messages.lastSeq(conversation.id),
+          lastSeq: store.messages.lastSeq(conversation.id),
           agent: conversation.agentId ? { id: conversation.agentId, name: agentName } : null,
         }
       : null,
-    messages: conversation ? room.store.messages.after(conversation.id, lastSeq) : [],
+    messages: conversation ? store.messages.after(conversation.id, lastSeq) : [],
   });
-  room.forgetStatus(visitor.visitorId);
-  room.sendStatus(visitor.visitorId, visitor.now, true);
-}
-
-/**
- * Stores the visitor's message once, whatever the number of resends: the clientId is looked
- * up in their latest conversation (even one closed since) before a new one is started.
- */
-function message(
-  room: TeamRoom,
-  visitor: VisitorContext,
-  clientId: string,
-  text: string,
-  offlineForm?: { email: string; name?: string },
-): void {
-  const latest = room.store.latestConversationOf(visitor.visitorId);
-  const earlierSeq = latest ? room.store.messages.seqOfClientId(latest.id, clientId) : null;
-  if (latest && earlierSeq !== null) {
-    send(visitor.ws, { type: "ack", clientId, conversationId: latest.id, seq: earlierSeq });
-    return;
-  }
-  let conversation = latest && latest.state !== "closed" ? latest : null;
-  let arrival: EngineResult | null = null;
-  if (!conversation) {
-    const started = startConversation(room, visitor, offlineForm);
-    if (typeof started === "string") {
-      send(visitor.ws, { type: "error", code: ErrorCode.forbidden, message: started, clientId });
-      return;
-    }
-    ({ conversation, arrival } = started);
-  }
-  const { message: stored } = room.store.messages.append(conversation.id, {
-    clientId,
-    from: "visitor",
-    text,
-    at: visitor.now,
-  });
-  send(visitor.ws, { type: "ack", clientId, conversationId: conversation.id, seq: stored.seq });
-  room.deliver(stored, conversation, visitor.now, visitor.ws);
-  // The engine's decision on a new conversation is announced after the message it answers.
-  if (arrival) room.apply(arrival, visitor.now);
-}
-
-/** A new conversation: stored with a welcome, then handed to the engine, which may assign it at once. */
-function startConversation(
-  room: TeamRoom,
-  visitor: VisitorContext,
-  offlineForm?: { email: string; name?: string },
-) {
-  const config = room.config();
-  const engine = room.engine(visitor.now);
-  if (!config || !engine) return "this team is not configured yet";
-  const away = room.text.awayStatus(visitor.now, room.store.visitor(visitor.visitorId));
-  if (away.state === "away" && away.offlineForm && !offlineForm) {
-    return "the team is closed: leave your email and message with the offline form";
-  }
-  const stored = room.store.visitor(visitor.visitorId);
-  const profile: VisitorProfile = {
-    ...(stored ?? {
-      visitorId: visitor.visitorId,
-      name: `Visitor ${visitor.visitorId.slice(2, 6)}`,
-      verified: {},
-      hints: {},
-    }),
-    ...(offlineForm?.email ? { email: offlineForm.email } : {}),
-    ...(offlineForm?.name ? { name: offlineForm.name } : {}),
-  };
-  const previous = room.store.latestConversationOf(visitor.visitorId);
-  const language = config.settings.matchLanguage ? profile.locale?.toLowerCase().split("-")[0] : undefined;
-  const id = randomId("c_");
-  const result = engine.conversationArrived(
-    {
-      id,
-      visitorId: visitor.visitorId,
-      attributes: profile.verified,
-      ...(language ? { language } : {}),
-      ...(previous
-        ? {
-            previousConversation: {
-              ...(previous.record.agentId ? { agentId: previous.record.agentId } : {}),
-              at: previous.closedAt ?? previous.createdAt,
-            },
-          }
-        : {}),
-      queuedAt: visitor.now,
-    },
-    visitor.now,
-  );
-  const record = result.changed.conversations.find((c) => c.id === id) ?? engine.conversation(id);
-  if (!record) return "the conversation could not be started";
-  const origin: ConversationOrigin = offlineForm ? "offline-form" : "chat";
-  // Stored as waiting first; `apply` then writes the engine's verdict (maybe already assigned).
-  const { agentId: _notYet, ...waiting } = record;
-  room.store.insertConversation({ ...waiting, state: "queued" }, profile, visitor.now, origin);
-  const conversation = room.store.conversation(id)!;
-  room.postSystemMessage(conversation, room.text.welcome(conversation), visitor.now);
-  if (away.state === "away") room.postSystemMessage(conversation, away.text, visitor.now);
-  return { conversation, arrival: result };
+  out.forgetStatus(visitor.visitorId);
+  out.status(engine, visitor.visitorId, visitor.now, true);
+  return ok();
 }

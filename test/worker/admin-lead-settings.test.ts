@@ -11,8 +11,8 @@ import {
   leadSettingsBodySchema,
   type AgentSessionResponse,
   type LeadSettingsBodyInput,
+  type LeadTeamFormView,
 } from "../../protocol";
-import type { LeadTeamFormView } from "../../worker/routes/team-settings-routes";
 import { admin, agentSession, BASE, connectAgent, connectVisitor, seedSite, upgrade } from "./helpers";
 
 const SITE = "lead";

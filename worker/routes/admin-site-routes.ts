@@ -43,14 +43,14 @@ adminSiteRoutes.get("/config", async (c) => {
 adminSiteRoutes.put("/config", jsonBody(siteConfigBodySchema), async (c) => {
   const siteId = pathId(c, "site");
   const body = c.req.valid("json");
-  if (body.site !== siteId)
+  if (body.site !== undefined && body.site !== siteId)
     throw new ApiError(
       400,
       ErrorCode.invalidFrame,
       `site: must be "${siteId}", the site of the path`,
       "site",
     );
-  return c.json(await siteStub(c.env, siteId).applyConfig(body, Date.now()));
+  return c.json(await siteStub(c.env, siteId).applyConfig({ ...body, site: siteId }, Date.now()));
 });
 
 adminSiteRoutes.get("/routing-rules", async (c) => {

@@ -3,8 +3,8 @@
  * 400 naming the parameter), SiteDO results turned into HTTP errors, stored teams as views.
  */
 import type { Context } from "hono";
-import { ErrorCode, idSchema, teamBodySchema, teamView, type TeamView } from "../../protocol";
-import type { SetResult, TeamRecord } from "../../durable-objects/site/site-do";
+import { ErrorCode, idSchema, teamBodySchema, teamView, type Result, type TeamView } from "../../protocol";
+import type { TeamRecord } from "../../durable-objects/site/site-do";
 import { ApiError, notFound } from "../api-error";
 import type { AppEnv } from "../app-env";
 
@@ -23,15 +23,11 @@ export function pathId(c: Context<AppEnv>, name: string): string {
 }
 
 /** Throws the HTTP error for a refused change: 400 with the field path, or 404. */
-export function applied(result: SetResult): void {
+export function applied(result: Result): void {
   if (result.ok) return;
-  if (result.reason === "missing") throw notFound(result.message);
-  throw new ApiError(
-    400,
-    ErrorCode.invalidFrame,
-    result.path ? `${result.path}: ${result.message}` : result.message,
-    result.path,
-  );
+  const { code, message, path } = result.refusal;
+  if (code === ErrorCode.notFound) throw notFound(message);
+  throw new ApiError(400, code, path ? `${path}: ${message}` : message, path);
 }
 
 /** A resource read back from the SiteDO, or 404. */

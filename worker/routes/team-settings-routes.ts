@@ -3,6 +3,7 @@
  * their own agent token: the team's settings, hours and messages, and its assignment
  * policy (`preset` and `policy` overrides, validated exactly as the admin team body is);
  * never its name. An agent who is not a lead, or leads another team, gets 403 `forbidden`.
+ * The form and its view are the protocol's (`protocol/lead-team-form.ts`).
  *
  * A PUT without `preset` and `policy` keeps the stored policy (the form of old panels);
  * with either, both are replaced as given, as the admin team PUT does.
@@ -12,19 +13,15 @@
  * { "settings": {…}, "hours": null, "messages": {…}, "preset": "low-cost", "policy": { "defaultLimit": 6 } }
  */
 import { Hono } from "hono";
-import type { z } from "zod";
 import {
-  checkMergedPolicy,
-  evenAfterOtherIssues,
-  leadSettingsBodySchema,
+  leadTeamFormSchema,
   MAX_ADMIN_BODY_BYTES,
   policyPresets,
   presetPolicy,
   TEMPLATE_VARIABLES,
   teamBodySchema,
   teamPolicySchema,
-  type LeadSettingsBody,
-  type MessageTemplateKey,
+  type LeadTeamFormView,
   type PolicyPresetName,
   type TeamPolicy,
 } from "../../protocol";
@@ -37,33 +34,11 @@ import { jsonBody } from "../middleware/json-body";
 import { limitBody } from "../middleware/limit-body";
 import { applied, oneTeam, pathId } from "./route-helpers";
 
-/** What the form sends: the lead's settings plus the admin team body's `preset` and `policy`. */
-export const leadTeamFormSchema = leadSettingsBodySchema
-  .extend({
-    preset: teamBodySchema.shape.preset,
-    policy: teamBodySchema.shape.policy,
-  })
-  .superRefine(checkMergedPolicy, evenAfterOtherIssues);
-export type LeadTeamForm = z.infer<typeof leadTeamFormSchema>;
-
-/**
- * What the form reads: the stored form and the policy it resolves to, plus the constants
- * a form needs to explain it (what each preset, and no preset, resolves to; the variables
- * each message template may use; the built-in texts), so the panel ships no schemas.
- */
-export interface LeadTeamFormView extends LeadSettingsBody, FormConstants {
-  preset?: PolicyPresetName;
-  policy: Record<string, unknown>;
-  resolvedPolicy: TeamPolicy;
-}
-
-interface FormConstants {
-  presetPolicies: Record<PolicyPresetName, TeamPolicy>;
-  defaultPolicy: TeamPolicy;
-  templateVariables: Record<MessageTemplateKey, readonly string[]>;
-  /** The product's own texts by language ("en", "es", …), shown where a team has none. */
-  builtInTemplates: Record<string, Record<MessageTemplateKey, string>>;
-}
+/** The constants of the view (`LeadTeamFormView`), the same for every team. */
+type FormConstants = Pick<
+  LeadTeamFormView,
+  "presetPolicies" | "defaultPolicy" | "templateVariables" | "builtInTemplates"
+>;
 
 /** Built once per isolate: they are constants. */
 let constants: FormConstants | undefined;

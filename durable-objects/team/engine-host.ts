@@ -1,0 +1,104 @@
+/**
+ * The TeamDO's host of the assignment engine: rebuilds it from SQLite once per wake (the
+ * "ensure ready" step every entry point takes, which may apply a catch-up tick), and after
+ * each engine result writes the changed records and only then tells agents and visitors.
+ * Decisions it has nothing to say about (relax, fallback, kinds added later) are persisted
+ * like any and otherwise left alone, so the engine may grow new kinds without this file.
+ */
+import { AssignmentEngine, UnassignReason } from "../../core/assignment";
+import type { Decision, EngineResult } from "../../core/assignment";
+import type { TeamBroadcasts } from "./team-broadcasts";
+import type { TeamStore } from "./team-store";
+import type { TeamViews } from "./team-views";
+import type { VisitorText } from "./visitor-text";
+
+export class EngineHost {
+  private engine: AssignmentEngine | null = null;
+
+  constructor(
+    private readonly store: TeamStore,
+    private readonly text: VisitorText,
+    private readonly views: TeamViews,
+    private readonly out: TeamBroadcasts,
+  ) {}
+
+  /**
+   * The engine, built from storage on the first call after a wake and caught up to `now`
+   * (which may assign, persist and announce); the same engine after that. Null until the
+   * team is configured.
+   */
+  ensureReady(now: number): AssignmentEngine | null {
+    if (this.engine) return this.engine;
+    const config = this.store.config();
+    if (!config) return null;
+    const engine = new AssignmentEngine({
+      policy: config.policy,
+      agents: this.store.agents().map((agent) => agent.record),
+      conversations: this.store.openConversations().map((conversation) => conversation.record),
+      team: this.store.teamState(),
+      now,
+    });
+    this.engine = engine;
+    this.apply(engine, engine.tick(now), now);
+    return engine;
+  }
+
+  /** Persists what an engine event changed, then announces its decisions. */
+  apply(engine: AssignmentEngine, result: EngineResult, now: number): void {
+    const { changed, decisions } = result;
+    for (const agent of changed.agents) this.store.saveAgentRecord(agent);
+    for (const conversation of changed.conversations) this.store.saveConversationRecord(conversation);
+    if (changed.team) this.store.setTeamState(changed.team);
+    if (this.store.config()?.settings.unassignOnClose) {
+      for (const conversation of changed.conversations)
+        if (conversation.state === "closed") this.store.clearAgent(conversation.id);
+    }
+    for (const decision of decisions) this.announce(engine, decision, now);
+    if (changed.conversations.length > 0) {
+      // One walk of the queue serves the agents' list and every waiting visitor's position.
+      const entries = engine.queue();
+      this.out.queue(engine, entries);
+      this.out.positions(engine, now, entries);
+    }
+    const agentsToAnnounce = new Set(changed.agents.map((agent) => agent.id));
+    for (const conversation of changed.conversations)
+      if (conversation.agentId) agentsToAnnounce.add(conversation.agentId);
+    for (const agentId of agentsToAnnounce) this.out.agent(engine, agentId);
+  }
+
+  private announce(engine: AssignmentEngine, decision: Decision, now: number): void {
+    switch (decision.type) {
+      case "assign": {
+        const conversation = this.store.conversation(decision.conversationId);
+        if (!conversation) return;
+        if (decision.fromAgentId) {
+          this.out.sockets.toAgent(decision.fromAgentId, {
+            type: "unassigned",
+            conversationId: conversation.id,
+            reason: "transferred",
+          });
+        }
+        this.out.sockets.toAgent(decision.agentId, {
+          type: "assigned",
+          conversation: this.views.summary(engine, conversation),
+        });
+        const text = this.text.assigned(conversation, decision.agentId, engine);
+        this.out.systemMessage(engine, conversation, text, now);
+        this.out.status(engine, conversation.visitorId, now, true);
+        return;
+      }
+      case "unassign": {
+        const reason = decision.reason === UnassignReason.escalated ? "escalated" : "reassigned";
+        this.out.sockets.toAgent(decision.agentId, {
+          type: "unassigned",
+          conversationId: decision.conversationId,
+          reason,
+        });
+        return;
+      }
+      default:
+        // Persisted above; nobody is told of the engine's inner steps.
+        return;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * A message from a person, stored once whatever the number of resends (the sender's
+ * `clientId` finds the first copy), acknowledged to the sender and delivered to the other
+ * side. A visitor's first message starts the conversation; an agent's first reply stops the
+ * no-answer timer and feeds the reply-time estimates.
+ */
+import { ok, type Result } from "../../protocol";
+import type { EngineResult } from "../../core/assignment";
+import type { ReadyTeam } from "./ready-team";
+import { startConversation, type OfflineForm } from "./start-conversation";
+import type { AgentRow, ConversationRow } from "./team-store";
+import { send } from "./team-sockets";
+
+/**
+ * The visitor's message: the clientId is looked up in their latest conversation (even one
+ * closed since) before a new one is started.
+ */
+export function postVisitorMessage(
+  team: ReadyTeam,
+  visitor: { ws: WebSocket; visitorId: string },
+  message: { clientId: string; text: string },
+  now: number,
+  offlineForm?: OfflineForm,
+): Result {
+  const { store, out, engine } = team;
+  const { clientId } = message;
+  const latest = store.latestConversationOf(visitor.visitorId);
+  const earlierSeq = latest ? store.messages.seqOfClientId(latest.id, clientId) : null;
+  if (latest && earlierSeq !== null) {
+    send(visitor.ws, { type: "ack", clientId, conversationId: latest.id, seq: earlierSeq });
+    return ok();
+  }
+  let conversation = latest && latest.state !== "closed" ? latest : null;
+  let arrival: EngineResult | null = null;
+  if (!conversation) {
+    const started = startConversation(team, visitor.visitorId, now, offlineForm);
+    if (!started.ok) return started;
+    ({ conversation, arrival } = started.value);
+  }
+  const { message: stored } = store.messages.append(conversation.id, {
+    clientId,
+    from: "visitor",
+    text: message.text,
+    at: now,
+  });
+  send(visitor.ws, { type: "ack", clientId, conversationId: conversation.id, seq: stored.seq });
+  out.message(engine, stored, conversation, visitor.ws);
+  // The engine's decision on a new conversation is announced after the message it answers.
+  if (arrival) team.apply(arrival, now);
+  return ok();
+}
+
+/** The agent's reply in a conversation of theirs (already checked to be open and theirs). */
+export function postAgentMessage(
+  team: ReadyTeam,
+  agent: { ws: WebSocket; me: AgentRow },
+  conversation: ConversationRow,
+  message: { clientId: string; text: string },
+  now: number,
+): void {
+  const { store, out, engine } = team;
+  const { message: stored, duplicate } = store.messages.append(conversation.id, {
+    clientId: message.clientId,
+    from: "agent",
+    agentId: agent.me.id,
+    authorName: agent.me.name,
+    text: message.text,
+    at: now,
+  });
+  send(agent.ws, {
+    type: "ack",
+    conversationId: conversation.id,
+    clientId: message.clientId,
+    seq: stored.seq,
+  });
+  if (duplicate) return;
+  out.message(engine, stored, conversation, agent.ws);
+  if (conversation.record.firstResponseAt === undefined)
+    team.apply(engine.firstResponse(conversation.id, now), now);
+}

@@ -1,0 +1,25 @@
+/**
+ * What every TeamDO handler is given: the team once it is ready (configured, its engine
+ * rebuilt from storage and caught up), with its parts named. Handlers read through `views`,
+ * send through `out`, store through `store`, and hand every engine result to `apply`, which
+ * persists it before anyone is told. Nothing here is lazy: getting a part never acts.
+ */
+import type { AssignmentEngine, EngineResult } from "../../core/assignment";
+import type { TeamConfig } from "../../core/team-config";
+import type { TeamBroadcasts } from "./team-broadcasts";
+import type { TeamLinks } from "./team-links";
+import type { TeamStore } from "./team-store";
+import type { TeamViews } from "./team-views";
+import type { VisitorText } from "./visitor-text";
+
+export interface ReadyTeam {
+  readonly config: TeamConfig;
+  readonly engine: AssignmentEngine;
+  readonly store: TeamStore;
+  readonly text: VisitorText;
+  readonly views: TeamViews;
+  readonly out: TeamBroadcasts;
+  readonly links: TeamLinks;
+  /** Persists an engine result, then announces it. */
+  apply(result: EngineResult, now: number): void;
+}

@@ -1,0 +1,44 @@
+/**
+ * Who is behind a TeamDO socket: the identity the Worker vouches for in the upgrade's
+ * header, and the same identity kept in the socket's hibernation attachment under our own
+ * namespace key. Both are read back with a schema, never cast: a header from an older
+ * Worker or an attachment from an older object version parses to null, not to a lie.
+ */
+import { z } from "zod";
+
+/** Header the Worker sets, after checking the ticket, on the upgrade it forwards here. */
+export const IdentityHeader = "X-Chat-Identity";
+
+export const socketIdentitySchema = z.discriminatedUnion("role", [
+  z.object({ role: z.literal("visitor"), visitorId: z.string().min(1) }),
+  z.object({ role: z.literal("agent"), agentId: z.string().min(1), tokenId: z.string().min(1) }),
+]);
+export type SocketIdentity = z.infer<typeof socketIdentitySchema>;
+
+/** The attachment's one key: room for other parts of a socket's state, without clashes. */
+const NAMESPACE = "edgechat";
+const attachmentSchema = z.object({ [NAMESPACE]: z.object({ identity: socketIdentitySchema }) });
+
+/** The identity in the upgrade's header, or null when it is missing or malformed. */
+export function identityFromHeader(headers: Headers): SocketIdentity | null {
+  const raw = headers.get(IdentityHeader);
+  if (raw === null) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = socketIdentitySchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+export function attachIdentity(ws: WebSocket, identity: SocketIdentity): void {
+  ws.serializeAttachment({ [NAMESPACE]: { identity } });
+}
+
+/** The identity stored on the socket, or null (no attachment, or not ours). */
+export function identityOf(ws: WebSocket): SocketIdentity | null {
+  const parsed = attachmentSchema.safeParse(ws.deserializeAttachment());
+  return parsed.success ? parsed.data[NAMESPACE].identity : null;
+}

@@ -1,0 +1,101 @@
+/**
+ * A new conversation in this team, written once for both ways one arrives: a visitor's first
+ * message (`startConversation`: their profile, a welcome line, the away line when closed) and
+ * a transfer from another team (`transfer-in.ts`). Either way it is stored as waiting, the
+ * caller adds what it must (lines, the transcript), and only then is the engine's verdict
+ * applied (maybe assigned at once), so the agent is told after the row and its lines exist.
+ */
+import { ErrorCode, ok, refuse, type Result } from "../../protocol";
+import { randomId } from "../../core/crypto";
+import type { ConversationArrival, EngineResult } from "../../core/assignment";
+import type { VisitorProfile } from "../../core/team-config";
+import type { ReadyTeam } from "./ready-team";
+import type { ConversationOrigin, ConversationRow } from "./team-store";
+
+export interface OfflineForm {
+  email: string;
+  name?: string;
+}
+
+/** A conversation stored as waiting, and the engine's verdict on it, not yet applied. */
+export interface Admitted {
+  conversation: ConversationRow;
+  arrival: EngineResult;
+}
+
+/**
+ * Hands a conversation to the engine and stores it as waiting; the caller applies `arrival`
+ * once the conversation's first lines are in place. Null if the engine did not take it.
+ */
+export function admitConversation(
+  team: ReadyTeam,
+  arrival: ConversationArrival,
+  stored: { visitor: VisitorProfile; createdAt: number; origin: ConversationOrigin; note?: string | null },
+  now: number,
+): Admitted | null {
+  const result = team.engine.conversationArrived(arrival, now);
+  const record =
+    result.changed.conversations.find((c) => c.id === arrival.id) ?? team.engine.conversation(arrival.id);
+  if (!record) return null;
+  // Stored as waiting first; `apply` then writes the engine's verdict (maybe already assigned).
+  const { agentId: _notYet, ...waiting } = record;
+  team.store.insertConversation(
+    { ...waiting, state: "queued" },
+    stored.visitor,
+    stored.createdAt,
+    stored.origin,
+    stored.note ?? null,
+  );
+  return { conversation: team.store.conversation(arrival.id)!, arrival: result };
+}
+
+/** A visitor's new conversation, with its welcome (and away) line; refused while closed without the form. */
+export function startConversation(
+  team: ReadyTeam,
+  visitorId: string,
+  now: number,
+  offlineForm?: OfflineForm,
+): Result<Admitted> {
+  const stored = team.store.visitor(visitorId);
+  const away = team.text.awayStatus(now, stored);
+  if (away.state === "away" && away.offlineForm && !offlineForm) {
+    return refuse(
+      ErrorCode.forbidden,
+      "the team is closed: leave your email and message with the offline form",
+    );
+  }
+  const profile: VisitorProfile = {
+    ...(stored ?? { visitorId, name: `Visitor ${visitorId.slice(2, 6)}`, verified: {}, hints: {} }),
+    ...(offlineForm?.email ? { email: offlineForm.email } : {}),
+    ...(offlineForm?.name ? { name: offlineForm.name } : {}),
+  };
+  const previous = team.store.latestConversationOf(visitorId);
+  const language = team.config.settings.matchLanguage
+    ? profile.locale?.toLowerCase().split("-")[0]
+    : undefined;
+  const admitted = admitConversation(
+    team,
+    {
+      id: randomId("c_"),
+      visitorId,
+      attributes: profile.verified,
+      ...(language ? { language } : {}),
+      ...(previous
+        ? {
+            previousConversation: {
+              ...(previous.record.agentId ? { agentId: previous.record.agentId } : {}),
+              at: previous.closedAt ?? previous.createdAt,
+            },
+          }
+        : {}),
+      queuedAt: now,
+    },
+    { visitor: profile, createdAt: now, origin: offlineForm ? "offline-form" : "chat" },
+    now,
+  );
+  if (!admitted) return refuse(ErrorCode.forbidden, "the conversation could not be started");
+  const { conversation } = admitted;
+  team.out.systemMessage(team.engine, conversation, team.text.welcome(conversation), now);
+  if (away.state === "away") team.out.systemMessage(team.engine, conversation, away.text, now);
+  return ok(admitted);
+}

@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { AgentSummary, ChatMessage, ConversationSummary, PresenceStatus } from "../../../protocol/wire";
+import type { FatalConnectError } from "../../../client/reconnecting-socket";
+import { TeamConnection, type TeamHost } from "../../../panel/team-connection";
+import { FakeWebSocket } from "../client/fake-web-socket";
+
+const me = (status: PresenceStatus = "online"): AgentSummary => ({
+  id: "a1",
+  name: "Ana",
+  status,
+  open: 1,
+  limit: 3,
+});
+
+const summary = (id: string, extra: Partial<ConversationSummary> = {}): ConversationSummary => ({
+  id,
+  teamId: "support",
+  visitorId: `v-${id}`,
+  visitorName: `Visitor ${id}`,
+  state: "assigned",
+  agentId: "a1",
+  createdAt: 1,
+  lastSeq: 0,
+  lastMessage: null,
+  waitingSince: null,
+  page: null,
+  locale: null,
+  priority: 0,
+  tier: 1,
+  position: null,
+  offline: false,
+  transferNote: null,
+  visitor: { name: `Visitor ${id}`, verified: {}, hints: {}, previousConversations: 0 },
+  ...extra,
+});
+
+const message = (seq: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
+  conversationId: "c1",
+  seq,
+  from: "visitor",
+  text: `m${seq}`,
+  at: seq,
+  ...extra,
+});
+
+/** A TeamHost that records what the connection told it. */
+function fakeHost(wanted: PresenceStatus | null = null) {
+  const calls = { assigned: [] as string[], wrote: [] as ChatMessage[], refused: [] as string[] };
+  const host: TeamHost = {
+    changed: () => {},
+    wantedPresence: () => wanted,
+    assigned: (_team, id) => calls.assigned.push(id),
+    visitorWrote: (_team, m) => calls.wrote.push(m),
+    queued: () => {},
+    refused: (text) => calls.refused.push(text),
+    fatal: (error: FatalConnectError) => calls.refused.push(error.message),
+  };
+  return { host, calls };
+}
+
+let sockets: FakeWebSocket[] = [];
+const last = () => sockets[sockets.length - 1]!;
+const server = (frame: object) => last().receive(JSON.stringify(frame));
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  sockets = [];
+  vi.stubGlobal(
+    "WebSocket",
+    class extends FakeWebSocket {
+      constructor(url: string) {
+        super(url);
+        sockets.push(this);
+      }
+    },
+  );
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+async function connected(host: TeamHost, inbox: ConversationSummary[] = [summary("c1")]) {
+  const team = new TeamConnection("support", "Support", async () => "ws://chat.test/agent", host);
+  team.start();
+  await vi.advanceTimersByTimeAsync(0);
+  last().open();
+  server({ type: "snapshot", teamId: "support", me: me(), inbox, queue: [], agents: [me()] });
+  return team;
+}
+
+describe("TeamConnection (the panel's socket of one team)", () => {
+  it("says hello, takes the snapshot and loads the history of every inbox conversation", async () => {
+    const { host } = fakeHost();
+    const team = await connected(host);
+    expect(team.ready).toBe(true);
+    expect(team.inbox.map((c) => c.id)).toEqual(["c1"]);
+    expect(last().frames()).toEqual([
+      { type: "hello" },
+      { type: "history", conversationId: "c1", afterSeq: 0 },
+    ]);
+  });
+
+  it("ignores frames that do not pass their checks", async () => {
+    const { host } = fakeHost();
+    const team = await connected(host);
+    server({ type: "assigned", conversation: { id: "c2" } });
+    last().receive("not json");
+    expect(team.inbox.map((c) => c.id)).toEqual(["c1"]);
+  });
+
+  it("counts a visitor's live message as unread and tells the host", async () => {
+    const { host, calls } = fakeHost();
+    const team = await connected(host);
+    server({ type: "history", conversationId: "c1", messages: [message(1)] });
+    server({ type: "message", ...message(2) });
+    expect(team.unread.get("c1")).toBe(1);
+    expect(calls.wrote.map((m) => m.seq)).toEqual([2]);
+    expect(team.inbox[0]!.lastMessage?.text).toBe("m2");
+    team.markSeen("c1");
+    expect(team.unread.has("c1")).toBe(false);
+  });
+
+  it("asks for what it missed when the seqs jump", async () => {
+    const { host } = fakeHost();
+    await connected(host);
+    server({ type: "history", conversationId: "c1", messages: [message(1)] });
+    server({ type: "message", ...message(4) });
+    expect(last().frames().at(-1)).toEqual({ type: "history", conversationId: "c1", afterSeq: 1 });
+  });
+
+  it("after a reconnect resumes the history, resends unacked replies and restores presence", async () => {
+    const { host } = fakeHost("away");
+    const team = await connected(host);
+    server({ type: "history", conversationId: "c1", messages: [message(1)] });
+    last().serverClose(1006);
+    expect(team.ready).toBe(false);
+    // Written while disconnected: kept, and sent once the team is back.
+    expect(team.reply("c1", "still there?", "Ana")).toBe(true);
+    const offline = team.transcript("c1").entries.at(-1)!;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(sockets).toHaveLength(2);
+    last().open();
+    server({ type: "snapshot", teamId: "support", me: me(), inbox: [summary("c1")], queue: [], agents: [] });
+    expect(last().frames()).toEqual([
+      { type: "hello" },
+      { type: "presence", status: "away" },
+      { type: "history", conversationId: "c1", afterSeq: 1 },
+      { type: "message", conversationId: "c1", clientId: offline.clientId, text: "still there?" },
+    ]);
+    server({ type: "ack", conversationId: "c1", clientId: offline.clientId, seq: 2 });
+    expect(team.transcript("c1").entries.at(-1)!.delivery).toBe("sent");
+    expect(team.inbox[0]!.waitingSince).toBeNull();
+  });
+
+  it("fails the refused reply, and reports refusals of other things to the host", async () => {
+    const { host, calls } = fakeHost();
+    const team = await connected(host);
+    team.reply("c1", "hello", "Ana");
+    const clientId = String(last().frames().at(-1)?.clientId);
+    server({ type: "error", code: "rate_limited", message: "slow down", clientId });
+    expect(team.transcript("c1").entries.at(-1)!.delivery).toBe("failed");
+    server({ type: "error", code: "over_limit", message: "You are at your limit" });
+    expect(calls.refused).toEqual(["You are at your limit"]);
+  });
+
+  it("moves an assigned conversation out of the queue and into the inbox, and out on unassigned", async () => {
+    const { host, calls } = fakeHost();
+    const team = await connected(host, []);
+    server({ type: "queue", queue: [summary("c2", { state: "queued", agentId: null })] });
+    expect(team.standing("c2")).toBe("queued");
+    server({ type: "assigned", conversation: summary("c2") });
+    expect(team.standing("c2")).toBe("assigned");
+    expect(team.queue).toEqual([]);
+    expect(calls.assigned).toEqual(["c2"]);
+    server({ type: "unassigned", conversationId: "c2", reason: "closed" });
+    expect(team.standing("c2")).toBe("ended");
+    expect(team.ended.get("c2")).toBe("closed");
+    // It keeps its name after leaving the lists.
+    expect(team.conversation("c2")?.visitorName).toBe("Visitor c2");
+  });
+});

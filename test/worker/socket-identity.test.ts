@@ -1,0 +1,64 @@
+/**
+ * Who is behind a team socket is parsed, never cast: the identity header the Worker sends
+ * is checked with a schema (a malformed one gets the socket closed as forbidden), and the
+ * hibernation attachment holds the identity under the `edgechat` key and is read back with
+ * a schema (an attachment that is not ours identifies nobody).
+ */
+import { env, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { CloseCode, ErrorCode } from "../../protocol";
+import { teamStub } from "../../durable-objects/addresses";
+import { IdentityHeader, identityOf } from "../../durable-objects/team/socket-identity";
+import { connectVisitor, FrameReader, seedSite } from "./helpers";
+
+async function upgradeWithHeader(site: string, header: string): Promise<FrameReader<{ type: string }>> {
+  const response = await teamStub(env, site, "support").fetch("https://team.internal/connect", {
+    headers: { Upgrade: "websocket", [IdentityHeader]: header },
+  });
+  const ws = response.webSocket!;
+  const reader = new FrameReader<{ type: string }>(ws);
+  ws.accept();
+  return reader;
+}
+
+describe("socket identity", () => {
+  it("stores the identity under one namespace key and reads it back parsed", async () => {
+    await seedSite("ident-ns");
+    const visitor = await connectVisitor("ident-ns");
+    const { visitorId } = await visitor.until("welcome");
+    const attachments = await runInDurableObject(teamStub(env, "ident-ns", "support"), (_o, state) =>
+      state.getWebSockets().map((ws) => ({ raw: ws.deserializeAttachment(), parsed: identityOf(ws) })),
+    );
+    expect(attachments).toEqual([
+      {
+        raw: { edgechat: { identity: { role: "visitor", visitorId } } },
+        parsed: { role: "visitor", visitorId },
+      },
+    ]);
+  });
+
+  it("identifies nobody from an attachment that is not ours", async () => {
+    await seedSite("ident-foreign");
+    const visitor = await connectVisitor("ident-foreign");
+    await visitor.until("welcome");
+    await runInDurableObject(teamStub(env, "ident-foreign", "support"), (_o, state) => {
+      const [ws] = state.getWebSockets();
+      // The old shape, before the namespace: no longer trusted.
+      ws!.serializeAttachment({ role: "visitor", visitorId: "v_someone" });
+      expect(identityOf(ws!)).toBeNull();
+    });
+    visitor.send({ type: "hello", lastSeq: 0 });
+    await expect.poll(() => visitor.closed?.code).toBe(CloseCode.unauthorized);
+  });
+
+  it.each([
+    ["not JSON", "{role"],
+    ["an unknown role", JSON.stringify({ role: "admin", visitorId: "v_1" })],
+    ["an agent without a token", JSON.stringify({ role: "agent", agentId: "ana" })],
+  ])("closes a socket whose identity header is %s", async (_what, header) => {
+    await seedSite("ident-header");
+    const socket = await upgradeWithHeader("ident-header", header);
+    expect(await socket.next()).toMatchObject({ type: "error", code: ErrorCode.forbidden });
+    await expect.poll(() => socket.closed?.code).toBe(CloseCode.forbidden);
+  });
+});
