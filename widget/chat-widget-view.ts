@@ -24,10 +24,10 @@ import type { ChatMessage } from "../protocol/wire";
 import { MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { ChatConnection } from "./chat-connection";
 import { chatViewStyles } from "./chat-view-styles";
-import { fill, loadStrings, type Strings } from "./i18n";
+import { fill, loadStrings, uiLanguage, type Strings } from "./i18n";
 import { renderEntry } from "./message-row";
 import { chatIcon, minimizeIcon, sendIcon } from "../client/icons";
-import { isRtl, uiLanguage } from "./locale";
+import { isRtl } from "./locale";
 import { chime } from "./notify-sound";
 import { statusText } from "./status-text";
 import {

@@ -25,13 +25,21 @@ import type {
   Result,
   RoutingRules,
 } from "../../protocol";
-import type { SiteAdminView, SiteBody, SiteView, TeamBody } from "../../protocol";
+import type {
+  SiteAdminView,
+  SiteBody,
+  SiteConfigApplied,
+  SiteConfigBody,
+  SiteView,
+  TeamBody,
+} from "../../protocol";
 import { randomId, sha256Hex } from "../../core/crypto";
 import { checkRuleTeams } from "../../core/routing/check-rule-teams";
 import { teamAgentConfigOf, teamConfigOf } from "../../core/team-config";
 import { teamStub } from "../addresses";
 import { siteMigrations, SITE_SCHEMA_VERSION } from "./site-schema";
 import { SiteStore, type IdentitySecretRow, type TeamRecord } from "./site-store";
+import { applySiteConfig, exportSiteConfig } from "./apply-site-config";
 import { ensureSchema } from "../sql-schema";
 
 export type { AgentView, SiteView, TeamRecord };
@@ -97,6 +105,30 @@ export class SiteDO extends DurableObject {
 
   private teamIds(): string[] {
     return this.store.teams().map((team) => team.id);
+  }
+
+  // ---- the whole config at once (apply-site-config.ts) ----
+
+  async applyConfig(body: SiteConfigBody & { site: string }, now: number): Promise<SiteConfigApplied> {
+    const siteId = body.site;
+    const result = await applySiteConfig(this.ctx.storage, body, now, {
+      configureTeam: (teamId, team) =>
+        teamStub(this.env, siteId, teamId).configure(teamConfigOf(siteId, teamId, team)),
+      updateAgent: async (agentId, agent, formerTeams) => {
+        const profile = teamAgentConfigOf(agentId, agent);
+        await Promise.all([
+          ...agent.teams.map((teamId) => teamStub(this.env, siteId, teamId).upsertAgent(profile)),
+          ...formerTeams
+            .filter((teamId) => !agent.teams.includes(teamId))
+            .map((teamId) => teamStub(this.env, siteId, teamId).removeAgent(agentId)),
+        ]);
+      },
+    }).finally(() => (this.cachedSite = undefined));
+    return result;
+  }
+
+  exportConfig(): string | null {
+    return exportSiteConfig(this.ctx.storage.sql);
   }
 
   // ---- identity secrets ----

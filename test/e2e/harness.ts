@@ -16,6 +16,8 @@ import { repoRoot, startDevServer, type DevServer } from "../../scripts/lib/wran
 export interface Product {
   server: DevServer;
   admin: AdminClient;
+  /** The admin token this server was started with (for commands run beside the test). */
+  adminToken: string;
   /** Panel login URL of each demo agent. */
   loginUrl(agentId: string): Promise<string>;
   stop(): Promise<void>;
@@ -37,6 +39,7 @@ export async function startProduct(adjust: (config: SiteConfig) => void = () => 
   return {
     server,
     admin,
+    adminToken,
     async loginUrl(agentId) {
       return server.origin + (await admin.issueAgentToken(config.site, agentId)).loginPath;
     },
