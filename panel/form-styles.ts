@@ -49,5 +49,14 @@ export const formStyles = css`
   .add-language label { display: flex; flex-direction: column; gap: 5px; }
   .snippet { display: flex; align-items: center; gap: 10px; padding: 10px 12px; border: 1px solid var(--line); border-radius: 10px; background: var(--raised); }
   .snippet code { flex: 1; overflow-x: auto; white-space: nowrap; user-select: all; }
+  /* A phone: each row of slots becomes a wrapping line of its fields (the inputs keep their labels). */
+  @media (max-width: 560px) {
+    table.slots, .slots tbody, .slots td { display: block; }
+    .slots thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    .slots tr { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 8px 0; border-bottom: 1px solid var(--line); }
+    .slots td { flex: 1 1 120px; padding: 0; }
+    .slots td:first-child { flex-basis: 100%; }
+    .slots td:last-child { flex: none; }
+  }
   .save-bar { position: sticky; bottom: 0; z-index: 1; display: flex; align-items: center; gap: 10px; padding: 12px 16px; border: 1px solid var(--line); border-radius: 14px; background: color-mix(in srgb, var(--surface) 92%, transparent); backdrop-filter: blur(6px); box-shadow: 0 -4px 18px rgb(17 24 39 / 0.06); }
 `;

@@ -193,7 +193,7 @@ export const panelStyles = css`
   table.agents { width: 100%; border-collapse: collapse; }
   .agents th { padding: 6px; color: var(--muted); font-size: 12px; font-weight: 600; text-align: left; }
   .agents td { padding: 8px 6px; border-top: 1px solid var(--line); }
-  .load-cell { display: flex; align-items: center; gap: 8px; font-variant-numeric: tabular-nums; }
+  .load-cell { display: flex; align-items: center; gap: 8px; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .meter { width: 90px; height: 8px; }
   .meter .track { fill: var(--raised); stroke: var(--line); }
   .meter .fill { fill: var(--good); }
@@ -243,6 +243,8 @@ export const panelStyles = css`
     .details-panel:not(:popover-open) { display: none; }
     .details-panel:popover-open { position: fixed; inset: 0 0 0 auto; width: min(340px, 100vw); height: 100%; max-height: none; box-shadow: -12px 0 40px rgb(0 0 0 / 0.2); }
     .drawer-close { display: inline-block; }
+    .topbar { gap: 8px 10px; padding: 12px 16px; }
+    .brand-name, .me span:not(.avatar) { display: none; }
     .desk { grid-template-columns: 280px 1fr; }
   }
   @media (max-width: 760px) {
@@ -250,7 +252,6 @@ export const panelStyles = css`
     nav.views { order: 1; margin-left: 0; }
     nav.views button { padding: 6px 8px; }
     .loads { order: 1; }
-    .me span:not(.avatar) { display: none; }
     .desk { grid-template-columns: 1fr; grid-template-rows: auto 1fr; }
     aside.lists { max-height: 32vh; padding: 12px 10px; border-right: 0; border-bottom: 1px solid var(--line); }
     .conversation-head { padding: 10px 14px; }
@@ -262,7 +263,8 @@ export const panelStyles = css`
   }
   /* A phone: one row of controls, one of views and loads; the names are in the titles. */
   @media (max-width: 480px) {
-    .brand-name, .load-team { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .load-team { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     .me, .shortcuts-toggle { display: none; }
+    .meter { width: 56px; }
   }
 `;

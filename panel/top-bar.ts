@@ -1,7 +1,8 @@
 /**
  * The agent panel's top bar: brand and site, the lead's views, each team's load, the alerts
- * bell, the shortcuts button, presence over all teams, the agent and sign out; on a phone
- * in two rows (the views and loads below), with the brand, team names and agent name hidden.
+ * bell, the shortcuts button, presence over all teams, the agent and sign out. Below 1100 px
+ * the brand's and the agent's names go; on a phone it has two rows (the views and loads
+ * below), the team names only in the loads' titles and no shortcuts button.
  * Rendered by `<agent-panel>` (agent-panel.ts), which says what the controls do (`TopbarActions`).
  */
 import { html, nothing, svg } from "lit";
