@@ -128,8 +128,15 @@ async function everyView(page: Page, visit: (name: string) => Promise<void>): Pr
   for (const tab of settingsTabs) {
     await form.locator(`[data-testid=settings-tab-${tab}]`).click();
     await form.locator(`[data-testid=settings-panel-${tab}]`).waitFor();
+    if (tab === "hours") {
+      // With hours on, so the weekly slots and an exception are audited too (discarded below).
+      await form.locator("[data-testid='field:hoursOn']").check();
+      await form.locator("[data-testid=add-weekly-slot]").click();
+      await form.locator("[data-testid=add-exception]").click();
+    }
     await visit(`settings-${tab}`);
   }
+  await form.locator("button", { hasText: "Discard" }).click();
   await page.locator("[data-testid=view-conversations]").click();
 }
 
@@ -144,6 +151,14 @@ describe("the agent panel's accessibility", () => {
         await everyView(ana, async (name) => {
           seen.push(name);
           const violations = await axeViolations(ana);
+          // Nothing wider than the window: the page scrolls down, never sideways.
+          const wider = await ana.evaluate(() => {
+            const root = document.querySelector("agent-panel")!.shadowRoot!;
+            return Array.from(root.querySelectorAll<HTMLElement>(".topbar, .page, .desk, .conversation"))
+              .filter((box) => box.scrollWidth > box.clientWidth + 1)
+              .map((box) => `overflow: ${box.className} ${box.scrollWidth} > ${box.clientWidth}`);
+          });
+          violations.push(...wider);
           if (violations.length > 0) found[name] = violations;
           await screenshot(ana, `a11y-${colorScheme}-${width}-${name}`);
         });
