@@ -51,6 +51,13 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
         </div>
         <span class="state ${state}" data-testid="conversation-state">${state}</span>
         ${
+          conversation
+            ? html`<button class="ghost details-toggle" data-testid="details-toggle" popovertarget="visitor-details" title="Who the visitor is">
+              Visitor
+            </button>`
+            : nothing
+        }
+        ${
           mine
             ? html`<div class="actions">
               <button class="ghost" data-testid="transfer-conversation" title="Transfer (${keysOf(ShortcutAction.transfer)})" @click=${actions.openTransfer}>
@@ -80,7 +87,7 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
           ? html`<p class="callout note" data-testid="transfer-note"><strong>Transfer note:</strong> ${conversation.transferNote}</p>`
           : nothing
       }
-      <ol class="transcript" data-testid="transcript" aria-live="polite" aria-label="Transcript">
+      <ol class="transcript" data-testid="transcript" aria-live="polite" aria-label="Transcript" tabindex="0">
         ${transcript.entries.map((entry) => renderMessage(desk, selection, entry))}
       </ol>
       <p class="typing" data-testid="visitor-typing" aria-live="polite">${team.typing.visitors.has(conversationId) ? `${name} is typing…` : ""}</p>
@@ -99,7 +106,8 @@ function details({ team, conversation }: Selection): string {
 
 function renderMessage(desk: AgentDesk, { team, conversationId }: Selection, entry: TranscriptEntry) {
   if (entry.from === "system") {
-    return html`<li class="msg system" role="note" data-testid="transcript-message" data-from="system" data-seq=${entry.seq ?? ""}>
+    // A plain list item: role=note on an <li> breaks the list for screen readers (axe "list").
+    return html`<li class="msg system" data-testid="transcript-message" data-from="system" data-seq=${entry.seq ?? ""}>
       <p class="bubble">${entry.text}</p>
       <span class="meta">${clockTime(entry.at)}</span>
     </li>`;
