@@ -21,6 +21,7 @@ import {
   saveCredentials,
   type PanelCredentials,
 } from "./panel-auth";
+import { helpdeskStyles } from "./helpdesk-styles";
 import { baseStyles, panelStyles } from "./panel-styles";
 import { renderSignIn } from "./sign-in-view";
 import "./team-settings-form";
@@ -32,7 +33,7 @@ type Dialog = "transfer" | "help";
 
 @customElement("agent-panel")
 export class AgentPanel extends LitElement {
-  static override styles = [baseStyles, panelStyles];
+  static override styles = [baseStyles, panelStyles, helpdeskStyles];
 
   @state() private desk: AgentDesk | null = null;
   @state() private signInMessage: string | null = null;
