@@ -89,6 +89,20 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
     ${renderVisitorDetails(team, conversation, desk.now)}`;
 }
 
+/**
+ * The visitor's name and email for a canned reply: the verified ones, else what the page said
+ * (an unsigned hint is fine for a greeting), else the visitor's label.
+ */
+function greetingNames(conversation: Selection["conversation"]): { name: string; email?: string } {
+  if (!conversation) return { name: "" };
+  const { visitor } = conversation;
+  const hinted = (key: string) =>
+    typeof visitor.hints[key] === "string" ? String(visitor.hints[key]) : undefined;
+  const name = visitor.userId ? visitor.name : (hinted("user.name") ?? visitor.name);
+  const email = visitor.email ?? hinted("user.email");
+  return email ? { name, email } : { name };
+}
+
 function details({ team, conversation }: Selection): string {
   if (!conversation) return team.teamName;
   const parts = [team.teamName];
@@ -123,12 +137,14 @@ function renderMessage(desk: AgentDesk, { team, conversationId }: Selection, ent
   </li>`;
 }
 
-function renderFooter(desk: AgentDesk, { team, conversationId }: Selection, mine: boolean) {
+function renderFooter(desk: AgentDesk, { team, conversationId, conversation }: Selection, mine: boolean) {
   if (mine) {
     return html`<reply-composer
       .team=${team}
       .conversationId=${conversationId}
       .agentName=${desk.agent?.name ?? ""}
+      .credentials=${desk.credentials}
+      .visitor=${greetingNames(conversation)}
     ></reply-composer>`;
   }
   if (team.standing(conversationId) === "queued") {

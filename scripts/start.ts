@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { AdminClient } from "./lib/admin-client";
+import { seedDemoHelpdesk } from "./lib/demo-helpdesk";
 import { ensureDevVars } from "./lib/dev-vars";
 import { freePort } from "./lib/free-port";
 import { loadSiteConfig } from "./lib/load-site-config";
@@ -38,6 +39,7 @@ async function seedDemo(): Promise<void> {
   config.allowedOrigins = [...new Set([...config.allowedOrigins, ...localOrigins])];
   const adminClient = new AdminClient(server.origin, vars.ADMIN_TOKEN ?? "");
   await adminClient.applySiteConfig(config);
+  await seedDemoHelpdesk(server.origin, vars.ADMIN_TOKEN ?? "", config.site);
 
   const lines = [
     "",

@@ -2,7 +2,8 @@
  * The panel's help-desk basics in real Chromium against `wrangler dev`, with Ana (lead of
  * the demo's support team) and a visitor on a raw socket: a private note is shown to the
  * agent in its own style and never reaches the visitor, not live and not in a resumed
- * history. Saves screenshots (see panel-helpers).
+ * history; a canned reply (seeded from `config/demo-helpdesk.json`) is found with `/`, inserted
+ * with the keyboard and its variables filled. Saves screenshots (see panel-helpers).
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,5 +82,51 @@ describe("private notes", () => {
     expect(seen).toContain("Sorry about that");
     expect(seen).not.toContain("Courier claim");
     expect(seen).not.toContain('"note"');
+  });
+});
+
+describe("canned replies", () => {
+  it("opens with /, filters as the agent types, and inserts the reply with its variables filled", async () => {
+    const { visitor, conversationId } = await visitorSaying(product.server.origin, visitors, "Hello?", {
+      user: { name: "Dana" },
+    });
+    await expect
+      .poll(() => ana.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId}"]`).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await openChat(conversationId);
+    const input = ana.locator("[data-testid=reply-input]");
+    await input.focus();
+    await ana.keyboard.type("/");
+    const options = ana.locator("[data-testid=canned-option]");
+    await expect.poll(() => options.count()).toBe(4);
+    await ana.keyboard.type("ret");
+    await expect.poll(() => options.allInnerTexts()).toEqual([expect.stringContaining("Refund policy")]);
+    await ana.keyboard.press("Backspace");
+    await ana.keyboard.press("Backspace");
+    await ana.keyboard.press("Backspace");
+    await ana.keyboard.type("gr");
+    await expect.poll(() => options.count()).toBe(1);
+    await screenshot(ana, "helpdesk-canned-picker");
+    await ana.keyboard.press("Enter");
+    expect(await ana.locator("[data-testid=canned-picker]").count()).toBe(0);
+    expect(await input.inputValue()).toBe("Hi Dana, Ana García from Support here. How can I help?");
+    await ana.keyboard.press("Enter");
+    await visitor.waitFor(
+      (frame) =>
+        frame.type === "message" &&
+        frame.from === "agent" &&
+        frame.text === "Hi Dana, Ana García from Support here. How can I help?",
+    );
+
+    // Esc closes the list and keeps what was typed.
+    await ana.keyboard.type("/zzz");
+    await expect
+      .poll(() => ana.locator("[data-testid=canned-picker]").innerText())
+      .toContain("No canned reply");
+    await ana.keyboard.press("Escape");
+    expect(await ana.locator("[data-testid=canned-picker]").count()).toBe(0);
+    expect(await input.inputValue()).toBe("/zzz");
   });
 });
