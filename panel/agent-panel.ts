@@ -24,6 +24,7 @@ import {
 import { helpdeskStyles } from "./helpdesk-styles";
 import { baseStyles, panelStyles } from "./panel-styles";
 import { renderSignIn } from "./sign-in-view";
+import "./canned-replies-editor";
 import "./team-settings-form";
 import { renderTeamView, teamPicker } from "./team-view";
 import { renderTopbar, View, type TopbarActions } from "./top-bar";
@@ -154,6 +155,7 @@ export class AgentPanel extends LitElement {
             ${teamPicker(desk, team, pick)}
           </header>
           <team-settings-form .credentials=${desk.credentials} team-id=${team.teamId}></team-settings-form>
+          <canned-replies-editor .credentials=${desk.credentials} team-id=${team.teamId}></canned-replies-editor>
         </div>
       </main>`;
     }

@@ -17,6 +17,8 @@ import { repoRoot, startDevServer, type DevServer } from "../../scripts/lib/wran
 export interface Product {
   server: DevServer;
   admin: AdminClient;
+  /** This run's admin token, for admin calls the client does not wrap. */
+  adminToken: string;
   /** Panel login URL of each demo agent. */
   loginUrl(agentId: string): Promise<string>;
   stop(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startProduct(adjust: (config: SiteConfig) => void = () => 
   return {
     server,
     admin,
+    adminToken,
     async loginUrl(agentId) {
       return server.origin + (await admin.issueAgentToken(config.site, agentId)).loginPath;
     },

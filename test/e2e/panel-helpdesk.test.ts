@@ -3,7 +3,8 @@
  * the demo's support team) and a visitor on a raw socket: a private note is shown to the
  * agent in its own style and never reaches the visitor, not live and not in a resumed
  * history; a canned reply (seeded from `config/demo-helpdesk.json`) is found with `/`, inserted
- * with the keyboard and its variables filled. Saves screenshots (see panel-helpers).
+ * with the keyboard and its variables filled; the lead adds one in Settings (a typo in a
+ * variable is refused beside the reply) and finds it with `/` at once. Saves screenshots (see panel-helpers).
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -128,5 +129,42 @@ describe("canned replies", () => {
     await ana.keyboard.press("Escape");
     expect(await ana.locator("[data-testid=canned-picker]").count()).toBe(0);
     expect(await input.inputValue()).toBe("/zzz");
+  });
+});
+
+describe("the lead's canned replies in Settings", () => {
+  it("adds a reply, shows a refused variable beside it, and the reply box finds the saved one", async () => {
+    await ana.locator("[data-testid=view-settings]").click();
+    const editor = ana.locator("canned-replies-editor");
+    await expect.poll(() => editor.locator("[data-testid=canned-reply]").count()).toBe(4);
+    await editor.locator("[data-testid=canned-add]").click();
+    const last = editor.locator("[data-testid=canned-reply]").last();
+    await last.locator("[data-testid=canned-title]").fill("Shipping times");
+    await last.locator("[data-testid=canned-text]").fill("Hi {{visitor.nam}}, parcels take 2-3 days.");
+    await editor.locator("[data-testid=canned-save]").click();
+    await expect.poll(() => last.locator(".field-error").innerText()).toContain("{{visitor.nam}}");
+    await last.locator("[data-testid=canned-text]").fill("Hi {{visitor.name}}, parcels take 2-3 days.");
+    await editor.locator("[data-testid=canned-save]").click();
+    await expect.poll(() => editor.locator("[data-testid=canned-status]").innerText()).toBe("Saved.");
+    await last.scrollIntoViewIfNeeded();
+    await screenshot(ana, "helpdesk-canned-settings");
+    const stored = (await (
+      await fetch(`${product.server.origin}/v1/admin/sites/demo/teams/support/canned-replies`, {
+        headers: { Authorization: `Bearer ${product.adminToken}` },
+      })
+    ).json()) as { title: string }[];
+    expect(stored.map((reply) => reply.title).at(-1)).toBe("Shipping times");
+
+    await ana.locator("[data-testid=view-conversations]").click();
+    await ana.locator("[data-testid=inbox-item] [data-testid=open-conversation]").first().click();
+    const input = ana.locator("[data-testid=reply-input]");
+    await input.fill("");
+    await input.focus();
+    await ana.keyboard.type("/shipping");
+    await expect
+      .poll(() => ana.locator("[data-testid=canned-option]").allInnerTexts())
+      .toEqual([expect.stringContaining("Shipping times")]);
+    await ana.keyboard.press("Tab");
+    expect(await input.inputValue()).toMatch(/^Hi .+, parcels take 2-3 days\.$/);
   });
 });
