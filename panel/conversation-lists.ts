@@ -133,6 +133,7 @@ function preview(team: TeamConnection, conversation: ConversationSummary): strin
     said ??
     (conversation.lastMessage?.from === "system" && entries.length > 0 ? null : conversation.lastMessage);
   if (!last) return "No messages yet";
+  if (last.from === "note") return `Note: ${last.text}`;
   return last.from === "agent" ? `Agent: ${last.text}` : last.text;
 }
 

@@ -17,7 +17,7 @@ import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { newClientId } from "../client/client-id";
 import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
-import { Transcript } from "../client/transcript";
+import { Transcript, type TranscriptEntry } from "../client/transcript";
 import { agentFrameChecks } from "./agent-frame-checks";
 import { TeamLists } from "./team-lists";
 import { TypingSignals } from "./typing-signals";
@@ -137,24 +137,34 @@ export class TeamConnection extends TeamLists {
 
   /** Adds my reply to the transcript and sends it now if connected, else after reconnecting. */
   reply(conversationId: string, text: string, authorName: string): boolean {
-    if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
-    const entry = this.transcript(conversationId).addOwn(
-      newClientId(),
-      "agent",
-      text,
-      Date.now(),
-      authorName,
-    );
-    this.stopTyping(conversationId);
-    if (this.ready) this.send({ type: "message", conversationId, clientId: entry.clientId!, text });
-    this.host.changed();
-    return true;
+    return this.write(conversationId, "agent", text, authorName);
+  }
+
+  /** A private note for agents only; queued and resent like a reply. */
+  note(conversationId: string, text: string, authorName: string): boolean {
+    return this.write(conversationId, "note", text, authorName);
   }
 
   retry(conversationId: string, clientId: string): void {
     const entry = this.transcripts.get(conversationId)?.retry(clientId);
-    if (entry && this.ready) this.send({ type: "message", conversationId, clientId, text: entry.text });
+    if (entry && this.ready) this.sendOwn(conversationId, entry);
     this.host.changed();
+  }
+
+  private write(conversationId: string, from: "agent" | "note", text: string, authorName: string): boolean {
+    if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
+    const entry = this.transcript(conversationId).addOwn(newClientId(), from, text, Date.now(), authorName);
+    // A note is not a reply: the visitor is not told the agent stopped typing a note.
+    if (from === "agent") this.stopTyping(conversationId);
+    if (this.ready) this.sendOwn(conversationId, entry);
+    this.host.changed();
+    return true;
+  }
+
+  /** Sends one of my entries as what it is: a reply, or a note. */
+  private sendOwn(conversationId: string, entry: TranscriptEntry): void {
+    const type = entry.from === "note" ? "note" : "message";
+    this.send({ type, conversationId, clientId: entry.clientId!, text: entry.text });
   }
 
   /** Called on keystrokes in the reply box; throttled. */
@@ -269,9 +279,7 @@ export class TeamConnection extends TeamLists {
     if (wanted && wanted !== this.me?.status) this.setPresence(wanted);
     for (const [conversationId, transcript] of this.transcripts) {
       this.loadHistory(conversationId);
-      for (const entry of transcript.unacked()) {
-        this.send({ type: "message", conversationId, clientId: entry.clientId!, text: entry.text });
-      }
+      for (const entry of transcript.unacked()) this.sendOwn(conversationId, entry);
     }
     for (const conversation of this.inboxById.values()) this.transcript(conversation.id);
   }

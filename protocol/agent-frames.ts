@@ -35,6 +35,13 @@ export const agentMessageSchema = z.strictObject({
   clientId: clientIdSchema,
   text: messageTextSchema,
 });
+/** A private note in one of my conversations: agents see it, the visitor never does. */
+export const agentNoteSchema = z.strictObject({
+  type: z.literal("note"),
+  conversationId: conversationIdSchema,
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+});
 export const agentTypingSchema = z.strictObject({
   type: z.literal("typing"),
   conversationId: conversationIdSchema,
@@ -75,6 +82,7 @@ export const agentFrameInSchema = z.discriminatedUnion("type", [
   agentPresenceSchema,
   agentClaimSchema,
   agentMessageSchema,
+  agentNoteSchema,
   agentTypingSchema,
   agentHistorySchema,
   agentTransferSchema,

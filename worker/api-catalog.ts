@@ -8,6 +8,8 @@
 import { z } from "zod";
 import {
   agentBodySchema,
+  CANNED_REPLY_VARIABLES,
+  cannedRepliesBodySchema,
   agentSessionResponseSchema,
   agentTokenInfoSchema,
   agentTokenResponseSchema,
@@ -43,6 +45,13 @@ const ok: NamedSchema = { name: "Ok", schema: okResponseSchema };
 const socket = { 101: 'switching to a WebSocket; frames as in README "Protocol"' };
 const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
 const site = "/v1/admin/sites/:site";
+const cannedReplies = named("CannedReplies", cannedRepliesBodySchema);
+const cannedRepliesBody = named("CannedRepliesBody", cannedRepliesBodySchema);
+const cannedRepliesDescription = `Texts may use ${CANNED_REPLY_VARIABLES.map((v) => `\`{{${v}}}\``).join(", ")}, filled when an agent inserts the reply; any other variable is refused with its path.`;
+const cannedRepliesExample = [
+  { id: "greeting", title: "Greeting", text: "Hi {{visitor.name}}, {{agent.name}} here. How can I help?" },
+  { id: "refund", title: "Refund policy", text: "You can return any item within 30 days for a full refund." },
+];
 
 export const apiOperations: readonly ApiOperation[] = [
   {
@@ -138,6 +147,27 @@ export const apiOperations: readonly ApiOperation[] = [
         policy: { defaultLimit: 6 },
       },
     },
+    responses: { 200: ok },
+    errors: [403, 404],
+  },
+
+  {
+    method: "get",
+    path: "/v1/sites/:site/teams/:team/canned-replies",
+    summary: "An agent reads their team's canned replies (for the reply box's / list)",
+    tag: "agent",
+    auth: ApiAuth.agent,
+    responses: { 200: cannedReplies },
+    errors: [403, 404],
+  },
+  {
+    method: "put",
+    path: "/v1/sites/:site/teams/:team/canned-replies",
+    summary: "A lead replaces their team's canned replies",
+    tag: "agent",
+    auth: ApiAuth.agent,
+    description: cannedRepliesDescription,
+    body: { ...cannedRepliesBody, example: cannedRepliesExample },
     responses: { 200: ok },
     errors: [403, 404],
   },
@@ -298,6 +328,27 @@ export const apiOperations: readonly ApiOperation[] = [
       ...named("TeamBody", teamBodySchema),
       example: { name: "Support", preset: "high-touch", policy: { defaultLimit: 4 }, hours: null },
     },
+    responses: { 200: ok },
+    errors: [404],
+  },
+
+  {
+    method: "get",
+    path: `${site}/teams/:team/canned-replies`,
+    summary: "Read a team's canned replies, in order",
+    tag: "teams",
+    auth: ApiAuth.admin,
+    responses: { 200: cannedReplies },
+    errors: [404],
+  },
+  {
+    method: "put",
+    path: `${site}/teams/:team/canned-replies`,
+    summary: "Replace a team's canned replies (the whole list)",
+    tag: "teams",
+    auth: ApiAuth.admin,
+    description: cannedRepliesDescription,
+    body: { ...cannedRepliesBody, example: cannedRepliesExample },
     responses: { 200: ok },
     errors: [404],
   },

@@ -15,6 +15,7 @@ import {
 import { CommandErrorCode, type CommandResult } from "../../core/assignment";
 import { closeConversation } from "./close-conversation";
 import { postAgentMessage } from "./post-message";
+import { postNote } from "./post-note";
 import type { ReadyTeam } from "./ready-team";
 import { send } from "./team-sockets";
 import type { AgentRow, ConversationRow } from "./team-store";
@@ -43,7 +44,7 @@ export async function handleAgentFrame(
     code,
     message,
     ...("conversationId" in frame ? { conversationId: frame.conversationId } : {}),
-    ...(frame.type === "message" ? { clientId: frame.clientId } : {}),
+    ...(frame.type === "message" || frame.type === "note" ? { clientId: frame.clientId } : {}),
   });
 }
 
@@ -71,7 +72,7 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
       send(ws, {
         type: "history",
         conversationId: conversation.id,
-        messages: store.messages.after(conversation.id, frame.afterSeq),
+        messages: store.messages.afterForAgents(conversation.id, frame.afterSeq),
       });
       return ok();
     }
@@ -87,6 +88,12 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
       const conversation = ownOpenConversation(team, frame.conversationId, me.id);
       if (!conversation.ok) return conversation;
       postAgentMessage(team, { ws, me }, conversation.value, frame, now);
+      return ok();
+    }
+    case "note": {
+      const conversation = ownOpenConversation(team, frame.conversationId, me.id);
+      if (!conversation.ok) return conversation;
+      postNote(team, { ws, me }, conversation.value, frame, now);
       return ok();
     }
     case "typing": {

@@ -15,6 +15,7 @@ import {
   PONG,
   refuse,
   visitorFrameInSchema,
+  type CannedReply,
   type Result,
 } from "../../protocol";
 import { FloodGuard } from "../../core/throttles/flood-guard";
@@ -22,6 +23,7 @@ import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/tea
 import { siteStub, teamStub } from "../addresses";
 import { ensureSchema } from "../sql-schema";
 import { handleAgentFrame } from "./agent-actions";
+import { CannedReplyStore } from "./canned-reply-store";
 import { EngineHost } from "./engine-host";
 import type { ReadyTeam } from "./ready-team";
 import {
@@ -281,6 +283,19 @@ export class TeamDO extends DurableObject {
   /** What the Worker learned at the visitor's session (identity, locale, page), for new chats. */
   async rememberVisitor(profile: VisitorProfile): Promise<void> {
     await this.entry("rememberVisitor", (_team, now) => this.store.rememberVisitor(profile, now));
+  }
+
+  /** The team's canned replies, in order (already checked by the Worker). */
+  async cannedReplies(): Promise<CannedReply[]> {
+    return this.entry("cannedReplies", () => this.cannedReplyStore().list());
+  }
+
+  async putCannedReplies(replies: CannedReply[]): Promise<void> {
+    await this.entry("putCannedReplies", () => this.cannedReplyStore().replace(replies));
+  }
+
+  private cannedReplyStore(): CannedReplyStore {
+    return new CannedReplyStore(this.ctx.storage.sql, (work) => this.ctx.storage.transactionSync(work));
   }
 
   /** Takes over a conversation from another team of the site. */

@@ -9,7 +9,7 @@ import type { Migration } from "../sql-schema";
  * Bump when a migration is added below (`ensureSchema` throws until it matches the last
  * migration); never edit a migration once it has shipped.
  */
-export const TEAM_SCHEMA_VERSION = 1;
+export const TEAM_SCHEMA_VERSION = 2;
 
 export const teamMigrations: readonly Migration[] = [
   {
@@ -49,6 +49,13 @@ export const teamMigrations: readonly Migration[] = [
         at INTEGER NOT NULL,
         PRIMARY KEY (conversation_id, seq)
       ) WITHOUT ROWID`,
+    ],
+  },
+  {
+    version: 2,
+    statements: [
+      // The team's canned replies, in the order the lead gave them (position).
+      "CREATE TABLE canned_replies (id TEXT PRIMARY KEY, position INTEGER NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL)",
     ],
   },
 ];

@@ -74,7 +74,7 @@ function hello(team: ReadyTeam, visitor: VisitorContext, lastSeq: number): Resul
       ? {
           id: conversation.id,
           state: conversation.state,
-          lastSeq: store.messages.lastSeq(conversation.id),
+          lastSeq: store.messages.lastVisitorSeq(conversation.id),
           agent: conversation.agentId ? { id: conversation.agentId, name: agentName } : null,
         }
       : null,
