@@ -55,4 +55,5 @@ export function removeAgent(state: EngineState, scope: DrainScope, agentId: stri
   }
   state.pool.delete(agent);
   state.shiftEdges.cancel(agentId);
+  state.absenceTimers.cancel(agentId);
 }

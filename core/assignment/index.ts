@@ -59,7 +59,8 @@
  * const engine = new AssignmentEngine({ policy: presetPolicy("sales"), agents, conversations: [], now });
  * const { decisions, changed } = engine.conversationArrived({ id: "c1", visitorId: "v1" }, now);
  */
-export { AssignmentEngine, type EngineSnapshot, type QueueEntry } from "./assignment-engine";
+export { AssignmentEngine, type QueueEntry } from "./assignment-engine";
+export type { EngineSnapshot } from "./engine-snapshot";
 export type { TransferTarget } from "./agent-commands";
 export type { ConversationArrival } from "./arrival-rules";
 export {
