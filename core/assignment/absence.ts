@@ -2,7 +2,7 @@
  * Away and offline agents (policy `absentAgents`): the clock each presence change starts or
  * stops, and what it hands on when it runs out. Unanswered chats leave an agent away or
  * offline longer than `unansweredAfterSeconds` (and an away agent then gets nothing new);
- * answered chats leave an agent offline longer than `answeredAfterSeconds`. The rule holds at
+ * every chat, answered or not, leaves an agent offline longer than `answeredAfterSeconds`. The rule holds at
  * every moment, not just at the deadline, so an engine rebuilt from storage enforces it too.
  * Used by the engine's presence event and by time passing (the agent's absence timer).
  */
@@ -69,7 +69,8 @@ export function enforceAbsence(state: EngineState, scope: DrainScope, agent: Age
     for (const conversation of [...state.conversations.values()]) {
       if (conversation.state !== "assigned" || conversation.agentId !== agent.id) continue;
       const isAnswered = conversation.firstResponseAt !== undefined;
-      if (isAnswered ? !answeredDue : !unansweredDue) continue;
+      // Offline past the answered time, nothing stays, answered or not.
+      if (!answeredDue && (isAnswered || !unansweredDue)) continue;
       state.releaseSeat(conversation);
       state.decide({
         type: "unassign",
