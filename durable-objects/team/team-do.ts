@@ -142,14 +142,14 @@ export class TeamDO extends DurableObject {
       this.room.apply(engine.tick(now), now);
       const due = dueWork(this.room.store, engine, config, now);
       for (const agentId of due.goneAgents) {
+        // The engine's absence clock counts from the drop, not from the end of the grace.
+        const since = this.room.store.agent(agentId)?.goneSince ?? now;
         this.room.store.setGoneSince(agentId, null);
-        this.room.apply(engine.presenceChanged(agentId, "offline", now), now);
+        this.room.apply(engine.presenceChanged(agentId, "offline", now, { since }), now);
         this.room.announceAgent(agentId);
       }
-      for (const [conversationId, reason] of due.release) {
-        const avoid = reason === "no-answer" || config.settings.agentGone === "reassign";
-        this.room.apply(engine.release(conversationId, now, { avoidAgent: avoid }), now);
-      }
+      for (const [conversationId] of due.release)
+        this.room.apply(engine.release(conversationId, now, { avoidAgent: true }), now);
       this.room.announcePositions(now);
     } catch (error) {
       console.error("TeamDO:alarm", error);
