@@ -12,17 +12,18 @@ import type { PresenceStatus } from "../../protocol/common";
 import type { TeamPolicy } from "../../protocol/team-policy";
 import { claim, escalate, transfer, type TransferTarget } from "./agent-commands";
 import { enforceAbsence, setPresence } from "./absence";
-import { AgentState } from "./agent-pool";
 import { newConversationRecord, type ConversationArrival } from "./arrival-rules";
 import { applyDueDeadlines, nextDeadline } from "./conversation-deadlines";
 import { CommandErrorCode, type CommandError, type CommandResult, type EngineResult } from "./decisions";
 import { assignIfPossible, drain } from "./drain";
 import type { DrainScope, EngineState } from "./engine-state";
-import { releaseConversation, removeAgent } from "./handovers";
-import { appendBounded, closesPerSecond, estimateWaitSeconds, expectedReplySeconds } from "./estimates";
+import { releaseConversation } from "./handovers";
+import { closesPerSecond, estimateWaitSeconds, expectedReplySeconds } from "./estimates";
 import { loadState, type EngineSnapshot } from "./engine-snapshot";
-import { copyAgent, copyConversation, copyTeam, withProfile } from "./record-copies";
+import { copyAgent, copyConversation, copyTeam } from "./record-copies";
 import type { AgentProfile, AgentRecord, ConversationRecord, TeamState } from "./records";
+import { recordFirstResponse } from "./reply-samples";
+import { removeAgent, upsertAgent } from "./team-roster";
 
 export interface QueueEntry {
   position: number;
@@ -113,26 +114,7 @@ export class AssignmentEngine {
   /** Adds an agent (offline, at the back of the rotation) or changes their profile. */
   agentUpdated(profile: AgentProfile, now: number): EngineResult {
     const scope = this.begin(now);
-    const state = this.state;
-    let agent = state.pool.get(profile.id);
-    if (agent) {
-      const existing = agent;
-      state.pool.update(existing, () => existing.setRecord(withProfile(existing.record, profile)));
-    } else {
-      const blank: AgentRecord = {
-        ...profile,
-        status: "offline",
-        lastAssignedAt: undefined,
-        roundRobinTurn: state.team.nextRoundRobinTurn++,
-        recentReplySeconds: [],
-      };
-      agent = new AgentState(withProfile(blank, profile));
-      state.touchTeam();
-      state.pool.add(agent);
-    }
-    state.refreshShift(agent);
-    state.touchAgent(agent);
-    if (agent.listed) scope.agents.add(agent);
+    upsertAgent(this.state, scope, profile);
     return this.end(scope);
   }
 
@@ -177,26 +159,7 @@ export class AssignmentEngine {
   /** The agent's first reply in the conversation: a reply-time sample for estimates. */
   firstResponse(conversationId: string, now: number): EngineResult {
     const scope = this.begin(now);
-    const state = this.state;
-    const conversation = state.conversations.get(conversationId);
-    const { assignedAt, agentId } = conversation ?? {};
-    if (
-      conversation?.state === "assigned" &&
-      conversation.firstResponseAt === undefined &&
-      assignedAt !== undefined
-    ) {
-      conversation.firstResponseAt = state.now;
-      state.touchConversation(conversation);
-      const seconds = Math.max(0, (state.now - assignedAt) / 1000);
-      const max = state.policy.estimates.replySamples;
-      const agent = agentId === undefined ? undefined : state.pool.get(agentId);
-      if (agent) {
-        agent.record.recentReplySeconds = appendBounded(agent.record.recentReplySeconds, seconds, max);
-        state.touchAgent(agent);
-      }
-      state.team.recentReplySeconds = appendBounded(state.team.recentReplySeconds, seconds, max);
-      state.touchTeam();
-    }
+    recordFirstResponse(this.state, conversationId);
     return this.end(scope);
   }
 
@@ -310,6 +273,8 @@ export class AssignmentEngine {
       const agent = state.pool.get(agentId);
       if (agent) enforceAbsence(state, scope, agent);
     }
+    // Chats just handed on may have waits that ran out already (a zero relax wait).
+    state.runDueDeadlines(scope);
     drain(state, scope);
     return state.freshScope();
   }
