@@ -22,7 +22,12 @@ export const teamSettingsSchema = z.strictObject({
   presenceGraceSeconds: z.number().int().min(0).max(3_600).default(30),
   /** An agent who has not replied this long after assignment loses the chat; null: never. */
   noAnswerSeconds: z.number().int().min(1).max(MAX_WAIT_SECONDS).nullable().default(null),
-  agentGone: z.enum(AgentGoneAction).default(AgentGoneAction.reassign),
+  agentGone: z
+    .enum(AgentGoneAction)
+    .default(AgentGoneAction.reassign)
+    .describe(
+      "Superseded by the policy's absentAgents (unansweredAfterSeconds, answeredAfterSeconds), which the engine applies to away and offline agents alike; kept so stored settings still parse, and no longer read.",
+    ),
   /** Require an agent who speaks the visitor's language (from the widget); relaxes per the policy. */
   matchLanguage: z.boolean().default(false),
   /** Closing a conversation clears its agent, so a returning visitor is not sent back to them. */

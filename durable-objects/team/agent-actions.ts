@@ -137,6 +137,9 @@ const errorCodeOf: Record<CommandErrorCode, Code> = {
   [CommandErrorCode.claimsDisabled]: ErrorCode.forbidden,
   [CommandErrorCode.sameAgent]: ErrorCode.invalidFrame,
   [CommandErrorCode.topTier]: ErrorCode.invalidFrame,
+  [CommandErrorCode.agentAway]: ErrorCode.notOnline,
+  [CommandErrorCode.alreadyHere]: ErrorCode.alreadyAssigned,
+  [CommandErrorCode.notHere]: ErrorCode.conversationClosed,
 };
 
 /** Applies a command's result (time may have passed even when refused) and maps a refusal. */

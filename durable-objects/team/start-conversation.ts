@@ -25,18 +25,28 @@ export interface Admitted {
 
 /**
  * Hands a conversation to the engine and stores it as waiting; the caller applies `arrival`
- * once the conversation's first lines are in place. Null if the engine did not take it.
+ * once the conversation's first lines are in place. A transfer goes through the engine's
+ * `transferIn`, which refuses a conversation already open here instead of ignoring it.
  */
 export function admitConversation(
   team: ReadyTeam,
   arrival: ConversationArrival,
   stored: { visitor: VisitorProfile; createdAt: number; origin: ConversationOrigin; note?: string | null },
   now: number,
-): Admitted | null {
-  const result = team.engine.conversationArrived(arrival, now);
+  how: { transfer: boolean } = { transfer: false },
+): Result<Admitted> {
+  let result: EngineResult;
+  if (how.transfer) {
+    const taken = team.engine.transferIn(arrival, now);
+    if (!taken.ok) {
+      team.apply(taken, now);
+      return refuse(ErrorCode.alreadyAssigned, taken.error.message);
+    }
+    result = taken;
+  } else result = team.engine.conversationArrived(arrival, now);
   const record =
     result.changed.conversations.find((c) => c.id === arrival.id) ?? team.engine.conversation(arrival.id);
-  if (!record) return null;
+  if (!record) return refuse(ErrorCode.forbidden, "the conversation could not be started");
   // Stored as waiting first; `apply` then writes the engine's verdict (maybe already assigned).
   const { agentId: _notYet, ...waiting } = record;
   team.store.insertConversation(
@@ -46,7 +56,7 @@ export function admitConversation(
     stored.origin,
     stored.note ?? null,
   );
-  return { conversation: team.store.conversation(arrival.id)!, arrival: result };
+  return ok({ conversation: team.store.conversation(arrival.id)!, arrival: result });
 }
 
 /** A visitor's new conversation, with its welcome (and away) line; refused while closed without the form. */
@@ -93,9 +103,9 @@ export function startConversation(
     { visitor: profile, createdAt: now, origin: offlineForm ? "offline-form" : "chat" },
     now,
   );
-  if (!admitted) return refuse(ErrorCode.forbidden, "the conversation could not be started");
-  const { conversation } = admitted;
+  if (!admitted.ok) return admitted;
+  const { conversation } = admitted.value;
   team.out.systemMessage(team.engine, conversation, team.text.welcome(conversation), now);
   if (away.state === "away") team.out.systemMessage(team.engine, conversation, away.text, now);
-  return ok(admitted);
+  return admitted;
 }
