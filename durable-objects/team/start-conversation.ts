@@ -5,7 +5,7 @@
  * caller adds what it must (lines, the transcript), and only then is the engine's verdict
  * applied (maybe assigned at once), so the agent is told after the row and its lines exist.
  */
-import { ErrorCode, ok, refuse, type Result } from "../../protocol";
+import { ErrorCode, ok, PresenceStatus, refuse, type Result } from "../../protocol";
 import { randomId } from "../../core/crypto";
 import type { ConversationArrival, EngineResult } from "../../core/assignment";
 import type { VisitorProfile } from "../../core/team-config";
@@ -59,7 +59,7 @@ export function admitConversation(
   return ok({ conversation: team.store.conversation(arrival.id)!, arrival: result });
 }
 
-/** A visitor's new conversation, with its welcome (and away) line; refused while closed without the form. */
+/** A visitor's new conversation, with its welcome (and away) line. */
 export function startConversation(
   team: ReadyTeam,
   visitorId: string,
@@ -68,12 +68,12 @@ export function startConversation(
 ): Result<Admitted> {
   const stored = team.store.visitor(visitorId);
   const away = team.text.awayStatus(now, stored);
-  if (away.state === "away" && away.offlineForm && !offlineForm) {
-    return refuse(
-      ErrorCode.forbidden,
-      "the team is closed: leave your email and message with the offline form",
-    );
-  }
+  // Outside hours with the offline form, a plain message is never refused: an agent online
+  // gets it as a chat (hours do not decide who is assigned), otherwise it is kept as an
+  // offline message and the visitor is told it will be answered when the team is back.
+  const agentOnline = team.engine.agents().some((agent) => agent.status === PresenceStatus.online);
+  const keptOffline = away.state === "away" && away.offlineForm && !offlineForm && !agentOnline;
+  const origin = offlineForm || keptOffline ? "offline-form" : "chat";
   const profile: VisitorProfile = {
     ...(stored ?? { visitorId, name: `Visitor ${visitorId.slice(2, 6)}`, verified: {}, hints: {} }),
     ...(offlineForm?.email ? { email: offlineForm.email } : {}),
@@ -100,12 +100,15 @@ export function startConversation(
         : {}),
       queuedAt: now,
     },
-    { visitor: profile, createdAt: now, origin: offlineForm ? "offline-form" : "chat" },
+    { visitor: profile, createdAt: now, origin },
     now,
   );
   if (!admitted.ok) return admitted;
   const { conversation } = admitted.value;
   team.out.systemMessage(team.engine, conversation, team.text.welcome(conversation), now);
-  if (away.state === "away") team.out.systemMessage(team.engine, conversation, away.text, now);
+  if (away.state === "away" && !(away.offlineForm && !offlineForm && agentOnline)) {
+    const text = keptOffline ? away.keptText : away.text;
+    team.out.systemMessage(team.engine, conversation, text, now);
+  }
   return admitted;
 }
