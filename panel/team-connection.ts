@@ -13,7 +13,7 @@ import type {
   ConversationSummary,
   PresenceStatus,
 } from "../protocol/wire";
-import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/wire";
+import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS, type Handover } from "../protocol/wire";
 import { newClientId } from "../client/client-id";
 import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
@@ -55,6 +55,8 @@ export class TeamConnection {
   readonly typing = new TypingSignals(() => this.host.changed());
   /** Conversations that left my inbox, and why ("closed", "transferred", …). */
   readonly ended = new Map<string, string>();
+  /** Chats handed on from me while I was away or offline, newest last, until dismissed. */
+  handedOn: Handover[] = [];
   /** The team's figures, from the last `stats` answer. */
   stats: TeamStats | null = null;
 
@@ -105,6 +107,12 @@ export class TeamConnection {
   }
 
   /** Where a conversation stands for me: mine and open, waiting in the queue, or gone from both. */
+  /** The agent read the handover notice. */
+  dismissHandovers(): void {
+    this.handedOn = [];
+    this.host.changed();
+  }
+
   standing(id: string): "assigned" | "queued" | "ended" {
     if (this.inboxById.has(id)) return "assigned";
     return this.queue.some((queued) => queued.id === id) ? "queued" : "ended";
@@ -235,6 +243,9 @@ export class TeamConnection {
         this.inboxById.delete(frame.conversationId);
         this.ended.set(frame.conversationId, frame.reason);
         this.typing.forget(frame.conversationId);
+        break;
+      case "handovers":
+        this.handedOn = [...this.handedOn, ...frame.handovers];
         break;
       case "queue": {
         const before = new Set(this.queue.map((queued) => queued.id));
