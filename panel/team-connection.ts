@@ -13,7 +13,7 @@ import type {
   ConversationSummary,
   PresenceStatus,
 } from "../protocol/wire";
-import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/wire";
+import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS, type Handover } from "../protocol/wire";
 import { newClientId } from "../client/client-id";
 import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
@@ -51,6 +51,8 @@ export class TeamConnection extends TeamLists {
   readonly unread = new Map<string, number>();
   /** Typing both ways; `typing.visitors` are the conversations whose visitor is typing. */
   readonly typing = new TypingSignals(() => this.host.changed());
+  /** Chats handed on from me while I was away or offline, newest last, until dismissed. */
+  handedOn: Handover[] = [];
   /** The team's figures, from the last `stats` answer. */
   stats: TeamStats | null = null;
 
@@ -85,6 +87,12 @@ export class TeamConnection extends TeamLists {
 
   stop(): void {
     this.socket.stop();
+  }
+
+  /** The agent read the handover notice. */
+  dismissHandovers(): void {
+    this.handedOn = [];
+    this.host.changed();
   }
 
   /** The transcript of a conversation; opening one loads its history. */
@@ -218,6 +226,9 @@ export class TeamConnection extends TeamLists {
         this.inboxById.delete(frame.conversationId);
         this.ended.set(frame.conversationId, frame.reason);
         this.typing.forget(frame.conversationId);
+        break;
+      case "handovers":
+        this.handedOn = [...this.handedOn, ...frame.handovers];
         break;
       case "queue": {
         const before = new Set(this.queue.map((queued) => queued.id));

@@ -115,6 +115,26 @@ export const agentUnassignedSchema = z.object({
   /** escalated: moved up a tier this agent does not serve (it waits for one who does). */
   reason: z.enum(["closed", "transferred", "claimed_by_other", "reassigned", "escalated"]),
 });
+/**
+ * One chat handed on from me while I was away or offline (`policy.absentAgents`), or for no
+ * answer: what it was and who has it now. Kept until I am back, then sent once.
+ */
+export const handoverSchema = z.object({
+  conversationId: z.string(),
+  visitorName: z.string(),
+  /** Who has it now; null: back in the queue. */
+  toAgentId: z.string().nullable(),
+  toAgentName: z.string().nullable(),
+  /** Whether I had replied before it was handed on. */
+  answered: z.boolean(),
+  at: z.number(),
+});
+export type Handover = z.infer<typeof handoverSchema>;
+/** Sent after my snapshot (or at once, if I am online) when chats were handed on from me. */
+export const agentHandoversSchema = z.object({
+  type: z.literal("handovers"),
+  handovers: z.array(handoverSchema),
+});
 export const agentQueueSchema = z.object({
   type: z.literal("queue"),
   queue: z.array(conversationSummarySchema),
@@ -158,6 +178,7 @@ export const agentFrameOutSchema = z.discriminatedUnion("type", [
   agentSnapshotSchema,
   agentAssignedSchema,
   agentUnassignedSchema,
+  agentHandoversSchema,
   agentQueueSchema,
   agentPresenceOutSchema,
   agentHistoryOutSchema,

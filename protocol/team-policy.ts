@@ -237,6 +237,29 @@ export const teamPolicySchema = z.object({
     .object({ enabled: z.boolean().default(false).describe("Turns it on."), ...preferenceWaitShape })
     .prefault({})
     .describe("Send first-time visitors to the agents marked `newCustomers`."),
+  /** Agents who are away or offline, and chats handed on from them (issue 13). */
+  absentAgents: z
+    .object({
+      unansweredAfterSeconds: waitSecondsSchema
+        .nullable()
+        .default(60)
+        .describe(
+          "An agent away or offline this long hands on their unanswered conversations and, when away agents may serve (onlineOnly false), gets no new ones until back online. The clock starts when they go away or offline, or when their last connection dropped. null: they keep them. Default 60: a visitor who has had no answer is not left with someone who is not there, and a short break costs nothing.",
+        ),
+      answeredAfterSeconds: waitSecondsSchema
+        .nullable()
+        .default(900)
+        .describe(
+          "An agent offline this long hands on their answered conversations too (back to the team, the agent avoided while someone else has room). null: they stay with the agent until closed. Default 900 (15 minutes): long enough for a restart or a lunch-time laptop sleep, short enough that a visitor mid-conversation is not left writing into an inbox nobody reads.",
+        ),
+      avoidSeconds: waitSecondsSchema
+        .default(600)
+        .describe(
+          "A conversation handed on from an agent (no answer, absent) avoids that agent for this long, and only while another eligible agent has room: when nobody else can take it, it goes back to them at once. Default 600.",
+        ),
+    })
+    .prefault({})
+    .describe("What happens to the chats of agents who are away or offline."),
   estimates: z
     .object({
       /** Reply time promised before an agent or the team has enough first responses. */

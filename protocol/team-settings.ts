@@ -39,7 +39,7 @@ export const teamSettingsSchema = z.strictObject({
     .enum(AgentGoneAction)
     .default(AgentGoneAction.reassign)
     .describe(
-      "What happens to an absent agent's unanswered chats after the grace period: `reassign` to the next agent, `keep` with the agent, `requeue`.",
+      "Superseded by the policy's absentAgents (unansweredAfterSeconds, answeredAfterSeconds), which the engine applies to away and offline agents alike; kept so stored settings still parse, and no longer read.",
     ),
   /** Require an agent who speaks the visitor's language (from the widget); relaxes per the policy. */
   matchLanguage: z

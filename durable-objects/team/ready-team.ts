@@ -7,6 +7,7 @@
 import type { AssignmentEngine, EngineResult } from "../../core/assignment";
 import type { TeamConfig } from "../../core/team-config";
 import type { TeamBroadcasts } from "./team-broadcasts";
+import type { TeamHandovers } from "./team-handovers";
 import type { TeamLinks } from "./team-links";
 import type { TeamStore } from "./team-store";
 import type { TeamViews } from "./team-views";
@@ -20,6 +21,8 @@ export interface ReadyTeam {
   readonly views: TeamViews;
   readonly out: TeamBroadcasts;
   readonly links: TeamLinks;
+  /** Chats handed on from absent agents, told to them once back. */
+  readonly handovers: TeamHandovers;
   /** Persists an engine result, then announces it. */
   apply(result: EngineResult, now: number): void;
 }

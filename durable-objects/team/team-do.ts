@@ -34,6 +34,7 @@ import {
   type SocketIdentity,
 } from "./socket-identity";
 import { TeamBroadcasts } from "./team-broadcasts";
+import { TeamHandovers } from "./team-handovers";
 import type { TeamLinks, TransferPayload } from "./team-links";
 import { TEAM_SCHEMA_VERSION, teamMigrations } from "./team-schema";
 import { agentTag, send, tagsOf, TeamSockets, tokenTag } from "./team-sockets";
@@ -54,6 +55,7 @@ export class TeamDO extends DurableObject {
   private readonly views: TeamViews;
   private readonly out: TeamBroadcasts;
   private readonly host: EngineHost;
+  private readonly handovers: TeamHandovers;
   private readonly links: TeamLinks;
   private readonly flood = new FloodGuard();
 
@@ -66,7 +68,8 @@ export class TeamDO extends DurableObject {
     this.text = new VisitorText(this.store);
     this.views = new TeamViews(this.store, this.text);
     this.out = new TeamBroadcasts(this.store, new TeamSockets(ctx), this.views);
-    this.host = new EngineHost(this.store, this.text, this.views, this.out);
+    this.handovers = new TeamHandovers(ctx.storage.sql, this.store, this.out.sockets);
+    this.host = new EngineHost(this.store, this.text, this.views, this.out, this.handovers);
     this.links = {
       acceptTransfer: (teamId, payload) => teamStub(this.env, this.siteId(), teamId).acceptTransfer(payload),
       setVisitorTeam: async (visitorId, teamId, now) => {
@@ -85,7 +88,7 @@ export class TeamDO extends DurableObject {
     const engine = this.host.ensureReady(now);
     const config = this.store.config();
     if (!engine || !config) return null;
-    const { store, text, views, out, links, host } = this;
+    const { store, text, views, out, links, host, handovers } = this;
     return {
       config,
       engine,
@@ -94,6 +97,7 @@ export class TeamDO extends DurableObject {
       views,
       out,
       links,
+      handovers,
       apply: (result, at) => host.apply(engine, result, at),
     };
   }

@@ -9,7 +9,7 @@ import type { Migration } from "../sql-schema";
  * Bump when a migration is added below (`ensureSchema` throws until it matches the last
  * migration); never edit a migration once it has shipped.
  */
-export const TEAM_SCHEMA_VERSION = 2;
+export const TEAM_SCHEMA_VERSION = 3;
 
 export const teamMigrations: readonly Migration[] = [
   {
@@ -56,6 +56,21 @@ export const teamMigrations: readonly Migration[] = [
     statements: [
       // The team's canned replies, in the order the lead gave them (position).
       "CREATE TABLE canned_replies (id TEXT PRIMARY KEY, position INTEGER NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL)",
+    ],
+  },
+  {
+    version: 3,
+    statements: [
+      // Chats handed on from an absent (or silent) agent, told to them once they are back
+      // (`team-handovers.ts`); to_agent_id null: back in the queue.
+      `CREATE TABLE handovers (
+        agent_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        to_agent_id TEXT,
+        answered INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (agent_id, conversation_id)
+      ) WITHOUT ROWID`,
     ],
   },
 ];

@@ -190,6 +190,10 @@ export class TeamStore {
       .one().n;
   }
 
+  /**
+   * Stores a conversation; one this team held before and let go (transferred away, now back:
+   * A → B → A) is the same row opened again, so its id, read pointer and lines stay.
+   */
   insertConversation(
     record: ConversationRecord,
     visitor: VisitorProfile,
@@ -199,7 +203,10 @@ export class TeamStore {
   ): void {
     this.sql.exec(
       `INSERT INTO conversations (id, visitor_id, state, agent_id, created_at, closed_at, record, visitor, origin, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET state = excluded.state, agent_id = excluded.agent_id,
+         closed_at = excluded.closed_at, record = excluded.record, visitor = excluded.visitor,
+         origin = excluded.origin, note = excluded.note`,
       record.id,
       record.visitorId,
       record.state,
