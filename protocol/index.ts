@@ -20,3 +20,4 @@ export * from "./team-settings";
 export * from "./business-hours";
 export * from "./routing-rules";
 export * from "./team-messages";
+export * from "./webhooks";

@@ -10,6 +10,7 @@ import type { TeamBroadcasts } from "./team-broadcasts";
 import type { TeamLinks } from "./team-links";
 import type { TeamStore } from "./team-store";
 import type { TeamViews } from "./team-views";
+import type { TeamWebhooks } from "./team-webhooks";
 import type { VisitorText } from "./visitor-text";
 
 export interface ReadyTeam {
@@ -20,6 +21,8 @@ export interface ReadyTeam {
   readonly views: TeamViews;
   readonly out: TeamBroadcasts;
   readonly links: TeamLinks;
+  /** The webhook outbox: events are recorded in the same step as the change they report. */
+  readonly hooks: TeamWebhooks;
   /** Persists an engine result, then announces it. */
   apply(result: EngineResult, now: number): void;
 }

@@ -16,6 +16,8 @@ import {
   refuse,
   visitorFrameInSchema,
   type Result,
+  type WebhookDeliveryView,
+  type WebhookEndpointConfig,
 } from "../../protocol";
 import { FloodGuard } from "../../core/throttles/flood-guard";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
@@ -35,6 +37,8 @@ import { TeamViews } from "./team-views";
 import { transferIn } from "./transfer-in";
 import { handleVisitorFrame } from "./visitor-actions";
 import { VisitorText } from "./visitor-text";
+import { recordDecisionEvents } from "./webhook-decisions";
+import { TeamWebhooks } from "./team-webhooks";
 
 export { IdentityHeader };
 
@@ -46,6 +50,7 @@ export class TeamDO extends DurableObject {
   private readonly host: EngineHost;
   private readonly links: TeamLinks;
   private readonly flood = new FloodGuard();
+  private readonly hooks: TeamWebhooks;
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
@@ -53,6 +58,7 @@ export class TeamDO extends DurableObject {
     // Keep-alive pings are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     this.store = new TeamStore(ctx.storage.sql);
+    this.hooks = new TeamWebhooks(ctx.storage.sql);
     this.text = new VisitorText(this.store);
     this.views = new TeamViews(this.store, this.text);
     this.out = new TeamBroadcasts(this.store, new TeamSockets(ctx), this.views);
@@ -75,7 +81,7 @@ export class TeamDO extends DurableObject {
     const engine = this.host.ensureReady(now);
     const config = this.store.config();
     if (!engine || !config) return null;
-    const { store, text, views, out, links, host } = this;
+    const { store, text, views, out, links, host, hooks } = this;
     return {
       config,
       engine,
@@ -84,7 +90,11 @@ export class TeamDO extends DurableObject {
       views,
       out,
       links,
-      apply: (result, at) => host.apply(engine, result, at),
+      hooks,
+      apply: (result, at) => {
+        host.apply(engine, result, at);
+        recordDecisionEvents(hooks, config, store, result, at);
+      },
     };
   }
 
@@ -199,6 +209,9 @@ export class TeamDO extends DurableObject {
         team = ready;
         if (ready) this.runDue(ready, now);
       });
+      await this.hooks.deliverDue(now, (endpointId, reason, at) =>
+        siteStub(this.env, this.siteId()).webhookEndpointFailed(endpointId, reason, at),
+      );
     } catch {
       // Logged by entry(); the alarm is set again below either way.
     } finally {
@@ -224,7 +237,9 @@ export class TeamDO extends DurableObject {
 
   private async scheduleAlarm(team: ReadyTeam | null, now: number): Promise<void> {
     const config = this.store.config();
-    const at = team && config ? nextDueAt(this.store, team.engine, config, now) : null;
+    const engineAt = team && config ? nextDueAt(this.store, team.engine, config, now) : null;
+    const hooksAt = this.hooks.nextDueAt();
+    const at = engineAt === null ? hooksAt : hooksAt === null ? engineAt : Math.min(engineAt, hooksAt);
     if (at === null) await this.ctx.storage.deleteAlarm();
     else if ((await this.ctx.storage.getAlarm()) !== at) await this.ctx.storage.setAlarm(at);
   }
@@ -297,5 +312,20 @@ export class TeamDO extends DurableObject {
       await this.scheduleAlarm(team, now);
       return answer;
     });
+  }
+
+  // ---- webhooks (the SiteDO pushes endpoints; the admin API reads the log) ----
+
+  async setWebhookEndpoints(endpoints: WebhookEndpointConfig[]): Promise<void> {
+    await this.entry("setWebhookEndpoints", async (team, now) => {
+      this.hooks.setEndpoints(endpoints, now);
+      await this.scheduleAlarm(team, now);
+    });
+  }
+
+  async webhookDeliveries(endpointId: string, limit: number): Promise<WebhookDeliveryView[]> {
+    return this.entry("webhookDeliveries", () =>
+      this.hooks.outbox.log(endpointId, this.store.config()?.teamId ?? "", limit),
+    );
   }
 }

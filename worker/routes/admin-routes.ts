@@ -11,6 +11,7 @@ import { limitBody } from "../middleware/limit-body";
 import { adminAgentRoutes } from "./admin-agent-routes";
 import { adminSiteRoutes } from "./admin-site-routes";
 import { adminTeamRoutes } from "./admin-team-routes";
+import { adminWebhookRoutes } from "./admin-webhook-routes";
 
 export const adminRoutes = new Hono<AppEnv>();
 
@@ -18,3 +19,4 @@ adminRoutes.use("*", adminAuth(), limitBody(MAX_ADMIN_BODY_BYTES));
 adminRoutes.route("/sites/:site", adminSiteRoutes);
 adminRoutes.route("/sites/:site/teams", adminTeamRoutes);
 adminRoutes.route("/sites/:site/agents", adminAgentRoutes);
+adminRoutes.route("/sites/:site/webhooks", adminWebhookRoutes);
