@@ -22,3 +22,4 @@ export * from "./routing-rules";
 export * from "./team-messages";
 export * from "./canned-reply-fill";
 export * from "./canned-replies";
+export * from "./webhooks";

@@ -32,6 +32,10 @@ import type {
   SiteConfigBody,
   SiteView,
   TeamBody,
+  WebhookDeliveryView,
+  WebhookEndpointBody,
+  WebhookEndpointCreated,
+  WebhookEndpointView,
 } from "../../protocol";
 import { randomId, sha256Hex } from "../../core/crypto";
 import { checkRuleTeams } from "../../core/routing/check-rule-teams";
@@ -41,6 +45,7 @@ import { siteMigrations, SITE_SCHEMA_VERSION } from "./site-schema";
 import { SiteStore, type IdentitySecretRow, type TeamRecord } from "./site-store";
 import { applySiteConfig, exportSiteConfig } from "./apply-site-config";
 import { ensureSchema } from "../sql-schema";
+import { SiteWebhooks } from "./site-webhooks";
 
 export type { AgentView, SiteView, TeamRecord };
 
@@ -57,6 +62,7 @@ const IDENTITY_FINGERPRINT_CHARS = 12;
 
 export class SiteDO extends DurableObject {
   private readonly store: SiteStore;
+  private readonly webhooks: SiteWebhooks;
   /** The site as sessions read it; dropped on every write (this object is the only writer). */
   private cachedSite: SiteView | null | undefined;
 
@@ -64,6 +70,7 @@ export class SiteDO extends DurableObject {
     super(ctx, env);
     ensureSchema(ctx.storage.sql, siteMigrations, SITE_SCHEMA_VERSION);
     this.store = new SiteStore(ctx.storage.sql);
+    this.webhooks = new SiteWebhooks(ctx.storage.sql);
   }
 
   // ---- site ----
@@ -199,7 +206,9 @@ export class SiteDO extends DurableObject {
     const team = teamBodySchema.parse(body);
     this.store.putTeam(teamId, team);
     this.cachedSite = undefined;
-    await teamStub(this.env, site.siteId, teamId).configure(teamConfigOf(site.siteId, teamId, team));
+    const stub = teamStub(this.env, site.siteId, teamId);
+    await stub.configure(teamConfigOf(site.siteId, teamId, team));
+    await stub.setWebhookEndpoints(this.webhooks.configs());
     return ok();
   }
 
@@ -320,5 +329,63 @@ export class SiteDO extends DurableObject {
   /** The visitor's conversation now lives in `teamId` (a TeamDO calls this after a transfer). */
   setVisitorTeam(visitorId: string, teamId: string, now: number): void {
     this.store.setVisitorTeam(visitorId, teamId, now);
+  }
+
+  // ---- webhook endpoints (each team delivers from its own outbox) ----
+
+  /** Null when the site does not exist. */
+  webhookEndpoints(): WebhookEndpointView[] | null {
+    return this.getSite() ? this.webhooks.views() : null;
+  }
+
+  async putWebhookEndpoint(
+    endpointId: string,
+    body: WebhookEndpointBody,
+    now: number,
+  ): Promise<Result<WebhookEndpointCreated>> {
+    if (!this.getSite()) return noSite();
+    const { generated } = await this.webhooks.put(endpointId, body, now);
+    await this.pushWebhooks();
+    return ok({ ...this.webhooks.view(endpointId)!, ...(generated ? { secret: generated } : {}) });
+  }
+
+  async deleteWebhookEndpoint(endpointId: string): Promise<boolean> {
+    if (!this.webhooks.delete(endpointId)) return false;
+    await this.pushWebhooks();
+    return true;
+  }
+
+  /** Turns a disabled endpoint back on; what waited for it is delivered from now on. */
+  async enableWebhookEndpoint(endpointId: string): Promise<Result<WebhookEndpointView>> {
+    if (!this.webhooks.enable(endpointId)) return missing("no such webhook endpoint");
+    await this.pushWebhooks();
+    return ok(this.webhooks.view(endpointId)!);
+  }
+
+  /** A team saw the endpoint fail too often: it is disabled for every team of the site. */
+  async webhookEndpointFailed(endpointId: string, reason: string, at: number): Promise<void> {
+    if (this.webhooks.disable(endpointId, reason, at)) await this.pushWebhooks();
+  }
+
+  /** The endpoint's deliveries in every team, newest first; null when there is no such endpoint. */
+  async webhookDeliveries(endpointId: string, limit: number): Promise<WebhookDeliveryView[] | null> {
+    const site = this.getSite();
+    if (!site || !this.webhooks.view(endpointId)) return null;
+    const logs = await Promise.all(
+      site.teams.map((team) => teamStub(this.env, site.siteId, team.id).webhookDeliveries(endpointId, limit)),
+    );
+    return logs
+      .flat()
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, limit);
+  }
+
+  private async pushWebhooks(): Promise<void> {
+    const site = this.getSite();
+    if (!site) return;
+    const endpoints = this.webhooks.configs();
+    await Promise.all(
+      site.teams.map((team) => teamStub(this.env, site.siteId, team.id).setWebhookEndpoints(endpoints)),
+    );
   }
 }

@@ -17,6 +17,8 @@ import {
   visitorFrameInSchema,
   type CannedReply,
   type Result,
+  type WebhookDeliveryView,
+  type WebhookEndpointConfig,
 } from "../../protocol";
 import { FloodGuard } from "../../core/throttles/flood-guard";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
@@ -44,6 +46,8 @@ import { TeamViews } from "./team-views";
 import { transferIn } from "./transfer-in";
 import { handleVisitorFrame } from "./visitor-actions";
 import { VisitorText } from "./visitor-text";
+import { recordDecisionEvents } from "./webhook-decisions";
+import { TeamWebhooks } from "./team-webhooks";
 
 export { IdentityHeader };
 
@@ -58,6 +62,7 @@ export class TeamDO extends DurableObject {
   private readonly handovers: TeamHandovers;
   private readonly links: TeamLinks;
   private readonly flood = new FloodGuard();
+  private readonly hooks: TeamWebhooks;
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
@@ -65,6 +70,7 @@ export class TeamDO extends DurableObject {
     // Keep-alive pings are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     this.store = new TeamStore(ctx.storage.sql);
+    this.hooks = new TeamWebhooks(ctx.storage.sql);
     this.text = new VisitorText(this.store);
     this.views = new TeamViews(this.store, this.text);
     this.out = new TeamBroadcasts(this.store, new TeamSockets(ctx), this.views);
@@ -88,7 +94,7 @@ export class TeamDO extends DurableObject {
     const engine = this.host.ensureReady(now);
     const config = this.store.config();
     if (!engine || !config) return null;
-    const { store, text, views, out, links, host, handovers } = this;
+    const { store, text, views, out, links, host, handovers, hooks } = this;
     return {
       config,
       engine,
@@ -98,7 +104,11 @@ export class TeamDO extends DurableObject {
       out,
       links,
       handovers,
-      apply: (result, at) => host.apply(engine, result, at),
+      hooks,
+      apply: (result, at) => {
+        host.apply(engine, result, at);
+        recordDecisionEvents(hooks, config, store, result, at);
+      },
     };
   }
 
@@ -216,6 +226,9 @@ export class TeamDO extends DurableObject {
         team = ready;
         if (ready) runDue(ready, now);
       });
+      await this.hooks.deliverDue(now, (endpointId, reason, at) =>
+        siteStub(this.env, this.siteId()).webhookEndpointFailed(endpointId, reason, at),
+      );
     } catch {
       // Logged by entry(); the alarm is set again below either way.
     } finally {
@@ -225,7 +238,9 @@ export class TeamDO extends DurableObject {
 
   private async scheduleAlarm(team: ReadyTeam | null, now: number): Promise<void> {
     const config = this.store.config();
-    const at = team && config ? nextDueAt(this.store, team.engine, config, now) : null;
+    const engineAt = team && config ? nextDueAt(this.store, team.engine, config, now) : null;
+    const hooksAt = this.hooks.nextDueAt();
+    const at = engineAt === null ? hooksAt : hooksAt === null ? engineAt : Math.min(engineAt, hooksAt);
     if (at === null) await this.ctx.storage.deleteAlarm();
     else if ((await this.ctx.storage.getAlarm()) !== at) await this.ctx.storage.setAlarm(at);
   }
@@ -311,5 +326,20 @@ export class TeamDO extends DurableObject {
       await this.scheduleAlarm(team, now);
       return answer;
     });
+  }
+
+  // ---- webhooks (the SiteDO pushes endpoints; the admin API reads the log) ----
+
+  async setWebhookEndpoints(endpoints: WebhookEndpointConfig[]): Promise<void> {
+    await this.entry("setWebhookEndpoints", async (team, now) => {
+      this.hooks.setEndpoints(endpoints, now);
+      await this.scheduleAlarm(team, now);
+    });
+  }
+
+  async webhookDeliveries(endpointId: string, limit: number): Promise<WebhookDeliveryView[]> {
+    return this.entry("webhookDeliveries", () =>
+      this.hooks.outbox.log(endpointId, this.store.config()?.teamId ?? "", limit),
+    );
   }
 }
