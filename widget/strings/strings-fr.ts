@@ -5,6 +5,7 @@ export default {
   title: "Discutons",
   greeting: "Bonjour ! Comment pouvons-nous vous aider ?",
   minimize: "Réduire le chat",
+  dismiss: "Ignorer",
   conversation: "Conversation",
   input: "Message",
   placeholder: "Écrivez un message…",
