@@ -56,10 +56,8 @@ export class ChatConnection extends Outbox {
   everConnected = false;
   /** Who is typing: the agent's name, "" for an unnamed agent, null for nobody. */
   typing: string | null = null;
-  /** Agent and system messages not seen yet: after the server's read pointer, or while hidden. */
+  /** Agent and system messages that arrived while the chat was not visible. */
   unread = 0;
-  /** The latest unseen agent message, shown beside the launcher until read or dismissed. */
-  preview: ChatMessage | null = null;
   /** Set when connecting cannot succeed (origin not allowed, unknown site). */
   fatal: FatalConnectError | null = null;
   /** The visitor has a conversation that is not closed. */
@@ -127,7 +125,8 @@ export class ChatConnection extends Outbox {
   setVisible(visible: boolean): void {
     this.#visible = visible;
     if (visible) {
-      this.seen();
+      this.unread = 0;
+      this.#markRead();
       this.#socket.reconnectNow();
     }
     this.#host.requestUpdate();
@@ -174,7 +173,7 @@ export class ChatConnection extends Outbox {
       this.#conversationId = null;
       this.status = null;
       this.openConversation = this.offlineFormForced = this.everConnected = false;
-      this.seen();
+      this.unread = 0;
     }
     this.#ticket = null;
     this.#socket.restart();
@@ -234,20 +233,8 @@ export class ChatConnection extends Outbox {
       this.transcript.lastSeq(this.#conversationId) <= message.seq
     ) {
       this.unread = 0;
-      this.preview = null;
       this.#host.requestUpdate();
     }
-  }
-
-  /**
-   * Everything held is seen (the chat was opened, or its preview dismissed: the visitor saw
-   * it): told to the server, so the next page and the site's other tabs show no badge either.
-   */
-  seen(): void {
-    this.unread = 0;
-    this.preview = null;
-    this.#markRead();
-    this.#host.requestUpdate();
   }
 
   #stopTyping(): void {
@@ -288,14 +275,9 @@ export class ChatConnection extends Outbox {
       case "welcome": {
         this.#conversationId = frame.conversation?.id ?? null;
         this.openConversation = frame.conversation !== null && frame.conversation.state !== "closed";
-        // What a resume brings was missed live: it is news. A first load is history, but
-        // what the visitor never saw (after the server's read pointer) is still unread.
-        const readSeq = frame.conversation?.readSeq ?? 0;
-        for (const message of frame.messages) {
-          if (!this.transcript.receive(message)) continue;
-          if (this.everConnected) this.#arrived(message);
-          else if (message.seq > readSeq && !this.#visible) this.#unseen(message);
-        }
+        // What a resume brings was missed live: it is news. A first load is history.
+        for (const message of frame.messages)
+          if (this.transcript.receive(message) && this.everConnected) this.#arrived(message);
         if (frame.messages.length >= MAX_HISTORY_MESSAGES) {
           // A full page: there is more; ask again from where this one ended.
           this.#hello();
@@ -353,15 +335,8 @@ export class ChatConnection extends Outbox {
     if (message.from === "visitor") return;
     this.#showTyping(null);
     if (this.#visible) this.#markRead();
-    else this.#unseen(message);
+    else this.unread++;
     this.#hooks.incoming(message);
-  }
-
-  /** A message from the team the visitor has not seen: counted, and the agent's previewed. */
-  #unseen(message: ChatMessage): void {
-    if (message.from === "visitor") return;
-    this.unread++;
-    if (message.from === "agent") this.preview = message;
   }
 
   #onStatus(frame: VisitorStatusFrame): void {

@@ -69,7 +69,6 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
   private announcement = "";
   #chat?: ChatConnection;
   #reportedUnread = 0;
-  #reportedPreview: ChatMessage | null = null;
   /** Scroll to the newest after this update: we were at the bottom, or the visitor just wrote. */
   #stickToBottom = true;
   /** Focus was in the chat before this update (a re-render may remove the focused control). */
@@ -112,26 +111,6 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     this.#chat?.reconfigure(config, clear);
   }
 
-  get preview(): ChatMessage | null {
-    return this.#chat?.preview ?? null;
-  }
-
-  showPreview(box: HTMLElement, launcher: HTMLElement): void {
-    // Its own chunk: fetched only once there is something to preview.
-    if (!this.preview && !box.shadowRoot) return;
-    void import("./launcher-preview").then(({ showPreview }) =>
-      showPreview(box, this.preview, {
-        dismissLabel: this.t?.dismiss ?? "",
-        icon: launcher.querySelector(".when-open")!.cloneNode(true),
-        open: () => launcher.click(),
-        dismiss: () => {
-          this.#chat?.seen();
-          launcher.focus();
-        },
-      }),
-    );
-  }
-
   tellTabs(message: TabMessage): void {
     this.#tabs?.postMessage(message);
   }
@@ -161,9 +140,8 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     if (this.open && (changed.has("open") || (this.#hadFocus && !this.shadowRoot?.activeElement)))
       this.#focusFirst();
     const unread = this.#chat?.unread ?? 0;
-    if (unread !== this.#reportedUnread || this.preview !== this.#reportedPreview) {
+    if (unread !== this.#reportedUnread) {
       this.#reportedUnread = unread;
-      this.#reportedPreview = this.preview;
       this.#fire(ViewEvent.unread, unread);
     }
   }

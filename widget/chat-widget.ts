@@ -1,9 +1,8 @@
 /**
  * `<chat-widget>`: what a host page holds of the widget before the visitor clicks. A plain
  * custom element (no Lit, so the loader stays under its size budget) with an open shadow
- * root, the launcher button, an unread badge and a preview of the latest unseen agent
- * message; on the first open it imports the chat view chunk (a hover or focus only
- * prefetches the code) and mounts `<chat-widget-view>` beside the button.
+ * root, the launcher button and an unread badge; on the first open it imports the chat view
+ * chunk (a hover or focus only prefetches the code) and mounts `<chat-widget-view>` beside it.
  * It is the target of `window.EdgeChat`. The loader defines the tag (`defineChatWidget`) once
  * it knows its own URL, which the chunk and API URLs are resolved against.
  *
@@ -71,7 +70,6 @@ export class ChatWidget extends HTMLElement implements ChatTarget {
   readonly #root = this.attachShadow({ mode: "open" });
   readonly #launcher = document.createElement("button");
   readonly #badge = document.createElement("span");
-  readonly #preview = document.createElement("div");
   readonly #theme = new CSSStyleSheet();
   #view: ChatViewElement | null = null;
   #loading: Promise<ChatViewElement | null> | null = null;
@@ -95,7 +93,7 @@ export class ChatWidget extends HTMLElement implements ChatTarget {
     this.#badge.setAttribute("aria-hidden", "true");
     this.#badge.hidden = true;
     this.#launcher.append(icon(chatIcon, "when-closed"), icon(closeIcon, "when-open"), this.#badge);
-    this.#root.append(this.#preview, this.#launcher);
+    this.#root.append(this.#launcher);
     this.#launcher.addEventListener("click", () => this.toggle());
     // Intent to click: fetch the chat view's code now, so the click opens it at once. Code
     // only: mounting the view would start a session, store a token and open a socket.
@@ -105,7 +103,6 @@ export class ChatWidget extends HTMLElement implements ChatTarget {
         passive: true,
       });
     }
-    this.#preview.part.add("preview");
   }
 
   get #site(): string {
@@ -205,7 +202,6 @@ export class ChatWidget extends HTMLElement implements ChatTarget {
     this.#view = null;
     this.#loading = null;
     this.#showUnread(0);
-    this.#preview.shadowRoot?.replaceChildren();
   }
 
   readonly #onStorage = (event: StorageEvent): void => {
@@ -249,10 +245,9 @@ export class ChatWidget extends HTMLElement implements ChatTarget {
     const theme = this.getAttribute("theme");
     if (theme) view.setAttribute("theme", theme);
     view.addEventListener(ViewEvent.close, () => this.close());
-    view.addEventListener(ViewEvent.unread, (event) => {
-      this.#showUnread((event as CustomEvent<number>).detail);
-      view.showPreview(this.#preview, this.#launcher);
-    });
+    view.addEventListener(ViewEvent.unread, (event) =>
+      this.#showUnread((event as CustomEvent<number>).detail),
+    );
     view.addEventListener(ViewEvent.api, (event) => {
       const { name, data } = (event as CustomEvent<{ name: ChatEvent; data: unknown }>).detail;
       emit(name, data);

@@ -4,7 +4,7 @@
  * through the JavaScript API (user, locale). Shared by the loader and the lazily loaded chat
  * view, so it must stay tiny and Lit-free; the parsing (`readConfig`) ships in the view only.
  */
-import type { ChatMessage, VisitorUser } from "../protocol/wire";
+import type { VisitorUser } from "../protocol/wire";
 import { ID_PATTERN } from "../protocol/wire";
 import { pickLocale } from "./locale";
 
@@ -107,13 +107,6 @@ export interface ChatViewElement extends HTMLElement {
    * The view does the parsing, so the loader stays small.
    */
   configure(from: Element, extras: ConfigExtras, clear?: boolean): void;
-  /** The latest agent message the visitor has not seen, for the preview beside the launcher. */
-  readonly preview: ChatMessage | null;
-  /**
-   * Draws `preview` into the loader's empty box (or empties it); its code is a chunk of its own.
-   * Dismissing it counts as read (here, on the server, in the other tabs).
-   */
-  showPreview(box: HTMLElement, launcher: HTMLElement): void;
   /** Tells the site's other tabs (their views; a tab without one has nothing to sync). */
   tellTabs(message: TabMessage): void;
 }

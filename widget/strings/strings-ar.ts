@@ -5,7 +5,6 @@ export default {
   title: "تحدث معنا",
   greeting: "مرحبًا! كيف يمكننا مساعدتك اليوم؟",
   minimize: "تصغير المحادثة",
-  dismiss: "إخفاء",
   conversation: "المحادثة",
   input: "رسالة",
   placeholder: "اكتب رسالة…",

@@ -7,7 +7,6 @@ const en = {
   title: "Chat with us",
   greeting: "Hi there! How can we help you today?",
   minimize: "Minimize chat",
-  dismiss: "Dismiss",
   conversation: "Conversation",
   input: "Message",
   placeholder: "Write a message…",

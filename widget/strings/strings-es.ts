@@ -5,7 +5,6 @@ export default {
   title: "Chatea con nosotros",
   greeting: "¡Hola! ¿En qué podemos ayudarte hoy?",
   minimize: "Minimizar el chat",
-  dismiss: "Descartar",
   conversation: "Conversación",
   input: "Mensaje",
   placeholder: "Escribe un mensaje…",

@@ -5,7 +5,6 @@ export default {
   title: "Discutons",
   greeting: "Bonjour ! Comment pouvons-nous vous aider ?",
   minimize: "Réduire le chat",
-  dismiss: "Ignorer",
   conversation: "Conversation",
   input: "Message",
   placeholder: "Écrivez un message…",

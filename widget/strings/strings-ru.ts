@@ -5,7 +5,6 @@ export default {
   title: "Напишите нам",
   greeting: "Здравствуйте! Чем мы можем помочь?",
   minimize: "Свернуть чат",
-  dismiss: "Скрыть",
   conversation: "Переписка",
   input: "Сообщение",
   placeholder: "Напишите сообщение…",
