@@ -4,6 +4,7 @@
  * Every call goes through the real HTTP API, so the Worker validates everything again.
  */
 import type {
+  AgentTokenInfo,
   AgentTokenResponse,
   IdentitySecretsBody,
   SecretSource,
@@ -85,5 +86,14 @@ export class AdminClient {
 
   issueAgentToken(site: string, agentId: string): Promise<AgentTokenResponse> {
     return this.call("POST", `/sites/${site}/agents/${agentId}/tokens`);
+  }
+
+  /** Revokes every working token of the agent; returns how many there were. */
+  async revokeAgentTokens(site: string, agentId: string): Promise<number> {
+    const tokens = await this.call<AgentTokenInfo[]>("GET", `/sites/${site}/agents/${agentId}/tokens`);
+    const live = tokens.filter((token) => token.revokedAt === null);
+    for (const token of live)
+      await this.call("DELETE", `/sites/${site}/agents/${agentId}/tokens/${token.tokenId}`);
+    return live.length;
   }
 }
