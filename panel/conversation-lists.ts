@@ -5,7 +5,7 @@
  */
 import { html, nothing } from "lit";
 import type { ConversationSummary, PresenceStatus } from "../protocol/wire";
-import type { AgentDesk, ListedConversation } from "./agent-desk";
+import { needsMe, type AgentDesk, type ListedConversation } from "./agent-desk";
 import { initials, languageName, waitText } from "./format";
 import { keysOf, ShortcutAction } from "./keyboard-shortcuts";
 import type { TeamConnection } from "./team-connection";
@@ -47,9 +47,13 @@ export function renderInbox(desk: AgentDesk) {
         : html`<ul data-testid="inbox">
           ${rows.map(({ team, conversation }) => {
             const unread = team.unread.get(conversation.id) ?? 0;
+            // Nothing unread in this tab but still waiting for my reply (new, or from before a
+            // reload): marked too, from the server's waitingSince, in every tab and device.
+            const waiting = unread === 0 && needsMe(team, conversation) > 0;
             return html`<li class="item ${selectedClass(desk, conversation)}" data-testid="inbox-item" data-conversation-id=${conversation.id}>
               ${openButton(desk, { team, conversation, list: "inbox" }, conversation.waitingSince, several ? team.teamName : null)}
               ${unread > 0 ? html`<span class="unread" data-testid="inbox-unread" aria-label="${unread} unread">${unread}</span>` : nothing}
+              ${waiting ? html`<span class="unread" data-testid="inbox-waiting" title="Waiting for your reply" aria-label="waiting for your reply">•</span>` : nothing}
             </li>`;
           })}
         </ul>`

@@ -52,6 +52,8 @@ export const visitorConversationSchema = z.object({
   id: z.string(),
   state: conversationStateSchema,
   lastSeq: seqSchema,
+  /** The visitor's read pointer: messages after it are unread (badge and preview on any page). */
+  readSeq: seqSchema,
   agent: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 

@@ -59,6 +59,8 @@ async function seedDemo(): Promise<void> {
     "  Agent panel, signed in as:",
   ];
   for (const [agentId, agent] of Object.entries(config.agents)) {
+    // One live link per demo agent: the previous run's stop working, so they do not pile up.
+    await adminClient.revokeAgentTokens(config.site, agentId);
     const { loginPath } = await adminClient.issueAgentToken(config.site, agentId);
     lines.push(
       `    ${agent.name.padEnd(14)} (${agent.teams.join(", ")}):`,

@@ -26,6 +26,8 @@ export interface ConversationRow {
   origin: ConversationOrigin;
   /** The note of the agent who transferred it here, for the next agent. */
   note: string | null;
+  /** The last seq the visitor has seen (their `read {seq}`): what is unread on their next page. */
+  visitorReadSeq: number;
 }
 
 export type ConversationOrigin = "chat" | "offline-form";
@@ -280,5 +282,6 @@ function toConversation(row: Raw): ConversationRow {
     visitor: JSON.parse(String(row.visitor)) as VisitorProfile,
     origin: row.origin === "offline-form" ? "offline-form" : "chat",
     note: row.note === null ? null : String(row.note),
+    visitorReadSeq: Number(row.visitor_read_seq ?? 0),
   };
 }

@@ -75,6 +75,7 @@ function hello(team: ReadyTeam, visitor: VisitorContext, lastSeq: number): Resul
           id: conversation.id,
           state: conversation.state,
           lastSeq: store.messages.lastVisitorSeq(conversation.id),
+          readSeq: conversation.visitorReadSeq,
           agent: conversation.agentId ? { id: conversation.agentId, name: agentName } : null,
         }
       : null,

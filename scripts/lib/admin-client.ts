@@ -12,6 +12,7 @@ import {
   type SiteConfig,
   type SiteConfigApplied,
   type SiteConfigBody,
+  type AgentTokenInfo,
 } from "../../protocol";
 
 export class AdminClient {
@@ -81,5 +82,14 @@ export class AdminClient {
 
   issueAgentToken(site: string, agentId: string): Promise<AgentTokenResponse> {
     return this.call("POST", `/sites/${site}/agents/${agentId}/tokens`);
+  }
+
+  /** Revokes every working token of the agent; returns how many there were. */
+  async revokeAgentTokens(site: string, agentId: string): Promise<number> {
+    const tokens = await this.call<AgentTokenInfo[]>("GET", `/sites/${site}/agents/${agentId}/tokens`);
+    const live = tokens.filter((token) => token.revokedAt === null);
+    for (const token of live)
+      await this.call("DELETE", `/sites/${site}/agents/${agentId}/tokens/${token.tokenId}`);
+    return live.length;
   }
 }
