@@ -79,15 +79,16 @@ function minifyCss() {
 }
 
 /**
- * Collapses the indentation of the Lit templates in the widget's view (`html\`…\``), which
- * terser keeps: line breaks and their indentation become one space, and whitespace between
- * tags (only ever layout in these templates) goes.
+ * Collapses the indentation of the Lit templates in the widget's view (`html\`…\`` in the
+ * files of VIEW_TEMPLATES), which terser keeps: line breaks and their indentation become one
+ * space, and whitespace between tags (only ever layout in these templates) goes.
  */
+const VIEW_TEMPLATES = ["widget/chat-widget-view.ts", "widget/message-row.ts"];
 function minifyTemplates() {
   return {
     name: "minify-templates",
     transform(code, id) {
-      if (!id.endsWith("chat-widget-view.ts")) return null;
+      if (!VIEW_TEMPLATES.some((file) => id.endsWith(file))) return null;
       const squeeze = (body) =>
         body
           .replace(/\s*\n\s*/g, " ")
@@ -112,7 +113,15 @@ const widgetPlugins = (...after) => [
   minifyCss(),
   minifyTemplates(),
   ...after,
-  terser({ ecma: 2020, format: { comments: false }, compress: { passes: 3, unsafe_arrows: true } }),
+  // module/toplevel: the loader is an IIFE and the view an ES module, so their top-level
+  // names are private to the file and can be mangled (9 B gzip off widget.js).
+  terser({
+    ecma: 2020,
+    module: true,
+    toplevel: true,
+    format: { comments: false },
+    compress: { passes: 3, unsafe_arrows: true },
+  }),
 ];
 
 /** Empties the outputs of earlier builds, so stale hashed chunks do not pile up. */
@@ -147,7 +156,9 @@ export default [
       dir: `${OUT}/widget`,
       format: "es",
       entryFileNames: "[name]-[hash].js",
-      chunkFileNames: "[name]-[hash].js",
+      // The view names every string table (13 imports): shorter hashes keep it in budget.
+      chunkFileNames: (chunk) =>
+        chunk.name.startsWith("strings-") ? "[name]-[hash:6].js" : "[name]-[hash].js",
     },
     plugins: [
       clean(["widget", "widget.js", "panel", "demo", "_headers"]),

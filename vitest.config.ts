@@ -27,7 +27,15 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: "worker", include: ["test/worker/**/*.test.ts"], sequence: { groupOrder: 0 } },
+        test: {
+          name: "worker",
+          include: ["test/worker/**/*.test.ts"],
+          // A real HTTP receiver on 127.0.0.1 for the webhook tests.
+          globalSetup: ["test/worker/webhook-receiver.global.ts"],
+          sequence: { groupOrder: 0 },
+          // The TeamDO model test's sequence count (`team-model.test.ts`); 0: its short default.
+          provide: { workerModelRuns: Number(process.env.EDGECHAT_MODEL_RUNS ?? 0) },
+        },
       },
       {
         test: {

@@ -1,21 +1,58 @@
 /**
- * Reconnect delays for the widget's and the panel's sockets: exponential with "equal jitter",
- * so a server restart does not get every client back in the same millisecond.
+ * Reconnect delays for the widget's and the panel's sockets (and the benchmark's simulated
+ * clients, which must behave as they do): exponential with "equal jitter", so a server
+ * restart does not get every client back in the same millisecond, but kept short right
+ * after a connection that worked was lost. A crash or a deploy is back in a few seconds;
+ * doubling from 0.5 s would leave clients waiting 8–16 s after the server is already up,
+ * then bring them all back at once. Each short retry is itself the cheap probe: one
+ * session request that fails fast while the server is down.
  *
  * @example
- * setTimeout(reconnect, reconnectDelay(attempt++));
+ * setTimeout(reconnect, reconnectDelay(attempt++, Math.random, { downForMs: now - lostAt }));
  */
+import { RuntimeCloseCode } from "../protocol/wire";
 
 /** First retry waits about this long. */
 export const BACKOFF_BASE_MS = 500;
 /** No retry waits longer than this, however long the outage. */
 export const BACKOFF_MAX_MS = 30_000;
+/** For this long after a working connection was lost, retries stay close together… */
+export const QUICK_RETRY_WINDOW_MS = 60_000;
+/** …at most this long apart (the step; the jittered delay is half to all of it). */
+export const QUICK_RETRY_MAX_MS = 2_000;
+/** A close that says the runtime is restarting (1001, 1012) spreads clients over this. */
+export const RESTART_SPREAD_MS = 1_000;
+
+export interface DelayContext {
+  /**
+   * How long ago a connection that worked (the server answered on it) was lost; absent
+   * when there was none yet, e.g. a first connect to a server that is down.
+   */
+  downForMs?: number;
+}
 
 /**
  * Delay before reconnect attempt `attempt` (0 for the first retry): half of the exponential
  * step is fixed, the other half random, so clients spread out but never retry at once.
+ * Within a minute of losing a working connection the step is capped at 2 s.
  */
-export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
-  const step = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 16));
+export function reconnectDelay(
+  attempt: number,
+  random: () => number = Math.random,
+  context: DelayContext = {},
+): number {
+  const quick = context.downForMs !== undefined && context.downForMs < QUICK_RETRY_WINDOW_MS;
+  const cap = quick ? QUICK_RETRY_MAX_MS : BACKOFF_MAX_MS;
+  const step = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 16));
   return Math.round(step / 2 + random() * (step / 2));
+}
+
+/** Whether a close code means "the runtime is restarting, come straight back". */
+export function isRestartClose(code: number): boolean {
+  return code === RuntimeCloseCode.goingAway || code === RuntimeCloseCode.serviceRestart;
+}
+
+/** Delay after a restart close: at once, but spread so the herd does not land together. */
+export function restartDelay(random: () => number = Math.random): number {
+  return Math.round(random() * RESTART_SPREAD_MS);
 }

@@ -1,6 +1,7 @@
 /**
  * A WebSocket that stays connected: fresh URL (ticket) before every attempt, backoff with
- * jitter between attempts, an immediate retry when the browser comes back online or the tab
+ * jitter between attempts (kept short for the first minute after a working connection was
+ * lost, and at once, jittered, after a restart close 1001/1012), an immediate retry when the browser comes back online or the tab
  * becomes visible, a server's Retry-After honoured, and a keep-alive ping that also detects
  * sockets the network silently dropped. When the browser says it is offline the socket is
  * given up at once (frames sent into it now would be lost in the network, unacked; callers
@@ -8,7 +9,7 @@
  * knows nothing about frames, which is what keeps it reusable and testable.
  */
 import { PING, PONG } from "../protocol/wire";
-import { reconnectDelay } from "./backoff";
+import { isRestartClose, reconnectDelay, restartDelay } from "./backoff";
 
 export const SocketState = {
   /** Not started, or stopped for good. */
@@ -64,12 +65,19 @@ export interface ReconnectingSocketOptions {
   pongTimeoutMs?: number;
   /** For tests: something WebSocket-shaped. */
   createSocket?(url: string): WebSocket;
+  /** For tests: the clock and the jitter. */
+  now?(): number;
+  random?(): number;
 }
 
 export class ReconnectingSocket {
   state: SocketState = SocketState.idle;
   #ws: WebSocket | null = null;
   #attempt = 0;
+  /** Whether the server has answered on the current socket: its loss starts a quick-retry window. */
+  #healthy = false;
+  /** When the last socket the server had answered on was lost (clock of `now`). */
+  #lostAt: number | undefined;
   /** Bumped on every attempt and on stop, so late callbacks of an old attempt do nothing. */
   #generation = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -89,9 +97,13 @@ export class ReconnectingSocket {
   };
 
   readonly #options: ReconnectingSocketOptions;
+  readonly #now: () => number;
+  readonly #random: () => number;
 
   constructor(options: ReconnectingSocketOptions) {
     this.#options = options;
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
   }
 
   start(): void {
@@ -169,6 +181,7 @@ export class ReconnectingSocket {
       clearTimeout(this.#pongTimer);
       // The server answered: the backoff starts over next time.
       this.#attempt = 0;
+      this.#healthy = true;
       if (typeof event.data === "string" && event.data !== PONG) this.#options.onText(event.data);
     };
     ws.onclose = (event: CloseEvent) => {
@@ -177,6 +190,10 @@ export class ReconnectingSocket {
       if (this.#options.onClose?.(event.code, opened)) {
         this.#attempt = 0;
         void this.#connect();
+      } else if (opened && isRestartClose(event.code)) {
+        // A deploy or a restart: the runtime is coming straight back.
+        this.#attempt = 0;
+        this.#retryAfter(restartDelay(this.#random));
       } else {
         this.#retryLater();
       }
@@ -198,17 +215,22 @@ export class ReconnectingSocket {
   }
 
   #retryLater(atLeastMs = 0): void {
+    const downForMs = this.#lostAt === undefined ? undefined : this.#now() - this.#lostAt;
+    const delay = reconnectDelay(this.#attempt++, this.#random, downForMs === undefined ? {} : { downForMs });
+    this.#retryAfter(Math.max(atLeastMs, delay));
+  }
+
+  #retryAfter(delayMs: number): void {
     this.#setState(SocketState.waiting);
-    this.#retryTimer = setTimeout(
-      () => void this.#connect(),
-      Math.max(atLeastMs, reconnectDelay(this.#attempt++)),
-    );
+    this.#retryTimer = setTimeout(() => void this.#connect(), delayMs);
   }
 
   /** Forgets the current socket (its late events are ignored) and returns it. */
   #detach(): WebSocket | null {
     const ws = this.#ws;
     this.#ws = null;
+    if (ws && this.#healthy) this.#lostAt = this.#now();
+    this.#healthy = false;
     clearInterval(this.#pingTimer);
     clearTimeout(this.#pongTimer);
     if (ws) ws.onopen = ws.onmessage = ws.onclose = null;

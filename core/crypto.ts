@@ -2,9 +2,11 @@
  * Small WebCrypto helpers: HMAC-SHA256, constant-time comparison, base64url, random ids.
  * Keys are imported once per secret and cached for the isolate's life.
  */
-const keys = new Map<string, Promise<CryptoKey>>();
+/** Web Crypto's key type, named without the DOM library (core/ type-checks without it). */
+type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+const keys = new Map<string, Promise<HmacKey>>();
 
-function hmacKey(secret: string): Promise<CryptoKey> {
+function hmacKey(secret: string): Promise<HmacKey> {
   let key = keys.get(secret);
   if (!key) {
     key = crypto.subtle.importKey(

@@ -133,8 +133,9 @@ export class AgentDesk implements TeamHost {
     for (const team of this.teams) team.stop();
   }
 
-  /** Sets my presence in one team, or in all of them. */
+  /** Sets my presence in one team, or in all of them (from the agent's pick: a user gesture). */
   setPresence(status: PresenceStatus, teamId?: string): void {
+    if (status === "online") this.alerts.goingOnline();
     for (const team of this.teams) {
       if (teamId !== undefined && team.teamId !== teamId) continue;
       this.presences[team.teamId] = status;
@@ -204,9 +205,18 @@ export class AgentDesk implements TeamHost {
     return team ? { team, conversationId, conversation: team.conversation(conversationId) } : null;
   }
 
-  /** Unread visitor messages over all teams, for the tab title. */
+  /**
+   * For the tab title: over my inboxes, each conversation's unread visitor messages, or 1 for
+   * one that waits for my reply with nothing unread in this tab (a chat just assigned, or one
+   * from before a reload). Waiting comes from the server (`waitingSince`), so the count
+   * survives a reload and is the same in every tab and on every device.
+   */
   get unreadTotal(): number {
-    return this.teams.reduce((sum, team) => sum + [...team.unread.values()].reduce((a, b) => a + b, 0), 0);
+    return this.teams.reduce(
+      (sum, team) =>
+        sum + team.inbox.reduce((inTeam, conversation) => inTeam + needsMe(team, conversation), 0),
+      0,
+    );
   }
 
   // ---- the lead's team view ----
@@ -294,4 +304,9 @@ export class AgentDesk implements TeamHost {
     this.stop();
     this.onFatal(error.message);
   }
+}
+
+/** How much a conversation of my inbox needs me: its unread count, or 1 while it waits for my reply. */
+export function needsMe(team: TeamConnection, conversation: ConversationSummary): number {
+  return team.unread.get(conversation.id) || (conversation.waitingSince !== null ? 1 : 0);
 }

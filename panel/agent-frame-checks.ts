@@ -3,7 +3,7 @@
  * from the widget's zod-free checkers. The mapped type makes the compiler insist on a check
  * for each frame type the protocol has.
  */
-import type { AgentFrameOut, AgentSummary, ConversationSummary } from "../protocol/wire";
+import type { AgentFrameOut, AgentSummary, ConversationSummary, Handover } from "../protocol/wire";
 import { bool, listOf, nullable, num, optional, shape, str, type Check } from "../client/frame-check";
 import { isChatMessage } from "../client/message-check";
 
@@ -64,6 +64,18 @@ export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
   }),
   assigned: shape<Frame<"assigned">>({ conversation: isConversationSummary }),
   unassigned: shape<Frame<"unassigned">>({ conversationId: str, reason: str }),
+  handovers: shape<Frame<"handovers">>({
+    handovers: listOf(
+      shape<Handover>({
+        conversationId: str,
+        visitorName: str,
+        toAgentId: nullable(str),
+        toAgentName: nullable(str),
+        answered: bool,
+        at: num,
+      }),
+    ),
+  }),
   queue: shape<Frame<"queue">>({ queue: listOf(isConversationSummary) }),
   queue_entry: shape<Frame<"queue_entry">>({ conversation: isConversationSummary }),
   agent: shape<Frame<"agent">>({ agent: isAgentSummary }),

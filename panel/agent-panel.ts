@@ -21,8 +21,10 @@ import {
   saveCredentials,
   type PanelCredentials,
 } from "./panel-auth";
+import { helpdeskStyles } from "./helpdesk-styles";
 import { baseStyles, panelStyles } from "./panel-styles";
 import { renderSignIn } from "./sign-in-view";
+import "./canned-replies-editor";
 import "./team-settings-form";
 import { renderTeamView, teamPicker } from "./team-view";
 import { renderTopbar, View, type TopbarActions } from "./top-bar";
@@ -32,7 +34,7 @@ type Dialog = "transfer" | "help";
 
 @customElement("agent-panel")
 export class AgentPanel extends LitElement {
-  static override styles = [baseStyles, panelStyles];
+  static override styles = [baseStyles, panelStyles, helpdeskStyles];
 
   @state() private desk: AgentDesk | null = null;
   @state() private signInMessage: string | null = null;
@@ -153,6 +155,7 @@ export class AgentPanel extends LitElement {
             ${teamPicker(desk, team, pick)}
           </header>
           <team-settings-form .credentials=${desk.credentials} team-id=${team.teamId}></team-settings-form>
+          <canned-replies-editor .credentials=${desk.credentials} team-id=${team.teamId}></canned-replies-editor>
         </div>
       </main>`;
     }

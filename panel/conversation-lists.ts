@@ -5,7 +5,7 @@
  */
 import { html, nothing } from "lit";
 import type { ConversationSummary, PresenceStatus } from "../protocol/wire";
-import type { AgentDesk, ListedConversation } from "./agent-desk";
+import { needsMe, type AgentDesk, type ListedConversation } from "./agent-desk";
 import { initials, languageName, waitText } from "./format";
 import { keysOf, ShortcutAction } from "./keyboard-shortcuts";
 import type { TeamConnection } from "./team-connection";
@@ -17,20 +17,43 @@ export const presences: readonly PresenceStatus[] = ["online", "away", "offline"
 export const presenceLabel = (status: PresenceStatus | "mixed"): string =>
   status[0]!.toUpperCase() + status.slice(1);
 
+/** Chats handed on from me while I was away or offline: what went where, until dismissed. */
+function renderHandedOn(team: TeamConnection) {
+  if (team.handedOn.length === 0) return nothing;
+  return html`<div class="notice" role="status" data-testid="handed-on">
+    <p>While you were away:</p>
+    <ul>
+      ${team.handedOn.map(
+        (handover) =>
+          html`<li data-testid="handed-on-item" data-conversation-id=${handover.conversationId}>
+            ${handover.visitorName || "A visitor"}${handover.answered ? "" : " (unanswered)"} →
+            ${handover.toAgentName ?? "back to the queue"}
+          </li>`,
+      )}
+    </ul>
+    <button data-testid="handed-on-dismiss" @click=${() => team.dismissHandovers()}>OK</button>
+  </div>`;
+}
+
 export function renderInbox(desk: AgentDesk) {
   const rows = desk.listed.filter((row) => row.list === "inbox");
   const several = desk.teams.length > 1;
   return html`<section aria-labelledby="inbox-title">
     <h3 class="list-title" id="inbox-title"><span>Inbox</span> <span class="count" data-testid="inbox-count">${rows.length}</span></h3>
+    ${desk.teams.map(renderHandedOn)}
     ${
       rows.length === 0
         ? html`<p class="empty">No open conversations.${desk.teams.some((team) => team.me?.status === "online") ? "" : " Go online to get chats."}</p>`
         : html`<ul data-testid="inbox">
           ${rows.map(({ team, conversation }) => {
             const unread = team.unread.get(conversation.id) ?? 0;
+            // Nothing unread in this tab but still waiting for my reply (new, or from before a
+            // reload): marked too, from the server's waitingSince, in every tab and device.
+            const waiting = unread === 0 && needsMe(team, conversation) > 0;
             return html`<li class="item ${selectedClass(desk, conversation)}" data-testid="inbox-item" data-conversation-id=${conversation.id}>
               ${openButton(desk, { team, conversation, list: "inbox" }, conversation.waitingSince, several ? team.teamName : null)}
               ${unread > 0 ? html`<span class="unread" data-testid="inbox-unread" aria-label="${unread} unread">${unread}</span>` : nothing}
+              ${waiting ? html`<span class="unread" data-testid="inbox-waiting" title="Waiting for your reply" aria-label="waiting for your reply">•</span>` : nothing}
             </li>`;
           })}
         </ul>`
@@ -133,6 +156,7 @@ function preview(team: TeamConnection, conversation: ConversationSummary): strin
     said ??
     (conversation.lastMessage?.from === "system" && entries.length > 0 ? null : conversation.lastMessage);
   if (!last) return "No messages yet";
+  if (last.from === "note") return `Note: ${last.text}`;
   return last.from === "agent" ? `Agent: ${last.text}` : last.text;
 }
 

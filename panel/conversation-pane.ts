@@ -6,11 +6,11 @@
  */
 import { html, nothing } from "lit";
 import { keyed } from "lit/directives/keyed.js";
-import { MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { Delivery, type TranscriptEntry } from "../client/transcript";
 import type { AgentDesk, Selection } from "./agent-desk";
 import { clockTime, initials, languageName } from "./format";
 import { keysOf, ShortcutAction } from "./keyboard-shortcuts";
+import "./reply-composer";
 import { renderVisitorDetails } from "./visitor-details";
 
 const endedText: Record<string, string> = {
@@ -51,6 +51,13 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
         </div>
         <span class="state ${state}" data-testid="conversation-state">${state}</span>
         ${
+          conversation
+            ? html`<button class="ghost details-toggle" data-testid="details-toggle" popovertarget="visitor-details" title="Who the visitor is">
+              Visitor
+            </button>`
+            : nothing
+        }
+        ${
           mine
             ? html`<div class="actions">
               <button class="ghost" data-testid="transfer-conversation" title="Transfer (${keysOf(ShortcutAction.transfer)})" @click=${actions.openTransfer}>
@@ -80,13 +87,27 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
           ? html`<p class="callout note" data-testid="transfer-note"><strong>Transfer note:</strong> ${conversation.transferNote}</p>`
           : nothing
       }
-      <ol class="transcript" data-testid="transcript" aria-live="polite" aria-label="Transcript">
+      <ol class="transcript" data-testid="transcript" aria-live="polite" aria-label="Transcript" tabindex="0">
         ${transcript.entries.map((entry) => renderMessage(desk, selection, entry))}
       </ol>
       <p class="typing" data-testid="visitor-typing" aria-live="polite">${team.typing.visitors.has(conversationId) ? `${name} is typing…` : ""}</p>
       ${keyed(conversationId, renderFooter(desk, selection, mine))}
     </div>
     ${renderVisitorDetails(team, conversation, desk.now)}`;
+}
+
+/**
+ * The visitor's name and email for a canned reply: the verified ones, else what the page said
+ * (an unsigned hint is fine for a greeting), else the visitor's label.
+ */
+function greetingNames(conversation: Selection["conversation"]): { name: string; email?: string } {
+  if (!conversation) return { name: "" };
+  const { visitor } = conversation;
+  const hinted = (key: string) =>
+    typeof visitor.hints[key] === "string" ? String(visitor.hints[key]) : undefined;
+  const name = visitor.userId ? visitor.name : (hinted("user.name") ?? visitor.name);
+  const email = visitor.email ?? hinted("user.email");
+  return email ? { name, email } : { name };
 }
 
 function details({ team, conversation }: Selection): string {
@@ -99,17 +120,19 @@ function details({ team, conversation }: Selection): string {
 
 function renderMessage(desk: AgentDesk, { team, conversationId }: Selection, entry: TranscriptEntry) {
   if (entry.from === "system") {
-    return html`<li class="msg system" role="note" data-testid="transcript-message" data-from="system" data-seq=${entry.seq ?? ""}>
+    // A plain list item: role=note on an <li> breaks the list for screen readers (axe "list").
+    return html`<li class="msg system" data-testid="transcript-message" data-from="system" data-seq=${entry.seq ?? ""}>
       <p class="bubble">${entry.text}</p>
       <span class="meta">${clockTime(entry.at)}</span>
     </li>`;
   }
+  const note = entry.from === "note";
   const meta =
     entry.delivery === Delivery.sending
       ? "Sending…"
       : entry.delivery === Delivery.failed
         ? html`Not sent (${entry.error})<button class="link" data-testid="retry" @click=${() => team.retry(conversationId, entry.clientId!)}>Retry</button>`
-        : `${entry.from === "agent" && entry.authorName && entry.authorName !== desk.agent?.name ? `${entry.authorName} · ` : ""}${clockTime(entry.at)}`;
+        : `${note ? "Private note · " : ""}${(entry.from === "agent" || note) && entry.authorName && entry.authorName !== desk.agent?.name ? `${entry.authorName} · ` : ""}${clockTime(entry.at)}`;
   return html`<li
     class="msg ${entry.from} ${entry.delivery}"
     data-testid="transcript-message"
@@ -122,43 +145,15 @@ function renderMessage(desk: AgentDesk, { team, conversationId }: Selection, ent
   </li>`;
 }
 
-function renderFooter(desk: AgentDesk, { team, conversationId }: Selection, mine: boolean) {
+function renderFooter(desk: AgentDesk, { team, conversationId, conversation }: Selection, mine: boolean) {
   if (mine) {
-    const send = (form: HTMLFormElement): void => {
-      const input = form.elements.namedItem("reply") as HTMLTextAreaElement;
-      if (team.reply(conversationId, input.value, desk.agent?.name ?? "")) input.value = "";
-      input.focus();
-    };
-    return html`<form
-        class="composer"
-        @submit=${(event: SubmitEvent) => {
-          event.preventDefault();
-          send(event.currentTarget as HTMLFormElement);
-        }}
-      >
-        <textarea
-          name="reply"
-          data-testid="reply-input"
-          placeholder="Write a reply…"
-          aria-label="Reply"
-          maxlength=${MAX_MESSAGE_CHARS}
-          @input=${(event: Event) => {
-            if ((event.currentTarget as HTMLTextAreaElement).value === "") team.stopTyping(conversationId);
-            else team.noteTyping(conversationId);
-          }}
-          @blur=${() => team.stopTyping(conversationId)}
-          @keydown=${(event: KeyboardEvent) => {
-            if (event.key === "Enter" && !event.shiftKey && !event.altKey && !event.isComposing) {
-              event.preventDefault();
-              send((event.currentTarget as HTMLTextAreaElement).form!);
-            } else if (event.key === "Escape") {
-              (event.currentTarget as HTMLTextAreaElement).blur();
-            }
-          }}
-        ></textarea>
-        <button class="primary" type="submit" data-testid="reply-send">Send</button>
-      </form>
-      <p class="hint">Enter sends · Shift+Enter new line · ${keysOf(ShortcutAction.close)} closes · <kbd>?</kbd> all shortcuts</p>`;
+    return html`<reply-composer
+      .team=${team}
+      .conversationId=${conversationId}
+      .agentName=${desk.agent?.name ?? ""}
+      .credentials=${desk.credentials}
+      .visitor=${greetingNames(conversation)}
+    ></reply-composer>`;
   }
   if (team.standing(conversationId) === "queued") {
     const full = team.me !== null && team.me.open >= team.me.limit;

@@ -2,9 +2,10 @@
  * Tells an agent who is looking elsewhere that something needs them: a desktop
  * notification and a short two-tone chime (WebAudio, no sound file) when a conversation is
  * assigned, a visitor writes, or a visitor starts waiting, but only while the panel is in a
- * background tab or window. Both need the agent's consent: the browser's notification
- * permission, and a click (browsers start audio only after a user gesture), which is what
- * `enable()` is wired to. The choice is remembered in this browser.
+ * background tab or window. On unless the agent muted them (the bell; remembered in this
+ * browser): a new chat must never go unnoticed. The browser's notification permission is
+ * asked the first time the agent goes online (that pick is the one click the prompt needs),
+ * and audio starts at the first click or key press (browsers allow it only after a gesture).
  */
 
 const PREFERENCE_KEY = "edgechat:panel:alerts";
@@ -38,6 +39,13 @@ export class DeskAlerts {
     this.unlockAudio();
     if ("Notification" in window && Notification.permission === "default")
       await Notification.requestPermission();
+  }
+
+  /** The agent chose to go online (a user gesture): ask for notifications if never asked. */
+  goingOnline(): void {
+    this.unlockAudio();
+    if (this.wanted && "Notification" in window && Notification.permission === "default")
+      void Notification.requestPermission();
   }
 
   disable(): void {
@@ -93,9 +101,9 @@ function inBackground(): boolean {
 
 function readPreference(): boolean {
   try {
-    return localStorage.getItem(PREFERENCE_KEY) === "on";
+    return localStorage.getItem(PREFERENCE_KEY) !== "off";
   } catch {
-    return false;
+    return true;
   }
 }
 

@@ -3,22 +3,23 @@
  * updates, the team's figures (`stats`), the transcripts of the conversations the agent
  * opened, and the agent's own messages until acked. After every reconnect it asks
  * `history {afterSeq}` for what it holds and resends unacked replies by clientId, so
- * nothing is missing or doubled. Lit-free; the panel's `AgentDesk` owns one per team.
+ * nothing is missing or doubled. The lists it keeps are `TeamLists`'. Lit-free; the panel's
+ * `AgentDesk` owns one per team.
  */
 import type {
   AgentFrameIn,
   AgentFrameOut,
-  AgentSummary,
   ChatMessage,
   ConversationSummary,
   PresenceStatus,
 } from "../protocol/wire";
-import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/wire";
+import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS, type Handover } from "../protocol/wire";
 import { newClientId } from "../client/client-id";
 import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
-import { Transcript } from "../client/transcript";
+import { Transcript, type TranscriptEntry } from "../client/transcript";
 import { agentFrameChecks } from "./agent-frame-checks";
+import { TeamLists } from "./team-lists";
 import { TypingSignals } from "./typing-signals";
 
 export type TeamStats = Extract<AgentFrameOut, { type: "stats" }>;
@@ -42,10 +43,7 @@ export interface TeamHost {
   fatal(error: FatalConnectError): void;
 }
 
-export class TeamConnection {
-  me: AgentSummary | null = null;
-  queue: ConversationSummary[] = [];
-  readonly agents = new Map<string, AgentSummary>();
+export class TeamConnection extends TeamLists {
   /** True between a snapshot and the socket closing. */
   ready = false;
   socketState: SocketState = SocketState.idle;
@@ -53,14 +51,11 @@ export class TeamConnection {
   readonly unread = new Map<string, number>();
   /** Typing both ways; `typing.visitors` are the conversations whose visitor is typing. */
   readonly typing = new TypingSignals(() => this.host.changed());
-  /** Conversations that left my inbox, and why ("closed", "transferred", …). */
-  readonly ended = new Map<string, string>();
+  /** Chats handed on from me while I was away or offline, newest last, until dismissed. */
+  handedOn: Handover[] = [];
   /** The team's figures, from the last `stats` answer. */
   stats: TeamStats | null = null;
 
-  private readonly inboxById = new Map<string, ConversationSummary>();
-  /** The last summary seen of every conversation, so one that left the lists keeps its name. */
-  private readonly known = new Map<string, ConversationSummary>();
   private readonly transcripts = new Map<string, Transcript>();
   /** Off until the first queue after going online, which lists who was already waiting. */
   private alertOnQueue = false;
@@ -72,6 +67,7 @@ export class TeamConnection {
     url: () => Promise<string>,
     private readonly host: TeamHost,
   ) {
+    super();
     this.socket = new ReconnectingSocket({
       url,
       onOpen: () => this.send({ type: "hello" }),
@@ -93,25 +89,10 @@ export class TeamConnection {
     this.socket.stop();
   }
 
-  /** My open conversations, the one waiting longest for an answer first. */
-  get inbox(): ConversationSummary[] {
-    return [...this.inboxById.values()].sort(
-      (a, b) => (a.waitingSince ?? Infinity) - (b.waitingSince ?? Infinity) || a.createdAt - b.createdAt,
-    );
-  }
-
-  conversation(id: string): ConversationSummary | undefined {
-    return this.inboxById.get(id) ?? this.known.get(id);
-  }
-
-  /** Where a conversation stands for me: mine and open, waiting in the queue, or gone from both. */
-  standing(id: string): "assigned" | "queued" | "ended" {
-    if (this.inboxById.has(id)) return "assigned";
-    return this.queue.some((queued) => queued.id === id) ? "queued" : "ended";
-  }
-
-  isMine(id: string): boolean {
-    return this.inboxById.has(id);
+  /** The agent read the handover notice. */
+  dismissHandovers(): void {
+    this.handedOn = [];
+    this.host.changed();
   }
 
   /** The transcript of a conversation; opening one loads its history. */
@@ -164,24 +145,34 @@ export class TeamConnection {
 
   /** Adds my reply to the transcript and sends it now if connected, else after reconnecting. */
   reply(conversationId: string, text: string, authorName: string): boolean {
-    if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
-    const entry = this.transcript(conversationId).addOwn(
-      newClientId(),
-      "agent",
-      text,
-      Date.now(),
-      authorName,
-    );
-    this.stopTyping(conversationId);
-    if (this.ready) this.send({ type: "message", conversationId, clientId: entry.clientId!, text });
-    this.host.changed();
-    return true;
+    return this.write(conversationId, "agent", text, authorName);
+  }
+
+  /** A private note for agents only; queued and resent like a reply. */
+  note(conversationId: string, text: string, authorName: string): boolean {
+    return this.write(conversationId, "note", text, authorName);
   }
 
   retry(conversationId: string, clientId: string): void {
     const entry = this.transcripts.get(conversationId)?.retry(clientId);
-    if (entry && this.ready) this.send({ type: "message", conversationId, clientId, text: entry.text });
+    if (entry && this.ready) this.sendOwn(conversationId, entry);
     this.host.changed();
+  }
+
+  private write(conversationId: string, from: "agent" | "note", text: string, authorName: string): boolean {
+    if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
+    const entry = this.transcript(conversationId).addOwn(newClientId(), from, text, Date.now(), authorName);
+    // A note is not a reply: the visitor is not told the agent stopped typing a note.
+    if (from === "agent") this.stopTyping(conversationId);
+    if (this.ready) this.sendOwn(conversationId, entry);
+    this.host.changed();
+    return true;
+  }
+
+  /** Sends one of my entries as what it is: a reply, or a note. */
+  private sendOwn(conversationId: string, entry: TranscriptEntry): void {
+    const type = entry.from === "note" ? "note" : "message";
+    this.send({ type, conversationId, clientId: entry.clientId!, text: entry.text });
   }
 
   /** Called on keystrokes in the reply box; throttled. */
@@ -235,6 +226,9 @@ export class TeamConnection {
         this.inboxById.delete(frame.conversationId);
         this.ended.set(frame.conversationId, frame.reason);
         this.typing.forget(frame.conversationId);
+        break;
+      case "handovers":
+        this.handedOn = [...this.handedOn, ...frame.handovers];
         break;
       case "queue": {
         const before = new Set(this.queue.map((queued) => queued.id));
@@ -304,9 +298,7 @@ export class TeamConnection {
     if (wanted && wanted !== this.me?.status) this.setPresence(wanted);
     for (const [conversationId, transcript] of this.transcripts) {
       this.loadHistory(conversationId);
-      for (const entry of transcript.unacked()) {
-        this.send({ type: "message", conversationId, clientId: entry.clientId!, text: entry.text });
-      }
+      for (const entry of transcript.unacked()) this.sendOwn(conversationId, entry);
     }
     for (const conversation of this.inboxById.values()) this.transcript(conversation.id);
   }
@@ -324,20 +316,6 @@ export class TeamConnection {
     if (!transcript) this.transcript(message.conversationId);
     // A hole in the seqs means a frame was missed while the socket was down.
     else if (message.seq > before + 1) this.loadHistory(message.conversationId);
-  }
-
-  /** Keeps an inbox summary's last message and waiting time current between snapshots. */
-  private noteLast(conversationId: string, message: Pick<ChatMessage, "seq" | "from" | "text" | "at">): void {
-    const summary = this.inboxById.get(conversationId);
-    if (!summary) return;
-    summary.lastSeq = Math.max(summary.lastSeq, message.seq);
-    summary.lastMessage = { from: message.from, text: message.text, at: message.at };
-    if (message.from === "agent") summary.waitingSince = null;
-    else if (message.from === "visitor") summary.waitingSince ??= message.at;
-  }
-
-  private remember(...lists: ConversationSummary[][]): void {
-    for (const list of lists) for (const conversation of list) this.known.set(conversation.id, conversation);
   }
 
   private catchUp(summary: ConversationSummary): void {

@@ -3,7 +3,8 @@
  * strategy, limit, online only, claims), preferred agents and fallbacks with their waits,
  * agent and conversation behaviour, business hours, messages per language — saved through
  * `PUT …/teams/:team/settings`, whose validation errors are shown next to the fields they name;
- * and the site's embed snippet. Rendered by `<agent-panel>` in its Settings view.
+ * and the site's embed snippet. One section at a time, in tabs (`settings-tabs.ts`); a refused
+ * save opens the tab of the first field at fault. Rendered by `<agent-panel>` in its Settings view.
  *
  * @fires settings-saved - after a successful save (bubbles, composed)
  */
@@ -20,6 +21,7 @@ import { baseStyles } from "./panel-styles";
 import { renderAssignmentSection, renderBehaviourSection, renderFallbackSection } from "./policy-sections";
 import { loadTeamForm, saveTeamForm, SettingsError, type TeamFormView } from "./settings-api";
 import type { FieldContext } from "./settings-fields";
+import { focusTab, renderSettingsTabs, renderTabPanel, SettingsTab } from "./settings-tabs";
 import {
   bodyOf,
   changePreset,
@@ -55,16 +57,24 @@ export class TeamSettingsForm extends LitElement {
   @state() private savedAt: number | null = null;
   @state() private dirty = false;
   @state() private copied: boolean | null = null;
+  @state() private tab: SettingsTab = SettingsTab.assignment;
   /** Paths of the fields rendered last, where an error may be shown. */
   private fields = new Set<string>();
+  /** The tab each of those fields is in, to open the one with the first error. */
+  private fieldTabs = new Map<string, SettingsTab>();
+  private renderingTab: SettingsTab = SettingsTab.assignment;
   private focusError = false;
+  private focusSelectedTab = false;
 
   private readonly context: FieldContext = {
     get: (path) => (this.draft ? getPath(this.draft, path) : undefined),
     set: (path, value) =>
       this.edit((draft) => setPath(draft as unknown as Record<string, unknown>, path, value), path),
     errorAt: (path) => this.saveErrors?.byField.get(path) ?? null,
-    register: (path) => this.fields.add(path),
+    register: (path) => {
+      this.fields.add(path);
+      this.fieldTabs.set(path, this.renderingTab);
+    },
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -72,8 +82,17 @@ export class TeamSettingsForm extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.focusSelectedTab) {
+      this.focusSelectedTab = false;
+      focusTab(this.renderRoot, this.tab);
+    }
     const first = this.saveErrors?.byField.keys().next().value;
     if (!this.focusError || first === undefined) return;
+    const tab = this.fieldTabs.get(first);
+    if (tab && tab !== this.tab) {
+      this.tab = tab; // focused once that tab is shown, in the next update
+      return;
+    }
     this.focusError = false;
     const field = this.renderRoot.querySelector(`[data-path="${CSS.escape(first)}"]`);
     field?.scrollIntoView({ block: "center" });
@@ -163,41 +182,43 @@ export class TeamSettingsForm extends LitElement {
     const { draft, view } = this;
     if (!draft || !view || !this.credentials) return html`<p class="muted">Loading the team's settings…</p>`;
     this.fields = new Set();
+    this.fieldTabs = new Map();
     const context = this.context;
+    // Every panel is rendered (the hidden ones too), so each field registers and can show its error.
+    const panel = (tab: SettingsTab, render: () => ReturnType<typeof html>) => {
+      this.renderingTab = tab;
+      return renderTabPanel(tab, this.tab, render());
+    };
+    const panels = [
+      panel(SettingsTab.assignment, () =>
+        renderAssignmentSection(context, view, (preset: PolicyPresetName | "") =>
+          this.edit((d) => changePreset(d, view, preset), "preset"),
+        ),
+      ),
+      panel(SettingsTab.fallbacks, () => renderFallbackSection(context, view)),
+      panel(SettingsTab.behaviour, () => renderBehaviourSection(context)),
+      panel(SettingsTab.hours, () => this.renderHours(draft)),
+      panel(SettingsTab.messages, () => this.renderMessages(draft, view)),
+      panel(SettingsTab.embed, () =>
+        renderEmbedSnippet(this.credentials!.site, this.copied, (snippet) => {
+          void copyText(snippet).then((ok) => {
+            this.copied = ok;
+          });
+        }),
+      ),
+    ];
+    const errors = new Map<SettingsTab, number>();
+    for (const path of this.saveErrors?.byField.keys() ?? []) {
+      const tab = this.fieldTabs.get(path);
+      if (tab) errors.set(tab, (errors.get(tab) ?? 0) + 1);
+    }
     return html`<div class="settings" data-testid="settings-form">
       ${this.saveErrors ? this.renderSaveErrors(this.saveErrors) : nothing}
-      ${renderAssignmentSection(context, view, (preset: PolicyPresetName | "") => this.edit((d) => changePreset(d, view, preset), "preset"))}
-      ${renderFallbackSection(context, view)}
-      ${renderBehaviourSection(context)}
-      ${renderHoursSection(context, draft, {
-        addWeekly: () =>
-          this.edit((d) => {
-            const last = d.hours.weekly[d.hours.weekly.length - 1];
-            const day = last ? weekdays[(weekdays.indexOf(last.day) + 1) % 7]! : "mon";
-            d.hours.weekly.push({ day, start: last?.start ?? "09:00", end: last?.end ?? "17:00" });
-          }),
-        removeWeekly: (index) => this.edit((d) => void d.hours.weekly.splice(index, 1)),
-        addException: () =>
-          this.edit(
-            (d) => void d.hours.exceptions.push({ date: new Date().toISOString().slice(0, 10), slots: [] }),
-          ),
-        removeException: (index) => this.edit((d) => void d.hours.exceptions.splice(index, 1)),
+      ${renderSettingsTabs(this.tab, errors, (tab, focus) => {
+        this.tab = tab;
+        this.focusSelectedTab = focus;
       })}
-      ${renderMessagesSection(context, draft, view, {
-        addLanguage: (language) =>
-          this.edit((d) => {
-            d.messages.templates[language] ??= {};
-          }),
-        removeLanguage: (language) =>
-          this.edit((d) => {
-            delete d.messages.templates[language];
-          }),
-      })}
-      ${renderEmbedSnippet(this.credentials.site, this.copied, (snippet) => {
-        void copyText(snippet).then((ok) => {
-          this.copied = ok;
-        });
-      })}
+      ${panels}
       <footer class="save-bar">
         <span class="muted" data-testid="settings-status" role="status">
           ${this.saving ? "Saving…" : this.savedAt ? `Saved at ${clockTime(this.savedAt)}. New conversations follow it now.` : this.dirty ? "Unsaved changes" : "No changes"}
@@ -207,6 +228,36 @@ export class TeamSettingsForm extends LitElement {
         <button type="button" class="primary" data-testid="settings-save" ?disabled=${this.saving} @click=${() => void this.save()}>Save settings</button>
       </footer>
     </div>`;
+  }
+
+  private renderHours(draft: SettingsDraft) {
+    return renderHoursSection(this.context, draft, {
+      addWeekly: () =>
+        this.edit((d) => {
+          const last = d.hours.weekly[d.hours.weekly.length - 1];
+          const day = last ? weekdays[(weekdays.indexOf(last.day) + 1) % 7]! : "mon";
+          d.hours.weekly.push({ day, start: last?.start ?? "09:00", end: last?.end ?? "17:00" });
+        }),
+      removeWeekly: (index) => this.edit((d) => void d.hours.weekly.splice(index, 1)),
+      addException: () =>
+        this.edit(
+          (d) => void d.hours.exceptions.push({ date: new Date().toISOString().slice(0, 10), slots: [] }),
+        ),
+      removeException: (index) => this.edit((d) => void d.hours.exceptions.splice(index, 1)),
+    });
+  }
+
+  private renderMessages(draft: SettingsDraft, view: TeamFormView) {
+    return renderMessagesSection(this.context, draft, view, {
+      addLanguage: (language) =>
+        this.edit((d) => {
+          d.messages.templates[language] ??= {};
+        }),
+      removeLanguage: (language) =>
+        this.edit((d) => {
+          delete d.messages.templates[language];
+        }),
+    });
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * The agent panel's top bar: brand and site, the lead's views, each team's load, the alerts
- * bell, the shortcuts button, presence over all teams, the agent and sign out. Rendered by
- * `<agent-panel>` (agent-panel.ts), which says what the controls do (`TopbarActions`).
+ * bell, the shortcuts button, presence over all teams, the agent and sign out. Below 1100 px
+ * the brand's and the agent's names go; on a phone it has two rows (the views and loads
+ * below), the team names only in the loads' titles and no shortcuts button.
+ * Rendered by `<agent-panel>` (agent-panel.ts), which says what the controls do (`TopbarActions`).
  */
 import { html, nothing, svg } from "lit";
 import type { PresenceStatus } from "../protocol/wire";
@@ -33,7 +35,7 @@ export function renderTopbar(desk: AgentDesk | null, actions: TopbarActions) {
   return html`<header class="topbar">
     <div class="brand">
       <span class="mark">${svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${iconPaths.chat}></path></svg>`}</span>
-      EdgeChat
+      <span class="brand-name">EdgeChat</span>
       ${desk ? html`<span class="site" data-testid="site">${desk.credentials.site}</span>` : nothing}
     </div>
     ${desk?.isLead ? renderViews(actions) : nothing}
@@ -60,7 +62,7 @@ function renderAgentControls(desk: AgentDesk, actions: TopbarActions) {
         const full = me !== null && me.open >= me.limit;
         return html`<span class="load ${full ? "full" : ""}" data-testid="team-load" data-team-id=${team.teamId}
           title="${team.teamName}: you are ${presenceLabel(desk.presenceIn(team)).toLowerCase()}; open conversations / your limit"
-          ><span class="dot ${me?.status ?? "offline"}"></span> ${team.teamName} <strong>${me ? `${me.open} / ${me.limit}` : "…"}</strong></span
+          ><span class="dot ${me?.status ?? "offline"}"></span> <span class="load-team">${team.teamName}</span> <strong>${me ? `${me.open} / ${me.limit}` : "…"}</strong></span
         >`;
       })}
     </div>
@@ -85,7 +87,7 @@ function renderAgentControls(desk: AgentDesk, actions: TopbarActions) {
       ${svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${bellPath}></path></svg>`}
       <span class="visually-hidden">Alerts</span>
     </button>
-    <button class="icon-button" data-testid="shortcuts-button" title="Keyboard shortcuts (?)" @click=${actions.help}>
+    <button class="icon-button shortcuts-toggle" data-testid="shortcuts-button" title="Keyboard shortcuts (?)" @click=${actions.help}>
       ${svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${keyboardPath}></path></svg>`}
       <span class="visually-hidden">Keyboard shortcuts</span>
     </button>

@@ -3,6 +3,8 @@
  * many earlier conversations), how far to trust it (a verified identity signed by the site's
  * backend, or unverified hints the page set), their attributes, page, language, country and
  * local time, and the email they left in the offline form. Everything is rendered as text.
+ * A column beside the transcript on wide screens; below 1100 px a popover drawer opened by
+ * the conversation header's Visitor button (Esc or a click outside closes it).
  */
 import { html, nothing } from "lit";
 import type { ConversationSummary } from "../protocol/wire";
@@ -21,9 +23,14 @@ export function renderVisitorDetails(
   const verified = visitor.userId !== undefined;
   const hints = Object.entries(visitor.hints);
   const localTime = visitor.timeZone ? timeIn(visitor.timeZone, now) : null;
-  return html`<aside class="details-panel" aria-label="Visitor details" data-testid="visitor-details">
+  return html`<aside class="details-panel" id="visitor-details" popover aria-label="Visitor details" data-testid="visitor-details">
     <section>
-      <h3 class="list-title">Visitor</h3>
+      <h3 class="list-title">
+        <span>Visitor</span>
+        <button class="ghost small drawer-close" popovertarget="visitor-details" popovertargetaction="hide" data-testid="details-close">
+          Close
+        </button>
+      </h3>
       <p class="visitor-kind" data-testid="visitor-kind">
         ${
           visitor.previousConversations > 0

@@ -30,12 +30,23 @@ export const originSchema = z
     "must be an origin like https://example.com (no path, no trailing slash)",
   );
 
+/** Most origins a site may allow. */
+export const MAX_ALLOWED_ORIGINS = 50;
+
 /** A site's own settings. Identity secrets and routing rules have their own endpoints. */
 export const siteBodySchema = z.strictObject({
-  name: z.string().min(1).max(100),
-  allowedOrigins: z.array(originSchema).min(1).max(50),
+  name: z.string().min(1).max(100).describe("The site's name, shown to agents."),
+  allowedOrigins: z
+    .array(originSchema)
+    .min(1)
+    .max(MAX_ALLOWED_ORIGINS)
+    .describe(
+      'Origins of the pages the widget may run on, e.g. `https://shop.example` (scheme, host, port; no path). A page elsewhere gets "not available" and a console warning naming its origin.',
+    ),
   /** The team new conversations go to when no routing rule matches; must exist once the site has teams. */
-  defaultTeam: idSchema,
+  defaultTeam: idSchema.describe(
+    "The team new conversations go to when no routing rule matches; must exist once the site has teams.",
+  ),
 });
 export type SiteBody = z.infer<typeof siteBodySchema>;
 
@@ -68,7 +79,7 @@ export type RotateIdentitySecretBody = z.infer<typeof rotateIdentitySecretBodySc
 /** A secret as the API shows it: never the secret, only a fingerprint to tell them apart. */
 export const identitySecretInfoSchema = z.object({
   /** First 12 hex digits of the secret's SHA-256. */
-  fingerprint: z.string(),
+  fingerprint: z.string().describe("First 12 hex digits of the secret's SHA-256."),
   createdAt: epochMsSchema,
 });
 export const identitySecretsViewSchema = z.object({
@@ -115,15 +126,26 @@ export const evenAfterOtherIssues = {
 
 export const teamBodySchema = z
   .strictObject({
-    name: z.string().min(1).max(100),
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .describe("The team's name, shown to agents and in the visitor's topic list."),
     /** A named preset to start from; fields of `policy` override it. */
-    preset: z.enum(Object.keys(policyPresets) as [PolicyPresetName, ...PolicyPresetName[]]).optional(),
+    preset: z
+      .enum(Object.keys(policyPresets) as [PolicyPresetName, ...PolicyPresetName[]])
+      .optional()
+      .describe("A named preset to start from; fields of `policy` override it."),
     /** Fields of the team policy over the preset (`teamPolicyOverridesSchema`); top-level defaults are not filled in. */
     policy: teamPolicyOverridesSchema.optional(),
-    settings: teamSettingsSchema.prefault({}),
+    settings: teamSettingsSchema
+      .prefault({})
+      .describe("What the team's object does around assignment (timers, absent agents)."),
     /** Opening hours; absent: always open. */
-    hours: businessHoursSchema.nullable().default(null),
-    messages: teamMessagesSchema.prefault({}),
+    hours: businessHoursSchema.nullable().default(null).describe("Opening hours; absent: always open."),
+    messages: teamMessagesSchema
+      .prefault({})
+      .describe("The team's own visitor texts, over the built-in ones."),
   })
   .superRefine(checkMergedPolicy, evenAfterOtherIssues);
 export type TeamBody = z.infer<typeof teamBodySchema>;
@@ -148,19 +170,51 @@ export const AgentRole = {
 export type AgentRole = (typeof AgentRole)[keyof typeof AgentRole];
 
 export const agentBodySchema = z.strictObject({
-  name: z.string().min(1).max(100),
-  teams: z.array(idSchema).min(1).max(20),
-  role: z.enum(AgentRole).default(AgentRole.agent),
+  name: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe('The agent\'s name, shown to visitors ("You are chatting with Ana").'),
+  teams: z
+    .array(idSchema)
+    .min(1)
+    .max(20)
+    .describe("Ids of the teams the agent works in; each must be a team of the site."),
+  role: z
+    .enum(AgentRole)
+    .default(AgentRole.agent)
+    .describe("`lead` may also change the settings, hours and texts of their teams from the panel."),
   /** Most conversations open at once; the team's default when absent. */
-  limit: z.number().int().min(0).max(MAX_AGENT_LIMIT).optional(),
-  skills: z.array(skillSchema).max(50).default([]),
+  limit: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_AGENT_LIMIT)
+    .optional()
+    .describe("Most conversations open at once; the team's default when absent."),
+  skills: z
+    .array(skillSchema)
+    .max(50)
+    .default([])
+    .describe("Free-form skills a conversation may require (e.g. `billing`)."),
   /** BCP 47 languages the agent chats in, e.g. ["en", "es"]. */
-  languages: z.array(z.string().min(2).max(35)).max(20).default([]),
-  tier: tierSchema.default(1),
+  languages: z
+    .array(z.string().min(2).max(35))
+    .max(20)
+    .default([])
+    .describe('BCP 47 languages the agent chats in, e.g. ["en", "es"].'),
+  tier: tierSchema
+    .default(1)
+    .describe("Support tier (1-3): a conversation escalated to tier N goes to agents of tier N or higher."),
   /** One of the agents first-time visitors go to, where the team's policy asks for it. */
-  newCustomers: z.boolean().default(false),
+  newCustomers: z
+    .boolean()
+    .default(false)
+    .describe("One of the agents first-time visitors go to, where the team's policy asks for it."),
   /** Eligible for assignment only inside these weekly windows; always when absent. */
-  shift: shiftScheduleSchema.optional(),
+  shift: shiftScheduleSchema
+    .optional()
+    .describe("Eligible for assignment only inside these weekly windows; always when absent."),
 });
 export type AgentBody = z.infer<typeof agentBodySchema>;
 export type AgentBodyInput = z.input<typeof agentBodySchema>;
@@ -169,7 +223,7 @@ export const agentTokenResponseSchema = z.object({
   token: z.string(),
   tokenId: z.string(),
   /** Opens the panel signed in as this agent. */
-  loginPath: z.string(),
+  loginPath: z.string().describe("Opens the panel signed in as this agent."),
 });
 export type AgentTokenResponse = z.infer<typeof agentTokenResponseSchema>;
 
@@ -177,7 +231,7 @@ export const agentTokenInfoSchema = z.object({
   tokenId: z.string(),
   createdAt: epochMsSchema,
   /** Null while the token works. */
-  revokedAt: epochMsSchema.nullable(),
+  revokedAt: epochMsSchema.nullable().describe("Null while the token works."),
 });
 export type AgentTokenInfo = z.infer<typeof agentTokenInfoSchema>;
 

@@ -35,6 +35,13 @@ export const agentMessageSchema = z.strictObject({
   clientId: clientIdSchema,
   text: messageTextSchema,
 });
+/** A private note in one of my conversations: agents see it, the visitor never does. */
+export const agentNoteSchema = z.strictObject({
+  type: z.literal("note"),
+  conversationId: conversationIdSchema,
+  clientId: clientIdSchema,
+  text: messageTextSchema,
+});
 export const agentTypingSchema = z.strictObject({
   type: z.literal("typing"),
   conversationId: conversationIdSchema,
@@ -75,6 +82,7 @@ export const agentFrameInSchema = z.discriminatedUnion("type", [
   agentPresenceSchema,
   agentClaimSchema,
   agentMessageSchema,
+  agentNoteSchema,
   agentTypingSchema,
   agentHistorySchema,
   agentTransferSchema,
@@ -106,6 +114,26 @@ export const agentUnassignedSchema = z.object({
   conversationId: z.string(),
   /** escalated: moved up a tier this agent does not serve (it waits for one who does). */
   reason: z.enum(["closed", "transferred", "claimed_by_other", "reassigned", "escalated"]),
+});
+/**
+ * One chat handed on from me while I was away or offline (`policy.absentAgents`), or for no
+ * answer: what it was and who has it now. Kept until I am back, then sent once.
+ */
+export const handoverSchema = z.object({
+  conversationId: z.string(),
+  visitorName: z.string(),
+  /** Who has it now; null: back in the queue. */
+  toAgentId: z.string().nullable(),
+  toAgentName: z.string().nullable(),
+  /** Whether I had replied before it was handed on. */
+  answered: z.boolean(),
+  at: z.number(),
+});
+export type Handover = z.infer<typeof handoverSchema>;
+/** Sent after my snapshot (or at once, if I am online) when chats were handed on from me. */
+export const agentHandoversSchema = z.object({
+  type: z.literal("handovers"),
+  handovers: z.array(handoverSchema),
 });
 export const agentQueueSchema = z.object({
   type: z.literal("queue"),
@@ -159,6 +187,7 @@ export const agentFrameOutSchema = z.discriminatedUnion("type", [
   agentSnapshotSchema,
   agentAssignedSchema,
   agentUnassignedSchema,
+  agentHandoversSchema,
   agentQueueSchema,
   agentQueueEntrySchema,
   agentPresenceOutSchema,

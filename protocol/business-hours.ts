@@ -51,21 +51,31 @@ export type DateSlot = z.infer<typeof dateSlotSchema>;
 /** A date in the team's zone that has its own hours: no slots means closed all day. */
 export const hoursExceptionSchema = z.strictObject({
   /** Local calendar date in the team's zone, "YYYY-MM-DD". */
-  date: z.iso.date(),
-  slots: z.array(dateSlotSchema).max(MAX_EXCEPTION_SLOTS).default([]),
+  date: z.iso.date().describe('Local calendar date in the team\'s zone, "YYYY-MM-DD".'),
+  slots: z
+    .array(dateSlotSchema)
+    .max(MAX_EXCEPTION_SLOTS)
+    .default([])
+    .describe("The hours of that date instead of the weekly ones; empty: closed all day (a holiday)."),
   /** Shown to admins only, e.g. "Christmas". */
-  label: z.string().max(100).optional(),
+  label: z.string().max(100).optional().describe('Shown to admins only, e.g. "Christmas".'),
 });
 export type HoursException = z.infer<typeof hoursExceptionSchema>;
 
 export const businessHoursSchema = z.strictObject({
-  timeZone: shiftScheduleSchema.shape.timeZone,
+  timeZone: shiftScheduleSchema.shape.timeZone.describe(
+    "IANA time zone the hours are in, e.g. `Europe/Madrid` (daylight saving is followed).",
+  ),
   /** Empty means the team opens only on exception dates that have slots. */
-  weekly: z.array(weeklySlotSchema).max(MAX_WEEKLY_SLOTS),
+  weekly: z
+    .array(weeklySlotSchema)
+    .max(MAX_WEEKLY_SLOTS)
+    .describe("Empty means the team opens only on exception dates that have slots."),
   exceptions: z
     .array(hoursExceptionSchema)
     .max(MAX_HOURS_EXCEPTIONS)
     .default([])
+    .describe("Dates whose hours differ from the weekly ones: holidays (no slots) and special openings.")
     .superRefine((exceptions, ctx) => {
       // Two entries for one date would make "which hours apply" depend on array order.
       const seen = new Set<string>();
@@ -80,7 +90,12 @@ export const businessHoursSchema = z.strictObject({
         seen.add(exception.date);
       });
     }),
-  outsideHours: z.enum(OutsideHours).default(OutsideHours.queue),
+  outsideHours: z
+    .enum(OutsideHours)
+    .default(OutsideHours.queue)
+    .describe(
+      "Outside the hours: `queue` (the chat waits for the opening) or `offline-form` (email and message for the agents).",
+    ),
 });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 /** What an admin sends; `exceptions` and `outsideHours` get their defaults on parse. */
@@ -94,6 +109,12 @@ export const offlineFormSchema = z.strictObject({
   email: z.email().max(MAX_EMAIL_CHARS),
   text: messageTextSchema,
   /** How the visitor wants to be addressed, if they said. */
-  name: z.string().trim().min(1).max(100).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("How the visitor wants to be addressed, if they said."),
 });
 export type OfflineForm = z.infer<typeof offlineFormSchema>;

@@ -20,3 +20,13 @@ export const CloseCode = {
   rateLimited: 4029,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/**
+ * Standard close codes the runtime itself sends when it goes away (a deploy, a restart of
+ * the object): the service is coming straight back, so clients reconnect at once, jittered.
+ */
+export const RuntimeCloseCode = {
+  goingAway: 1001,
+  serviceRestart: 1012,
+} as const;
+export type RuntimeCloseCode = (typeof RuntimeCloseCode)[keyof typeof RuntimeCloseCode];

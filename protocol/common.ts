@@ -22,8 +22,12 @@ export const PresenceStatus = { online: "online", away: "away", offline: "offlin
 export type PresenceStatus = (typeof PresenceStatus)[keyof typeof PresenceStatus];
 export const presenceStatusSchema = z.enum(PresenceStatus);
 
-/** Who wrote a message. */
-export const Author = { visitor: "visitor", agent: "agent", system: "system" } as const;
+/**
+ * Who wrote a message. A `note` is an agent's private note: stored in the transcript with its
+ * own seq so agents see it in place, but never sent to the visitor, in a visitor's history, an
+ * export or a webhook (the team's message store leaves notes out unless asked for agents).
+ */
+export const Author = { visitor: "visitor", agent: "agent", system: "system", note: "note" } as const;
 export type Author = (typeof Author)[keyof typeof Author];
 
 /** Where a conversation is in its life. */
@@ -37,7 +41,7 @@ export const chatMessageSchema = z.object({
   /** Present on messages the visitor or an agent sent; lets the sender match its ack. */
   clientId: clientIdSchema.optional(),
   from: z.enum(Author),
-  /** The agent who wrote it, for `from: "agent"`. */
+  /** The agent who wrote it, for `from: "agent"` and `from: "note"`. */
   agentId: z.string().optional(),
   /** Display name of the author (agent name, visitor label); absent for system messages. */
   authorName: z.string().optional(),

@@ -20,3 +20,6 @@ export * from "./team-settings";
 export * from "./business-hours";
 export * from "./routing-rules";
 export * from "./team-messages";
+export * from "./canned-reply-fill";
+export * from "./canned-replies";
+export * from "./webhooks";

@@ -54,7 +54,10 @@ export type AttributeValue = z.infer<typeof attributeValueSchema>;
 
 /** Numeric bounds, both inclusive: `{ gte: 10000 }`, `{ lte: 5 }`, or both. */
 export const attributeRangeSchema = z
-  .strictObject({ gte: z.number().optional(), lte: z.number().optional() })
+  .strictObject({
+    gte: z.number().optional().describe("At least this number."),
+    lte: z.number().optional().describe("At most this number."),
+  })
   .refine((range) => range.gte !== undefined || range.lte !== undefined, "must set gte, lte or both");
 export type AttributeRange = z.infer<typeof attributeRangeSchema>;
 
@@ -64,24 +67,47 @@ export type AttributeMatch = z.infer<typeof attributeMatchSchema>;
 
 export const routingConditionsSchema = z.strictObject({
   /** Page URL patterns; the page must match one of them. */
-  pages: z.array(pagePatternSchema).min(1).max(MAX_CONDITION_VALUES).optional(),
+  pages: z
+    .array(pagePatternSchema)
+    .min(1)
+    .max(MAX_CONDITION_VALUES)
+    .optional()
+    .describe("Page URL patterns; the page must match one of them."),
   /** Language prefixes; the visitor's language must start with one of them. */
-  languages: z.array(languagePrefixSchema).min(1).max(MAX_CONDITION_VALUES).optional(),
+  languages: z
+    .array(languagePrefixSchema)
+    .min(1)
+    .max(MAX_CONDITION_VALUES)
+    .optional()
+    .describe("Language prefixes; the visitor's language must start with one of them."),
   /** Verified attributes, every one of which must match. */
-  attributes: z.record(z.string().min(1).max(64), attributeMatchSchema).optional(),
+  attributes: z
+    .record(z.string().min(1).max(64), attributeMatchSchema)
+    .optional()
+    .describe("Verified attributes, every one of which must match."),
   /** Countries; the visitor's (from the edge) must be one of them. */
-  countries: z.array(countryCodeSchema).min(1).max(250).optional(),
+  countries: z
+    .array(countryCodeSchema)
+    .min(1)
+    .max(250)
+    .optional()
+    .describe("Countries; the visitor's (from the edge) must be one of them."),
   /** What the visitor picked in the widget ("sales", "support"); must be one of them. */
-  choices: z.array(idSchema).min(1).max(MAX_CONDITION_VALUES).optional(),
+  choices: z
+    .array(idSchema)
+    .min(1)
+    .max(MAX_CONDITION_VALUES)
+    .optional()
+    .describe('What the visitor picked in the widget ("sales", "support"); must be one of them.'),
 });
 export type RoutingConditions = z.infer<typeof routingConditionsSchema>;
 
 export const routingRuleSchema = z.strictObject({
   /** The team a matching conversation goes to; must be one of the site's teams. */
-  team: idSchema,
-  when: routingConditionsSchema,
+  team: idSchema.describe("The team a matching conversation goes to; must be one of the site's teams."),
+  when: routingConditionsSchema.describe("Conditions that must all hold; `{}` matches everyone."),
   /** Shown to admins only, e.g. "VIP customers". */
-  label: z.string().max(100).optional(),
+  label: z.string().max(100).optional().describe('Shown to admins only, e.g. "VIP customers".'),
 });
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 

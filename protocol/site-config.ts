@@ -1,9 +1,11 @@
 /**
  * A whole site's configuration as one JSON document, validated by the same schemas as the
  * admin API: the site, its identity secrets, teams, agents and routing rules.
- * `npm run config -- apply FILE` applies it through the API (`scripts/lib/admin-client.ts`);
- * `npm start` applies the demo's (`config/demo-site.json`). Applying creates and updates;
- * it never deletes a team, an agent or a secret the file leaves out.
+ * `npm run config -- apply FILE` sends it whole to `PUT /v1/admin/sites/:site/config`
+ * (`scripts/lib/admin-client.ts`), which validates it whole and writes it in one step;
+ * `GET` of the same path exports it back. `npm start` applies the demo's
+ * (`config/demo-site.json`). Applying creates and updates; it never deletes a team, an
+ * agent or a secret the file leaves out.
  *
  * @example
  * const config = siteConfigSchema.parse({
@@ -18,6 +20,7 @@ import { z } from "zod";
 import {
   agentBodySchema,
   identitySecretSchema,
+  MIN_IDENTITY_SECRET_CHARS,
   routingRulesBodySchema,
   siteBodySchema,
   teamBodySchema,
@@ -31,54 +34,117 @@ import { idSchema } from "./common";
 export const secretSourceSchema = z.union([
   identitySecretSchema,
   z.strictObject({
-    env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name"),
+    env: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")
+      .describe("The environment variable that holds the secret when the file is applied."),
   }),
 ]);
 export type SecretSource = z.infer<typeof secretSourceSchema>;
 
-export const siteConfigSchema = siteBodySchema
-  .extend({
-    /** The site id used in the script tag's data-site. */
-    site: idSchema,
-    /** Signs visitor identities; left out, the site's secrets stay as they are. */
-    identitySecret: secretSourceSchema.optional(),
-    /** The secret being rotated out, still accepted until a file without it is applied. */
-    previousIdentitySecret: secretSourceSchema.optional(),
-    teams: z.record(idSchema, teamBodySchema),
-    agents: z.record(idSchema, agentBodySchema).default({}),
-    /** First match wins; no match: `defaultTeam`. */
-    routingRules: routingRulesBodySchema.default([]),
-  })
-  .superRefine((config, ctx) => {
-    // The file is checked whole before anything is applied, so a typo changes nothing.
-    const teams = new Set(Object.keys(config.teams));
-    if (!teams.has(config.defaultTeam))
+/** The parts of a site config that are the same in a file and in the apply call's body. */
+const siteConfigFields = {
+  /** The site id used in the script tag's data-site. */
+  site: idSchema.describe("The site id, as in the script tag's `data-site`."),
+  teams: z
+    .record(idSchema, teamBodySchema)
+    .describe("The site's teams by id. Applying never deletes a team the file leaves out."),
+  agents: z
+    .record(idSchema, agentBodySchema)
+    .default({})
+    .describe("The site's agents by id. Applying never deletes an agent the file leaves out."),
+  /** First match wins; no match: `defaultTeam`. */
+  routingRules: routingRulesBodySchema
+    .default([])
+    .describe("Ordered; the first rule whose conditions all match picks the team; none: `defaultTeam`."),
+};
+
+/**
+ * Every cross-field rule the server applies to a whole config, so the file is checked whole
+ * before anything is written and a typo changes nothing.
+ */
+function checkConfigReferences(
+  config: {
+    defaultTeam: string;
+    teams: Record<string, unknown>;
+    agents: Record<string, { teams: string[] }>;
+    routingRules: { team: string }[];
+    identitySecret?: unknown;
+    previousIdentitySecret?: unknown;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const teams = new Set(Object.keys(config.teams));
+  if (!teams.has(config.defaultTeam))
+    ctx.addIssue({
+      code: "custom",
+      path: ["defaultTeam"],
+      message: `no team "${config.defaultTeam}" in teams`,
+    });
+  config.routingRules.forEach((rule, index) => {
+    if (!teams.has(rule.team))
       ctx.addIssue({
         code: "custom",
-        path: ["defaultTeam"],
-        message: `no team "${config.defaultTeam}" in teams`,
+        path: ["routingRules", index, "team"],
+        message: `no team "${rule.team}" in teams`,
       });
-    config.routingRules.forEach((rule, index) => {
-      if (!teams.has(rule.team))
+  });
+  for (const [agentId, agent] of Object.entries(config.agents)) {
+    agent.teams.forEach((team, index) => {
+      if (!teams.has(team))
         ctx.addIssue({
           code: "custom",
-          path: ["routingRules", index, "team"],
-          message: `no team "${rule.team}" in teams`,
+          path: ["agents", agentId, "teams", index],
+          message: `no team "${team}" in teams`,
         });
     });
-    for (const [agentId, agent] of Object.entries(config.agents)) {
-      agent.teams.forEach((team, index) => {
-        if (!teams.has(team))
-          ctx.addIssue({
-            code: "custom",
-            path: ["agents", agentId, "teams", index],
-            message: `no team "${team}" in teams`,
-          });
-      });
-    }
-    if (config.previousIdentitySecret !== undefined && config.identitySecret === undefined) {
-      ctx.addIssue({ code: "custom", path: ["previousIdentitySecret"], message: "needs identitySecret too" });
-    }
-  });
+  }
+  if (config.previousIdentitySecret !== undefined && config.identitySecret === undefined)
+    ctx.addIssue({ code: "custom", path: ["previousIdentitySecret"], message: "needs identitySecret too" });
+  if (typeof config.identitySecret === "string" && config.identitySecret === config.previousIdentitySecret)
+    ctx.addIssue({
+      code: "custom",
+      path: ["previousIdentitySecret"],
+      message: "must differ from identitySecret",
+    });
+}
+
+/** A site config file (`npm run config -- apply FILE`): secrets literal or `{ "env": NAME }`. */
+export const siteConfigSchema = siteBodySchema
+  .extend({
+    ...siteConfigFields,
+    identitySecret: secretSourceSchema
+      .optional()
+      .describe(
+        `Signs visitor identities (HMAC-SHA256), at least ${MIN_IDENTITY_SECRET_CHARS} characters, or \`{ "env": "NAME" }\` read when the file is applied. Left out, the site's secrets stay as they are.`,
+      ),
+    previousIdentitySecret: secretSourceSchema
+      .optional()
+      .describe("The secret being rotated out, still accepted until a file without it is applied."),
+  })
+  .superRefine(checkConfigReferences);
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+
+/**
+ * The body of `PUT /v1/admin/sites/:site/config`: a whole site config with its secrets
+ * resolved (the client reads `{ "env": NAME }`), validated whole, then written in one step.
+ */
+export const siteConfigBodySchema = siteBodySchema
+  .extend({
+    ...siteConfigFields,
+    // The path names the site; a file's own `site` may stay in the body and must match it.
+    site: siteConfigFields.site.optional(),
+    identitySecret: identitySecretSchema.optional(),
+    previousIdentitySecret: identitySecretSchema.optional(),
+  })
+  .superRefine(checkConfigReferences);
+export type SiteConfigBody = z.infer<typeof siteConfigBodySchema>;
+
+/** What `PUT …/config` changed; each list names ids ("teams.support"). Empty lists: a no-op. */
+export const siteConfigAppliedSchema = z.object({
+  ok: z.literal(true),
+  created: z.boolean(),
+  changed: z.array(z.string()),
+});
+export type SiteConfigApplied = z.infer<typeof siteConfigAppliedSchema>;

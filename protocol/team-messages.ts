@@ -124,9 +124,11 @@ export type MessageTemplates = z.infer<typeof messageTemplatesSchema>;
 
 export const teamMessagesSchema = z.strictObject({
   /** Language for visitors whose own has no template; English when absent. */
-  defaultLanguage: templateLanguageSchema.optional(),
+  defaultLanguage: templateLanguageSchema
+    .optional()
+    .describe("Language for visitors whose own has no template; English when absent."),
   /** Overrides by language, then by template key. */
-  templates: messageTemplatesSchema.default({}),
+  templates: messageTemplatesSchema.default({}).describe("Overrides by language, then by template key."),
 });
 export type TeamMessages = z.infer<typeof teamMessagesSchema>;
 export type TeamMessagesInput = z.input<typeof teamMessagesSchema>;

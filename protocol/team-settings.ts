@@ -19,14 +19,40 @@ export type AgentGoneAction = (typeof AgentGoneAction)[keyof typeof AgentGoneAct
 
 export const teamSettingsSchema = z.strictObject({
   /** A dropped agent connection turns the agent offline after this, unless they reconnect. */
-  presenceGraceSeconds: z.number().int().min(0).max(3_600).default(30),
+  presenceGraceSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(3_600)
+    .default(30)
+    .describe("A dropped agent connection turns the agent offline after this, unless they reconnect."),
   /** An agent who has not replied this long after assignment loses the chat; null: never. */
-  noAnswerSeconds: z.number().int().min(1).max(MAX_WAIT_SECONDS).nullable().default(null),
-  agentGone: z.enum(AgentGoneAction).default(AgentGoneAction.reassign),
+  noAnswerSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_WAIT_SECONDS)
+    .nullable()
+    .default(null)
+    .describe("An agent who has not replied this long after assignment loses the chat; null: never."),
+  agentGone: z
+    .enum(AgentGoneAction)
+    .default(AgentGoneAction.reassign)
+    .describe(
+      "Superseded by the policy's absentAgents (unansweredAfterSeconds, answeredAfterSeconds), which the engine applies to away and offline agents alike; kept so stored settings still parse, and no longer read.",
+    ),
   /** Require an agent who speaks the visitor's language (from the widget); relaxes per the policy. */
-  matchLanguage: z.boolean().default(false),
+  matchLanguage: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Require an agent who speaks the visitor's language (from the widget); relaxes per the policy.",
+    ),
   /** Closing a conversation clears its agent, so a returning visitor is not sent back to them. */
-  unassignOnClose: z.boolean().default(false),
+  unassignOnClose: z
+    .boolean()
+    .default(false)
+    .describe("Closing a conversation clears its agent, so a returning visitor is not sent back to them."),
 });
 export type TeamSettings = z.infer<typeof teamSettingsSchema>;
 export type TeamSettingsInput = z.input<typeof teamSettingsSchema>;

@@ -59,6 +59,8 @@ export const visitorConversationSchema = z.object({
   id: z.string(),
   state: conversationStateSchema,
   lastSeq: seqSchema,
+  /** The visitor's read pointer: messages after it are unread (badge and preview on any page). */
+  readSeq: seqSchema,
   /** What the visitor is shown of the agent: a display name and avatar initials, no internal id. */
   agent: visitorAgentSchema.nullable(),
 });

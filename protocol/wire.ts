@@ -6,6 +6,7 @@
 export * from "./limits";
 export * from "./error-codes";
 export * from "./close-codes";
+export * from "./canned-reply-fill";
 export type * from "./common";
 export type * from "./error-frame";
 export type * from "./session";
@@ -19,3 +20,4 @@ export type * from "./team-settings";
 export type * from "./business-hours";
 export type * from "./routing-rules";
 export type * from "./team-messages";
+export type * from "./canned-replies";

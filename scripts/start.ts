@@ -5,7 +5,10 @@
  * Run `npm run build` first (npm start does).
  */
 import { join } from "node:path";
+import { MAX_ALLOWED_ORIGINS } from "../protocol";
 import { AdminClient } from "./lib/admin-client";
+import { removeDevServerState, writeDevServerState } from "./lib/dev-server-state";
+import { seedDemoHelpdesk } from "./lib/demo-helpdesk";
 import { ensureDevVars } from "./lib/dev-vars";
 import { freePort } from "./lib/free-port";
 import { loadSiteConfig } from "./lib/load-site-config";
@@ -16,6 +19,7 @@ const port = (await isFree(preferredPort)) ? preferredPort : await freePort();
 const vars = ensureDevVars();
 const server = await startDevServer({ port, echo: true, persistTo: join(repoRoot, ".wrangler/state") });
 const shutdown = async () => {
+  removeDevServerState();
   await server.stop();
   process.exit(0);
 };
@@ -24,6 +28,7 @@ process.on("SIGTERM", shutdown);
 
 try {
   await seedDemo();
+  writeDevServerState(server.origin);
 } catch (error) {
   console.error(`\nCould not set up the demo site: ${error instanceof Error ? error.message : error}`);
   console.error("If .wrangler/state holds data from an older version, remove it and run npm start again.");
@@ -34,10 +39,16 @@ try {
 /** Applies the demo site with this run's origins and prints where to click. */
 async function seedDemo(): Promise<void> {
   const config = loadSiteConfig(join(repoRoot, "config/demo-site.json"));
-  const localOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-  config.allowedOrigins = [...new Set([...config.allowedOrigins, ...localOrigins])];
   const adminClient = new AdminClient(server.origin, vars.ADMIN_TOKEN ?? "");
+  // Keep the origins the live site has (added by hand, or this server's on an earlier
+  // port) and add this run's, so the demo page is always allowed and nothing is lost.
+  const live = await adminClient.exportSiteConfig(config.site);
+  const localOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  config.allowedOrigins = [
+    ...new Set([...config.allowedOrigins, ...(live?.allowedOrigins ?? []), ...localOrigins]),
+  ].slice(0, MAX_ALLOWED_ORIGINS);
   await adminClient.applySiteConfig(config);
+  await seedDemoHelpdesk(server.origin, vars.ADMIN_TOKEN ?? "", config.site);
 
   const lines = [
     "",
@@ -48,6 +59,8 @@ async function seedDemo(): Promise<void> {
     "  Agent panel, signed in as:",
   ];
   for (const [agentId, agent] of Object.entries(config.agents)) {
+    // One live link per demo agent: the previous run's stop working, so they do not pile up.
+    await adminClient.revokeAgentTokens(config.site, agentId);
     const { loginPath } = await adminClient.issueAgentToken(config.site, agentId);
     lines.push(
       `    ${agent.name.padEnd(14)} (${agent.teams.join(", ")}):`,
@@ -57,6 +70,7 @@ async function seedDemo(): Promise<void> {
   lines.push(
     "",
     `  Admin API:             ${server.origin}/v1/admin (Authorization: Bearer <ADMIN_TOKEN from .dev.vars>)`,
+    "  Site config:           npm run config -- export | diff FILE | apply FILE | login AGENT",
     "",
     "  Press Ctrl+C to stop.",
     "",

@@ -23,14 +23,13 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import type { ChatMessage } from "../protocol/wire";
 import { MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { ChatConnection } from "./chat-connection";
-import { willRetry } from "./outbox";
 import { chatViewStyles } from "./chat-view-styles";
-import { clock, fill, loadStrings, type Strings } from "./i18n";
+import { fill, loadStrings, uiLanguage, type Strings } from "./i18n";
+import { renderEntry } from "./message-row";
 import { chatIcon, minimizeIcon, sendIcon } from "../client/icons";
-import { isRtl, uiLanguage } from "./locale";
+import { isRtl } from "./locale";
 import { chime } from "./notify-sound";
 import { statusText } from "./status-text";
-import { Delivery, type TranscriptEntry } from "../client/transcript";
 import {
   readConfig,
   ViewEvent,
@@ -167,12 +166,12 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
         <button class="close" type="button" data-testid="chat-close" aria-label=${t.minimize} @click=${this.#requestClose}>${icon(minimizeIcon)}</button>
       </header>
       <ol part="transcript" data-testid="chat-transcript" tabindex="0" aria-label=${t.conversation}>
-        ${entries.length === 0 ? html`<li class="agent greeting"><p class="bubble" part="bubble">${this.config.greeting ?? t.greeting}</p></li>` : nothing}
+        ${entries.length === 0 && status?.state !== "away" ? html`<li class="agent greeting"><p class="bubble" part="bubble">${this.config.greeting ?? t.greeting}</p></li>` : nothing}
         ${entries.map((entry, index) => {
           // Seqs restart with each conversation; mark where a new one began.
           const before = entries[index - 1]?.conversationId;
           const divider = before && entry.conversationId && before !== entry.conversationId;
-          return html`${divider ? html`<li class="system divider">${t.newConversation}</li>` : nothing}${this.#renderEntry(entry, t)}`;
+          return html`${divider ? html`<li class="system divider">${t.newConversation}</li>` : nothing}${renderEntry(entry, t, chat, this.config.locale)}`;
         })}
         ${
           chat.typing === null
@@ -185,34 +184,6 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
       <p class="sr" aria-live="polite" data-testid="chat-announcer">${this.announcement}</p>
       ${chat.teamChoice ? this.#renderChoices(chat.teamChoice, t) : form ? this.#renderOfflineForm(chat, t) : this.#renderComposer(chat, t)}
     `;
-  }
-
-  #renderEntry(entry: TranscriptEntry, t: Strings) {
-    const mine = entry.from === "visitor";
-    return html`<li
-      class="${entry.from} ${entry.delivery}"
-      part=${entry.from === "system" ? "notice" : "message"}
-      data-testid="chat-message"
-      data-from=${entry.from}
-      data-delivery=${entry.delivery}
-      data-seq=${entry.seq ?? ""}
-    >
-      ${entry.from === "agent" && entry.authorName ? html`<span class="author">${entry.authorName}</span>` : nothing}
-      <p class="bubble" part="bubble" dir="auto">${entry.text}</p>
-      ${mine ? this.#renderDelivery(entry, t) : entry.from === "agent" ? html`<span class="meta">${clock(entry.at, this.config.locale)}</span>` : nothing}
-    </li>`;
-  }
-
-  #renderDelivery(entry: TranscriptEntry, t: Strings) {
-    if (entry.delivery === Delivery.sending) return html`<span class="meta">${t.sending}</span>`;
-    if (entry.delivery === Delivery.sent) {
-      const offline = this.#chat?.offlineSent.get(entry.clientId ?? "");
-      return html`<span class="meta">${clock(entry.at, this.config.locale)} · ${t.sent}${offline ? ` · ${fill(t.repliesTo, offline)}` : ""}</span>`;
-    }
-    return html`<span class="meta" data-testid="chat-failed"
-      >${willRetry(entry) ? t.retrying : t.failed}
-      <button class="retry" type="button" data-testid="chat-retry" @click=${() => this.#chat?.retry(entry.clientId!)}>${t.retry}</button></span
-    >`;
   }
 
   #renderComposer(chat: ChatConnection, t: Strings) {

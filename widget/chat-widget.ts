@@ -1,8 +1,8 @@
 /**
  * `<chat-widget>`: what a host page holds of the widget before the visitor clicks. A plain
  * custom element (no Lit, so the loader stays under its size budget) with an open shadow
- * root, the launcher button and an unread badge; on the first open (or a hover/focus as a
- * prefetch) it imports the chat view chunk and mounts `<chat-widget-view>` beside the button.
+ * root, the launcher button and an unread badge; on the first open it imports the chat view
+ * chunk (a hover or focus only prefetches the code) and mounts `<chat-widget-view>` beside it.
  * It is the target of `window.EdgeChat`. The loader defines the tag (`defineChatWidget`) once
  * it knows its own URL, which the chunk and API URLs are resolved against.
  *
@@ -95,9 +95,13 @@ export class ChatWidget extends HTMLElement implements ChatTarget {
     this.#launcher.append(icon(chatIcon, "when-closed"), icon(closeIcon, "when-open"), this.#badge);
     this.#root.append(this.#launcher);
     this.#launcher.addEventListener("click", () => this.toggle());
-    // Intent to click: fetch the chat view now, so the click opens it at once.
+    // Intent to click: fetch the chat view's code now, so the click opens it at once. Code
+    // only: mounting the view would start a session, store a token and open a socket.
     for (const type of ["pointerenter", "focus", "touchstart"]) {
-      this.#launcher.addEventListener(type, () => void this.#load(), { once: true, passive: true });
+      this.#launcher.addEventListener(type, () => void import(viewChunkUrl).catch(() => {}), {
+        once: true,
+        passive: true,
+      });
     }
   }
 

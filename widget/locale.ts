@@ -5,14 +5,12 @@
  * the chat view (and its full string table) is loaded. Used by the loader and the view.
  */
 
-/** Languages with a string table in `strings/`. */
-export const LANGUAGES = ["en", "es", "fr", "ru", "ar"] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** Languages with a string table in `strings/` (and a launcher name below). */
+export type Language =
+  "en" | "es" | "fr" | "ru" | "ar" | "de" | "pt" | "it" | "nl" | "tr" | "ja" | "zh" | "he";
 
 /** The primary subtag, lowercased: "es-MX" -> "es". */
 export const languageOf = (locale: string): string => locale.toLowerCase().split(/[-_]/)[0] ?? "";
-
-const supported = (locale: string): boolean => (LANGUAGES as readonly string[]).includes(languageOf(locale));
 
 const candidates = (explicit?: string | null): string[] =>
   [explicit, document.documentElement.lang, ...navigator.languages, navigator.language].filter(
@@ -22,30 +20,46 @@ const candidates = (explicit?: string | null): string[] =>
 /** The locale to send to the server (whose templates may speak more languages than we do). */
 export const pickLocale = (explicit?: string | null): string => candidates(explicit)[0] ?? "en";
 
-/** The language of the widget's own strings: the first candidate we have a table for. */
-export function uiLanguage(explicit?: string | null): Language {
-  const found = candidates(explicit).find(supported);
+/**
+ * The language of the first candidate in `table` (the loader asks its launcher names, the
+ * view its string tables: each bundle checks against what it holds, so neither ships a
+ * separate list of languages); English otherwise.
+ */
+export function firstLanguage(explicit: string | null | undefined, table: object): Language {
+  const found = candidates(explicit).find((locale) => Object.hasOwn(table, languageOf(locale)));
   return found ? (languageOf(found) as Language) : "en";
 }
 
-/** Scripts written right to left (we have Arabic strings; the others get English, left to right). */
+/** The language of the widget's own strings: the first candidate we have strings for. */
+export const uiLanguage = (explicit?: string | null): Language => firstLanguage(explicit, LAUNCHER);
+
+/** Scripts written right to left (we have Arabic and Hebrew strings; fa and ur get English, left to right). */
 export const isRtl = (language: string): boolean =>
   language === "ar" || language === "he" || language === "fa" || language === "ur";
 
 /**
- * The launcher's name and the word for "unread". The name does not change when the chat
- * opens: the button's `aria-expanded` says that, as for any disclosure button.
+ * The launcher's name in each language. The unread count follows as a bare number ("Support
+ * chat (2)"): a word for "unread" in every language would push the loader past its 4 KB
+ * budget. The name does not change when the chat opens: the button's `aria-expanded` says
+ * that, as for any disclosure button.
  */
-const LAUNCHER: Record<Language, [string, string]> = {
-  en: ["Support chat", "unread"],
-  es: ["Chat de ayuda", "sin leer"],
-  fr: ["Chat d'assistance", "non lus"],
-  ru: ["Чат поддержки", "непрочитанных"],
-  ar: ["محادثة الدعم", "غير مقروءة"],
+export const LAUNCHER: Record<Language, string> = {
+  en: "Support chat",
+  es: "Chat de ayuda",
+  fr: "Chat d'assistance",
+  ru: "Чат поддержки",
+  ar: "محادثة الدعم",
+  de: "Support-Chat",
+  pt: "Chat de suporte",
+  it: "Chat di assistenza",
+  nl: "Supportchat",
+  tr: "Destek sohbeti",
+  ja: "サポートチャット",
+  zh: "客服聊天",
+  he: "צ'אט תמיכה",
 };
 
-/** The launcher's accessible name: "Support chat (2 unread)". */
+/** The launcher's accessible name: "Support chat (2)" with two unread messages. */
 export function launcherLabel(language: Language, unread: number): string {
-  const [name, unreadWord] = LAUNCHER[language];
-  return unread > 0 ? `${name} (${unread} ${unreadWord})` : name;
+  return unread > 0 ? `${LAUNCHER[language]} (${unread})` : LAUNCHER[language];
 }

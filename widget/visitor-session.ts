@@ -81,6 +81,9 @@ export async function openVisitorSession(
   }
   if (!response.ok) {
     const code = errorOf(body)?.code ?? "";
+    // For the site owner: which origin to add, and where (the site config's allowedOrigins).
+    if (code === ErrorCode.originNotAllowed)
+      console.warn(`EdgeChat: add ${location.origin} to allowedOrigins of site ${config.site}`);
     if (code === ErrorCode.originNotAllowed || code === ErrorCode.notFound)
       throw new FatalConnectError(code, code);
     // Retry-After in seconds; 30 if it is missing or unreadable.

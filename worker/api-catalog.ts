@@ -8,6 +8,8 @@
 import { z } from "zod";
 import {
   agentBodySchema,
+  CANNED_REPLY_VARIABLES,
+  cannedRepliesBodySchema,
   agentSessionResponseSchema,
   agentTokenInfoSchema,
   agentTokenResponseSchema,
@@ -22,11 +24,18 @@ import {
   routingRulesBodySchema,
   siteAdminViewSchema,
   siteBodySchema,
+  siteConfigAppliedSchema,
+  siteConfigBodySchema,
+  siteConfigSchema,
   teamBodySchema,
   teamPolicySchema,
   teamViewSchema,
   visitorSessionRequestSchema,
   visitorSessionResponseSchema,
+  webhookDeliveryViewSchema,
+  webhookEndpointBodySchema,
+  webhookEndpointCreatedSchema,
+  webhookEndpointViewSchema,
 } from "../protocol";
 import {
   ApiAuth,
@@ -40,6 +49,13 @@ const ok: NamedSchema = { name: "Ok", schema: okResponseSchema };
 const socket = { 101: 'switching to a WebSocket; frames as in README "Protocol"' };
 const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
 const site = "/v1/admin/sites/:site";
+const cannedReplies = named("CannedReplies", cannedRepliesBodySchema);
+const cannedRepliesBody = named("CannedRepliesBody", cannedRepliesBodySchema);
+const cannedRepliesDescription = `Texts may use ${CANNED_REPLY_VARIABLES.map((v) => `\`{{${v}}}\``).join(", ")}, filled when an agent inserts the reply; any other variable is refused with its path.`;
+const cannedRepliesExample = [
+  { id: "greeting", title: "Greeting", text: "Hi {{visitor.name}}, {{agent.name}} here. How can I help?" },
+  { id: "refund", title: "Refund policy", text: "You can return any item within 30 days for a full refund." },
+];
 
 export const apiOperations: readonly ApiOperation[] = [
   {
@@ -139,6 +155,27 @@ export const apiOperations: readonly ApiOperation[] = [
     errors: [403, 404],
   },
 
+  {
+    method: "get",
+    path: "/v1/sites/:site/teams/:team/canned-replies",
+    summary: "An agent reads their team's canned replies (for the reply box's / list)",
+    tag: "agent",
+    auth: ApiAuth.agent,
+    responses: { 200: cannedReplies },
+    errors: [403, 404],
+  },
+  {
+    method: "put",
+    path: "/v1/sites/:site/teams/:team/canned-replies",
+    summary: "A lead replaces their team's canned replies",
+    tag: "agent",
+    auth: ApiAuth.agent,
+    description: cannedRepliesDescription,
+    body: { ...cannedRepliesBody, example: cannedRepliesExample },
+    responses: { 200: ok },
+    errors: [403, 404],
+  },
+
   // ---- admin: site ----
   {
     method: "get",
@@ -160,6 +197,41 @@ export const apiOperations: readonly ApiOperation[] = [
       example: { name: "Shop", allowedOrigins: ["https://shop.example"], defaultTeam: "support" },
     },
     responses: { 200: ok },
+  },
+  {
+    method: "get",
+    path: `${site}/config`,
+    summary: "Export the whole site as a config file",
+    tag: "sites",
+    auth: ApiAuth.admin,
+    description: "Settings, teams, agents and rules, without secrets; applying it back changes nothing.",
+    responses: { 200: named("SiteConfig", siteConfigSchema) },
+    errors: [404],
+  },
+  {
+    method: "put",
+    path: `${site}/config`,
+    summary: "Apply a whole site config in one step",
+    tag: "sites",
+    auth: ApiAuth.admin,
+    description:
+      "Validated whole (identity secrets of 32+ characters, rules, agents and the default team naming teams of the file), then written at once: a refused config changes nothing. Teams, agents and secrets it leaves out are kept. `site` must be the path's site.",
+    body: {
+      ...named("SiteConfigBody", siteConfigBodySchema),
+      example: {
+        name: "Shop",
+        allowedOrigins: ["https://shop.example"],
+        defaultTeam: "support",
+        teams: {
+          support: { name: "Support", preset: "high-touch" },
+          sales: { name: "Sales", preset: "sales" },
+        },
+        agents: { ana: { name: "Ana", teams: ["support"], role: "lead" } },
+        routingRules: [{ team: "sales", when: { pages: ["*/pricing*"] } }],
+      },
+    },
+    responses: { 200: named("SiteConfigApplied", siteConfigAppliedSchema) },
+    errors: [400],
   },
   {
     method: "get",
@@ -264,6 +336,27 @@ export const apiOperations: readonly ApiOperation[] = [
     errors: [404],
   },
 
+  {
+    method: "get",
+    path: `${site}/teams/:team/canned-replies`,
+    summary: "Read a team's canned replies, in order",
+    tag: "teams",
+    auth: ApiAuth.admin,
+    responses: { 200: cannedReplies },
+    errors: [404],
+  },
+  {
+    method: "put",
+    path: `${site}/teams/:team/canned-replies`,
+    summary: "Replace a team's canned replies (the whole list)",
+    tag: "teams",
+    auth: ApiAuth.admin,
+    description: cannedRepliesDescription,
+    body: { ...cannedRepliesBody, example: cannedRepliesExample },
+    responses: { 200: ok },
+    errors: [404],
+  },
+
   // ---- admin: agents ----
   {
     method: "get",
@@ -331,6 +424,64 @@ export const apiOperations: readonly ApiOperation[] = [
     auth: ApiAuth.admin,
     responses: { 204: "revoked" },
     errors: [404],
+  },
+
+  // ---- admin: webhooks ----
+  {
+    method: "get",
+    path: `${site}/webhooks`,
+    summary: "List webhook endpoints (secrets as fingerprints)",
+    tag: "webhooks",
+    auth: ApiAuth.admin,
+    responses: { 200: named("WebhookEndpointList", z.array(webhookEndpointViewSchema)) },
+    errors: [404],
+  },
+  {
+    method: "put",
+    path: `${site}/webhooks/:endpoint`,
+    summary: "Create or replace a webhook endpoint",
+    tag: "webhooks",
+    auth: ApiAuth.admin,
+    description:
+      'Events are signed with Standard Webhooks headers (see README "Webhooks"). Without `secret`, a new endpoint gets a generated one, returned this once; a replaced endpoint keeps its secret and its disabled state.',
+    body: {
+      ...named("WebhookEndpointBody", webhookEndpointBodySchema),
+      example: {
+        url: "https://shop.example/hooks/chat",
+        events: ["conversation.closed", "csat.submitted", "reply.missed"],
+        replyMissedMinutes: 15,
+      },
+    },
+    responses: { 200: named("WebhookEndpointCreated", webhookEndpointCreatedSchema) },
+    errors: [404],
+  },
+  {
+    method: "delete",
+    path: `${site}/webhooks/:endpoint`,
+    summary: "Remove a webhook endpoint; its pending deliveries are dropped",
+    tag: "webhooks",
+    auth: ApiAuth.admin,
+    responses: { 204: "removed" },
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: `${site}/webhooks/:endpoint/enable`,
+    summary: "Re-enable an endpoint disabled after a run of failures",
+    tag: "webhooks",
+    auth: ApiAuth.admin,
+    description: "Deliveries that waited while it was disabled are tried again at once.",
+    responses: { 200: named("WebhookEndpointView", webhookEndpointViewSchema) },
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: `${site}/webhooks/:endpoint/deliveries`,
+    summary: "The endpoint's delivery log (newest first; `?limit=` up to 200)",
+    tag: "webhooks",
+    auth: ApiAuth.admin,
+    responses: { 200: named("WebhookDeliveryList", z.array(webhookDeliveryViewSchema)) },
+    errors: [400, 404],
   },
 ];
 

@@ -12,6 +12,7 @@ import type { AppEnv } from "./app-env";
 import { adminRoutes } from "./routes/admin-routes";
 import { agentRoutes } from "./routes/agent-routes";
 import { openApiRoutes } from "./routes/openapi-routes";
+import { teamCannedReplyRoutes } from "./routes/canned-reply-routes";
 import { teamSettingsRoutes } from "./routes/team-settings-routes";
 import { visitorRoutes } from "./routes/visitor-routes";
 
@@ -21,6 +22,7 @@ app.get("/health", (c) => c.json({ ok: true as const }));
 app.route("/v1", openApiRoutes);
 app.route("/v1/sites/:site/agent", agentRoutes);
 app.route("/v1/sites/:site/teams", teamSettingsRoutes);
+app.route("/v1/sites/:site/teams", teamCannedReplyRoutes);
 app.route("/v1/sites/:site", visitorRoutes);
 app.route("/v1/admin", adminRoutes);
 

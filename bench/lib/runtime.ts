@@ -39,13 +39,22 @@ function freezeProduct(dir: string): string {
     // BENCH_PRODUCT_DIR: bundle another copy of the product (to measure a change before making it).
     cwd: productDir,
     stdio: "pipe",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_UPDATE_NOTIFIER: "1", CI: "1" },
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: "false",
+      NO_UPDATE_NOTIFIER: "1",
+      CI: "1",
+      // Built assets are copied below as they are; wrangler.toml's [build] need not rebuild them.
+      ...(existsSync(join(repoRoot, "dist/public")) ? { EDGECHAT_ASSETS_BUILT: "1" } : {}),
+    },
   });
   const assetsDir = join(dir, "public");
   mkdirSync(assetsDir, { recursive: true });
   if (existsSync(join(repoRoot, "dist/public")))
     cpSync(join(repoRoot, "dist/public"), assetsDir, { recursive: true });
   const config = readFileSync(join(productDir, "wrangler.toml"), "utf8")
+    // The bundle is built and the assets copied: the copy runs no [build] of its own.
+    .replace(/^\[build\]\n(?:(?:command|watch_dir|cwd) = .*\n)*/m, "")
     .replace(/^main = .*$/m, `main = ${JSON.stringify(join(bundleDir, "index.js"))}`)
     .replace(/^directory = .*$/m, `directory = ${JSON.stringify(assetsDir)}`);
   const configPath = join(dir, "wrangler.toml");

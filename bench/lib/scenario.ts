@@ -14,9 +14,9 @@
  * 5. drain (every message acked), fresh snapshots of every agent, then the audit.
  */
 import { AgentSim } from "./agent-sim";
-import { doubleAssignments, explainLost } from "./audit";
+import { auditRun, type AuditCounts, type AuditedRun } from "./run-audit";
 import { applyBenchSite, benchSite, type BenchSite } from "./bench-site";
-import { Ledger, type LostMessage } from "./ledger";
+import { Ledger } from "./ledger";
 import { loadLine, machineLine } from "./machine";
 import { Pacer, pool, sleep, waitFor } from "./pacer";
 import { BenchRuntime } from "./runtime";
@@ -30,7 +30,7 @@ import { WindowLoad, type LoadedRun } from "./window-load";
 
 export { DEFAULT_LOAD, type ScenarioOptions } from "./scenario-options";
 
-export class Run implements Hub, LoadedRun {
+export class Run implements Hub, LoadedRun, AuditedRun {
   readonly runtime = new BenchRuntime();
   readonly ledger = new Ledger();
   site!: BenchSite;
@@ -38,7 +38,7 @@ export class Run implements Hub, LoadedRun {
   readonly agents: AgentSim[] = [];
   private readonly byVisitorId = new Map<string, VisitorSim>();
   /** Conversation -> the agents that ever had it assigned (more than one is a double assignment here). */
-  private readonly heldBy = new Map<string, Set<string>>();
+  readonly heldBy = new Map<string, Set<string>>();
   /** Conversation -> the agent it is assigned to now. */
   readonly agentOf = new Map<string, AgentSim>();
   assign = new Samples();
@@ -50,7 +50,7 @@ export class Run implements Hub, LoadedRun {
   /** Queued visitors whose position should move up, since when (a seat was freed). */
   readonly stale = new Map<VisitorSim, { since: number; position: number }>();
   /** Failed connection attempts (session or socket) by kind of failure. */
-  private readonly connectErrors = new Map<string, number>();
+  readonly connectErrors = new Map<string, number>();
   private live = true;
   private inWindow = false;
   /** performance.now() when the measured window began. */
@@ -322,52 +322,9 @@ export class Run implements Hub, LoadedRun {
     );
   }
 
-  async audit(): Promise<{ lost: number; doubled: number; doubleAssigned: number }> {
-    const result = this.ledger.audit(
-      (conversationId, from) => from === "agent" || this.heldBy.has(conversationId),
-    );
-    const doubles = doubleAssignments(this.heldBy, this.agents);
-    const mainUnassigned = this.visitors.filter((v) => !v.options.queued && v.state !== "assigned").length;
-    this.log(
-      `messages: ${result.acked} acked, ${result.refused} refused with an error (e.g. written to a chat that had just closed), ${result.unacked} never acked, ` +
-        `${result.waiting} waiting in the queue for an agent; support visitors not assigned at the end: ${mainUnassigned}`,
-    );
-    this.log(
-      `lost: ${result.lost.length}${
-        result.lost.length
-          ? ` e.g. ${result.lost
-              .slice(0, 5)
-              .map((l) => l.text)
-              .join("; ")}`
-          : ""
-      }`,
-    );
-    if (result.lost.length > 0 && this.runtime.running) {
-      const agentFor = (message: LostMessage) =>
-        this.agentOf.get(message.conversationId) ??
-        (message.from === "agent"
-          ? this.agents.find((a) => a.options.agentId === message.senderId)
-          : undefined);
-      await explainLost(result.lost, {
-        ledger: this.ledger,
-        origin: this.clientOrigin,
-        agentFor,
-        log: (line) => this.log(line),
-      });
-    }
-    this.log(
-      `doubled: ${this.ledger.doubles.length}${this.ledger.doubles.length ? ` e.g. ${this.ledger.doubles.slice(0, 5).join("; ")}` : ""}`,
-    );
-    this.log(
-      `assigned to two agents: ${doubles.length}${doubles.length ? ` e.g. ${doubles.slice(0, 5).join("; ")}` : ""}`,
-    );
-    if (this.connectErrors.size > 0) {
-      const kinds = [...this.connectErrors].sort((a, b) => b[1] - a[1]);
-      this.log(
-        `failed connection attempts: ${kinds.map(([kind, count]) => `${count} x ${kind}`).join("; ")}`,
-      );
-    }
-    return { lost: result.lost.length, doubled: this.ledger.doubles.length, doubleAssigned: doubles.length };
+  /** The end-of-run audit (`auditRun`): lost, doubled and double-assigned, logged and counted. */
+  audit(): Promise<AuditCounts> {
+    return auditRun(this);
   }
 
   printLatencies(): void {

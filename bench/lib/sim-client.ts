@@ -7,7 +7,7 @@
  */
 import WebSocket from "ws";
 import type { ConversationSummary, VisitorFrameOut } from "../../protocol";
-import { reconnectDelay } from "../../client/backoff";
+import { isRestartClose, reconnectDelay, restartDelay } from "../../client/backoff";
 import { BENCH_ORIGIN } from "./bench-site";
 import type { Ledger } from "./ledger";
 
@@ -60,6 +60,8 @@ export abstract class Client {
   private attempt = 0;
   /** When the last working socket closed; null while connected. */
   private downSince: number | null = null;
+  /** When the last socket that reached ready was lost: retries stay quick for a minute after. */
+  private lostAt: number | null = null;
   private stopped = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -113,27 +115,36 @@ export abstract class Client {
       // "close" follows
       if (!opened) this.hub.connectError(`${this.constructor.name} socket`, error);
     });
-    ws.on("close", () => {
+    ws.on("close", (code: number) => {
       if (this.ws !== ws) return;
-      this.hub.ledger.note("*", `${this.constructor.name} ${this.label()} closed`);
+      this.hub.ledger.note("*", `${this.constructor.name} ${this.label()} closed ${code}`);
       this.ws = null;
+      if (this.ready) this.lostAt = performance.now();
       this.ready = false;
       this.closed();
       this.downSince ??= performance.now();
-      this.scheduleReconnect();
+      if (opened && isRestartClose(code)) {
+        this.attempt = 0;
+        this.scheduleReconnect(restartDelay());
+      } else this.scheduleReconnect();
     });
   }
 
-  private scheduleReconnect(): void {
+  /** The widget's schedule: `client/backoff.ts`, quick right after a working socket was lost. */
+  private scheduleReconnect(delayMs?: number): void {
     if (this.stopped || !this.hub.reconnecting()) return;
     clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
-      this.open().catch((error: unknown) => {
-        this.hub.connectError(`${this.constructor.name} session`, error);
-        this.downSince ??= performance.now();
-        this.scheduleReconnect();
-      });
-    }, reconnectDelay(this.attempt++));
+    const context = this.lostAt === null ? {} : { downForMs: performance.now() - this.lostAt };
+    this.retryTimer = setTimeout(
+      () => {
+        this.open().catch((error: unknown) => {
+          this.hub.connectError(`${this.constructor.name} session`, error);
+          this.downSince ??= performance.now();
+          this.scheduleReconnect();
+        });
+      },
+      delayMs ?? reconnectDelay(this.attempt++, Math.random, context),
+    );
   }
 
   protected write(frame: object): boolean {

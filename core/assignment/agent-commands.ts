@@ -18,6 +18,11 @@ function refusal(code: CommandErrorCode, message: string): CommandError {
 function refuseReceiver(state: EngineState, agent: AgentState): CommandError | undefined {
   if (agent.record.status === "offline")
     return refusal(CommandErrorCode.agentOffline, "The agent is offline.");
+  if (agent.absentTooLong)
+    return refusal(
+      CommandErrorCode.agentAway,
+      "The agent has been away too long; back online, they take chats again.",
+    );
   if (!state.pool.hasRoom(agent))
     return refusal(CommandErrorCode.atCapacity, "The agent is at their conversation limit.");
   return undefined;
@@ -46,7 +51,9 @@ export function transfer(
   target: TransferTarget,
 ): CommandError | undefined {
   const conversation = state.conversations.get(conversationId);
-  if (!conversation) return refusal(CommandErrorCode.notFound, "No such conversation in this team.");
+  // Open conversations only are kept: a closed or transferred-out one is refused, never a no-op.
+  if (!conversation)
+    return refusal(CommandErrorCode.notHere, "The conversation is closed or no longer in this team.");
   const fromAgentId = conversation.state === "assigned" ? conversation.agentId : undefined;
   if ("teamId" in target) {
     state.leaveTeam(conversation, scope);

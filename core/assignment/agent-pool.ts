@@ -16,6 +16,8 @@ export class AgentState {
   inShift = true;
   /** In the pool's index of agents who can take a conversation now. */
   listed = false;
+  /** Away or offline past `absentAgents.unansweredAfterSeconds`: serves nobody until back online. */
+  absentTooLong = false;
 
   constructor(public record: AgentRecord) {
     this.skills = new Set(record.skills);
@@ -101,10 +103,14 @@ export class AgentPool {
     return agent.record.limit ?? this.policy.defaultLimit;
   }
 
-  /** Present, inside shift, and online (or away when the policy allows). Offline never serves. */
+  /**
+   * Present, inside shift, and online (or away when the policy allows, until their away time
+   * hands their chats on). Offline never serves.
+   */
   isServing(agent: AgentState): boolean {
     const status = agent.record.status;
-    const present = status === "online" || (status === "away" && !this.policy.onlineOnly);
+    const present =
+      status === "online" || (status === "away" && !this.policy.onlineOnly && !agent.absentTooLong);
     return present && agent.inShift;
   }
 

@@ -11,40 +11,19 @@
 import type { PresenceStatus } from "../../protocol/common";
 import type { TeamPolicy } from "../../protocol/team-policy";
 import { claim, escalate, transfer, type TransferTarget } from "./agent-commands";
-import { AgentState } from "./agent-pool";
+import { enforceAbsence, setPresence } from "./absence";
 import { newConversationRecord, type ConversationArrival } from "./arrival-rules";
 import { applyDueDeadlines, nextDeadline } from "./conversation-deadlines";
-import type { CommandError, CommandResult, EngineResult } from "./decisions";
+import { CommandErrorCode, type CommandError, type CommandResult, type EngineResult } from "./decisions";
 import { assignIfPossible, drain } from "./drain";
-import { EngineState, type DrainScope } from "./engine-state";
-import { releaseConversation, removeAgent } from "./handovers";
-import { appendBounded, closesPerSecond, estimateWaitSeconds, expectedReplySeconds } from "./estimates";
-import {
-  adoptAgent,
-  adoptConversation,
-  adoptTeam,
-  copyAgent,
-  copyConversation,
-  copyTeam,
-  withProfile,
-} from "./record-copies";
-import {
-  emptyTeamState,
-  type AgentProfile,
-  type AgentRecord,
-  type ConversationRecord,
-  type TeamState,
-} from "./records";
-
-export interface EngineSnapshot {
-  policy: TeamPolicy;
-  agents: readonly AgentRecord[];
-  /** Open conversations (queued or assigned); closed ones are ignored. */
-  conversations: readonly ConversationRecord[];
-  /** Absent for a brand-new team. */
-  team?: TeamState;
-  now: number;
-}
+import type { DrainScope, EngineState } from "./engine-state";
+import { releaseConversation } from "./handovers";
+import { closesPerSecond, estimateWaitSeconds, expectedReplySeconds } from "./estimates";
+import { loadState, type EngineSnapshot } from "./engine-snapshot";
+import { copyAgent, copyConversation, copyTeam } from "./record-copies";
+import type { AgentProfile, AgentRecord, ConversationRecord, TeamState } from "./records";
+import { recordFirstResponse } from "./reply-samples";
+import { removeAgent, upsertAgent } from "./team-roster";
 
 export interface QueueEntry {
   position: number;
@@ -56,34 +35,7 @@ export class AssignmentEngine {
   private readonly isTeamAgent = (agentId: string): boolean => this.state.pool.get(agentId) !== undefined;
 
   constructor(snapshot: EngineSnapshot) {
-    const state = new EngineState(snapshot.policy, adoptTeam(snapshot.team ?? emptyTeamState()));
-    this.state = state;
-    state.setNow(snapshot.now);
-    const { team } = state;
-    const counters = [team.nextSequence, team.nextRoundRobinTurn];
-    const openCounts = new Map<string, number>();
-    for (const stored of snapshot.conversations) {
-      if (stored.state === "closed") continue;
-      const conversation = adoptConversation(stored);
-      // Counters stay ahead of every stored sequence and turn, whatever the team row says.
-      team.nextSequence = Math.max(team.nextSequence, conversation.sequence + 1);
-      state.conversations.set(conversation.id, conversation);
-      if (conversation.state === "queued") {
-        state.queue.insert(conversation);
-        state.scheduleDeadline(conversation);
-      } else if (conversation.agentId !== undefined) {
-        openCounts.set(conversation.agentId, (openCounts.get(conversation.agentId) ?? 0) + 1);
-      }
-    }
-    for (const stored of snapshot.agents) {
-      team.nextRoundRobinTurn = Math.max(team.nextRoundRobinTurn, stored.roundRobinTurn + 1);
-      const agent = new AgentState(adoptAgent(stored));
-      agent.open = openCounts.get(agent.id) ?? 0;
-      state.pool.add(agent);
-      state.refreshShift(agent);
-    }
-    // A counter moved forward is persisted with the next event's result.
-    if (team.nextSequence !== counters[0] || team.nextRoundRobinTurn !== counters[1]) state.touchTeam();
+    this.state = loadState(snapshot);
   }
 
   // ── Events ─────────────────────────────────────────────────────────────────────────
@@ -91,8 +43,30 @@ export class AssignmentEngine {
   /** A conversation entered the team: assigned now if someone eligible has room, else queued. */
   conversationArrived(arrival: ConversationArrival, now: number): EngineResult {
     const scope = this.begin(now);
+    if (this.state.conversations.has(arrival.id)) return this.end(scope); // a replayed arrival
+    this.admit(arrival, scope);
+    return this.end(scope);
+  }
+
+  /**
+   * A conversation transferred in from another team, possibly one it was in before
+   * (A → B → A): a fresh record, queued and assigned like an arrival (set `queuedAt` to
+   * keep its place). Refused when this team has it open already.
+   */
+  transferIn(arrival: ConversationArrival, now: number): CommandResult {
+    const scope = this.begin(now);
+    if (this.state.conversations.has(arrival.id)) {
+      return this.endCommand(scope, {
+        code: CommandErrorCode.alreadyHere,
+        message: "The conversation is already open in this team.",
+      });
+    }
+    this.admit(arrival, scope);
+    return this.endCommand(scope, undefined);
+  }
+
+  private admit(arrival: ConversationArrival, scope: DrainScope): void {
     const state = this.state;
-    if (state.conversations.has(arrival.id)) return this.end(scope); // a replayed arrival
     const conversation = newConversationRecord(
       arrival,
       state.policy,
@@ -109,7 +83,6 @@ export class AssignmentEngine {
       for (const decision of applyDueDeadlines(conversation, state.policy, state.now)) state.decide(decision);
       state.scheduleDeadline(conversation);
     }
-    return this.end(scope);
   }
 
   /** The conversation ended; its seat frees and goes to the next waiting conversation. */
@@ -120,40 +93,28 @@ export class AssignmentEngine {
     return this.end(scope);
   }
 
-  presenceChanged(agentId: string, status: PresenceStatus, now: number): EngineResult {
+  /**
+   * Online, away or offline. Away and offline start the agent's absence clock (`since`: when
+   * it really began, e.g. the last connection dropping before the grace ran out); past
+   * `policy.absentAgents` their chats are handed on (`unassign` with reason `agent-absent`).
+   */
+  presenceChanged(
+    agentId: string,
+    status: PresenceStatus,
+    now: number,
+    options: { since?: number } = {},
+  ): EngineResult {
     const scope = this.begin(now);
     const agent = this.state.pool.get(agentId);
-    if (agent && agent.record.status !== status) {
-      this.state.pool.update(agent, () => (agent.record.status = status));
-      this.state.touchAgent(agent);
-      if (agent.listed) scope.agents.add(agent);
-    }
+    if (agent && agent.record.status !== status)
+      setPresence(this.state, scope, agent, status, options.since ?? this.state.now);
     return this.end(scope);
   }
 
   /** Adds an agent (offline, at the back of the rotation) or changes their profile. */
   agentUpdated(profile: AgentProfile, now: number): EngineResult {
     const scope = this.begin(now);
-    const state = this.state;
-    let agent = state.pool.get(profile.id);
-    if (agent) {
-      const existing = agent;
-      state.pool.update(existing, () => existing.setRecord(withProfile(existing.record, profile)));
-    } else {
-      const blank: AgentRecord = {
-        ...profile,
-        status: "offline",
-        lastAssignedAt: undefined,
-        roundRobinTurn: state.team.nextRoundRobinTurn++,
-        recentReplySeconds: [],
-      };
-      agent = new AgentState(withProfile(blank, profile));
-      state.touchTeam();
-      state.pool.add(agent);
-    }
-    state.refreshShift(agent);
-    state.touchAgent(agent);
-    if (agent.listed) scope.agents.add(agent);
+    upsertAgent(this.state, scope, profile);
     return this.end(scope);
   }
 
@@ -182,6 +143,8 @@ export class AssignmentEngine {
     state.pool.setPolicy(policy);
     // Waits may be shorter now; `end` applies any that ran out before draining.
     for (const conversation of state.queue.inOrder()) state.scheduleDeadline(conversation);
+    // Absence times may be shorter (or off) now.
+    for (const agent of [...state.pool.all()]) enforceAbsence(state, scope, agent);
     scope.everything = true;
     return this.end(scope);
   }
@@ -196,26 +159,7 @@ export class AssignmentEngine {
   /** The agent's first reply in the conversation: a reply-time sample for estimates. */
   firstResponse(conversationId: string, now: number): EngineResult {
     const scope = this.begin(now);
-    const state = this.state;
-    const conversation = state.conversations.get(conversationId);
-    const { assignedAt, agentId } = conversation ?? {};
-    if (
-      conversation?.state === "assigned" &&
-      conversation.firstResponseAt === undefined &&
-      assignedAt !== undefined
-    ) {
-      conversation.firstResponseAt = state.now;
-      state.touchConversation(conversation);
-      const seconds = Math.max(0, (state.now - assignedAt) / 1000);
-      const max = state.policy.estimates.replySamples;
-      const agent = agentId === undefined ? undefined : state.pool.get(agentId);
-      if (agent) {
-        agent.record.recentReplySeconds = appendBounded(agent.record.recentReplySeconds, seconds, max);
-        state.touchAgent(agent);
-      }
-      state.team.recentReplySeconds = appendBounded(state.team.recentReplySeconds, seconds, max);
-      state.touchTeam();
-    }
+    recordFirstResponse(this.state, conversationId);
     return this.end(scope);
   }
 
@@ -227,7 +171,10 @@ export class AssignmentEngine {
     return this.endCommand(scope, claim(this.state, conversationId, agentId));
   }
 
-  /** Hands a conversation to another agent of the team (within their limit) or to another team. */
+  /**
+   * Hands a conversation to another agent of the team (within their limit) or to another
+   * team; one closed or not in this team (already moved on) is refused with `not-here`.
+   */
   transfer(conversationId: string, target: TransferTarget, now: number): CommandResult {
     const scope = this.begin(now);
     return this.endCommand(scope, transfer(this.state, scope, conversationId, target));
@@ -295,12 +242,13 @@ export class AssignmentEngine {
 
   /** When to call `tick` next (never before `now`), or null when nothing waits on time. */
   nextWakeAt(now: number): number | null {
-    const deadline = this.state.deadlines.peek();
     // Shift edges only matter while someone waits; otherwise the next event catches up on them.
-    const shiftEdge = this.state.queue.size > 0 ? this.state.shiftEdges.peek() : null;
-    const earliest =
-      deadline === null ? shiftEdge : shiftEdge === null ? deadline : Math.min(deadline, shiftEdge);
-    return earliest === null ? null : Math.max(earliest, now);
+    const times = [
+      this.state.deadlines.peek(),
+      this.state.queue.size > 0 ? this.state.shiftEdges.peek() : null,
+      this.state.absenceTimers.peek(),
+    ].filter((at): at is number => at !== null);
+    return times.length === 0 ? null : Math.max(Math.min(...times), now);
   }
 
   /** Expected seconds until queue `position` (1-based) is assigned; null when nobody is serving. */
@@ -319,8 +267,16 @@ export class AssignmentEngine {
 
   /** Time passes first, with its consequences, so the event meets a settled team. */
   private begin(now: number): DrainScope {
-    drain(this.state, this.state.passTime(now));
-    return this.state.freshScope();
+    const state = this.state;
+    const scope = state.passTime(now);
+    for (const agentId of state.absenceTimers.takeDue(state.now)) {
+      const agent = state.pool.get(agentId);
+      if (agent) enforceAbsence(state, scope, agent);
+    }
+    // Chats just handed on may have waits that ran out already (a zero relax wait).
+    state.runDueDeadlines(scope);
+    drain(state, scope);
+    return state.freshScope();
   }
 
   private end(scope: DrainScope): EngineResult {

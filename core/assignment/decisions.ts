@@ -26,13 +26,27 @@ export const UnassignReason = {
   escalated: "escalated",
   agentRemoved: "agent-removed",
   released: "released",
+  /** Handed on because the agent was away or offline too long (`policy.absentAgents`). */
+  agentAbsent: "agent-absent",
 } as const;
 export type UnassignReason = (typeof UnassignReason)[keyof typeof UnassignReason];
 
 export type Decision =
-  | { type: "assign"; conversationId: string; agentId: string; reason: AssignReason; fromAgentId?: string }
-  /** The agent no longer has it; it is back in the queue (see `engine.queue()` for positions). */
-  | { type: "unassign"; conversationId: string; agentId: string; reason: UnassignReason }
+  | {
+      type: "assign";
+      conversationId: string;
+      agentId: string;
+      reason: AssignReason;
+      /** The agent who handed it over by transfer (they no longer have it). */
+      fromAgentId?: string;
+      /** The agent it was taken from (no answer, absent, released): tell them, once back, who has it. */
+      handedOnFromAgentId?: string;
+    }
+  /**
+   * The agent no longer has it; it is back in the queue (see `engine.queue()` for positions).
+   * `answered` (set for `agent-absent`): whether the agent had replied, to tell visitor and agent.
+   */
+  | { type: "unassign"; conversationId: string; agentId: string; reason: UnassignReason; answered?: boolean }
   | { type: "escalate"; conversationId: string; fromTier: Tier; toTier: Tier; cause: "wait" | "request" }
   | { type: "relax"; conversationId: string; dropped: "language" | "skills" }
   /** The wait for a preferred agent ran out (or they left); the team may take it now. */
@@ -61,6 +75,12 @@ export const CommandErrorCode = {
   claimsDisabled: "claims-disabled",
   sameAgent: "same-agent",
   topTier: "top-tier",
+  /** The agent has been away so long their chats were handed on; they take new ones once online. */
+  agentAway: "agent-away",
+  /** A transfer in of a conversation the team has open already. */
+  alreadyHere: "already-here",
+  /** A transfer of a conversation that is closed or no longer in this team. */
+  notHere: "not-here",
 } as const;
 export type CommandErrorCode = (typeof CommandErrorCode)[keyof typeof CommandErrorCode];
 

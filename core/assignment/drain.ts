@@ -10,7 +10,7 @@
 import { AssignmentStrategy } from "../../protocol/team-policy";
 import type { AgentState } from "./agent-pool";
 import { compareQueueOrder } from "./conversation-queue";
-import { isEligible, requirementSignature } from "./eligibility";
+import { isAvoided, isEligible, requirementSignature } from "./eligibility";
 import type { DrainScope, EngineState } from "./engine-state";
 import type { ConversationRecord } from "./records";
 
@@ -20,11 +20,15 @@ export function pickAgent(state: EngineState, conversation: ConversationRecord):
     const preferred = state.pool.get(conversation.preferredAgentId);
     return preferred?.listed && isEligible(preferred, conversation) ? preferred : undefined;
   }
-  // Agents with room, in strategy order (lowest round-robin turn, or fewest open).
+  // Agents with room, in strategy order (lowest round-robin turn, or fewest open). The agent
+  // it was handed on from goes last, but still gets it when nobody else can take it.
+  let avoided: AgentState | undefined;
   for (const agent of state.pool.availableInOrder()) {
-    if (isEligible(agent, conversation)) return agent;
+    if (!isEligible(agent, conversation)) continue;
+    if (avoided === undefined && isAvoided(agent.id, conversation, state.policy, state.now)) avoided = agent;
+    else return agent;
   }
-  return undefined;
+  return avoided;
 }
 
 /** Assigns the conversation now if the strategy is automatic and someone can take it. */
@@ -44,7 +48,11 @@ function drainForAgent(state: EngineState, agent: AgentState): void {
   if (!agent.listed) return;
   for (const conversation of state.queue.inOrder()) {
     if (!isEligible(agent, conversation)) continue;
-    state.assign(conversation, agent, state.automaticReason(conversation));
+    // Someone else with room goes first for a chat handed on from this agent.
+    const taker = isAvoided(agent.id, conversation, state.policy, state.now)
+      ? (pickAgent(state, conversation) ?? agent)
+      : agent;
+    state.assign(conversation, taker, state.automaticReason(conversation));
     if (!agent.listed) return;
   }
 }

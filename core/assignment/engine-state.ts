@@ -32,6 +32,8 @@ export class EngineState {
   readonly conversations = new Map<string, ConversationRecord>();
   readonly deadlines = new TimerHeap();
   readonly shiftEdges = new TimerHeap();
+  /** Per agent, when their absence next hands chats on (see `absence.ts`). */
+  readonly absenceTimers = new TimerHeap();
   /** Latest time seen; time never runs backwards inside the engine. */
   now = Number.NEGATIVE_INFINITY;
 
@@ -119,11 +121,13 @@ export class EngineState {
     conversation.agentId = agent.id;
     conversation.assignedAt = this.now;
     conversation.firstResponseAt = undefined;
+    const handedOnFrom = conversation.avoidAgentId;
     conversation.avoidAgentId = undefined;
     this.touchAgent(agent);
     this.touchConversation(conversation);
     const decision: Decision = { type: "assign", conversationId: conversation.id, agentId: agent.id, reason };
     if (fromAgentId !== undefined) decision.fromAgentId = fromAgentId;
+    if (handedOnFrom !== undefined) decision.handedOnFromAgentId = handedOnFrom;
     this.decide(decision);
   }
 

@@ -1,10 +1,9 @@
 /**
- * Conversations taken from an agent without their asking: released by the TeamDO (the agent
- * did not answer in time, or went away for good) or handed back because the agent left the
- * team. Either way the conversation keeps its place in the queue and the drain that follows
- * hands it on.
+ * Conversations taken from an agent by the TeamDO without the agent's asking (they did not
+ * answer in time): the conversation keeps its place in the queue and the drain that follows
+ * hands it on. Handovers of absent agents are in `absence.ts`, of agents leaving the team in
+ * `team-roster.ts`.
  */
-import { clearPreference } from "./conversation-deadlines";
 import { UnassignReason } from "./decisions";
 import type { DrainScope, EngineState } from "./engine-state";
 
@@ -24,35 +23,4 @@ export function releaseConversation(
   state.requeue(conversation);
   if (avoidAgent) conversation.avoidAgentId = agentId;
   scope.conversations.add(conversation);
-}
-
-/** The agent's conversations go back to the queue; waits for them as preferred agent end. */
-export function removeAgent(state: EngineState, scope: DrainScope, agentId: string): void {
-  const agent = state.pool.get(agentId);
-  if (!agent) return;
-  for (const conversation of [...state.conversations.values()]) {
-    if (conversation.state === "assigned" && conversation.agentId === agentId) {
-      state.releaseSeat(conversation);
-      state.decide({
-        type: "unassign",
-        conversationId: conversation.id,
-        agentId,
-        reason: UnassignReason.agentRemoved,
-      });
-      state.requeue(conversation);
-      scope.conversations.add(conversation);
-    } else if (
-      conversation.state === "queued" &&
-      conversation.preferredAgentId === agentId &&
-      conversation.preference
-    ) {
-      state.decide({ type: "fallback", conversationId: conversation.id, from: conversation.preference });
-      clearPreference(conversation);
-      state.scheduleDeadline(conversation);
-      state.touchConversation(conversation);
-      scope.conversations.add(conversation);
-    }
-  }
-  state.pool.delete(agent);
-  state.shiftEdges.cancel(agentId);
 }

@@ -18,10 +18,12 @@
  *      tier, new-customer flag, shift), `agentRemoved(agentId, now)` (delete their row
  *      yourself), `release(conversationId, now, { avoidAgent })` (take a chat from an agent
  *      who did not answer or is gone), `policyChanged(policy, now)`,
- *      `firstResponse(conversationId, now)`, `tick(now)` (the alarm).
+ *      `firstResponse(conversationId, now)`, `tick(now)` (the alarm). `presenceChanged` takes
+ *      `{ since }` when the absence began earlier (the last connection dropped).
  *    - Agent commands return a `CommandResult`; `ok: false` carries `error.code` and a sentence:
  *      `claim(conversationId, agentId, now)`, `transfer(conversationId, { agentId } | { teamId }, now)`,
- *      `escalate(conversationId, now)`.
+ *      `escalate(conversationId, now)`, and `transferIn(arrival, now)` for a conversation coming
+ *      from another team (also back to this one: a fresh record; refused when open here already).
  * 3. After each event set the one alarm to `engine.nextWakeAt(now)` (null: no alarm needed).
  * 4. Tell visitors where they stand: `engine.queue()` / `positionOf(id)`,
  *    `estimateWait(position, now)` (seconds, null when nobody serves) and, once assigned,
@@ -40,7 +42,10 @@
  * - Round robin: the lowest `roundRobinTurn` among eligible agents with room goes next and moves
  *   to the back; agents skipped (away, full, lacking a skill) keep their turn. Only rotation
  *   picks move turns; dedicated, returning, claimed and transferred chats do not.
- * - An agent going away or offline keeps their chats; `release` hands them on.
+ * - Away and offline agents: past `policy.absentAgents` their unanswered (and, offline, all)
+ *   chats go back to the queue by themselves; `release` takes one from an agent who did not answer.
+ * - A chat handed on from an agent avoids them only while another eligible agent has room,
+ *   and for `absentAgents.avoidSeconds` at most: nobody else, and it goes back to them.
  * - Under manual assignment nothing is assigned automatically, but relax, escalation and
  *   fallback waits still run (what the panel shows stays true).
  * - Time passes first: waits that ran out before an event are applied, and assigned, before it.
@@ -59,7 +64,8 @@
  * const engine = new AssignmentEngine({ policy: presetPolicy("sales"), agents, conversations: [], now });
  * const { decisions, changed } = engine.conversationArrived({ id: "c1", visitorId: "v1" }, now);
  */
-export { AssignmentEngine, type EngineSnapshot, type QueueEntry } from "./assignment-engine";
+export { AssignmentEngine, type QueueEntry } from "./assignment-engine";
+export type { EngineSnapshot } from "./engine-snapshot";
 export type { TransferTarget } from "./agent-commands";
 export type { ConversationArrival } from "./arrival-rules";
 export {

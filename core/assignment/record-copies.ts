@@ -19,6 +19,8 @@ export function adoptAgent(record: AgentRecord): AgentRecord {
     lastAssignedAt: record.lastAssignedAt,
     roundRobinTurn: record.roundRobinTurn,
     recentReplySeconds: Object.freeze([...record.recentReplySeconds]),
+    absentSince: record.absentSince,
+    offlineSince: record.offlineSince,
   };
 }
 

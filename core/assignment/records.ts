@@ -32,6 +32,10 @@ export interface AgentRecord extends AgentProfile {
   roundRobinTurn: number;
   /** Seconds from assignment to first reply, newest last, bounded by `estimates.replySamples`. */
   recentReplySeconds: readonly number[];
+  /** Since when the agent is away or offline (or their connection dropped); absent while online. */
+  absentSince?: number;
+  /** Since when the agent is offline; absent while online or away. */
+  offlineSince?: number;
 }
 
 /** Why a waiting conversation prefers someone over the whole team. */
@@ -71,7 +75,10 @@ export interface ConversationRecord {
   preferenceUntil?: number;
   /** The agent of the visitor's previous conversation, when there was one. */
   previousAgentId?: string;
-  /** Released from this agent (no answer, gone): the engine will not give it back to them. */
+  /**
+   * Handed on from this agent (no answer, absent): another eligible agent with room goes
+   * first until `waitingSince + policy.absentAgents.avoidSeconds`; nobody else, it goes back to them.
+   */
   avoidAgentId?: string;
   isNewCustomer: boolean;
   assignedAt?: number;

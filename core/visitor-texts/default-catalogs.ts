@@ -3,13 +3,36 @@
  * the renderer after a team's own overrides; adding a language is adding a catalog here.
  */
 import type { LanguageCatalog } from "./catalogs/language-catalog";
+import { ar } from "./catalogs/ar";
+import { de } from "./catalogs/de";
 import { en } from "./catalogs/en";
 import { es } from "./catalogs/es";
 import { fr } from "./catalogs/fr";
+import { he } from "./catalogs/he";
+import { it } from "./catalogs/it";
+import { ja } from "./catalogs/ja";
+import { nl } from "./catalogs/nl";
+import { pt } from "./catalogs/pt";
 import { ru } from "./catalogs/ru";
+import { tr } from "./catalogs/tr";
+import { zh } from "./catalogs/zh";
 
 /** Keys are lower-case base languages. */
-export const DEFAULT_CATALOGS: Readonly<Record<string, LanguageCatalog>> = { en, es, fr, ru };
+export const DEFAULT_CATALOGS: Readonly<Record<string, LanguageCatalog>> = {
+  en,
+  es,
+  fr,
+  ru,
+  ar,
+  de,
+  pt,
+  it,
+  nl,
+  tr,
+  ja,
+  zh,
+  he,
+};
 
 /** Every text exists in this language, so resolution always ends here. */
 export const FALLBACK_LANGUAGE = "en";

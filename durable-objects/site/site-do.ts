@@ -25,14 +25,27 @@ import type {
   Result,
   RoutingRules,
 } from "../../protocol";
-import type { SiteAdminView, SiteBody, SiteView, TeamBody } from "../../protocol";
+import type {
+  SiteAdminView,
+  SiteBody,
+  SiteConfigApplied,
+  SiteConfigBody,
+  SiteView,
+  TeamBody,
+  WebhookDeliveryView,
+  WebhookEndpointBody,
+  WebhookEndpointCreated,
+  WebhookEndpointView,
+} from "../../protocol";
 import { randomId, sha256Hex } from "../../core/crypto";
 import { checkRuleTeams } from "../../core/routing/check-rule-teams";
 import { teamAgentConfigOf, teamConfigOf } from "../../core/team-config";
 import { siteDirectoryStub, teamStub } from "../addresses";
 import { siteMigrations, SITE_SCHEMA_VERSION } from "./site-schema";
 import { SiteStore, type IdentitySecretRow, type TeamRecord } from "./site-store";
+import { applySiteConfig, exportSiteConfig } from "./apply-site-config";
 import { ensureSchema, hasSchema } from "../sql-schema";
+import { SiteWebhooks } from "./site-webhooks";
 
 export type { AgentView, SiteView, TeamRecord };
 
@@ -49,6 +62,7 @@ const IDENTITY_FINGERPRINT_CHARS = 12;
 
 export class SiteDO extends DurableObject {
   private readonly store: SiteStore;
+  private readonly webhooks: SiteWebhooks;
   /** The site as sessions read it; dropped on every write (this object is the only writer). */
   private cachedSite: SiteView | null | undefined;
   /** The schema exists: false for an object no admin has created, which answers "no site". */
@@ -61,6 +75,7 @@ export class SiteDO extends DurableObject {
     this.configured = hasSchema(ctx.storage.sql);
     if (this.configured) ensureSchema(ctx.storage.sql, siteMigrations, SITE_SCHEMA_VERSION);
     this.store = new SiteStore(ctx.storage.sql);
+    this.webhooks = new SiteWebhooks(ctx.storage.sql);
   }
 
   // ---- the site directory (only on the object `siteDirectoryStub` names) ----
@@ -119,6 +134,30 @@ export class SiteDO extends DurableObject {
 
   private teamIds(): string[] {
     return this.store.teams().map((team) => team.id);
+  }
+
+  // ---- the whole config at once (apply-site-config.ts) ----
+
+  async applyConfig(body: SiteConfigBody & { site: string }, now: number): Promise<SiteConfigApplied> {
+    const siteId = body.site;
+    const result = await applySiteConfig(this.ctx.storage, body, now, {
+      configureTeam: (teamId, team) =>
+        teamStub(this.env, siteId, teamId).configure(teamConfigOf(siteId, teamId, team)),
+      updateAgent: async (agentId, agent, formerTeams) => {
+        const profile = teamAgentConfigOf(agentId, agent);
+        await Promise.all([
+          ...agent.teams.map((teamId) => teamStub(this.env, siteId, teamId).upsertAgent(profile)),
+          ...formerTeams
+            .filter((teamId) => !agent.teams.includes(teamId))
+            .map((teamId) => teamStub(this.env, siteId, teamId).removeAgent(agentId)),
+        ]);
+      },
+    }).finally(() => (this.cachedSite = undefined));
+    return result;
+  }
+
+  exportConfig(): string | null {
+    return exportSiteConfig(this.ctx.storage.sql);
   }
 
   // ---- identity secrets ----
@@ -191,7 +230,9 @@ export class SiteDO extends DurableObject {
     const team = teamBodySchema.parse(body);
     this.store.putTeam(teamId, team);
     this.cachedSite = undefined;
-    await teamStub(this.env, site.siteId, teamId).configure(teamConfigOf(site.siteId, teamId, team));
+    const stub = teamStub(this.env, site.siteId, teamId);
+    await stub.configure(teamConfigOf(site.siteId, teamId, team));
+    await stub.setWebhookEndpoints(this.webhooks.configs());
     return ok();
   }
 
@@ -317,5 +358,63 @@ export class SiteDO extends DurableObject {
   setVisitorTeam(visitorId: string, teamId: string, now: number): void {
     if (!this.configured) return;
     this.store.setVisitorTeam(visitorId, teamId, now);
+  }
+
+  // ---- webhook endpoints (each team delivers from its own outbox) ----
+
+  /** Null when the site does not exist. */
+  webhookEndpoints(): WebhookEndpointView[] | null {
+    return this.getSite() ? this.webhooks.views() : null;
+  }
+
+  async putWebhookEndpoint(
+    endpointId: string,
+    body: WebhookEndpointBody,
+    now: number,
+  ): Promise<Result<WebhookEndpointCreated>> {
+    if (!this.getSite()) return noSite();
+    const { generated } = await this.webhooks.put(endpointId, body, now);
+    await this.pushWebhooks();
+    return ok({ ...this.webhooks.view(endpointId)!, ...(generated ? { secret: generated } : {}) });
+  }
+
+  async deleteWebhookEndpoint(endpointId: string): Promise<boolean> {
+    if (!this.webhooks.delete(endpointId)) return false;
+    await this.pushWebhooks();
+    return true;
+  }
+
+  /** Turns a disabled endpoint back on; what waited for it is delivered from now on. */
+  async enableWebhookEndpoint(endpointId: string): Promise<Result<WebhookEndpointView>> {
+    if (!this.webhooks.enable(endpointId)) return missing("no such webhook endpoint");
+    await this.pushWebhooks();
+    return ok(this.webhooks.view(endpointId)!);
+  }
+
+  /** A team saw the endpoint fail too often: it is disabled for every team of the site. */
+  async webhookEndpointFailed(endpointId: string, reason: string, at: number): Promise<void> {
+    if (this.webhooks.disable(endpointId, reason, at)) await this.pushWebhooks();
+  }
+
+  /** The endpoint's deliveries in every team, newest first; null when there is no such endpoint. */
+  async webhookDeliveries(endpointId: string, limit: number): Promise<WebhookDeliveryView[] | null> {
+    const site = this.getSite();
+    if (!site || !this.webhooks.view(endpointId)) return null;
+    const logs = await Promise.all(
+      site.teams.map((team) => teamStub(this.env, site.siteId, team.id).webhookDeliveries(endpointId, limit)),
+    );
+    return logs
+      .flat()
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, limit);
+  }
+
+  private async pushWebhooks(): Promise<void> {
+    const site = this.getSite();
+    if (!site) return;
+    const endpoints = this.webhooks.configs();
+    await Promise.all(
+      site.teams.map((team) => teamStub(this.env, site.siteId, team.id).setWebhookEndpoints(endpoints)),
+    );
   }
 }

@@ -9,7 +9,7 @@ import type { Migration } from "../sql-schema";
  * Bump when a migration is added below (`ensureSchema` throws until it matches the last
  * migration); never edit a shipped migration.
  */
-export const SITE_SCHEMA_VERSION = 1;
+export const SITE_SCHEMA_VERSION = 2;
 
 export const siteMigrations: readonly Migration[] = [
   {
@@ -29,6 +29,24 @@ export const siteMigrations: readonly Migration[] = [
       "CREATE TABLE agent_tokens (token_id TEXT PRIMARY KEY, agent_id TEXT NOT NULL, created_at INTEGER NOT NULL, revoked_at INTEGER)",
       "CREATE INDEX agent_tokens_by_agent ON agent_tokens (agent_id)",
       "CREATE TABLE visitor_teams (visitor_id TEXT PRIMARY KEY, team_id TEXT NOT NULL, updated_at INTEGER NOT NULL)",
+    ],
+  },
+  {
+    version: 2,
+    statements: [
+      // Outgoing webhook endpoints. secret: the whsec_ signing secret (never shown; fingerprint
+      // is); events: JSON array of event types; disabled_at: set after a run of failures.
+      `CREATE TABLE webhook_endpoints (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        events TEXT NOT NULL,
+        reply_missed_minutes INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        disabled_at INTEGER,
+        disabled_reason TEXT
+      )`,
     ],
   },
 ];

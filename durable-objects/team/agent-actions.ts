@@ -15,6 +15,7 @@ import {
 import { CommandErrorCode, type CommandResult } from "../../core/assignment";
 import { closeConversation } from "./close-conversation";
 import { postAgentMessage } from "./post-message";
+import { postNote } from "./post-note";
 import type { ReadyTeam } from "./ready-team";
 import { send } from "./team-sockets";
 import type { AgentRow, ConversationRow } from "./team-store";
@@ -43,7 +44,7 @@ export async function handleAgentFrame(
     code,
     message,
     ...("conversationId" in frame ? { conversationId: frame.conversationId } : {}),
-    ...(frame.type === "message" ? { clientId: frame.clientId } : {}),
+    ...(frame.type === "message" || frame.type === "note" ? { clientId: frame.clientId } : {}),
   });
 }
 
@@ -56,6 +57,8 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
     case "hello": {
       const snapshot = views.snapshot(engine, me.id);
       if (snapshot) send(ws, snapshot);
+      // Back after an absence: what was handed on meanwhile, and to whom.
+      team.handovers.deliver(me.id, (frame) => send(ws, frame));
       return ok();
     }
     case "presence":
@@ -63,7 +66,10 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
       store.setGoneSince(me.id, frame.status === "offline" ? now : null);
       team.apply(engine.presenceChanged(me.id, frame.status, now), now);
       out.agent(engine, me.id, ws);
-      if (frame.status === "online") send(ws, { type: "queue", queue: views.queue(engine) });
+      if (frame.status === "online") {
+        send(ws, { type: "queue", queue: views.queue(engine) });
+        team.handovers.deliver(me.id, (handed) => send(ws, handed));
+      }
       return ok();
     case "history": {
       const conversation = store.conversation(frame.conversationId);
@@ -71,15 +77,18 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
       send(ws, {
         type: "history",
         conversationId: conversation.id,
-        messages: store.messages.after(conversation.id, frame.afterSeq),
+        messages: store.messages.afterForAgents(conversation.id, frame.afterSeq),
       });
       return ok();
     }
     case "claim": {
       const conversation = store.conversation(frame.conversationId);
       if (conversation?.state === "assigned" && conversation.agentId === me.id) return ok();
-      if (conversation?.state === "assigned")
+      if (conversation?.state === "assigned") {
+        // A claim that lost the race: the panel that showed it queued marks it taken.
+        send(ws, { type: "unassigned", conversationId: conversation.id, reason: "claimed_by_other" });
         return refuse(ErrorCode.alreadyAssigned, "another agent has this conversation");
+      }
       if (conversation?.state === "closed") return closed();
       return commandOutcome(team, engine.claim(frame.conversationId, me.id, now), now);
     }
@@ -87,6 +96,12 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
       const conversation = ownOpenConversation(team, frame.conversationId, me.id);
       if (!conversation.ok) return conversation;
       postAgentMessage(team, { ws, me }, conversation.value, frame, now);
+      return ok();
+    }
+    case "note": {
+      const conversation = ownOpenConversation(team, frame.conversationId, me.id);
+      if (!conversation.ok) return conversation;
+      postNote(team, { ws, me }, conversation.value, frame, now);
       return ok();
     }
     case "typing": {
@@ -138,6 +153,9 @@ const errorCodeOf: Record<CommandErrorCode, Code> = {
   [CommandErrorCode.claimsDisabled]: ErrorCode.forbidden,
   [CommandErrorCode.sameAgent]: ErrorCode.invalidFrame,
   [CommandErrorCode.topTier]: ErrorCode.invalidFrame,
+  [CommandErrorCode.agentAway]: ErrorCode.notOnline,
+  [CommandErrorCode.alreadyHere]: ErrorCode.alreadyAssigned,
+  [CommandErrorCode.notHere]: ErrorCode.conversationClosed,
 };
 
 /** Applies a command's result (time may have passed even when refused) and maps a refusal. */

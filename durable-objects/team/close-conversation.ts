@@ -3,6 +3,7 @@
  * transcript while both still see it, then the engine frees the agent's seat (and gives it
  * to the next waiting conversation), then everyone is told.
  */
+import { WebhookEvent } from "../../protocol";
 import type { ReadyTeam } from "./ready-team";
 import type { ConversationRow } from "./team-store";
 
@@ -24,5 +25,9 @@ export function closeConversation(team: ReadyTeam, conversation: ConversationRow
     });
     out.agent(engine, conversation.agentId);
   }
+  const agent = conversation.agentId ? store.agent(conversation.agentId) : null;
+  team.hooks.record(team.config, WebhookEvent.conversationClosed, closed ?? conversation, now, {
+    agent: agent ? { id: agent.id, name: agent.name } : null,
+  });
   out.status(engine, conversation.visitorId, now, true);
 }

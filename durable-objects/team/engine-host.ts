@@ -8,6 +8,7 @@
 import { AssignmentEngine, UnassignReason } from "../../core/assignment";
 import type { Decision, EngineResult } from "../../core/assignment";
 import type { TeamBroadcasts } from "./team-broadcasts";
+import type { TeamHandovers } from "./team-handovers";
 import type { TeamStore } from "./team-store";
 import type { TeamViews } from "./team-views";
 import type { VisitorText } from "./visitor-text";
@@ -20,6 +21,7 @@ export class EngineHost {
     private readonly text: VisitorText,
     private readonly views: TeamViews,
     private readonly out: TeamBroadcasts,
+    private readonly handovers: TeamHandovers,
   ) {}
 
   /**
@@ -85,6 +87,15 @@ export class EngineHost {
         const text = this.text.assigned(conversation, decision.agentId, engine);
         this.out.systemMessage(engine, conversation, text, now);
         this.out.status(engine, conversation.visitorId, now, true);
+        if (decision.handedOnFromAgentId === decision.agentId) {
+          this.handovers.forget(decision.agentId, conversation.id);
+        } else if (decision.handedOnFromAgentId) {
+          // Taken from an agent who was away, offline or silent: they learn who has it once back.
+          const from = decision.handedOnFromAgentId;
+          // Whether they had replied is known from the unassign before it (none: no answer).
+          this.handovers.note(from, conversation.id, decision.agentId, undefined, now);
+          this.handovers.deliverIfPresent(from);
+        }
         return;
       }
       case "unassign": {
@@ -94,6 +105,10 @@ export class EngineHost {
           conversationId: decision.conversationId,
           reason,
         });
+        if (decision.reason === UnassignReason.agentAbsent) {
+          this.handovers.note(decision.agentId, decision.conversationId, null, decision.answered, now);
+          this.handovers.deliverIfPresent(decision.agentId);
+        }
         return;
       }
       default:

@@ -1,6 +1,9 @@
 /**
  * A team's messages in SQLite: one row per message, keyed by (conversation, seq). The
  * `clientId` a sender chose makes a resend find its first copy instead of a second row.
+ * Agents' private notes are rows with `author = 'note'` in the same seq order; every read
+ * leaves them out unless its name says it is for agents (`afterForAgents`, `last`), so a
+ * visitor's history, an export or a webhook built on `after` cannot carry one.
  */
 import { MAX_HISTORY_MESSAGES, type Author, type ChatMessage } from "../../protocol";
 
@@ -39,6 +42,19 @@ export class MessageStore {
     );
   }
 
+  /** The last seq the visitor can see (notes left out): what their welcome says. */
+  lastVisitorSeq(conversationId: string): number {
+    return (
+      this.sql
+        .exec<{ seq: number | null }>(
+          "SELECT MAX(seq) AS seq FROM messages WHERE conversation_id = ? AND author != 'note'",
+          conversationId,
+        )
+        .one().seq ?? 0
+    );
+  }
+
+  /** The last message, notes included (agents' views only). */
   last(conversationId: string): ChatMessage | null {
     const row = this.sql
       .exec<MessageRow>(
@@ -80,7 +96,8 @@ export class MessageStore {
   append(conversationId: string, message: NewMessage): { message: ChatMessage; duplicate: boolean } {
     if (message.clientId !== undefined) {
       const seq = this.seqOfClientId(conversationId, message.clientId);
-      if (seq !== null) return { message: this.after(conversationId, seq - 1, 1)[0]!, duplicate: true };
+      if (seq !== null)
+        return { message: this.afterForAgents(conversationId, seq - 1, 1)[0]!, duplicate: true };
     }
     const seq = this.lastSeq(conversationId) + 1;
     this.sql.exec(
@@ -109,7 +126,21 @@ export class MessageStore {
     };
   }
 
+  /** What the visitor may see after `afterSeq`: every message but agents' notes. */
   after(conversationId: string, afterSeq: number, limit = MAX_HISTORY_MESSAGES): ChatMessage[] {
+    return this.sql
+      .exec<MessageRow>(
+        "SELECT * FROM messages WHERE conversation_id = ? AND seq > ? AND author != 'note' ORDER BY seq LIMIT ?",
+        conversationId,
+        afterSeq,
+        limit,
+      )
+      .toArray()
+      .map(toChatMessage);
+  }
+
+  /** Everything after `afterSeq`, agents' notes included: for agents and transfers only. */
+  afterForAgents(conversationId: string, afterSeq: number, limit = MAX_HISTORY_MESSAGES): ChatMessage[] {
     return this.sql
       .exec<MessageRow>(
         "SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?",

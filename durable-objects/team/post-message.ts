@@ -6,7 +6,8 @@
  * returns. A visitor's first message starts the conversation; an agent's first reply stops the
  * no-answer timer and feeds the reply-time estimates.
  */
-import { ok, type Result } from "../../protocol";
+import { ok, WebhookEvent, type Result } from "../../protocol";
+import { messageData } from "../../core/webhooks";
 import { wellFormed } from "../../core/well-formed-text";
 import type { EngineResult } from "../../core/assignment";
 import type { ReadyTeam } from "./ready-team";
@@ -39,6 +40,7 @@ export function postVisitorMessage(
     const started = startConversation(team, visitor.visitorId, now, offlineForm);
     if (!started.ok) return started;
     ({ conversation, arrival } = started.value);
+    team.hooks.record(team.config, WebhookEvent.conversationCreated, conversation, now);
   }
   const { message: stored } = store.messages.append(conversation.id, {
     clientId,
@@ -48,6 +50,10 @@ export function postVisitorMessage(
   });
   send(visitor.ws, { type: "ack", clientId, conversationId: conversation.id, seq: stored.seq });
   out.message(engine, stored, conversation, visitor.ws);
+  team.hooks.messageCreated(team.config, conversation, stored);
+  const data = messageData(stored);
+  if (arrival && offlineForm && data)
+    team.hooks.record(team.config, WebhookEvent.offlineFormSubmitted, conversation, now, { message: data });
   // The engine's decision on a new conversation is announced after the message it answers.
   if (arrival) team.apply(arrival, now);
   return ok();
@@ -78,6 +84,7 @@ export function postAgentMessage(
   });
   if (duplicate) return;
   out.message(engine, stored, conversation, agent.ws);
+  team.hooks.messageCreated(team.config, conversation, stored);
   if (conversation.record.firstResponseAt === undefined)
     team.apply(engine.firstResponse(conversation.id, now), now);
 }

@@ -7,9 +7,11 @@
 import type { AssignmentEngine, EngineResult } from "../../core/assignment";
 import type { TeamConfig } from "../../core/team-config";
 import type { TeamBroadcasts } from "./team-broadcasts";
+import type { TeamHandovers } from "./team-handovers";
 import type { TeamLinks } from "./team-links";
 import type { TeamStore } from "./team-store";
 import type { TeamViews } from "./team-views";
+import type { TeamWebhooks } from "./team-webhooks";
 import type { VisitorText } from "./visitor-text";
 
 export interface ReadyTeam {
@@ -20,6 +22,10 @@ export interface ReadyTeam {
   readonly views: TeamViews;
   readonly out: TeamBroadcasts;
   readonly links: TeamLinks;
+  /** Chats handed on from absent agents, told to them once back. */
+  readonly handovers: TeamHandovers;
+  /** The webhook outbox: events are recorded in the same step as the change they report. */
+  readonly hooks: TeamWebhooks;
   /** Persists an engine result, then announces it. */
   apply(result: EngineResult, now: number): void;
 }

@@ -5,7 +5,7 @@
  * caller adds what it must (lines, the transcript), and only then is the engine's verdict
  * applied (maybe assigned at once), so the agent is told after the row and its lines exist.
  */
-import { ErrorCode, ok, refuse, type Result } from "../../protocol";
+import { ErrorCode, ok, PresenceStatus, refuse, type Result } from "../../protocol";
 import { randomId } from "../../core/crypto";
 import type { ConversationArrival, EngineResult } from "../../core/assignment";
 import type { VisitorProfile } from "../../core/team-config";
@@ -25,18 +25,28 @@ export interface Admitted {
 
 /**
  * Hands a conversation to the engine and stores it as waiting; the caller applies `arrival`
- * once the conversation's first lines are in place. Null if the engine did not take it.
+ * once the conversation's first lines are in place. A transfer goes through the engine's
+ * `transferIn`, which refuses a conversation already open here instead of ignoring it.
  */
 export function admitConversation(
   team: ReadyTeam,
   arrival: ConversationArrival,
   stored: { visitor: VisitorProfile; createdAt: number; origin: ConversationOrigin; note?: string | null },
   now: number,
-): Admitted | null {
-  const result = team.engine.conversationArrived(arrival, now);
+  how: { transfer: boolean } = { transfer: false },
+): Result<Admitted> {
+  let result: EngineResult;
+  if (how.transfer) {
+    const taken = team.engine.transferIn(arrival, now);
+    if (!taken.ok) {
+      team.apply(taken, now);
+      return refuse(ErrorCode.alreadyAssigned, taken.error.message);
+    }
+    result = taken;
+  } else result = team.engine.conversationArrived(arrival, now);
   const record =
     result.changed.conversations.find((c) => c.id === arrival.id) ?? team.engine.conversation(arrival.id);
-  if (!record) return null;
+  if (!record) return refuse(ErrorCode.forbidden, "the conversation could not be started");
   // Stored as waiting first; `apply` then writes the engine's verdict (maybe already assigned).
   const { agentId: _notYet, ...waiting } = record;
   team.store.insertConversation(
@@ -46,10 +56,10 @@ export function admitConversation(
     stored.origin,
     stored.note ?? null,
   );
-  return { conversation: team.store.conversation(arrival.id)!, arrival: result };
+  return ok({ conversation: team.store.conversation(arrival.id)!, arrival: result });
 }
 
-/** A visitor's new conversation, with its welcome (and away) line; refused while closed without the form. */
+/** A visitor's new conversation, with its welcome (and away) line. */
 export function startConversation(
   team: ReadyTeam,
   visitorId: string,
@@ -58,12 +68,12 @@ export function startConversation(
 ): Result<Admitted> {
   const stored = team.store.visitor(visitorId);
   const away = team.text.awayStatus(now, stored);
-  if (away.state === "away" && away.offlineForm && !offlineForm) {
-    return refuse(
-      ErrorCode.forbidden,
-      "the team is closed: leave your email and message with the offline form",
-    );
-  }
+  // Outside hours with the offline form, a plain message is never refused: an agent online
+  // gets it as a chat (hours do not decide who is assigned), otherwise it is kept as an
+  // offline message and the visitor is told it will be answered when the team is back.
+  const agentOnline = team.engine.agents().some((agent) => agent.status === PresenceStatus.online);
+  const keptOffline = away.state === "away" && away.offlineForm && !offlineForm && !agentOnline;
+  const origin = offlineForm || keptOffline ? "offline-form" : "chat";
   const profile = withOfflineForm(
     stored ?? { visitorId, name: `Visitor ${visitorId.slice(2, 6)}`, verified: {}, hints: {} },
     offlineForm,
@@ -89,14 +99,17 @@ export function startConversation(
         : {}),
       queuedAt: now,
     },
-    { visitor: profile, createdAt: now, origin: offlineForm ? "offline-form" : "chat" },
+    { visitor: profile, createdAt: now, origin },
     now,
   );
-  if (!admitted) return refuse(ErrorCode.forbidden, "the conversation could not be started");
-  const { conversation } = admitted;
+  if (!admitted.ok) return admitted;
+  const { conversation } = admitted.value;
   team.out.systemMessage(team.engine, conversation, team.text.welcome(conversation), now);
-  if (away.state === "away") team.out.systemMessage(team.engine, conversation, away.text, now);
-  return ok(admitted);
+  if (away.state === "away" && !(away.offlineForm && !offlineForm && agentOnline)) {
+    const text = keptOffline ? away.keptText : away.text;
+    team.out.systemMessage(team.engine, conversation, text, now);
+  }
+  return admitted;
 }
 
 /**

@@ -15,7 +15,10 @@ import {
   PONG,
   refuse,
   visitorFrameInSchema,
+  type CannedReply,
   type Result,
+  type WebhookDeliveryView,
+  type WebhookEndpointConfig,
 } from "../../protocol";
 import { FloodGuard } from "../../core/throttles/flood-guard";
 import {
@@ -28,22 +31,34 @@ import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/tea
 import { siteStub, teamStub } from "../addresses";
 import { ensureSchema } from "../sql-schema";
 import { handleAgentFrame } from "./agent-actions";
+import { CannedReplyStore } from "./canned-reply-store";
 import { EngineHost } from "./engine-host";
 import { closeOldestBeyondCap, spendTicket, TicketHeader, ticketFromHeader } from "./socket-admission";
 import type { ReadyTeam } from "./ready-team";
-import { attachIdentity, identityFromHeader, identityOf, IdentityHeader } from "./socket-identity";
+import {
+  attachIdentity,
+  identityFromHeader,
+  identityOf,
+  IdentityHeader,
+  type SocketIdentity,
+} from "./socket-identity";
 import { TeamBroadcasts } from "./team-broadcasts";
+import { TeamHandovers } from "./team-handovers";
 import type { TeamLinks, TransferPayload } from "./team-links";
 import { TEAM_SCHEMA_VERSION, teamMigrations } from "./team-schema";
 import { agentsTag, agentTag, send, tagsOf, TeamSockets, tokenTag } from "./team-sockets";
 import { TeamStore } from "./team-store";
-import { dueWork, nextDueAt } from "./team-timers";
+import { nextDueAt, runDue } from "./team-timers";
 import { TeamViews } from "./team-views";
 import { transferIn } from "./transfer-in";
 import { handleVisitorFrame } from "./visitor-actions";
 import { VisitorText } from "./visitor-text";
+import { recordDecisionEvents } from "./webhook-decisions";
+import { TeamWebhooks } from "./team-webhooks";
 
 export { IdentityHeader, TicketHeader };
+
+const notReady = (message: string) => ({ type: "error" as const, code: ErrorCode.forbidden, message });
 
 export class TeamDO extends DurableObject {
   private readonly store: TeamStore;
@@ -51,11 +66,13 @@ export class TeamDO extends DurableObject {
   private readonly views: TeamViews;
   private readonly out: TeamBroadcasts;
   private readonly host: EngineHost;
+  private readonly handovers: TeamHandovers;
   private readonly links: TeamLinks;
   private readonly flood = new FloodGuard();
   /** Frames per socket, checked before anything else (visitor and agent sockets apart). */
   private readonly visitorBudget = new FrameBudget<WebSocket>(VISITOR_FRAME_BUDGET);
   private readonly agentBudget = new FrameBudget<WebSocket>(AGENT_FRAME_BUDGET);
+  private readonly hooks: TeamWebhooks;
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
@@ -63,10 +80,12 @@ export class TeamDO extends DurableObject {
     // Keep-alive pings are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     this.store = new TeamStore(ctx.storage.sql);
+    this.hooks = new TeamWebhooks(ctx.storage.sql);
     this.text = new VisitorText(this.store);
     this.views = new TeamViews(this.store, this.text);
     this.out = new TeamBroadcasts(this.store, new TeamSockets(ctx), this.views);
-    this.host = new EngineHost(this.store, this.text, this.views, this.out);
+    this.handovers = new TeamHandovers(ctx.storage.sql, this.store, this.out.sockets);
+    this.host = new EngineHost(this.store, this.text, this.views, this.out, this.handovers);
     this.links = {
       teamExists: async (teamId) =>
         ((await siteStub(this.env, this.siteId()).teamRecords(teamId))?.length ?? 0) > 0,
@@ -87,7 +106,7 @@ export class TeamDO extends DurableObject {
     const engine = this.host.ensureReady(now);
     const config = this.store.config();
     if (!engine || !config) return null;
-    const { store, text, views, out, links, host } = this;
+    const { store, text, views, out, links, host, handovers, hooks } = this;
     return {
       config,
       engine,
@@ -96,7 +115,12 @@ export class TeamDO extends DurableObject {
       views,
       out,
       links,
-      apply: (result, at) => host.apply(engine, result, at),
+      handovers,
+      hooks,
+      apply: (result, at) => {
+        host.apply(engine, result, at);
+        recordDecisionEvents(hooks, config, store, result, at);
+      },
     };
   }
 
@@ -162,32 +186,7 @@ export class TeamDO extends DurableObject {
     const identity = identityOf(ws);
     if (!identity) return ws.close(CloseCode.unauthorized, "unknown socket");
     try {
-      await this.entry("webSocketMessage", async (team, now) => {
-        if (identity.role === "visitor") {
-          const parsed = parseFrame(raw, visitorFrameInSchema);
-          if (!parsed.ok) return send(ws, parsed.error);
-          const limited = this.flood.check(identity.visitorId, parsed.frame, now);
-          if (limited) return send(ws, limited);
-          if (!team)
-            return send(ws, {
-              type: "error",
-              code: ErrorCode.forbidden,
-              message: "this team is not configured yet",
-            });
-          handleVisitorFrame(team, parsed.frame, { ws, visitorId: identity.visitorId, now });
-        } else {
-          const parsed = parseFrame(raw, agentFrameInSchema);
-          if (!parsed.ok) return send(ws, parsed.error);
-          if (!team)
-            return send(ws, {
-              type: "error",
-              code: ErrorCode.forbidden,
-              message: "you are no longer an agent of this team",
-            });
-          await handleAgentFrame(team, parsed.frame, { ws, agentId: identity.agentId, now });
-        }
-        await this.scheduleAlarm(team, now);
-      });
+      await this.entry("webSocketMessage", (team, now) => this.socketFrame(team, ws, identity, raw, now));
     } catch {
       send(ws, {
         type: "error",
@@ -223,6 +222,34 @@ export class TeamDO extends DurableObject {
     }
   }
 
+  /** A frame from an identified socket: parsed, rate-limited (visitors), handed to its handler. */
+  private async socketFrame(
+    team: ReadyTeam | null,
+    ws: WebSocket,
+    identity: SocketIdentity,
+    raw: string | ArrayBuffer,
+    now: number,
+  ): Promise<void> {
+    if (identity.role === "visitor") {
+      const parsed = parseFrame(raw, visitorFrameInSchema);
+      if (!parsed.ok) return send(ws, parsed.error);
+      const limited = this.flood.check(identity.visitorId, parsed.frame, now);
+      if (limited) return send(ws, limited);
+      if (!team) {
+        const frame = parsed.frame;
+        const clientId = "clientId" in frame ? { clientId: frame.clientId } : {};
+        return send(ws, { ...notReady("this team is not configured yet"), ...clientId });
+      }
+      handleVisitorFrame(team, parsed.frame, { ws, visitorId: identity.visitorId, now });
+    } else {
+      const parsed = parseFrame(raw, agentFrameInSchema);
+      if (!parsed.ok) return send(ws, parsed.error);
+      if (!team) return send(ws, notReady("you are no longer an agent of this team"));
+      await handleAgentFrame(team, parsed.frame, { ws, agentId: identity.agentId, now });
+    }
+    await this.scheduleAlarm(team, now);
+  }
+
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
@@ -254,8 +281,11 @@ export class TeamDO extends DurableObject {
     try {
       await this.entry("alarm", (ready) => {
         team = ready;
-        if (ready) this.runDue(ready, now);
+        if (ready) runDue(ready, now);
       });
+      await this.hooks.deliverDue(now, (endpointId, reason, at) =>
+        siteStub(this.env, this.siteId()).webhookEndpointFailed(endpointId, reason, at),
+      );
     } catch {
       // Logged by entry(); the alarm is set again below either way.
     } finally {
@@ -263,25 +293,11 @@ export class TeamDO extends DurableObject {
     }
   }
 
-  private runDue(team: ReadyTeam, now: number): void {
-    const { engine, config, store, out } = team;
-    team.apply(engine.tick(now), now);
-    const due = dueWork(store, engine, config, now);
-    for (const agentId of due.goneAgents) {
-      store.setGoneSince(agentId, null);
-      team.apply(engine.presenceChanged(agentId, "offline", now), now);
-      out.agent(engine, agentId);
-    }
-    for (const [conversationId, reason] of due.release) {
-      const avoid = reason === "no-answer" || config.settings.agentGone === "reassign";
-      team.apply(engine.release(conversationId, now, { avoidAgent: avoid }), now);
-    }
-    out.positions(engine, now);
-  }
-
   private async scheduleAlarm(team: ReadyTeam | null, now: number): Promise<void> {
     const config = this.store.config();
-    const at = team && config ? nextDueAt(this.store, team.engine, config, now) : null;
+    const engineAt = team && config ? nextDueAt(this.store, team.engine, config, now) : null;
+    const hooksAt = this.hooks.nextDueAt();
+    const at = engineAt === null ? hooksAt : hooksAt === null ? engineAt : Math.min(engineAt, hooksAt);
     if (at === null) await this.ctx.storage.deleteAlarm();
     else if ((await this.ctx.storage.getAlarm()) !== at) await this.ctx.storage.setAlarm(at);
   }
@@ -345,6 +361,19 @@ export class TeamDO extends DurableObject {
     await this.entry("rememberVisitor", (_team, now) => this.store.rememberVisitor(profile, now));
   }
 
+  /** The team's canned replies, in order (already checked by the Worker). */
+  async cannedReplies(): Promise<CannedReply[]> {
+    return this.entry("cannedReplies", () => this.cannedReplyStore().list());
+  }
+
+  async putCannedReplies(replies: CannedReply[]): Promise<void> {
+    await this.entry("putCannedReplies", () => this.cannedReplyStore().replace(replies));
+  }
+
+  private cannedReplyStore(): CannedReplyStore {
+    return new CannedReplyStore(this.ctx.storage.sql, (work) => this.ctx.storage.transactionSync(work));
+  }
+
   /** Takes over a conversation from another team of the site. */
   async acceptTransfer(payload: TransferPayload): Promise<Result> {
     return this.entry("acceptTransfer", async (team, now) => {
@@ -354,5 +383,20 @@ export class TeamDO extends DurableObject {
       await this.scheduleAlarm(team, now);
       return answer;
     });
+  }
+
+  // ---- webhooks (the SiteDO pushes endpoints; the admin API reads the log) ----
+
+  async setWebhookEndpoints(endpoints: WebhookEndpointConfig[]): Promise<void> {
+    await this.entry("setWebhookEndpoints", async (team, now) => {
+      this.hooks.setEndpoints(endpoints, now);
+      await this.scheduleAlarm(team, now);
+    });
+  }
+
+  async webhookDeliveries(endpointId: string, limit: number): Promise<WebhookDeliveryView[]> {
+    return this.entry("webhookDeliveries", () =>
+      this.hooks.outbox.log(endpointId, this.store.config()?.teamId ?? "", limit),
+    );
   }
 }

@@ -9,7 +9,7 @@ import type { Migration } from "../sql-schema";
  * Bump when a migration is added below (`ensureSchema` throws until it matches the last
  * migration); never edit a migration once it has shipped.
  */
-export const TEAM_SCHEMA_VERSION = 1;
+export const TEAM_SCHEMA_VERSION = 4;
 
 export const teamMigrations: readonly Migration[] = [
   {
@@ -49,6 +49,66 @@ export const teamMigrations: readonly Migration[] = [
         at INTEGER NOT NULL,
         PRIMARY KEY (conversation_id, seq)
       ) WITHOUT ROWID`,
+    ],
+  },
+  {
+    version: 2,
+    statements: [
+      // The team's canned replies, in the order the lead gave them (position).
+      "CREATE TABLE canned_replies (id TEXT PRIMARY KEY, position INTEGER NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL)",
+    ],
+  },
+  {
+    version: 3,
+    statements: [
+      // Chats handed on from an absent (or silent) agent, told to them once they are back
+      // (`team-handovers.ts`); to_agent_id null: back in the queue.
+      `CREATE TABLE handovers (
+        agent_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        to_agent_id TEXT,
+        answered INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (agent_id, conversation_id)
+      ) WITHOUT ROWID`,
+    ],
+  },
+  {
+    version: 4,
+    statements: [
+      // The site's webhook endpoints as pushed by the SiteDO (config: WebhookEndpointConfig),
+      // with this team's run of failed attempts.
+      "CREATE TABLE webhook_endpoints (id TEXT PRIMARY KEY, config TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0)",
+      // The outbox: one row per event, written in the same storage transaction as the change
+      // it reports, so a crash can lose neither. event_id is the webhook-id header.
+      `CREATE TABLE webhook_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`,
+      // One row per (event, endpoint): the delivery log. ordered: 1 when it must wait for the
+      // conversation's earlier events to that endpoint (reply.missed is due later and waits for
+      // nobody); ref_seq: the reply a reply.missed is about.
+      `CREATE TABLE webhook_deliveries (
+        event_row INTEGER NOT NULL,
+        endpoint_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        ordered INTEGER NOT NULL,
+        ref_seq INTEGER,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at INTEGER,
+        last_at INTEGER,
+        last_status INTEGER,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (event_row, endpoint_id)
+      )`,
+      "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_at)",
+      "CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, conversation_id, event_row)",
     ],
   },
 ];

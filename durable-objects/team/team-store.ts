@@ -27,6 +27,8 @@ export interface ConversationRow {
   origin: ConversationOrigin;
   /** The note of the agent who transferred it here, for the next agent. */
   note: string | null;
+  /** The last seq the visitor has seen (their `read {seq}`): what is unread on their next page. */
+  visitorReadSeq: number;
 }
 
 export type ConversationOrigin = "chat" | "offline-form";
@@ -192,6 +194,10 @@ export class TeamStore {
       .one().n;
   }
 
+  /**
+   * Stores a conversation; one this team held before and let go (transferred away, now back:
+   * A → B → A) is the same row opened again, so its id, read pointer and lines stay.
+   */
   insertConversation(
     record: ConversationRecord,
     visitor: VisitorProfile,
@@ -201,7 +207,10 @@ export class TeamStore {
   ): void {
     this.sql.exec(
       `INSERT INTO conversations (id, visitor_id, state, agent_id, created_at, closed_at, record, visitor, origin, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET state = excluded.state, agent_id = excluded.agent_id,
+         closed_at = excluded.closed_at, record = excluded.record, visitor = excluded.visitor,
+         origin = excluded.origin, note = excluded.note`,
       record.id,
       record.visitorId,
       record.state,
@@ -277,5 +286,6 @@ function toConversation(row: Raw): ConversationRow {
     visitor: JSON.parse(String(row.visitor)) as VisitorProfile,
     origin: row.origin === "offline-form" ? "offline-form" : "chat",
     note: row.note === null ? null : String(row.note),
+    visitorReadSeq: Number(row.visitor_read_seq ?? 0),
   };
 }

@@ -1,23 +1,23 @@
 /**
  * The TeamDO's timers beside the engine's own waits, all on the object's one alarm:
- * - presence grace: an agent whose last socket dropped turns offline after the grace period;
- * - agent gone: an absent agent's unanswered conversations are handed on after it
- *   (reassign, keep or requeue, per the team's settings);
+ * - presence grace: an agent whose last socket dropped turns offline after the grace period
+ *   (the engine's absence clock, `policy.absentAgents`, then counts from the drop and hands
+ *   their chats on by itself);
  * - no answer: an agent who has not replied this long after assignment loses the chat;
  * - business hours: at each opening or closing, waiting visitors get their new status.
  * Each is derived from stored records, so nothing is lost when the object sleeps.
  */
-import { AgentGoneAction } from "../../protocol";
 import type { AssignmentEngine } from "../../core/assignment";
 import { nextChange } from "../../core/hours";
 import type { TeamConfig } from "../../core/team-config";
+import type { ReadyTeam } from "./ready-team";
 import type { TeamStore } from "./team-store";
 
 export interface DueWork {
   /** Agents whose grace period has ended. */
   goneAgents: string[];
   /** Conversations to take from their agent: [conversationId, reason]. */
-  release: [string, "no-answer" | "agent-gone"][];
+  release: [string, "no-answer"][];
 }
 
 /** What is due at `now`. */
@@ -32,7 +32,6 @@ export function dueWork(
     .agents()
     .filter((agent) => agent.goneSince !== null && agent.goneSince + graceMs <= now)
     .map((agent) => agent.id);
-  const gone = new Set(goneAgents);
   const release: DueWork["release"] = [];
   const noAnswerMs = config.settings.noAnswerSeconds === null ? null : config.settings.noAnswerSeconds * 1000;
   for (const conversation of store.openConversations()) {
@@ -44,13 +43,7 @@ export function dueWork(
       record.firstResponseAt !== undefined
     )
       continue;
-    if (gone.has(record.agentId) && config.settings.agentGone !== AgentGoneAction.keep) {
-      release.push([record.id, "agent-gone"]);
-    } else if (
-      noAnswerMs !== null &&
-      record.assignedAt !== undefined &&
-      record.assignedAt + noAnswerMs <= now
-    ) {
+    if (noAnswerMs !== null && record.assignedAt !== undefined && record.assignedAt + noAnswerMs <= now) {
       release.push([record.id, "no-answer"]);
     }
   }
@@ -81,4 +74,21 @@ export function nextDueAt(
     if (edge !== null) times.push(edge);
   }
   return times.length === 0 ? null : Math.max(now, Math.min(...times));
+}
+
+/** Runs what is due at `now` (the alarm): the engine's waits first, then the timers above. */
+export function runDue(team: ReadyTeam, now: number): void {
+  const { engine, config, store, out } = team;
+  team.apply(engine.tick(now), now);
+  const due = dueWork(store, engine, config, now);
+  for (const agentId of due.goneAgents) {
+    // The engine's absence clock counts from the drop, not from the end of the grace.
+    const since = store.agent(agentId)?.goneSince ?? now;
+    store.setGoneSince(agentId, null);
+    team.apply(engine.presenceChanged(agentId, "offline", now, { since }), now);
+    out.agent(engine, agentId);
+  }
+  for (const [conversationId] of due.release)
+    team.apply(engine.release(conversationId, now, { avoidAgent: true }), now);
+  out.positions(engine, now);
 }

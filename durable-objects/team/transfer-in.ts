@@ -1,15 +1,18 @@
 /**
  * The receiving side of a transfer between teams: the conversation arrives with its whole
  * transcript (seqs and clientIds kept, so the visitor's resends are still recognised) and
- * this team's policy assigns it. Taking the same conversation twice changes nothing.
+ * this team's policy assigns it. A retried transfer of a conversation open here already
+ * changes nothing; one that comes back to a team it was in before (A → B → A) is opened
+ * again with a fresh engine record, and the lines written meanwhile join the ones kept here.
  */
-import { ErrorCode, ok, refuse, type Result } from "../../protocol";
+import { ok, type Result } from "../../protocol";
 import type { ReadyTeam } from "./ready-team";
 import { admitConversation } from "./start-conversation";
 import type { TransferPayload } from "./team-links";
 
 export function transferIn(team: ReadyTeam, payload: TransferPayload, now: number): Result {
-  if (team.store.conversation(payload.conversationId)) return ok();
+  const before = team.store.conversation(payload.conversationId);
+  if (before && before.state !== "closed") return ok(); // a retried transfer
   team.store.rememberVisitor(payload.visitor, now);
   const admitted = admitConversation(
     team,
@@ -21,9 +24,10 @@ export function transferIn(team: ReadyTeam, payload: TransferPayload, now: numbe
     },
     { visitor: payload.visitor, createdAt: payload.createdAt, origin: payload.origin, note: payload.note },
     now,
+    { transfer: true },
   );
-  if (!admitted) return refuse(ErrorCode.notFound, "that team could not take the conversation");
+  if (!admitted.ok) return admitted;
   team.store.messages.importAll(payload.messages);
-  team.apply(admitted.arrival, now);
+  team.apply(admitted.value.arrival, now);
   return ok();
 }

@@ -30,7 +30,8 @@ export async function transferOut(
       visitor: current.visitor,
       origin: current.origin,
       createdAt: current.createdAt,
-      messages: store.messages.after(current.id, 0, Number.MAX_SAFE_INTEGER),
+      // Notes go along: the next team's agents need them as much as this one's.
+      messages: store.messages.afterForAgents(current.id, 0, Number.MAX_SAFE_INTEGER),
       fromTeamName: config.name,
       fromAgentName: current.agentId ? (store.agent(current.agentId)?.name ?? null) : null,
       note: note ?? null,

@@ -76,7 +76,8 @@ function hello(team: ReadyTeam, visitor: VisitorContext, lastSeq: number): Resul
       ? {
           id: conversation.id,
           state: conversation.state,
-          lastSeq: store.messages.lastSeq(conversation.id),
+          lastSeq: store.messages.lastVisitorSeq(conversation.id),
+          readSeq: conversation.visitorReadSeq,
           agent: conversation.agentId ? { name: agentName, initials: initialsOf(agentName) } : null,
         }
       : null,

@@ -56,7 +56,9 @@ export class VisitorText {
   awayStatus(
     now: number,
     visitor: Pick<VisitorProfile, "locale" | "timeZone"> | null,
-  ): { state: "away"; opensAt?: number; offlineForm: boolean; text: string } | { state: "open" } {
+  ):
+    | { state: "away"; opensAt?: number; offlineForm: boolean; text: string; keptText: string }
+    | { state: "open" } {
     const hours = this.store.config()?.hours;
     if (!hours || isOpen(hours, now)) return { state: "open" };
     const opensAt = nextOpening(hours, now);
@@ -66,6 +68,8 @@ export class VisitorText {
       ...(opensAt !== null ? { opensAt } : {}),
       offlineForm,
       text: this.render("away", visitor, { opensAt, now, outsideHours: hours.outsideHours }),
+      // "We will reply when we are back": for a message kept although the form was not used.
+      keptText: this.render("away", visitor, { opensAt, now, outsideHours: OutsideHours.queue }),
     };
   }
 }

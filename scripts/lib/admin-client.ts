@@ -1,14 +1,18 @@
 /**
  * A small client of the admin API for scripts, tests and benchmarks: apply a site config
- * file (site, identity secrets, teams, agents, routing rules), issue agent login tokens.
+ * file (site, identity secrets, teams, agents, routing rules) in one call, export the live
+ * site as a file, issue agent login tokens.
  * Every call goes through the real HTTP API, so the Worker validates everything again.
  */
-import type {
-  AgentTokenResponse,
-  IdentitySecretsBody,
-  SecretSource,
-  SiteBody,
-  SiteConfig,
+import {
+  siteConfigSchema,
+  type AgentTokenResponse,
+  type IdentitySecretsView,
+  type SecretSource,
+  type SiteConfig,
+  type SiteConfigApplied,
+  type SiteConfigBody,
+  type AgentTokenInfo,
 } from "../../protocol";
 
 export class AdminClient {
@@ -38,52 +42,54 @@ export class AdminClient {
     return value;
   }
 
-  /**
-   * Creates or updates everything in the file, in dependency order: the site, its secrets,
-   * the teams, the site's settings again (its default team must exist once it has teams),
-   * the agents and last the routing rules (both name teams). Nothing left out is deleted.
-   */
-  async applySiteConfig(config: SiteConfig): Promise<void> {
-    const {
-      site,
-      teams,
-      agents,
-      routingRules,
-      identitySecret,
-      previousIdentitySecret,
-      name,
-      allowedOrigins,
-      defaultTeam,
-    } = config;
-    const siteBody: SiteBody = { name, allowedOrigins, defaultTeam };
-    if (!(await this.siteExists(site))) await this.call("PUT", `/sites/${site}`, siteBody);
-    if (identitySecret !== undefined) {
-      const secrets: IdentitySecretsBody = {
-        current: this.secret(identitySecret, "identitySecret"),
-        ...(previousIdentitySecret === undefined
-          ? {}
-          : { previous: this.secret(previousIdentitySecret, "previousIdentitySecret") }),
-      };
-      await this.call("PUT", `/sites/${site}/identity-secrets`, secrets);
-    }
-    for (const [teamId, team] of Object.entries(teams))
-      await this.call("PUT", `/sites/${site}/teams/${teamId}`, team);
-    await this.call("PUT", `/sites/${site}`, siteBody);
-    for (const [agentId, agent] of Object.entries(agents))
-      await this.call("PUT", `/sites/${site}/agents/${agentId}`, agent);
-    await this.call("PUT", `/sites/${site}/routing-rules`, routingRules);
+  /** The file with its `{ "env": NAME }` secrets read: the body of `PUT …/config`. */
+  resolveSecrets(config: SiteConfig): SiteConfigBody {
+    const { identitySecret, previousIdentitySecret, ...rest } = config;
+    return {
+      ...rest,
+      ...(identitySecret === undefined
+        ? {}
+        : { identitySecret: this.secret(identitySecret, "identitySecret") }),
+      ...(previousIdentitySecret === undefined
+        ? {}
+        : { previousIdentitySecret: this.secret(previousIdentitySecret, "previousIdentitySecret") }),
+    };
   }
 
-  private async siteExists(site: string): Promise<boolean> {
-    const response = await fetch(`${this.origin}/v1/admin/sites/${site}`, {
+  /**
+   * Sends the whole file in one call: the server validates all of it (secret lengths, team
+   * references) before writing anything, then writes it at once. Nothing left out is deleted.
+   */
+  applySiteConfig(config: SiteConfig): Promise<SiteConfigApplied> {
+    return this.call("PUT", `/sites/${config.site}/config`, this.resolveSecrets(config));
+  }
+
+  /** The live site as a config file (no secrets), or null when there is no such site. */
+  async exportSiteConfig(site: string): Promise<SiteConfig | null> {
+    const response = await fetch(`${this.origin}/v1/admin/sites/${site}/config`, {
       headers: { Authorization: `Bearer ${this.adminToken}` },
     });
-    if (response.status !== 404 && !response.ok)
-      throw new Error(`GET /sites/${site}: ${response.status} ${await response.text()}`);
-    return response.ok;
+    if (response.status === 404) return null;
+    if (!response.ok)
+      throw new Error(`GET /sites/${site}/config: ${response.status} ${await response.text()}`);
+    return siteConfigSchema.parse(await response.json());
+  }
+
+  /** Fingerprints of the live identity secrets (never the secrets). */
+  identitySecrets(site: string): Promise<IdentitySecretsView> {
+    return this.call("GET", `/sites/${site}/identity-secrets`);
   }
 
   issueAgentToken(site: string, agentId: string): Promise<AgentTokenResponse> {
     return this.call("POST", `/sites/${site}/agents/${agentId}/tokens`);
+  }
+
+  /** Revokes every working token of the agent; returns how many there were. */
+  async revokeAgentTokens(site: string, agentId: string): Promise<number> {
+    const tokens = await this.call<AgentTokenInfo[]>("GET", `/sites/${site}/agents/${agentId}/tokens`);
+    const live = tokens.filter((token) => token.revokedAt === null);
+    for (const token of live)
+      await this.call("DELETE", `/sites/${site}/agents/${agentId}/tokens/${token.tokenId}`);
+    return live.length;
   }
 }

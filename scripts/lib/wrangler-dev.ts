@@ -64,6 +64,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       WRANGLER_SEND_METRICS: "false",
       NO_UPDATE_NOTIFIER: "1",
       CI: process.env.CI ?? "1",
+      // Never reach the internet: miniflare would otherwise fetch a real `Request.cf` object
+      // from Cloudflare on every start (and print two stack traces when offline).
+      CLOUDFLARE_CF_FETCH_ENABLED: "false",
+      // Every caller has run `npm run build` already: wrangler.toml's [build] skips it.
+      EDGECHAT_ASSETS_BUILT: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -10,12 +10,15 @@ import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import type { SiteConfig } from "../../protocol";
 import { AdminClient } from "../../scripts/lib/admin-client";
+import { seedDemoHelpdesk } from "../../scripts/lib/demo-helpdesk";
 import { loadSiteConfig } from "../../scripts/lib/load-site-config";
 import { repoRoot, startDevServer, type DevServer } from "../../scripts/lib/wrangler-dev";
 
 export interface Product {
   server: DevServer;
   admin: AdminClient;
+  /** The admin token this server was started with (for commands run beside the test). */
+  adminToken: string;
   /** Panel login URL of each demo agent. */
   loginUrl(agentId: string): Promise<string>;
   stop(): Promise<void>;
@@ -34,9 +37,11 @@ export async function startProduct(adjust: (config: SiteConfig) => void = () => 
   config.allowedOrigins = [server.origin];
   adjust(config);
   await admin.applySiteConfig(config);
+  await seedDemoHelpdesk(server.origin, adminToken, config.site);
   return {
     server,
     admin,
+    adminToken,
     async loginUrl(agentId) {
       return server.origin + (await admin.issueAgentToken(config.site, agentId)).loginPath;
     },

@@ -38,7 +38,7 @@ beforeAll(async () => {
   panels.ana = ana;
   panels.ben = ben;
   for (const page of [ana, ben]) {
-    await page.locator("[data-testid=alerts-toggle]").click();
+    // Alerts are on by default: no click on the bell.
     await waitUntil(
       async () => (await page.locator("[data-testid=alerts-toggle]").getAttribute("data-state")) === "on",
       "alerts on",

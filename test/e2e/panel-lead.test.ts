@@ -157,10 +157,12 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     await ana.locator("[data-testid=view-settings]").click();
     const form = ana.locator("team-settings-form");
     await form.locator("[data-testid='field:preset']").waitFor();
+    await form.locator("[data-testid=settings-tab-embed]").click();
     expect(await form.locator("[data-testid=embed-snippet]").innerText()).toBe(
       `<script src="${product.server.origin}/widget.js" data-site="demo" async></script>`,
     );
     expect(await form.locator("[data-testid='field:policy.strategy']").inputValue()).toBe("manual");
+    await form.locator("[data-testid=settings-tab-assignment]").click();
     await screenshot(ana, "settings");
 
     await form.locator("[data-testid='field:preset']").selectOption("high-touch");
@@ -180,6 +182,7 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     const limit = form.locator("[data-testid='field:policy.defaultLimit']");
     await limit.fill("500");
     await limit.press("Tab");
+    await form.locator("[data-testid=settings-tab-messages]").click();
     await form.locator("[data-testid=add-language-input]").fill("de");
     await form.locator("[data-testid=add-language]").click();
     const welcome = form.locator("[data-testid='field:messages.templates.de.welcome']");
@@ -191,6 +194,11 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     const welcomeError = form.locator("[data-testid=field-error][data-path='messages.templates.de.welcome']");
     await expect.poll(() => limitError.innerText()).toMatch(/100/);
     expect(await welcomeError.innerText()).toContain("{nme}");
+    // The tab of the first field at fault opens; the other tab counts its own.
+    expect(await form.locator("[data-testid=settings-tab-assignment]").getAttribute("aria-selected")).toBe(
+      "true",
+    );
+    expect(await form.locator("[data-testid=settings-tab-messages]").innerText()).toMatch(/Messages\s*1/);
     expect(await form.locator("[data-testid=settings-error]").innerText()).toContain(
       "Not saved: 2 fields need fixing",
     );

@@ -223,6 +223,22 @@ describe("the host page's JavaScript API", () => {
     await page.close();
   });
 
+  it("on a page whose origin the site does not allow, warns naming the origin and allowedOrigins", async () => {
+    const page = await browser.newPage();
+    const warnings: string[] = [];
+    page.on("console", (message) => void (message.type() === "warning" && warnings.push(message.text())));
+    // The demo page from the chat server under another name: same server, an origin the site
+    // does not list. (A cross-origin page is stopped by CORS first; the browser names it then.)
+    const url = new URL("/demo/", product.server.origin);
+    url.hostname = "localhost";
+    await page.goto(url.href);
+    await page.locator("[data-testid=chat-launcher]").click();
+    await expect
+      .poll(() => warnings.find((warning) => warning.includes("allowedOrigins")) ?? "")
+      .toContain(`add ${url.origin} to allowedOrigins`);
+    await page.close();
+  });
+
   it("opens, closes and toggles from the page, fires opened and closed, and switches language", async () => {
     const page = await browser.newPage();
     await page.goto(putHostPage(host, "/api"));

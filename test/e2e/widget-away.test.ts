@@ -61,6 +61,8 @@ describe("the widget while the team is away", () => {
     // The team's own sentence (with its opening time) introduces the form.
     expect(await form.locator("p").textContent()).toContain("Leave your email and a message");
     expect(await visitor.locator("[data-testid=chat-input]").count()).toBe(0);
+    // No "How can we help?" while nobody can help: the away text says what is true.
+    expect(await visitor.locator("chat-widget-view .greeting").count()).toBe(0);
     await visitor.screenshot({ path: join(SCREENSHOTS, "away.png") });
   });
 

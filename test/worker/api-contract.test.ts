@@ -121,6 +121,8 @@ async function makeFixture(): Promise<Fixture> {
   await ok(
     admin("PUT", `/sites/${site}/identity-secrets`, { current: "c".repeat(40), previous: "p".repeat(40) }),
   );
+  // Port 9 (discard) refuses at once: nothing in these calls should reach a receiver.
+  await ok(admin("PUT", `/sites/${site}/webhooks/crm`, { url: "http://127.0.0.1:9/hooks" }));
   const listed = (await (await admin("GET", `/sites/${site}/agents/ana/tokens`)).json()) as {
     tokenId: string;
   }[];
@@ -129,7 +131,7 @@ async function makeFixture(): Promise<Fixture> {
 
 /** The real value of each path parameter; a new one needs a line here. */
 function pathValues({ site, tokenId }: Fixture): Record<string, string> {
-  return { site, team: "support", agent: "ana", tokenId };
+  return { site, team: "support", agent: "ana", tokenId, endpoint: "crm" };
 }
 
 /** The `?ticket=` of each socket operation, from a real session. */

@@ -196,6 +196,11 @@ describe("a visitor and an agent chat", () => {
     const ben = await connectAgent("chat-claim", tokens.ben!);
     ben.send({ type: "presence", status: "online" });
     ben.send({ type: "claim", conversationId: ids[0] });
+    // The claim lost the race: told the colleague has it, and refused.
+    expect(await ben.until("unassigned")).toMatchObject({
+      conversationId: ids[0],
+      reason: "claimed_by_other",
+    });
     expect(await ben.until("error")).toMatchObject({ code: "already_assigned" });
     ben.send({ type: "message", conversationId: ids[0], clientId: "b", text: "not mine" });
     expect(await ben.until("error")).toMatchObject({ code: "not_found", clientId: "b" });

@@ -1,7 +1,8 @@
 /**
  * What a chat message costs in storage: the platform bills SQLite rows written, so a
  * message must write at most two. Every statement the object runs is counted while a
- * visitor and an agent exchange messages in an assigned conversation.
+ * visitor and an agent exchange messages in an assigned conversation, and while an agent
+ * writes private notes (a note is a message row with `from: "note"`: the same cost).
  */
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
@@ -63,5 +64,16 @@ describe("storage cost", () => {
     console.log(`rows written per chat message: ${perMessage}`);
     expect(perMessage).toBeGreaterThan(0);
     expect(perMessage).toBeLessThanOrEqual(2);
+
+    // The same counter (wrapping exec twice would recurse): the rows written since.
+    const before = await counter.read();
+    for (let i = 1; i <= MESSAGES; i++) {
+      agent.send({ type: "note", conversationId, clientId: `n${i}`, text: `note ${i}` });
+      await agent.until("ack");
+    }
+    const perNote = ((await counter.read()) - before) / MESSAGES;
+    console.log(`rows written per private note: ${perNote}`);
+    expect(perNote).toBeGreaterThan(0);
+    expect(perNote).toBeLessThanOrEqual(2);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The team's timers on its one alarm: presence grace, no answer, agent gone and the
+ * The team's timers on its one alarm: presence grace, no answer, away and offline agents and the
  * preference waits, each as a support lead would describe it. Waits are set to a second so
  * the tests can let them run out, then the alarm is run.
  */
@@ -111,13 +111,10 @@ describe("no answer", () => {
   });
 });
 
-describe("agent gone", () => {
-  it("reassigns an offline agent's unanswered chats after the grace period", async () => {
+describe("away and offline agents (policy absentAgents)", () => {
+  it("hands an offline agent's unanswered chats to a colleague after unansweredAfterSeconds", async () => {
     const tokens = await seedSite("gone");
-    await team("gone", {
-      preset: "high-touch",
-      settings: { presenceGraceSeconds: 1, agentGone: "reassign" },
-    });
+    await team("gone", { preset: "high-touch", policy: { absentAgents: { unansweredAfterSeconds: 1 } } });
     const ana = await online("gone", tokens.ana!);
     const { conversationId } = await visitorWrites("gone");
     await ana.until("assigned");
@@ -128,11 +125,47 @@ describe("agent gone", () => {
     expect((await ben.until("assigned")).conversation.id).toBe(conversationId);
   });
 
-  it("keeps them with the agent when the team says keep", async () => {
+  it("hands an away agent's unanswered chats on too (away used to stop the clock)", async () => {
+    const tokens = await seedSite("gone-away");
+    await team("gone-away", {
+      preset: "high-touch",
+      policy: { absentAgents: { unansweredAfterSeconds: 1 } },
+    });
+    const ana = await online("gone-away", tokens.ana!);
+    const { conversationId } = await visitorWrites("gone-away");
+    await ana.until("assigned");
+    const ben = await online("gone-away", tokens.ben!);
+    ana.send({ type: "presence", status: "away" });
+    await sleep(1100);
+    await runDue(teamStub(env, "gone-away", "support"));
+    expect((await ben.until("assigned")).conversation.id).toBe(conversationId);
+    expect((await ana.until("unassigned")).conversationId).toBe(conversationId);
+  });
+
+  it("gives an offline agent's answered chats back to the team after answeredAfterSeconds", async () => {
+    const tokens = await seedSite("gone-answered");
+    await team("gone-answered", {
+      preset: "high-touch",
+      policy: { absentAgents: { unansweredAfterSeconds: null, answeredAfterSeconds: 1 } },
+    });
+    const ana = await online("gone-answered", tokens.ana!);
+    const { conversationId } = await visitorWrites("gone-answered");
+    await ana.until("assigned");
+    ana.send({ type: "message", conversationId, clientId: "r", text: "Hello!" });
+    await ana.until("ack");
+    const ben = await online("gone-answered", tokens.ben!);
+    ana.send({ type: "presence", status: "offline" });
+    await sleep(1100);
+    await runDue(teamStub(env, "gone-answered", "support"));
+    expect((await ben.until("assigned")).conversation.id).toBe(conversationId);
+  });
+
+  it("keeps them with the agent when both clocks are off", async () => {
     const tokens = await seedSite("gone-keep");
     await team("gone-keep", {
       preset: "high-touch",
-      settings: { presenceGraceSeconds: 1, agentGone: "keep" },
+      settings: { presenceGraceSeconds: 1 },
+      policy: { absentAgents: { unansweredAfterSeconds: null, answeredAfterSeconds: null } },
     });
     const ana = await online("gone-keep", tokens.ana!);
     const { conversationId } = await visitorWrites("gone-keep");
@@ -145,6 +178,26 @@ describe("agent gone", () => {
     expect((await ben.until("snapshot")).inbox).toEqual([]);
     ana.send({ type: "hello" });
     expect((await ana.until("snapshot")).inbox.map((c) => c.id)).toEqual([conversationId]);
+  });
+
+  it("a one-agent team: the chat handed on while the agent was away comes back to them, not left queued", async () => {
+    const tokens = await seedSite("gone-alone");
+    await team("gone-alone", {
+      preset: "high-touch",
+      policy: { absentAgents: { unansweredAfterSeconds: 1 } },
+    });
+    const ana = await online("gone-alone", tokens.ana!);
+    const { visitor, conversationId } = await visitorWrites("gone-alone");
+    await ana.until("assigned");
+    ana.send({ type: "presence", status: "away" });
+    await sleep(1100);
+    await runDue(teamStub(env, "gone-alone", "support"));
+    await ana.until("unassigned");
+    ana.send({ type: "presence", status: "online" });
+    expect((await ana.until("assigned")).conversation.id).toBe(conversationId);
+    expect((await visitor.untilWhere("status", (frame) => frame.state === "assigned")).state).toBe(
+      "assigned",
+    );
   });
 });
 

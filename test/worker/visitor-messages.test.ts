@@ -89,8 +89,6 @@ describe("messages to the visitor", () => {
     expect(await visitor.untilWhere("status", (s) => s.state === "away")).toMatchObject({
       offlineForm: true,
     });
-    visitor.send({ type: "message", clientId: "m", text: "hi" });
-    expect(await visitor.until("error")).toMatchObject({ code: "forbidden", clientId: "m" });
     visitor.send({
       type: "offline",
       clientId: "o",
@@ -109,6 +107,54 @@ describe("messages to the visitor", () => {
       offline: true,
       visitor: { email: "sam@example.com", name: "Sam" },
     });
+  });
+
+  it("outside hours with the form, a plain message is kept as an offline message and the visitor told so (issue 13, 5)", async () => {
+    await seedSite("msg-form-plain");
+    await admin("PUT", "/sites/msg-form-plain/teams/support", {
+      name: "Support",
+      hours: { ...closedNowHours(), outsideHours: "offline-form" },
+    });
+    const visitor = await visitorIn("msg-form-plain", "en");
+    visitor.send({ type: "message", clientId: "m", text: "is anyone there?" });
+    // Told before the ack: the away line of the queueing kind, not a refusal.
+    const told = await visitor.untilWhere("message", (m) => m.from === "system" && m.text.includes("away"));
+    expect(told.text).toContain("we'll reply as soon as we're back");
+    const ack = await visitor.until("ack");
+    expect(ack.clientId).toBe("m");
+    const tokens = await (
+      await admin("POST", "/sites/msg-form-plain/agents/ana/tokens")
+    ).json<{ token: string }>();
+    const ana = await connectAgent("msg-form-plain", tokens.token);
+    ana.send({ type: "presence", status: "online" });
+    // Kept for the agents, in the queue as an offline message.
+    const queue = await ana.until("queue");
+    expect(queue.queue).toEqual([expect.objectContaining({ id: ack.conversationId, offline: true })]);
+  });
+
+  it("outside hours with the form, an agent online gets a plain message as a chat", async () => {
+    const tokens = await seedSite("msg-form-online");
+    await admin("PUT", "/sites/msg-form-online/teams/support", {
+      name: "Support",
+      preset: "high-touch",
+      hours: { ...closedNowHours(), outsideHours: "offline-form" },
+    });
+    const ana = await connectAgent("msg-form-online", tokens.ana!);
+    ana.send({ type: "presence", status: "online" });
+    await ana.until("queue");
+    const visitor = await visitorIn("msg-form-online", "en");
+    visitor.send({ type: "message", clientId: "m", text: "quick question" });
+    const ack = await visitor.until("ack");
+    expect((await ana.until("assigned")).conversation).toMatchObject({
+      id: ack.conversationId,
+      offline: false,
+    });
+    ana.send({ type: "history", conversationId: ack.conversationId, afterSeq: 0 });
+    const lines = (await ana.until("history")).messages;
+    expect(lines.filter((m) => m.from === "visitor").map((m) => m.text)).toEqual(["quick question"]);
+    // No "we're away" line for a chat an agent is answering.
+    expect(lines.some((m) => m.from === "system" && m.text.includes("away"))).toBe(false);
+    expect((await visitor.untilWhere("status", (s) => s.state === "assigned")).agent?.name).toBe("Ana");
   });
 
   it("shows each waiting visitor their place and estimate, moving as the queue moves", async () => {

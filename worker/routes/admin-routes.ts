@@ -11,10 +11,14 @@ import { limitBody } from "../middleware/limit-body";
 import { adminAgentRoutes } from "./admin-agent-routes";
 import { adminSiteRoutes } from "./admin-site-routes";
 import { adminTeamRoutes } from "./admin-team-routes";
+import { adminCannedReplyRoutes } from "./canned-reply-routes";
+import { adminWebhookRoutes } from "./admin-webhook-routes";
 
 export const adminRoutes = new Hono<AppEnv>();
 
 adminRoutes.use("*", adminAuth(), limitBody(MAX_ADMIN_BODY_BYTES));
 adminRoutes.route("/sites/:site", adminSiteRoutes);
 adminRoutes.route("/sites/:site/teams", adminTeamRoutes);
+adminRoutes.route("/sites/:site/teams", adminCannedReplyRoutes);
 adminRoutes.route("/sites/:site/agents", adminAgentRoutes);
+adminRoutes.route("/sites/:site/webhooks", adminWebhookRoutes);

@@ -9,11 +9,14 @@ import {
   rotateIdentitySecretBodySchema,
   routingRulesBodySchema,
   siteBodySchema,
+  siteConfigBodySchema,
+  siteConfigSchema,
+  ErrorCode,
   type IdentitySecretsView,
   type RotatedIdentitySecret,
 } from "../../protocol";
 import { siteStub } from "../../durable-objects/addresses";
-import { notFound } from "../api-error";
+import { ApiError, notFound } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { randomSecret } from "../../core/crypto";
 import { jsonBody } from "../middleware/json-body";
@@ -29,6 +32,25 @@ adminSiteRoutes.put("/", jsonBody(siteBodySchema), async (c) => {
   const siteId = pathId(c, "site");
   applied(await siteStub(c.env, siteId).putSite(siteId, c.req.valid("json")));
   return c.json({ ok: true as const });
+});
+
+// The whole site as one file: validated whole, written in one SiteDO call (apply-site-config.ts).
+adminSiteRoutes.get("/config", async (c) => {
+  const text = found(await siteStub(c.env, pathId(c, "site")).exportConfig(), "site");
+  return c.json(siteConfigSchema.parse(JSON.parse(text)));
+});
+
+adminSiteRoutes.put("/config", jsonBody(siteConfigBodySchema), async (c) => {
+  const siteId = pathId(c, "site");
+  const body = c.req.valid("json");
+  if (body.site !== undefined && body.site !== siteId)
+    throw new ApiError(
+      400,
+      ErrorCode.invalidFrame,
+      `site: must be "${siteId}", the site of the path`,
+      "site",
+    );
+  return c.json(await siteStub(c.env, siteId).applyConfig({ ...body, site: siteId }, Date.now()));
 });
 
 adminSiteRoutes.get("/routing-rules", async (c) => {

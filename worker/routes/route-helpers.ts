@@ -23,11 +23,18 @@ export function pathId(c: Context<AppEnv>, name: string): string {
 }
 
 /** Throws the HTTP error for a refused change: 400 with the field path, or 404. */
-export function applied(result: Result): void {
+export function applied<T>(result: Result<T>): void {
   if (result.ok) return;
   const { code, message, path } = result.refusal;
   if (code === ErrorCode.notFound) throw notFound(message);
   throw new ApiError(400, code, path ? `${path}: ${message}` : message, path);
+}
+
+/** The value of a done result; the HTTP error of a refused one, as `applied`. */
+export function appliedValue<T>(result: Result<T>): T {
+  applied(result);
+  if (!result.ok) throw notFound(result.refusal.message);
+  return result.value;
 }
 
 /** A resource read back from the SiteDO, or 404. */

@@ -153,6 +153,42 @@ describe("TeamConnection (the panel's socket of one team)", () => {
     expect(team.inbox[0]!.waitingSince).toBeNull();
   });
 
+  it("sends a private note as a note, resends it as one after a reconnect, and keeps the visitor waiting", async () => {
+    const { host } = fakeHost();
+    const team = await connected(host, [summary("c1", { waitingSince: 1_000 })]);
+    server({ type: "history", conversationId: "c1", messages: [message(1)] });
+    expect(team.note("c1", "refund approved", "Ana")).toBe(true);
+    const note = team.transcript("c1").entries.at(-1)!;
+    expect(note).toMatchObject({ from: "note", text: "refund approved", delivery: "sending" });
+    expect(last().frames().at(-1)).toEqual({
+      type: "note",
+      conversationId: "c1",
+      clientId: note.clientId,
+      text: "refund approved",
+    });
+    // Lost before its ack: resent as a note, never as a message to the visitor.
+    last().serverClose(1006);
+    await vi.advanceTimersByTimeAsync(30_000);
+    last().open();
+    server({
+      type: "snapshot",
+      teamId: "support",
+      me: me(),
+      inbox: [summary("c1", { waitingSince: 1_000 })],
+      queue: [],
+      agents: [],
+    });
+    expect(
+      last()
+        .frames()
+        .filter((frame) => frame.clientId === note.clientId),
+    ).toEqual([{ type: "note", conversationId: "c1", clientId: note.clientId, text: "refund approved" }]);
+    server({ type: "ack", conversationId: "c1", clientId: note.clientId, seq: 2 });
+    expect(team.transcript("c1").entries.at(-1)!.delivery).toBe("sent");
+    expect(team.inbox[0]!.waitingSince).toBe(1_000);
+    expect(team.note("c1", "   ", "Ana")).toBe(false);
+  });
+
   it("fails the refused reply, and reports refusals of other things to the host", async () => {
     const { host, calls } = fakeHost();
     const team = await connected(host);

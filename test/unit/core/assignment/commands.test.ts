@@ -70,7 +70,7 @@ describe("claims", () => {
   test("unknown conversations and agents are reported as not found", () => {
     const engine = team({ strategy: "manual" }, agents("ana"));
     expect(refusedWith(engine.claim("nope", "ana", T))).toBe("not-found");
-    expect(refusedWith(engine.transfer("nope", { agentId: "ana" }, T))).toBe("not-found");
+    expect(refusedWith(engine.transfer("nope", { agentId: "ana" }, T))).toBe("not-here");
     expect(refusedWith(engine.escalate("nope", T))).toBe("not-found");
   });
 });
@@ -100,25 +100,62 @@ describe("transfers", () => {
 });
 
 describe("releases (no answer, agent gone)", () => {
-  test("an agent who does not answer loses the conversation to a colleague and does not get it back", () => {
+  test("an agent who does not answer loses the conversation to a colleague with room, who goes first even when later in line", () => {
+    const engine = team({ strategy: "least-open" }, agents("ana", "ben"));
+    arriveAll(engine, ["c1"], T); // ana
+    engine.firstResponse("c1", T); // ana holds one; ben, with none, comes first in least-open
+    arriveAll(engine, ["c2"], T); // ben
+    const released = engine.release("c2", T + 5 * MINUTE, { avoidAgent: true });
+    expect(released.decisions).toEqual([
+      { type: "unassign", conversationId: "c2", agentId: "ben", reason: "released" },
+      {
+        type: "assign",
+        conversationId: "c2",
+        agentId: "ana",
+        reason: "least-open",
+        handedOnFromAgentId: "ben",
+      },
+    ]);
+    expect(engine.conversation("c2")?.avoidAgentId).toBeUndefined();
+  });
+
+  test("with nobody else able to take it, it goes back to the agent it was released from rather than waiting", () => {
     const engine = team({ strategy: "least-open" }, agents("ana", "ben"));
     arriveAll(engine, ["c1"], T); // ana
     engine.presenceChanged("ben", "offline", T);
     const released = engine.release("c1", T + 5 * MINUTE, { avoidAgent: true });
     expect(released.decisions).toEqual([
       { type: "unassign", conversationId: "c1", agentId: "ana", reason: "released" },
+      {
+        type: "assign",
+        conversationId: "c1",
+        agentId: "ana",
+        reason: "least-open",
+        handedOnFromAgentId: "ana",
+      },
     ]);
-    expect(engine.conversation("c1")?.avoidAgentId).toBe("ana");
-    expect(assigned(engine.presenceChanged("ben", "online", T + 6 * MINUTE))).toEqual({ c1: "ben" });
-    expect(engine.conversation("c1")?.avoidAgentId).toBeUndefined();
+    expect(queueIds(engine)).toEqual([]);
   });
 
-  test("the agent it was released from may still claim it themselves", () => {
-    const engine = team({ strategy: "round-robin" }, agents("ana"));
-    arriveAll(engine, ["c1"], T);
-    engine.release("c1", T + MINUTE, { avoidAgent: true });
-    expect(queueIds(engine)).toEqual(["c1"]);
-    expect(assigned(engine.claim("c1", "ana", T + 2 * MINUTE))).toEqual({ c1: "ana" });
+  test("the mark expires: after avoidSeconds the agent it was released from is just next in rotation again", () => {
+    /** c1 released from ana while nobody serves; both start serving `after` ms later. */
+    const holderAfter = (after: number): string | undefined => {
+      const input = {
+        strategy: "round-robin",
+        onlineOnly: true,
+        absentAgents: { avoidSeconds: 60, unansweredAfterSeconds: null },
+      } as const;
+      const engine = team(input, agents("ana", "ben"));
+      arriveAll(engine, ["c1", "c2"], T); // ana, ben: ana is next in rotation
+      engine.conversationClosed("c2", T);
+      engine.presenceChanged("ana", "away", T);
+      engine.presenceChanged("ben", "away", T);
+      engine.release("c1", T, { avoidAgent: true });
+      engine.policyChanged(policy({ ...input, onlineOnly: false }), T + after);
+      return engine.conversation("c1")?.agentId;
+    };
+    expect(holderAfter(30 * 1000)).toBe("ben");
+    expect(holderAfter(2 * MINUTE)).toBe("ana");
   });
 
   test("released without avoiding the agent, it keeps its place and may go back to them", () => {

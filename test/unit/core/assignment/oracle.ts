@@ -26,8 +26,15 @@ export function inUtcShift(shift: ShiftSchedule, now: number): boolean {
   });
 }
 
+/** Away past `absentAgents.unansweredAfterSeconds`: their chats were handed on, they serve nobody. */
+export function absentTooLong(agent: AgentRecord, policy: TeamPolicy, now: number): boolean {
+  const after = policy.absentAgents.unansweredAfterSeconds;
+  return agent.absentSince !== undefined && after !== null && agent.absentSince + after * 1000 <= now;
+}
+
 export function isServing(agent: AgentRecord, policy: TeamPolicy, now: number): boolean {
   if (agent.status === "offline" || (agent.status === "away" && policy.onlineOnly)) return false;
+  if (agent.status === "away" && absentTooLong(agent, policy, now)) return false;
   return agent.shift === undefined || inUtcShift(agent.shift, now);
 }
 
@@ -35,9 +42,11 @@ export function limitOf(agent: AgentRecord, policy: TeamPolicy): number {
   return agent.limit ?? policy.defaultLimit;
 }
 
-/** Whether the agent may take the waiting conversation, capacity and presence aside. */
+/**
+ * Whether the agent may take the waiting conversation, capacity and presence aside. The agent
+ * it was handed on from fits too: avoiding them only orders who goes first.
+ */
 export function fits(agent: AgentRecord, conversation: ConversationRecord): boolean {
-  if (conversation.avoidAgentId === agent.id) return false;
   if (conversation.preferredAgentId !== undefined) return agent.id === conversation.preferredAgentId;
   if (conversation.preference === "new-customer-agents" && !agent.newCustomers) return false;
   if (agent.tier !== conversation.tier) return false;

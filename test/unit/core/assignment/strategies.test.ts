@@ -59,7 +59,11 @@ describe("round robin (preset sales)", () => {
   });
 
   test("an agent who is offline is skipped and keeps their place: they are next when back", () => {
-    const engine = team({ strategy: "round-robin", defaultLimit: 10 }, agents("ana", "ben", "cleo"));
+    const keepChats = { unansweredAfterSeconds: null }; // cleo's c3 stays hers while she is out
+    const engine = team(
+      { strategy: "round-robin", defaultLimit: 10, absentAgents: keepChats },
+      agents("ana", "ben", "cleo"),
+    );
     expect(arriveAll(engine, ["c1", "c2", "c3"], T)).toEqual(["ana", "ben", "cleo"]);
     engine.presenceChanged("cleo", "offline", T + MINUTE);
     expect(arriveAll(engine, ["c4", "c5"], T + 2 * MINUTE)).toEqual(["ana", "ben"]);

@@ -257,27 +257,28 @@ describe("team overrides and language fallback", () => {
   });
 
   test("an unknown or malformed locale falls back to the team's default language, then English", () => {
-    expect(render("closed", "de-DE")).toBe("This conversation has ended. Thanks for chatting with us!");
+    expect(render("closed", "sv-SE")).toBe("This conversation has ended. Thanks for chatting with us!");
     expect(render("closed", "not a locale!")).toBe(
       "This conversation has ended. Thanks for chatting with us!",
     );
     expect(renderVisitorMessage("welcome", { vars: {} })).toBe("Hi! How can we help you today?");
-    expect(render("closed", "de-DE", "fr")).toBe(
+    expect(render("closed", "sv-SE", "fr")).toBe(
       `Cette conversation est terminée. Merci de nous avoir contactés${NBSP}!`,
     );
-    expect(render("welcome", "de-DE", "es")).toBe("¡Hola! Somos el equipo de Ventas.");
+    expect(render("welcome", "sv-SE", "es")).toBe("¡Hola! Somos el equipo de Ventas.");
   });
 
   test("a language with only team templates gets its durations from Intl", () => {
-    const german = teamMessagesSchema.parse({
-      templates: { de: { overflow: "Alle sind beschäftigt. Platz {position}, Wartezeit etwa {wait}." } },
+    // Swedish has no built-in catalog: its durations come from Intl.NumberFormat.
+    const swedish = teamMessagesSchema.parse({
+      templates: { sv: { overflow: "Alla är upptagna. Plats {position}, väntetid cirka {wait}." } },
     });
     expect(
       renderVisitorMessage("overflow", {
-        locale: "de",
-        templates: german.templates,
+        locale: "sv",
+        templates: swedish.templates,
         vars: { position: 2, etaSeconds: 300 },
       }),
-    ).toBe("Alle sind beschäftigt. Platz 2, Wartezeit etwa 5 Minuten.");
+    ).toBe("Alla är upptagna. Plats 2, väntetid cirka 5 minuter.");
   });
 });

@@ -36,7 +36,21 @@ describe("team messages schema", () => {
   });
 
   test("every built-in language has every template, and they pass the same variable check", () => {
-    expect(Object.keys(DEFAULT_CATALOGS).sort()).toEqual(["en", "es", "fr", "ru"]);
+    expect(Object.keys(DEFAULT_CATALOGS).sort()).toEqual([
+      "ar",
+      "de",
+      "en",
+      "es",
+      "fr",
+      "he",
+      "it",
+      "ja",
+      "nl",
+      "pt",
+      "ru",
+      "tr",
+      "zh",
+    ]);
     for (const [language, catalog] of Object.entries(DEFAULT_CATALOGS)) {
       expect(Object.keys(catalog.templates).sort(), language).toEqual(
         Object.values(MessageTemplateKey).sort(),

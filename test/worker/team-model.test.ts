@@ -1,0 +1,279 @@
+/**
+ * The engine's model-based test, held against the real TeamDO in workerd (issue 13): random
+ * sequences of visitors arriving, agents going online/away/offline, sockets dropping and
+ * coming back around a one-second grace, replies, closes, transfers between two teams and
+ * alarms, through real WebSockets and the Worker. After every step the stored state of both
+ * team objects is read and held to the same invariants as `test/unit/core/assignment/
+ * engine-model.ts`: never over a limit; no new assignment to an offline agent;
+ * every open conversation in exactly one place; liveness (no chat waits while an online agent
+ * with room could take it); every timer on the alarm by its deadline. Time is real here, so
+ * the runs are few and short; EDGECHAT_MODEL_RUNS=200 runs a soak.
+ */
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import fc from "fast-check";
+import { describe, expect, inject, it } from "vitest";
+import type { AgentFrameOut } from "../../protocol";
+import { teamStub } from "../../durable-objects/addresses";
+import { admin, connectAgent, connectVisitor, type FrameReader, seedSite } from "./helpers";
+
+declare module "vitest" {
+  interface ProvidedContext {
+    workerModelRuns: number;
+  }
+}
+
+const LIMIT = 2;
+/** policy.absentAgents.unansweredAfterSeconds of both teams, in ms. */
+const UNANSWERED_AFTER_MS = 1000;
+const TEAMS = ["support", "sales"] as const;
+type TeamId = (typeof TEAMS)[number];
+const AGENTS = { ana: "support", ben: "support", cy: "sales" } as const satisfies Record<string, TeamId>;
+type AgentId = keyof typeof AGENTS;
+const agentIds = Object.keys(AGENTS) as AgentId[];
+const STATUSES = ["online", "away", "offline"] as const;
+
+type Step =
+  | { kind: "arrive" }
+  | { kind: "presence"; agent: AgentId; status: (typeof STATUSES)[number] }
+  | { kind: "drop"; agent: AgentId }
+  | { kind: "connect"; agent: AgentId }
+  | { kind: "reply" | "close" | "transfer"; agent: AgentId; pick: number }
+  | { kind: "alarm"; team: TeamId }
+  | { kind: "wait" };
+
+const agentArb = fc.constantFrom(...agentIds);
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { arbitrary: fc.constant({ kind: "arrive" } as const), weight: 4 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("presence" as const),
+      agent: agentArb,
+      status: fc.constantFrom(...STATUSES),
+    }),
+    weight: 3,
+  },
+  { arbitrary: fc.record({ kind: fc.constant("drop" as const), agent: agentArb }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant("connect" as const), agent: agentArb }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constantFrom("reply" as const, "close" as const, "transfer" as const),
+      agent: agentArb,
+      pick: fc.nat(3),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant("alarm" as const), team: fc.constantFrom(...TEAMS) }),
+    weight: 2,
+  },
+  { arbitrary: fc.constant({ kind: "wait" } as const), weight: 1 },
+);
+
+interface StoredTeam {
+  open: { id: string; state: string; agentId: string | null }[];
+  agents: { id: string; status: string; goneSince: number | null }[];
+  alarm: number | null;
+  graceMs: number;
+}
+
+async function readTeam(site: string, teamId: TeamId): Promise<StoredTeam> {
+  return runInDurableObject(teamStub(env, site, teamId), async (_instance, state) => {
+    const sql = state.storage.sql;
+    const open = sql
+      .exec<{ id: string; state: string; agent_id: string | null }>(
+        "SELECT id, state, agent_id FROM conversations WHERE state != 'closed'",
+      )
+      .toArray()
+      .map((row) => ({ id: row.id, state: row.state, agentId: row.agent_id }));
+    const agents = sql
+      .exec<{ id: string; record: string; gone_since: number | null }>(
+        "SELECT id, record, gone_since FROM agents",
+      )
+      .toArray()
+      .map((row) => {
+        const record: unknown = JSON.parse(row.record);
+        const status =
+          typeof record === "object" && record !== null && "status" in record ? String(record.status) : "?";
+        return { id: row.id, status, goneSince: row.gone_since };
+      });
+    const config: unknown = JSON.parse(sql.exec<{ config: string }>("SELECT config FROM team").one().config);
+    const grace =
+      typeof config === "object" && config !== null && "settings" in config
+        ? Number((config.settings as { presenceGraceSeconds?: unknown }).presenceGraceSeconds)
+        : NaN;
+    return { open, agents, alarm: await state.storage.getAlarm(), graceMs: grace * 1000 };
+  });
+}
+
+type Teams = Record<TeamId, StoredTeam>;
+const readTeams = async (site: string): Promise<Teams> => ({
+  support: await readTeam(site, "support"),
+  sales: await readTeam(site, "sales"),
+});
+
+/** The invariants, on what both objects stored after a step; `before` finds new assignments. */
+function check(
+  teams: Teams,
+  before: Teams,
+  created: Set<string>,
+  step: Step,
+  awaySince: ReadonlyMap<string, number>,
+): void {
+  const where = new Map<string, TeamId[]>();
+  for (const teamId of TEAMS) {
+    const team = teams[teamId];
+    const status = new Map(team.agents.map((agent) => [agent.id, agent.status]));
+    const load = new Map<string, number>();
+    for (const conversation of team.open) {
+      where.set(conversation.id, [...(where.get(conversation.id) ?? []), teamId]);
+      if (conversation.state === "assigned") {
+        expect(conversation.agentId, `assigned without agent ${JSON.stringify(step)}`).not.toBeNull();
+        load.set(conversation.agentId!, (load.get(conversation.agentId!) ?? 0) + 1);
+      } else expect(conversation.state).toBe("queued");
+    }
+    for (const [agentId, n] of load)
+      expect(n, `${agentId} over the limit after ${JSON.stringify(step)}`).toBeLessThanOrEqual(LIMIT);
+    const had = new Set(
+      before[teamId].open.filter((c) => c.state === "assigned").map((c) => `${c.id}:${c.agentId}`),
+    );
+    for (const conversation of team.open) {
+      if (conversation.state !== "assigned" || had.has(`${conversation.id}:${conversation.agentId}`))
+        continue;
+      expect(
+        status.get(conversation.agentId!),
+        `new assignment to an offline agent: ${conversation.agentId} after ${JSON.stringify(step)} ${JSON.stringify(team.agents)}`,
+      ).not.toBe("offline");
+      // Away agents may still serve (onlineOnly false) until their absence clock hands on.
+      const away = awaySince.get(conversation.agentId!);
+      if (status.get(conversation.agentId!) === "away" && away !== undefined)
+        expect(
+          Date.now() - away,
+          `new assignment to ${conversation.agentId}, away too long, after ${JSON.stringify(step)}`,
+        ).toBeLessThan(UNANSWERED_AFTER_MS);
+    }
+    // Liveness: nobody waits while an online agent of the team has room.
+    if (team.open.some((c) => c.state === "queued")) {
+      const free = team.agents.filter((a) => a.status === "online" && (load.get(a.id) ?? 0) < LIMIT);
+      expect(
+        free.map((a) => a.id),
+        `a chat waits while an agent has room after ${JSON.stringify(step)}`,
+      ).toEqual([]);
+    }
+    // Timers: a dropped agent's grace is on the alarm, by its deadline.
+    const gone = team.agents.filter((a) => a.goneSince !== null).map((a) => a.goneSince! + team.graceMs);
+    if (gone.length > 0) {
+      expect(team.alarm, `no alarm for the grace after ${JSON.stringify(step)}`).not.toBeNull();
+      expect(team.alarm!).toBeLessThanOrEqual(Math.max(Date.now(), Math.min(...gone)) + 50);
+    }
+  }
+  for (const [id, teamIds] of where) expect(teamIds, `${id} open in two places`).toHaveLength(1);
+  for (const id of where.keys()) expect(created.has(id)).toBe(true);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let runs = 0;
+
+async function sync(socket: FrameReader<AgentFrameOut>): Promise<void> {
+  // Frames on one socket are handled in order: the stats answer means the ones before are done.
+  socket.send({ type: "stats" });
+  await socket.until("stats", 5000);
+}
+
+async function runSequence(steps: Step[]): Promise<void> {
+  const site = `model-${++runs}-${Math.random().toString(36).slice(2, 8)}`;
+  const tokens = await seedSite(site, LIMIT);
+  const policy = { absentAgents: { unansweredAfterSeconds: 1, answeredAfterSeconds: 2, avoidSeconds: 5 } };
+  for (const teamId of TEAMS)
+    await admin("PUT", `/sites/${site}/teams/${teamId}`, {
+      name: teamId,
+      preset: "high-touch",
+      settings: { presenceGraceSeconds: 1 },
+      policy,
+    });
+  const sockets = new Map<AgentId, FrameReader<AgentFrameOut>>();
+  const created = new Set<string>();
+  /** When each agent said they were away (the engine's away clock starts there). */
+  const awaySince = new Map<string, number>();
+  const connect = async (agent: AgentId) => {
+    const socket = await connectAgent(site, tokens[agent]!, AGENTS[agent]);
+    await socket.until("snapshot");
+    sockets.set(agent, socket);
+  };
+  for (const agent of agentIds) await connect(agent);
+  let before = await readTeams(site);
+  for (const step of steps) {
+    const socket = "agent" in step ? sockets.get(step.agent) : undefined;
+    switch (step.kind) {
+      case "arrive": {
+        const visitor = await connectVisitor(site);
+        await visitor.until("status");
+        visitor.send({ type: "message", clientId: "m", text: "hello" });
+        created.add((await visitor.until("ack", 5000)).conversationId);
+        visitor.close();
+        break;
+      }
+      case "presence":
+        if (!socket) break;
+        if (step.status !== "away") awaySince.delete(step.agent);
+        else if (!awaySince.has(step.agent)) awaySince.set(step.agent, Date.now());
+        socket.send({ type: "presence", status: step.status });
+        await sync(socket);
+        break;
+      case "drop":
+        if (!socket) break;
+        socket.close();
+        sockets.delete(step.agent);
+        await sleep(30);
+        break;
+      case "connect":
+        if (!socket) await connect(step.agent);
+        break;
+      case "reply":
+      case "close":
+      case "transfer": {
+        if (!socket) break;
+        const teamId = AGENTS[step.agent];
+        const mine = before[teamId].open.filter((c) => c.agentId === step.agent);
+        const conversation = mine[step.pick % Math.max(1, mine.length)];
+        if (!conversation) break;
+        const conversationId = conversation.id;
+        if (step.kind === "reply")
+          socket.send({ type: "message", conversationId, clientId: `r${Math.random()}`, text: "on it" });
+        else if (step.kind === "close") socket.send({ type: "close", conversationId });
+        else
+          socket.send({
+            type: "transfer",
+            conversationId,
+            toTeamId: teamId === "support" ? "sales" : "support",
+          });
+        await sync(socket);
+        break;
+      }
+      case "alarm":
+        await runDurableObjectAlarm(teamStub(env, site, step.team));
+        break;
+      case "wait":
+        await sleep(1100);
+        for (const teamId of TEAMS) await runDurableObjectAlarm(teamStub(env, site, teamId));
+        break;
+    }
+    const after = await readTeams(site);
+    check(after, before, created, step, awaySince);
+    before = after;
+  }
+  for (const socket of sockets.values()) socket.close();
+}
+
+describe("the team objects against the engine's model", () => {
+  const numRuns = inject("workerModelRuns") || 12;
+  it(
+    `${numRuns} random sequences of arrivals, presence, drops, replies, closes, transfers and alarms keep every invariant`,
+    async () => {
+      await fc.assert(fc.asyncProperty(fc.array(stepArb, { minLength: 10, maxLength: 25 }), runSequence), {
+        numRuns,
+        endOnFailure: true,
+      });
+    },
+    Math.max(180_000, numRuns * 15_000),
+  );
+});

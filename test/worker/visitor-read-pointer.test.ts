@@ -1,0 +1,37 @@
+/**
+ * The visitor's read pointer is the server's: what a `read {seq}` marked comes back in the
+ * next page's `welcome` (`conversation.readSeq`), so a badge can be drawn on any page or tab;
+ * it only moves forward.
+ */
+import { describe, expect, it } from "vitest";
+import { connectAgent, connectVisitor, seedSite } from "./helpers";
+
+describe("the visitor's read pointer", () => {
+  it("comes back in the next welcome, and never moves back", async () => {
+    const tokens = await seedSite("read-pointer");
+    const visitor = await connectVisitor("read-pointer");
+    await visitor.until("status");
+    visitor.send({ type: "message", clientId: "v1", text: "hello" });
+    const { conversationId } = await visitor.until("ack");
+    const agent = await connectAgent("read-pointer", tokens.ana!);
+    agent.send({ type: "presence", status: "online" });
+    agent.send({ type: "claim", conversationId });
+    await agent.until("assigned");
+    const seqs: number[] = [];
+    for (const [i, text] of ["one", "two"].entries()) {
+      agent.send({ type: "message", conversationId, clientId: `a${i}`, text });
+      seqs.push((await agent.until("ack")).seq);
+    }
+
+    const fresh = await connectVisitor("read-pointer", { visitorToken: visitor.session.visitorToken });
+    expect((await fresh.until("welcome")).conversation).toMatchObject({ readSeq: 0, lastSeq: seqs[1] });
+
+    // Read up to the first reply, then an older seq (a slow tab): the pointer stays.
+    visitor.send({ type: "read", seq: seqs[0]! });
+    visitor.send({ type: "read", seq: 1 });
+    visitor.send({ type: "hello", lastSeq: seqs[1]! });
+    await visitor.until("welcome");
+    const later = await connectVisitor("read-pointer", { visitorToken: visitor.session.visitorToken });
+    expect((await later.until("welcome")).conversation).toMatchObject({ readSeq: seqs[0], lastSeq: seqs[1] });
+  });
+});
