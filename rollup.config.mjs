@@ -83,7 +83,7 @@ function minifyCss() {
  * files of VIEW_TEMPLATES), which terser keeps: line breaks and their indentation become one
  * space, and whitespace between tags (only ever layout in these templates) goes.
  */
-const VIEW_TEMPLATES = ["widget/chat-widget-view.ts", "widget/message-row.ts"];
+const VIEW_TEMPLATES = ["widget/chat-widget-view.ts", "widget/message-row.ts", "widget/offline-form.ts"];
 function minifyTemplates() {
   return {
     name: "minify-templates",

@@ -39,6 +39,8 @@ import {
   type WidgetConfig,
 } from "./widget-config";
 
+/** The offline form's module, once imported (`#renderOfflineForm`). */
+let offlineForm: typeof import("./offline-form") | undefined;
 const icon = (path: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${path}></path></svg>`;
 const initials = (name: string): string =>
@@ -213,16 +215,14 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     </div>`;
   }
 
+  /** The offline form, loaded the first time it is needed (nothing is drawn until it is there). */
   #renderOfflineForm(chat: ChatConnection, t: Strings) {
-    return html`<form class="offline" part="offline-form" data-testid="offline-form" @submit=${this.#submitOffline}>
-      <p>${chat.status?.text ?? t.formIntro}</p>
-      <label part="field">${t.email}<input name="email" type="email" required maxlength="254" pattern="[^@\\s]+@[^@\\s]+\\.[^@\\s]+" autocomplete="email" data-testid="offline-email" /></label>
-      <label part="field">${t.name}<input name="name" maxlength="100" autocomplete="name" data-testid="offline-name" /></label>
-      <label part="field"
-        >${t.input}<textarea name="text" required rows="3" maxlength=${MAX_MESSAGE_CHARS} data-testid="offline-text" .value=${chat.offlineDraft}></textarea
-      ></label>
-      <button class="submit" type="submit" data-testid="offline-send">${t.send}</button>
-    </form>`;
+    if (offlineForm) return offlineForm.renderOfflineForm(html, chat, t, () => (this.#stickToBottom = true));
+    void import("./offline-form").then((module) => {
+      offlineForm = module;
+      this.requestUpdate();
+    });
+    return nothing;
   }
 
   get #list(): HTMLOListElement | null {
@@ -256,14 +256,6 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
       this.#stickToBottom = true;
     }
     input?.focus();
-  }
-
-  #submitOffline(event: Event): void {
-    event.preventDefault();
-    const data = new FormData(event.target as HTMLFormElement);
-    const field = (name: string) => String(data.get(name) ?? "");
-    if (this.#chat?.sendOffline(field("email").trim(), field("name"), field("text")))
-      this.#stickToBottom = true;
   }
 
   #onComposerKey(event: KeyboardEvent): void {

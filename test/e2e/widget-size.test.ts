@@ -3,8 +3,10 @@
  * `npm run build`, as `npm test` and `npm run test:e2e` do), gzipped as a server would:
  *
  * - before the click: widget.js, the loader and launcher, at most 4 KB;
- * - after opening: widget.js + the chat view (Lit included) + every other chunk it needs +
- *   the largest string table (a visitor loads one language), at most 20 KB.
+ * - after opening: widget.js + the chat view (Lit included) + every chunk it imports
+ *   statically + the largest string table (a visitor loads one language), at most 20 KB.
+ *   Chunks the view imports dynamically (`import()`: the string tables, the offline form)
+ *   load only when used and are not counted, but are listed.
  *
  * It fails when a budget is exceeded, and prints the figures.
  */
@@ -25,7 +27,17 @@ describe("the widget's weight", () => {
   const loader = gzipped(join(dir, "widget.js"));
   const chunks = readdirSync(join(dir, "widget")).filter((name) => name.endsWith(".js"));
   const tables = chunks.filter((name) => name.startsWith("strings-"));
-  const code = chunks.filter((name) => !name.startsWith("strings-"));
+  // The view and what it imports statically (`from"./x.js"`), not what it may `import()` later.
+  const code: string[] = [];
+  const follow = (name: string) => {
+    if (code.includes(name)) return;
+    code.push(name);
+    const text = readFileSync(join(dir, "widget", name), "utf8");
+    for (const [, imported] of text.matchAll(/from\s*"\.\/([^"]+\.js)"/g)) follow(imported!);
+  };
+  const view = chunks.find((name) => name.startsWith("chat-view-"));
+  if (view) follow(view);
+  const lazy = chunks.filter((name) => !name.startsWith("strings-") && !code.includes(name));
   const largestTable = Math.max(...tables.map((name) => gzipped(join(dir, "widget", name))));
   const afterOpen =
     loader + code.reduce((sum, name) => sum + gzipped(join(dir, "widget", name)), 0) + largestTable;
@@ -37,7 +49,7 @@ describe("the widget's weight", () => {
 
   it("loads at most 20 KB gzip in all once the chat is open, Lit included", () => {
     console.log(
-      `after opening: ${afterOpen} B gzip (budget ${AFTER_OPEN_BUDGET}): ${code.join(", ")} + largest of ${tables.length} string tables`,
+      `after opening: ${afterOpen} B gzip (budget ${AFTER_OPEN_BUDGET}): ${code.join(", ")} + largest of ${tables.length} string tables; loaded when used: ${lazy.join(", ") || "none"}`,
     );
     expect(code.some((name) => name.startsWith("chat-view-"))).toBe(true);
     expect(tables.length).toBeGreaterThanOrEqual(4);
