@@ -327,10 +327,13 @@ export const teamPolicyOverridesSchema = z
     dedicatedAgents: policyField.dedicatedAgents.unwrap().optional(),
     returningCustomers: policyField.returningCustomers.unwrap().optional(),
     newCustomers: policyField.newCustomers.unwrap().optional(),
+    absentAgents: policyField.absentAgents.unwrap().optional(),
     estimates: policyField.estimates.unwrap().optional(),
   })
   .describe("Fields of the team policy that override the preset's; any left out keep the preset's value");
 export type TeamPolicyOverrides = z.infer<typeof teamPolicyOverridesSchema>;
+// Every policy field can be overridden: one added to teamPolicySchema but not above fails the build.
+const _everyFieldOverridable: Record<keyof typeof policyField, unknown> = teamPolicyOverridesSchema.shape;
 /** What an admin sends: every field optional, defaults filled in by `teamPolicySchema.parse`. */
 export type TeamPolicyInput = z.input<typeof teamPolicySchema>;
 

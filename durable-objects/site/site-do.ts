@@ -140,6 +140,11 @@ export class SiteDO extends DurableObject {
 
   async applyConfig(body: SiteConfigBody & { site: string }, now: number): Promise<SiteConfigApplied> {
     const siteId = body.site;
+    // The admin API names this site, so it may have storage (as putSite does).
+    if (!this.configured) {
+      ensureSchema(this.ctx.storage.sql, siteMigrations, SITE_SCHEMA_VERSION);
+      this.configured = true;
+    }
     const result = await applySiteConfig(this.ctx.storage, body, now, {
       configureTeam: (teamId, team) =>
         teamStub(this.env, siteId, teamId).configure(teamConfigOf(siteId, teamId, team)),
@@ -153,10 +158,12 @@ export class SiteDO extends DurableObject {
         ]);
       },
     }).finally(() => (this.cachedSite = undefined));
+    await siteDirectoryStub(this.env).directoryAdd(siteId);
     return result;
   }
 
   exportConfig(): string | null {
+    if (!this.configured) return null;
     return exportSiteConfig(this.ctx.storage.sql);
   }
 
