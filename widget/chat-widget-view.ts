@@ -74,6 +74,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
   #stickToBottom = true;
   /** Focus was in the chat before this update (a re-render may remove the focused control). */
   #hadFocus = false;
+  #focusOwed = false;
   #tabs?: BroadcastChannel;
 
   override connectedCallback(): void {
@@ -130,7 +131,8 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     // Keep following the conversation unless the visitor scrolled up to read.
     const list = this.#list;
     this.#stickToBottom ||= !list || list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    this.#hadFocus = !!this.shadowRoot?.activeElement;
+    // Owed: the last focus move found no control yet (the offline form still loading).
+    this.#hadFocus = this.#focusOwed || !!this.shadowRoot?.activeElement;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -217,7 +219,14 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
 
   /** The offline form, loaded the first time it is needed (nothing is drawn until it is there). */
   #renderOfflineForm(chat: ChatConnection, t: Strings) {
-    if (offlineForm) return offlineForm.renderOfflineForm(html, chat, t, () => (this.#stickToBottom = true));
+    if (offlineForm)
+      return offlineForm.renderOfflineForm(
+        html,
+        MAX_MESSAGE_CHARS,
+        chat,
+        t,
+        () => (this.#stickToBottom = true),
+      );
     void import("./offline-form").then((module) => {
       offlineForm = module;
       this.requestUpdate();
@@ -235,13 +244,13 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
 
   /** Into the dialog: the first control, or on touch screens the transcript (no keyboard popping up). */
   #focusFirst(): void {
-    this.renderRoot
-      .querySelector<HTMLElement>(
-        matchMedia("(pointer:coarse)").matches
-          ? "ol"
-          : "[data-testid=chat-input],.choices button,.offline input",
-      )
-      ?.focus();
+    const first = this.renderRoot.querySelector<HTMLElement>(
+      matchMedia("(pointer:coarse)").matches
+        ? "ol"
+        : "[data-testid=chat-input],.choices button,.offline input",
+    );
+    first?.focus();
+    this.#focusOwed = !first;
   }
 
   #choose(team: string): void {

@@ -2,15 +2,21 @@
  * The offline form (email, name, message) shown in place of the composer while the team is
  * closed and takes one. Imported by `chat-widget-view.ts` only when the form is first
  * needed, so a visitor of an open team never downloads it (the view's weight budget). Lit's
- * `html` comes from the view, so this chunk imports nothing and Lit stays in the view's chunk.
+ * `html` and the length limit come from the view, so this chunk imports nothing and the view
+ * stays one chunk.
  */
 import type { html as Html } from "lit";
-import { MAX_MESSAGE_CHARS } from "../protocol/wire";
 import type { ChatConnection } from "./chat-connection";
 import type { Strings } from "./i18n";
 
 /** The form; `sent` hears of a message handed to the connection (the view scrolls to it). */
-export function renderOfflineForm(html: typeof Html, chat: ChatConnection, t: Strings, sent: () => void) {
+export function renderOfflineForm(
+  html: typeof Html,
+  maxChars: number,
+  chat: ChatConnection,
+  t: Strings,
+  sent: () => void,
+) {
   const submit = (event: Event) => {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
@@ -22,7 +28,7 @@ export function renderOfflineForm(html: typeof Html, chat: ChatConnection, t: St
       <label part="field">${t.email}<input name="email" type="email" required maxlength="254" pattern="[^@\\s]+@[^@\\s]+\\.[^@\\s]+" autocomplete="email" data-testid="offline-email" /></label>
       <label part="field">${t.name}<input name="name" maxlength="100" autocomplete="name" data-testid="offline-name" /></label>
       <label part="field"
-        >${t.input}<textarea name="text" required rows="3" maxlength=${MAX_MESSAGE_CHARS} data-testid="offline-text" .value=${chat.offlineDraft}></textarea
+        >${t.input}<textarea name="text" required rows="3" maxlength=${maxChars} data-testid="offline-text" .value=${chat.offlineDraft}></textarea
       ></label>
       <button class="submit" type="submit" data-testid="offline-send">${t.send}</button>
     </form>`;

@@ -116,7 +116,12 @@ describe("fuzzing the sockets", () => {
       const errors = replies.filter((reply) => reply.type === "error");
       // Each frame within the socket's budget is answered; past it, one rate_limited, then a close.
       expect(errors.length).toBeGreaterThan(VISITOR_FRAME_BUDGET.burst / 2);
-      expect(errors.at(-1)).toMatchObject({ code: "rate_limited" });
+      // One rate_limited error per overrun; a frame earned back meanwhile (10/s) may still be
+      // answered before the close, but never more than the overrun allows.
+      const limited = errors.findIndex((reply) => reply.code === "rate_limited");
+      expect(limited).toBeGreaterThan(0);
+      expect(errors.filter((reply) => reply.code === "rate_limited")).toHaveLength(1);
+      expect(errors.length - limited - 1).toBeLessThanOrEqual(VISITOR_FRAME_BUDGET.closeAfter);
       expect(visitor.closed?.code).toBe(CloseCode.rateLimited);
 
       // Nothing changed: the same transcript, and the socket still serves a valid message.

@@ -7,6 +7,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "../../protocol";
 import { teamStub } from "../../durable-objects/addresses";
+import { TicketHeader } from "../../durable-objects/team/socket-admission";
 import { IdentityHeader } from "../../durable-objects/team/socket-identity";
 import { FrameReader } from "./helpers";
 
@@ -14,7 +15,12 @@ describe("a team not configured yet", () => {
   it("refuses a visitor's message with its clientId", async () => {
     const open = async (identity: object) => {
       const response = await teamStub(env, "nowhere", "nobody").fetch("https://team.internal/connect", {
-        headers: { Upgrade: "websocket", [IdentityHeader]: JSON.stringify(identity) },
+        headers: {
+          Upgrade: "websocket",
+          [IdentityHeader]: JSON.stringify(identity),
+          // A single-use ticket, as the Worker's upgrade carries.
+          [TicketHeader]: JSON.stringify({ id: crypto.randomUUID(), exp: Date.now() + 30_000 }),
+        },
       });
       const ws = response.webSocket!;
       const reader = new FrameReader<{ type: string; code?: string; clientId?: string }>(ws);
