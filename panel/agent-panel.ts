@@ -166,7 +166,12 @@ export class AgentPanel extends LitElement {
   }
 
   private renderDialog(desk: AgentDesk) {
-    const close = () => (this.dialog = null);
+    // A dialog's `close` event comes a task after Escape; by then "?" may have opened the next
+    // dialog, which that late event must not shut.
+    const shown = this.dialog;
+    const close = () => {
+      if (this.dialog === shown) this.dialog = null;
+    };
     if (this.dialog === "help") {
       return html`<dialog class="modal" data-testid="shortcuts-dialog" aria-labelledby="shortcuts-title" @close=${close}>
         <form method="dialog">

@@ -184,6 +184,26 @@ describe("the agent panel's accessibility", () => {
     }
   });
 
+  it("keeps the shortcuts open when ? comes right after Escape shut another dialog", async () => {
+    await ana.setViewportSize({ width: 1280, height: 820 });
+    await ana.locator("[data-testid=view-conversations]").click();
+    await ana.locator("[data-testid=inbox-item] [data-testid=open-conversation]").first().click();
+    await ana.locator("[data-testid=transfer-conversation]").click();
+    await ana.locator("[data-testid=transfer-dialog]").waitFor();
+    // Escape's `close` event lands a task later; "?" in between opens the shortcuts first.
+    await ana.evaluate(() => {
+      const root = document.querySelector("agent-panel")!.shadowRoot!;
+      root.querySelector<HTMLDialogElement>("[data-testid=transfer-dialog]")!.close();
+      window.dispatchEvent(new KeyboardEvent("keydown", { key: "?", code: "Slash", shiftKey: true }));
+    });
+    const shortcuts = ana.locator("[data-testid=shortcuts-dialog]");
+    await shortcuts.waitFor();
+    await ana.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+    expect(await shortcuts.isVisible()).toBe(true);
+    await ana.keyboard.press("Escape");
+    await shortcuts.waitFor({ state: "detached" });
+  });
+
   it("shows a focus ring on every control the keyboard reaches", async () => {
     await ana.setViewportSize({ width: 1280, height: 820 });
     await ana.emulateMedia({ colorScheme: "light" });
