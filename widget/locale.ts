@@ -17,8 +17,16 @@ const candidates = (explicit?: string | null): string[] =>
     (value): value is string => !!value && value.length <= 35,
   );
 
-/** The locale to send to the server (whose templates may speak more languages than we do). */
-export const pickLocale = (explicit?: string | null): string => candidates(explicit)[0] ?? "en";
+/**
+ * The locale to send to the server, whose texts then match the widget's: one the site set
+ * (`data-locale`, `setLocale`: a team may have written templates in a language we have no
+ * strings for), else the first of the page's and the browser's that the widget speaks, kept
+ * whole ("es-MX") so a team's regional texts apply; English otherwise. `table`: the view's
+ * string tables (what the widget speaks).
+ */
+export const pickLocale = (explicit: string | null | undefined, table: object): string =>
+  candidates(explicit).find((locale) => locale === explicit || Object.hasOwn(table, languageOf(locale))) ??
+  "en";
 
 /**
  * The language of the first candidate in `table` (the loader asks its launcher names, the

@@ -6,6 +6,7 @@
  */
 import type { VisitorUser } from "../protocol/wire";
 import { ID_PATTERN } from "../protocol/wire";
+import { tables } from "./i18n";
 import { pickLocale } from "./locale";
 
 /** A topic the visitor may pick before the first message (`data-teams="sales:Sales,…"`). */
@@ -81,7 +82,7 @@ export function readConfig(element: Element, extras: ConfigExtras): WidgetConfig
   const config: WidgetConfig = {
     site,
     apiOrigin: element.getAttribute("api-origin") ?? extras.apiOrigin,
-    locale: pickLocale(extras.locale ?? element.getAttribute("locale")),
+    locale: pickLocale(extras.locale ?? element.getAttribute("locale"), tables),
   };
   if (extras.user) config.user = extras.user;
   for (const name of ["team", "title", "greeting"] as const) {

@@ -39,6 +39,7 @@ beforeAll(async () => {
   putHostPage(host, "/");
   putHostPage(host, "/ar", { data: { locale: "ar" } });
   putHostPage(host, "/es", { lang: "es" });
+  putHostPage(host, "/fa", { lang: "fa" });
   ana = await AgentClient.connect(product, "ana", "support");
 });
 
@@ -212,5 +213,21 @@ describe("the widget, by keyboard and screen reader, on every screen", () => {
       "Escribe un mensaje…",
     );
     await spanish.close();
+  });
+
+  it("speaks the browser's language where the page's has no strings, and the team's texts do too", async () => {
+    // A Persian page (the widget has no Persian strings) in an Arabic browser: the widget speaks
+    // Arabic, and so does the server's status line, not the team's default English.
+    const context = await browser.newContext({ locale: "ar", viewport: { width: 1100, height: 760 } });
+    const page = await context.newPage();
+    await page.goto(host.origin + "/fa");
+    await page.locator("[data-testid=chat-launcher]").click();
+    await page.locator("[data-testid=chat-input]").waitFor();
+    expect(await page.locator("chat-widget-view").getAttribute("dir")).toBe("rtl");
+    await visitorSays(page, "مرحبا");
+    const status = page.locator("[data-testid=chat-status]");
+    await expect.poll(() => status.getAttribute("data-state")).toBe("assigned");
+    await expect.poll(() => status.innerText()).toMatch(/^أنت تتحدث مع .+ عادةً خلال/);
+    await context.close();
   });
 });
