@@ -62,6 +62,13 @@ export class Ledger {
   readonly doubles: string[] = [];
   /** Only messages sent while this is true are timed (the measured window). */
   timing = false;
+  /**
+   * conversation#seq -> the clientId acked under it. Visitors get an agent's message without
+   * its clientId (an agent's internals are not theirs to see), so it is matched by seq.
+   */
+  private readonly clientIdAt = new Map<string, string>();
+  /** Agent messages a visitor got before their ack reached the agent: conversation#seq -> receipt time. */
+  private readonly beforeAck = new Map<string, { now: number; via: "live" | "replay" }>();
 
   created(clientId: string, from: Side, senderId: string): void {
     this.sent.set(clientId, { from, senderId, sentAt: Number.NaN, timed: !this.timing });
@@ -94,6 +101,13 @@ export class Ledger {
     }
     message.conversationId ??= conversationId;
     message.seq ??= seq;
+    const at = `${conversationId}#${seq}`;
+    this.clientIdAt.set(at, clientId);
+    const early = this.beforeAck.get(at);
+    if (early) {
+      this.beforeAck.delete(at);
+      this.deliver("visitor", conversationId, seq, clientId, early.via, early.now);
+    }
   }
 
   refused(clientId: string, code: string): void {
@@ -111,7 +125,12 @@ export class Ledger {
       conversationId,
       `${side} ${receiverId} got #${seq} ${receipt.clientId ?? "system"} ${via}${receipt.afterSeq !== undefined ? ` after ${receipt.afterSeq}` : ""}`,
     );
-    const clientId = receipt.clientId ?? "";
+    const at = `${conversationId}#${seq}`;
+    let clientId = receipt.clientId ?? "";
+    if (!clientId && side === "visitor") {
+      clientId = this.clientIdAt.get(at) ?? "";
+      if (!clientId && !this.beforeAck.has(at)) this.beforeAck.set(at, { now, via });
+    }
     const key = `${receiverId}|${conversationId}`;
     let seen = this.byReceiver.get(key);
     if (!seen) this.byReceiver.set(key, (seen = new Map()));
@@ -125,13 +144,24 @@ export class Ledger {
         `${side} ${receiverId} got ${conversationId}#${seq} live a second time (first ${before.via})`,
       );
     }
-    if (before && before.clientId !== clientId) {
+    if (before && before.clientId && clientId && before.clientId !== clientId) {
       this.doubles.push(
         `${side} ${receiverId} got ${conversationId}#${seq} as ${before.clientId || "(none)"} and as ${clientId || "(none)"}`,
       );
     }
     if (!before) seen.set(seq, { clientId, via });
+    this.deliver(side, conversationId, seq, clientId, via, now);
+  }
 
+  /** Books a delivery of (conversation, seq) as `clientId` to `side`, and times it once. */
+  private deliver(
+    side: Side,
+    conversationId: string,
+    seq: number,
+    clientId: string,
+    via: "live" | "replay",
+    now: number,
+  ): void {
     let conversation = this.delivered[side].get(conversationId);
     if (!conversation) this.delivered[side].set(conversationId, (conversation = new Map()));
     let clientIds = conversation.get(seq);
