@@ -3,8 +3,14 @@
  * M agent sockets, an open-loop load of chat messages and new conversations for a fixed time.
  * Reports delivery latency both ways, assignment latency, queue-position update delay, lost
  * and doubled messages, and the runtime's memory per 1,000 open sockets. Flags: --help.
- * The last line: `load: deliver_p99_ms=N assign_p99_ms=N lost=N doubled=N rss_mb_per_1k=N`.
+ *
+ * First, in the same run, the floor (bench/floor/: a minimal durable relay) under the same
+ * clients, rate, mix and window, so the product's delivery p99 and runtime CPU per message
+ * are stated as ratios to what the runtime costs by itself on this machine now. The last line:
+ * `load: deliver_p99_ms=N floor_p99_ms=N p99_ratio=N cpu_ms_per_msg=N floor_cpu_ms_per_msg=N
+ * cpu_ratio=N assign_p99_ms=N lost=N doubled=N rss_mb_per_1k=N` (one line).
  */
+import { runFloor, type FloorFigures } from "./lib/floor-run";
 import { parseFlags } from "./lib/flags";
 import { DEFAULT_LOAD, Run } from "./lib/scenario";
 import { sleep, waitFor } from "./lib/pacer";
@@ -14,13 +20,12 @@ const options = parseFlags("npm run bench:load -- [flags]", {
   ...DEFAULT_LOAD,
   /** A sweep, "rate[:arrivals],...", e.g. "100:5,200:10,400:20": one window of --duration per step, same sockets. */
   steps: "",
+  /** Measure the floor relay first (false: the product alone, no ratios). */
+  floor: true,
 });
 
 const run = new Run(options);
 await run.main("load: failed", async () => {
-  await run.setUp();
-  const rssMbPer1k = await run.connect();
-  await run.warmUp();
   // A sweep: "rate" or "rate:arrivals" per step, e.g. 100:5,200:10,400:20.
   const steps = options.steps
     ? options.steps.split(",").map((step) => {
@@ -30,6 +35,12 @@ await run.main("load: failed", async () => {
         return { rate, arrivals: arrivals ?? options.arrivals };
       })
     : [];
+  const rates = steps.length > 0 ? steps.map((step) => step.rate) : [options.rate];
+  const floor = options.floor ? await runFloor(options, rates, run.logger) : [];
+
+  await run.setUp();
+  const rssMbPer1k = await run.connect();
+  await run.warmUp();
   const sweep: string[] = [];
   for (const [index, step] of steps.entries()) {
     run.resetSamples();
@@ -41,7 +52,7 @@ await run.main("load: failed", async () => {
       );
       await sleep(2000);
     }
-    sweep.push(stepLine(step.rate, step.arrivals));
+    sweep.push(stepLine(step.rate, step.arrivals, floor[index]));
     run.log(`step: ${sweep.at(-1)}`);
   }
   if (steps.length === 0) await run.window();
@@ -55,21 +66,50 @@ await run.main("load: failed", async () => {
   run.printLatencies();
   run.printFrames();
   const { lost, doubled } = await run.audit();
-  const deliverP99 = Math.max(
-    run.ledger.deliveryVisitorToAgent.percentile(0.99),
-    run.ledger.deliveryAgentToVisitor.percentile(0.99),
+  const deliverP99 = p99Of(run.ledger);
+  // The ratios compare the last window of each (the default load, or the sweep's last step).
+  const floorLast = floor.at(-1);
+  const floorP99 = floorLast ? p99Of(floorLast) : Number.NaN;
+  const floorCpu = floorLast?.cpuMsPerMessage ?? Number.NaN;
+  if (floorLast)
+    run.log(
+      `product vs floor: delivery p99 ${ms(deliverP99)} vs ${ms(floorP99)} ms (${ratio(deliverP99, floorP99)}x), runtime CPU per message ${ms(run.cpuMsPerMessage)} vs ${ms(floorCpu)} ms (${ratio(run.cpuMsPerMessage, floorCpu)}x); floor lost ${floorLast.lost}, doubled ${floorLast.doubled}`,
+    );
+  return (
+    `load: deliver_p99_ms=${figure(round1(deliverP99))} floor_p99_ms=${figure(round1(floorP99))} p99_ratio=${ratio(deliverP99, floorP99)} ` +
+    `cpu_ms_per_msg=${figure(round2(run.cpuMsPerMessage))} floor_cpu_ms_per_msg=${figure(round2(floorCpu))} cpu_ratio=${ratio(run.cpuMsPerMessage, floorCpu)} ` +
+    `assign_p99_ms=${figure(round1(run.assign.percentile(0.99)))} lost=${lost} doubled=${doubled} rss_mb_per_1k=${figure(round1(rssMbPer1k))}`
   );
-  return `load: deliver_p99_ms=${figure(round1(deliverP99))} assign_p99_ms=${figure(round1(run.assign.percentile(0.99)))} lost=${lost} doubled=${doubled} rss_mb_per_1k=${figure(round1(rssMbPer1k))}`;
 });
 
-function stepLine(rate: number, arrivals: number): string {
+/** The worse of the two directions' p99. */
+function p99Of(samples: Pick<FloorFigures, "deliveryVisitorToAgent" | "deliveryAgentToVisitor">): number {
+  return Math.max(
+    samples.deliveryVisitorToAgent.percentile(0.99),
+    samples.deliveryAgentToVisitor.percentile(0.99),
+  );
+}
+
+/** "2.3", or "-1" when either side is missing. */
+function ratio(product: number, floor: number): string {
+  return figure(Number.isFinite(product / floor) ? round1(product / floor) : Number.NaN);
+}
+
+function stepLine(rate: number, arrivals: number, floor: FloorFigures | undefined): string {
   const v2a = run.ledger.deliveryVisitorToAgent;
   const a2v = run.ledger.deliveryAgentToVisitor;
-  const p99 = Math.max(v2a.percentile(0.99), a2v.percentile(0.99));
+  const p99 = p99Of(run.ledger);
   const p50 = Math.max(v2a.percentile(0.5), a2v.percentile(0.5));
-  return `${rate} messages/s + ${arrivals} new conversations/s: delivery p50=${ms(p50)} p99=${ms(p99)} ms, assignment p99=${ms(run.assign.percentile(0.99))} ms${p99 < 25 && (run.assign.count === 0 || run.assign.percentile(0.99) < 50) ? " (targets met)" : ""}`;
+  const floorPart = floor
+    ? `; floor p99=${ms(p99Of(floor))} ms (${ratio(p99, p99Of(floor))}x), CPU/message ${ms(run.cpuMsPerMessage)} vs floor ${ms(floor.cpuMsPerMessage)} ms, floor workerd ${(floor.runtimeCore * 100).toFixed(0)}% of a core`
+    : "";
+  return `${rate} messages/s + ${arrivals} new conversations/s: delivery p50=${ms(p50)} p99=${ms(p99)} ms, assignment p99=${ms(run.assign.percentile(0.99))} ms${floorPart}`;
 }
 
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }

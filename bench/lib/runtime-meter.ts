@@ -60,8 +60,11 @@ export class RuntimeMeter {
     return new RuntimeMeter(runtime, profile ? await startProfiler(runtime, log) : null);
   }
 
-  /** Logs the CPU shares and the generator's delay; `extra` is appended to the delay line. */
-  async finish(log: (line: string) => void, extra: string): Promise<void> {
+  /**
+   * Logs the CPU shares and the generator's delay; `extra` is appended to the delay line.
+   * Returns the runtime workerd's CPU seconds in the phase (NaN across a restart).
+   */
+  async finish(log: (line: string) => void, extra: string): Promise<number> {
     const elapsed = (performance.now() - this.started) / 1000;
     const cpuAfter = this.runtime.cpuSeconds();
     const benchCpu = process.cpuUsage(this.benchCpuBefore);
@@ -80,5 +83,8 @@ export class RuntimeMeter {
       `load generator event loop delay: p99 ${ms(this.loopDelay.percentile(99) / 1e6)} ms, max ${ms(this.loopDelay.max / 1e6)} ms; ${extra}`,
     );
     if (profile) saveProfile("the window", profile, log);
+    return this.runtime.running && this.runtime.starts === this.startsBefore
+      ? cpuAfter.runtime - this.cpuBefore.runtime
+      : Number.NaN;
   }
 }

@@ -27,15 +27,18 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { repoRoot, startDevServer, type DevServer } from "../../scripts/lib/wrangler-dev";
 
 const productDir = process.env.BENCH_PRODUCT_DIR ?? repoRoot;
 
-/** Bundles the Worker as it is now and writes a wrangler config that runs that bundle. */
-function freezeProduct(dir: string): string {
+/**
+ * Bundles the Worker as it is now and writes a wrangler config that runs that bundle.
+ * `config`: the wrangler config to bundle, relative to the product's directory.
+ */
+function freezeProduct(dir: string, config: string): string {
   const bundleDir = join(dir, "bundle");
-  execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", bundleDir], {
+  execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", bundleDir, "--config", config], {
     // BENCH_PRODUCT_DIR: bundle another copy of the product (to measure a change before making it).
     cwd: productDir,
     stdio: "pipe",
@@ -52,13 +55,17 @@ function freezeProduct(dir: string): string {
   mkdirSync(assetsDir, { recursive: true });
   if (existsSync(join(repoRoot, "dist/public")))
     cpSync(join(repoRoot, "dist/public"), assetsDir, { recursive: true });
-  const config = readFileSync(join(productDir, "wrangler.toml"), "utf8")
+  const source = readFileSync(join(productDir, config), "utf8");
+  // wrangler names the bundle after the entry module: worker/index.ts -> index.js.
+  const entry = /^main = "(.*)"$/m.exec(source)?.[1] ?? "index.ts";
+  const bundled = basename(entry).replace(/\.[cm]?[jt]s$/, ".js");
+  const frozen = source
     // The bundle is built and the assets copied: the copy runs no [build] of its own.
     .replace(/^\[build\]\n(?:(?:command|watch_dir|cwd) = .*\n)*/m, "")
-    .replace(/^main = .*$/m, `main = ${JSON.stringify(join(bundleDir, "index.js"))}`)
+    .replace(/^main = .*$/m, `main = ${JSON.stringify(join(bundleDir, bundled))}`)
     .replace(/^directory = .*$/m, `directory = ${JSON.stringify(assetsDir)}`);
   const configPath = join(dir, "wrangler.toml");
-  writeFileSync(configPath, config);
+  writeFileSync(configPath, frozen);
   return configPath;
 }
 
@@ -70,6 +77,9 @@ export interface ProcessMemory {
 }
 
 export class BenchRuntime {
+  /** `config`: the wrangler config to run (the product's; bench:load also runs bench/floor's). */
+  constructor(private readonly config = "wrangler.toml") {}
+
   readonly dir = mkdtempSync(join(tmpdir(), "chat-bench-"));
   readonly persistTo = join(this.dir, "state");
   private configPath: string | null = null;
@@ -91,7 +101,7 @@ export class BenchRuntime {
 
   /** Starts wrangler dev (again on the same port and storage after a kill). Returns the ms it took. */
   async start(): Promise<number> {
-    this.configPath ??= freezeProduct(this.dir);
+    this.configPath ??= freezeProduct(this.dir, this.config);
     const started = performance.now();
     this.server = await startDevServer({
       ...(this.port === undefined ? {} : { port: this.port }),

@@ -55,6 +55,8 @@ export class Run implements Hub, LoadedRun, AuditedRun {
   private inWindow = false;
   /** performance.now() when the measured window began. */
   windowStartedAt = 0;
+  /** Runtime workerd CPU ms per chat message sent in the last window (NaN across a restart). */
+  cpuMsPerMessage = Number.NaN;
   readonly lines: string[] = [];
 
   constructor(readonly options: ScenarioOptions) {}
@@ -297,10 +299,11 @@ export class Run implements Hub, LoadedRun, AuditedRun {
       `sent: ${load.sentByVisitors} by visitors + ${load.sentByAgents} by agents in ${elapsed.toFixed(1)} s = ${((load.sentByVisitors + load.sentByAgents) / elapsed).toFixed(0)}/s` +
         `${load.skipped ? ` (${load.skipped} ticks found no assigned conversation)` : ""}; ${load.arrivalsStarted} new conversations; ${load.closes} queue closes`,
     );
-    await meter.finish(
+    const runtimeCpu = await meter.finish(
       this.logger,
       `slow deliveries by second: ${this.ledger.deliveryVisitorToAgent.slowSeconds(25, started)} (visitor -> agent)`,
     );
+    this.cpuMsPerMessage = (runtimeCpu * 1000) / (load.sentByVisitors + load.sentByAgents);
   }
 
   /** Waits for every message to be acked and every client to be connected, then settles. */
