@@ -4,11 +4,12 @@
  * installed) accept a body signed as the TeamDO signs it, and refuse it once tampered with.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
+import { has, readmeBlock } from "../readme-examples";
 
 const SECRET = `whsec_${Buffer.from("readme-webhook-secret-0123456789ab").toString("base64")}`;
 const body = JSON.stringify({
@@ -27,22 +28,7 @@ function signed(rawBody: string): Record<string, string> {
   };
 }
 
-function readmeBlock(language: string): string {
-  const readme = readFileSync(join(__dirname, "../../../README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Webhooks"), readme.indexOf("### Recipe"));
-  const block = section.match(new RegExp("```" + language + "\\n([\\s\\S]*?)```"))?.[1];
-  if (!block) throw new Error(`no ${language} example in README "Webhooks"`);
-  return block;
-}
-
-function has(command: string): boolean {
-  try {
-    execFileSync(command, ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const example = (language: string) => readmeBlock("## Webhooks", "### Recipe", language);
 
 // Inside the checkout, so the example's `import "standardwebhooks"` resolves.
 const dir = join(__dirname, "../../../node_modules/.cache/webhook-readme");
@@ -51,7 +37,7 @@ mkdirSync(dir, { recursive: true });
 describe("README webhook receivers", () => {
   it("Node: verifyChatWebhook accepts a signed body and refuses a tampered one", async () => {
     const file = join(dir, "receiver.mjs");
-    writeFileSync(file, readmeBlock("js"));
+    writeFileSync(file, example("js"));
     const { verifyChatWebhook } = (await import(pathToFileURL(file).href)) as {
       verifyChatWebhook: (secret: string, headers: Record<string, string>, raw: string) => unknown;
     };
@@ -66,7 +52,7 @@ describe("README webhook receivers", () => {
       const file = join(dir, "receiver.py");
       writeFileSync(
         file,
-        `${readmeBlock("python")}
+        `${example("python")}
 import sys
 case = json.loads(sys.stdin.read())
 try:

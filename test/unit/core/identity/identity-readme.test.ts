@@ -4,11 +4,12 @@
  * Worker accepts, over a set of users that touches every rule of the signed message.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { has, readmeBlock } from "../../readme-examples";
 import { visitorUserSchema, type VisitorUser } from "../../../../protocol/session";
 import { hashMatches } from "../../../../core/identity/check-identity";
 
@@ -23,22 +24,7 @@ const users: (VisitorUser & { id: string })[] = [
   { id: "9", name: "O'Brien", attributes: { B: 1, a: 2, _z: 3, "1": 4, "a-b": 5, a_b: 6 } },
 ];
 
-function readmeBlock(language: string): string {
-  const readme = readFileSync(join(__dirname, "../../../../README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Identity verification"), readme.indexOf("## Security"));
-  const block = section.match(new RegExp("```" + language + "\\n([\\s\\S]*?)```"))?.[1];
-  if (!block) throw new Error(`no ${language} example in README "Identity verification"`);
-  return block;
-}
-
-function has(command: string): boolean {
-  try {
-    execFileSync(command, ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const example = (language: string) => readmeBlock("## Identity verification", "## Security", language);
 
 async function expectAccepted(hashes: string[]): Promise<void> {
   expect(hashes).toHaveLength(users.length);
@@ -53,7 +39,7 @@ const dir = mkdtempSync(join(tmpdir(), "identity-readme-"));
 describe("README identity examples", () => {
   it("Node: chatIdentityHash gives the hash the Worker accepts", async () => {
     const file = join(dir, "identity.mjs");
-    writeFileSync(file, readmeBlock("js"));
+    writeFileSync(file, example("js"));
     const { chatIdentityHash } = (await import(pathToFileURL(file).href)) as {
       chatIdentityHash: (secret: string, user: unknown) => string;
     };
@@ -64,7 +50,7 @@ describe("README identity examples", () => {
     const file = join(dir, "identity.py");
     writeFileSync(
       file,
-      `${readmeBlock("python")}\nimport sys\nfor user in json.loads(sys.stdin.read()):\n    print(chat_identity_hash(${JSON.stringify(SECRET)}, user))\n`,
+      `${example("python")}\nimport sys\nfor user in json.loads(sys.stdin.read()):\n    print(chat_identity_hash(${JSON.stringify(SECRET)}, user))\n`,
     );
     const output = execFileSync("python3", [file], { input: JSON.stringify(users), encoding: "utf8" });
     await expectAccepted(output.trim().split("\n"));
@@ -74,7 +60,7 @@ describe("README identity examples", () => {
     const file = join(dir, "identity.php");
     writeFileSync(
       file,
-      `${readmeBlock("php")}\nforeach (json_decode(stream_get_contents(STDIN), true) as $user) echo chat_identity_hash(${JSON.stringify(SECRET)}, $user), "\\n";\n`,
+      `${example("php")}\nforeach (json_decode(stream_get_contents(STDIN), true) as $user) echo chat_identity_hash(${JSON.stringify(SECRET)}, $user), "\\n";\n`,
     );
     const output = execFileSync("php", [file], { input: JSON.stringify(users), encoding: "utf8" });
     await expectAccepted(output.trim().split("\n"));
