@@ -7,10 +7,9 @@
  * details reachable (a drawer when narrow) and settings sections that fit a screen. Ana
  * (the support lead, support made manual so a visitor stays queued) and raw-socket visitors.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./axe";
 import type { SiteConfig } from "../../protocol";
 import { launchChromium, startProduct, type Product } from "./harness";
 import {
@@ -23,7 +22,6 @@ import {
   waitUntil,
 } from "./panel-helpers";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const DEMO_IDENTITY_SECRET = "demo-only-identity-secret-never-use-in-production";
 
 let product: Product;
@@ -68,33 +66,6 @@ afterAll(async () => {
   await browser?.close();
   await product?.stop();
 });
-
-/** Serious and critical axe violations on the page (open shadow roots included), as `rule: targets`. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the panel's CSP does not stop it.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: object,
-          ): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      targets: violation.nodes.map((node) => JSON.stringify(node.target)),
-    }));
-  });
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.targets.join(" ")}`);
-}
 
 const settingsTabs = ["assignment", "fallbacks", "behaviour", "hours", "messages", "embed"] as const;
 

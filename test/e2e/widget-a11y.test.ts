@@ -5,11 +5,10 @@
  * full screen under 640 px without touching the host page, 16 px inputs, right-to-left
  * layout from the locale, the page's `<html lang>`; and screenshots of each to look at.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./axe";
 import type { Product } from "./harness";
 import {
   AgentClient,
@@ -22,8 +21,6 @@ import {
   type HostSite,
   type WidgetStage,
 } from "./widget-host";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let stage: WidgetStage;
 let product: Product;
@@ -47,33 +44,6 @@ afterAll(async () => {
   ana?.close();
   await stage?.stop();
 });
-
-/** Serious and critical axe violations on the page (open shadow roots included), as `rule: targets`. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP does not stop it.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Document,
-            options: object,
-          ): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      targets: violation.nodes.map((node) => JSON.stringify(node.target)),
-    }));
-  });
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.targets.join(" ")}`);
-}
 
 /** The data-testid of the focused control, through both shadow roots. */
 const focused = (page: Page) =>
