@@ -33,7 +33,7 @@ beforeAll(async () => {
     support.settings = { ...support.settings, presenceGraceSeconds: 1 };
     support.policy = {
       ...support.policy,
-      absentAgents: { unansweredAfterSeconds: 2, answeredAfterSeconds: 4 },
+      absentAgents: { unansweredAfterSeconds: 2, answeredAfterSeconds: 4, avoidSeconds: 600 },
     };
   }));
 });
