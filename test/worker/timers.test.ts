@@ -201,6 +201,42 @@ describe("away and offline agents (policy absentAgents)", () => {
   });
 });
 
+describe("a one-agent team whose laptop slept (issue 13, finding 1)", () => {
+  it("gets the chat back when the connection returns, ahead of a chat that arrived meanwhile", async () => {
+    const tokens = await seedSite("slept", 1);
+    await team("slept", {
+      preset: "high-touch",
+      settings: { presenceGraceSeconds: 1 },
+      policy: { absentAgents: { unansweredAfterSeconds: 1 } },
+    });
+    const stub = teamStub(env, "slept", "support");
+    const ana = await online("slept", tokens.ana!);
+    const first = await visitorWrites("slept", "Where is my order?");
+    expect((await ana.until("assigned")).conversation.id).toBe(first.conversationId);
+
+    // The laptop sleeps: the socket drops without a word, past the grace and the absent clock.
+    ana.close();
+    await sleep(1100);
+    await runDue(stub);
+    await sleep(1100);
+    await runDue(stub);
+    expect((await first.visitor.untilWhere("status", (frame) => frame.state === "queued")).position).toBe(1);
+    // Someone new writes while Ana is gone: both wait, the first visitor first in line.
+    const second = await visitorWrites("slept", "Hello?");
+    expect((await second.visitor.untilWhere("status", (frame) => frame.state === "queued")).position).toBe(2);
+
+    // Ana wakes the laptop and goes online: the first chat comes back to her at once, although
+    // it was marked to avoid her (nobody else can take it), and the newcomer waits for her seat.
+    const back = await online("slept", tokens.ana!);
+    back.send({ type: "hello" });
+    expect((await back.until("snapshot")).inbox.map((c) => c.id)).toEqual([first.conversationId]);
+    expect(
+      (await first.visitor.untilWhere("status", (frame) => frame.state === "assigned")).agent?.name,
+    ).toBe("Ana");
+    expect((await second.visitor.untilWhere("status", (frame) => frame.position === 1)).state).toBe("queued");
+  }, 20_000);
+});
+
 describe("returning customer fallback", () => {
   it("waits for the previous agent, then lets the team take the chat", async () => {
     const tokens = await seedSite("returning");
