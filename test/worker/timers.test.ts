@@ -3,7 +3,7 @@
  * preference waits, each as a support lead would describe it. Waits are set to a second so
  * the tests can let them run out, then the alarm is run.
  */
-import { env, evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
+import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
 import { admin, connectAgent, connectVisitor, seedSite } from "./helpers";
@@ -51,6 +51,39 @@ describe("presence grace", () => {
     await runDue(teamStub(env, "grace", "support"));
     expect((await ben.untilWhere("agent", (f) => f.agent.id === "ana")).agent.status).toBe("offline");
   });
+
+  it("an agent who signs off (not dropped) has no grace to wait out: one timer, the absent clock's", async () => {
+    const tokens = await seedSite("signed-off");
+    await team("signed-off", {
+      preset: "high-touch",
+      settings: { presenceGraceSeconds: 1 },
+      policy: { absentAgents: { unansweredAfterSeconds: 3 } },
+    });
+    const stub = teamStub(env, "signed-off", "support");
+    const ana = await online("signed-off", tokens.ana!);
+    const { conversationId } = await visitorWrites("signed-off");
+    await ana.until("assigned");
+    const ben = await online("signed-off", tokens.ben!);
+    const before = Date.now();
+    ana.send({ type: "presence", status: "offline" });
+    await ben.untilWhere("agent", (f) => f.agent.id === "ana" && f.agent.status === "offline");
+    // Found by the workerd model soak: a grace timer left running for an agent who said
+    // "offline" (and, once, left without an alarm). Now the alarm is the 3 s hand-on alone.
+    const { alarm, gone } = await runInDurableObject(stub, async (_instance, state) => ({
+      alarm: await state.storage.getAlarm(),
+      gone: state.storage.sql
+        .exec<{ n: number }>("SELECT COUNT(*) AS n FROM agents WHERE gone_since IS NOT NULL")
+        .one().n,
+    }));
+    expect(gone).toBe(0);
+    expect(alarm).toBeGreaterThanOrEqual(before + 3000);
+    expect(alarm).toBeLessThanOrEqual(Date.now() + 3000);
+    await sleep(Math.max(0, alarm! - Date.now()) + 50);
+    await runDue(stub);
+    expect(
+      (await ben.untilWhere("assigned", (f) => f.conversation.id === conversationId)).conversation.id,
+    ).toBe(conversationId);
+  }, 15_000);
 
   it("keeps an agent online who reconnects within the grace period", async () => {
     const tokens = await seedSite("grace-back");
