@@ -39,12 +39,21 @@ await run.main("fault: failed", async () => {
       const restartMs = await run.killAndRestart();
       // killAndRestart resolves when /health answers: from here on it is the clients' backoff.
       restarts.add(restartMs);
-      const back = await waitFor(() => clients().every((client) => client.ready), 30_000);
+      const restartedAt = performance.now();
+      // When half the clients were back: tells the backoff's delay from the runtime's throughput.
+      let halfBackMs = -1;
+      const back = await waitFor(() => {
+        const all = clients();
+        const ready = all.filter((client) => client.ready).length;
+        if (halfBackMs < 0 && ready * 2 >= all.length) halfBackMs = performance.now() - restartedAt;
+        return ready === all.length;
+      }, 30_000);
       const recovery = performance.now() - killedAt;
       recoveries.add(recovery);
       beyondRestart.add(Math.max(0, recovery - restartMs));
       run.log(
         `kill ${kill}: SIGKILL at ${((killedAt - run.windowStartedAt) / 1000).toFixed(1)} s into the window; runtime answered again after ${(restartMs / 1000).toFixed(1)} s; ` +
+          `half the clients back ${(halfBackMs / 1000).toFixed(1)} s after that; ` +
           `${back ? "every client back" : `${clients().filter((c) => !c.ready).length} clients NOT back`} ${(recovery / 1000).toFixed(1)} s after the kill`,
       );
     }

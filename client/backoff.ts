@@ -5,10 +5,12 @@
  * after a connection that worked was lost. A crash or a deploy is back in a few seconds;
  * doubling from 0.5 s would leave clients waiting 8–16 s after the server is already up,
  * then bring them all back at once. Each short retry is itself the cheap probe: one
- * session request that fails fast while the server is down.
+ * session request that fails fast while the server is down. The schedule after a lost
+ * connection, by how long it has been down: under 10 s (a restart), 0.5–1 s apart; under
+ * a minute, 1–2 s; after that the server is really down and the steps double to 30 s.
  *
  * @example
- * setTimeout(reconnect, reconnectDelay(attempt++, Math.random, { downForMs: now - lostAt }));
+ * setTimeout(reconnect, reconnectDelay(attempt++, Math.random, now - lostAt));
  */
 import { RuntimeCloseCode } from "../protocol/wire";
 
@@ -16,33 +18,38 @@ import { RuntimeCloseCode } from "../protocol/wire";
 export const BACKOFF_BASE_MS = 500;
 /** No retry waits longer than this, however long the outage. */
 export const BACKOFF_MAX_MS = 30_000;
-/** For this long after a working connection was lost, retries stay close together… */
+/**
+ * For this long after a working connection was lost (what a crash or a deploy takes to come
+ * back), retries are at most this far apart (the step; the jittered delay is half to all of
+ * it), so a client is back within a second of the server answering.
+ */
+export const RESTART_WINDOW_MS = 10_000;
+export const RESTART_RETRY_MAX_MS = 1_000;
+/** Then, until this long after the loss, retries stay close together… */
 export const QUICK_RETRY_WINDOW_MS = 60_000;
-/** …at most this long apart (the step; the jittered delay is half to all of it). */
+/** …at most this long apart. */
 export const QUICK_RETRY_MAX_MS = 2_000;
 /** A close that says the runtime is restarting (1001, 1012) spreads clients over this. */
 export const RESTART_SPREAD_MS = 1_000;
 
-export interface DelayContext {
-  /**
-   * How long ago a connection that worked (the server answered on it) was lost; absent
-   * when there was none yet, e.g. a first connect to a server that is down.
-   */
-  downForMs?: number;
-}
-
 /**
  * Delay before reconnect attempt `attempt` (0 for the first retry): half of the exponential
  * step is fixed, the other half random, so clients spread out but never retry at once.
- * Within a minute of losing a working connection the step is capped at 2 s.
+ * `downForMs`: how long ago a connection that worked (the server answered on it) was lost;
+ * left out when there was none yet, e.g. a first connect to a server that is down. Within
+ * 10 s of such a loss the step is capped at 1 s, within a minute at 2 s.
  */
 export function reconnectDelay(
   attempt: number,
   random: () => number = Math.random,
-  context: DelayContext = {},
+  downForMs = Infinity,
 ): number {
-  const quick = context.downForMs !== undefined && context.downForMs < QUICK_RETRY_WINDOW_MS;
-  const cap = quick ? QUICK_RETRY_MAX_MS : BACKOFF_MAX_MS;
+  const cap =
+    downForMs < RESTART_WINDOW_MS
+      ? RESTART_RETRY_MAX_MS
+      : downForMs < QUICK_RETRY_WINDOW_MS
+        ? QUICK_RETRY_MAX_MS
+        : BACKOFF_MAX_MS;
   const step = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 16));
   return Math.round(step / 2 + random() * (step / 2));
 }

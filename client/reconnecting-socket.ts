@@ -76,8 +76,8 @@ export class ReconnectingSocket {
   #attempt = 0;
   /** Whether the server has answered on the current socket: its loss starts a quick-retry window. */
   #healthy = false;
-  /** When the last socket the server had answered on was lost (clock of `now`). */
-  #lostAt: number | undefined;
+  /** When the last socket the server had answered on was lost (clock of `now`); none yet: -Infinity. */
+  #lostAt = -Infinity;
   /** Bumped on every attempt and on stop, so late callbacks of an old attempt do nothing. */
   #generation = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -215,8 +215,7 @@ export class ReconnectingSocket {
   }
 
   #retryLater(atLeastMs = 0): void {
-    const downForMs = this.#lostAt === undefined ? undefined : this.#now() - this.#lostAt;
-    const delay = reconnectDelay(this.#attempt++, this.#random, downForMs === undefined ? {} : { downForMs });
+    const delay = reconnectDelay(this.#attempt++, this.#random, this.#now() - this.#lostAt);
     this.#retryAfter(Math.max(atLeastMs, delay));
   }
 

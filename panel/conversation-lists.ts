@@ -7,6 +7,7 @@ import { html, nothing } from "lit";
 import type { ConversationSummary, PresenceStatus } from "../protocol/wire";
 import { needsMe, type AgentDesk, type ListedConversation } from "./agent-desk";
 import { initials, languageName, waitText } from "./format";
+import { renderHandoverNotice } from "./handover-notice";
 import { keysOf, ShortcutAction } from "./keyboard-shortcuts";
 import type { TeamConnection } from "./team-connection";
 
@@ -17,30 +18,12 @@ export const presences: readonly PresenceStatus[] = ["online", "away", "offline"
 export const presenceLabel = (status: PresenceStatus | "mixed"): string =>
   status[0]!.toUpperCase() + status.slice(1);
 
-/** Chats handed on from me while I was away or offline: what went where, until dismissed. */
-function renderHandedOn(team: TeamConnection) {
-  if (team.handedOn.length === 0) return nothing;
-  return html`<div class="notice" role="status" data-testid="handed-on">
-    <p>While you were away:</p>
-    <ul>
-      ${team.handedOn.map(
-        (handover) =>
-          html`<li data-testid="handed-on-item" data-conversation-id=${handover.conversationId}>
-            ${handover.visitorName || "A visitor"}${handover.answered ? "" : " (unanswered)"} →
-            ${handover.toAgentName ?? "back to the queue"}
-          </li>`,
-      )}
-    </ul>
-    <button data-testid="handed-on-dismiss" @click=${() => team.dismissHandovers()}>OK</button>
-  </div>`;
-}
-
 export function renderInbox(desk: AgentDesk) {
   const rows = desk.listed.filter((row) => row.list === "inbox");
   const several = desk.teams.length > 1;
   return html`<section aria-labelledby="inbox-title">
     <h3 class="list-title" id="inbox-title"><span>Inbox</span> <span class="count" data-testid="inbox-count">${rows.length}</span></h3>
-    ${desk.teams.map(renderHandedOn)}
+    ${desk.teams.map((team) => renderHandoverNotice(team, several))}
     ${
       rows.length === 0
         ? html`<p class="empty">No open conversations.${desk.teams.some((team) => team.me?.status === "online") ? "" : " Go online to get chats."}</p>`

@@ -134,7 +134,7 @@ export abstract class Client {
   private scheduleReconnect(delayMs?: number): void {
     if (this.stopped || !this.hub.reconnecting()) return;
     clearTimeout(this.retryTimer);
-    const context = this.lostAt === null ? {} : { downForMs: performance.now() - this.lostAt };
+    const downForMs = this.lostAt === null ? Infinity : performance.now() - this.lostAt;
     this.retryTimer = setTimeout(
       () => {
         this.open().catch((error: unknown) => {
@@ -143,7 +143,7 @@ export abstract class Client {
           this.scheduleReconnect();
         });
       },
-      delayMs ?? reconnectDelay(this.attempt++, Math.random, context),
+      delayMs ?? reconnectDelay(this.attempt++, Math.random, downForMs),
     );
   }
 

@@ -62,8 +62,10 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
       return ok();
     }
     case "presence":
-      // Going offline starts the grace period after which unanswered chats are handed on.
-      store.setGoneSince(me.id, frame.status === "offline" ? now : null);
+      // Said, not guessed: no grace to wait out (the engine's absence clock starts now and
+      // hands chats on by itself). A grace left running for an agent already offline was a
+      // second timer for nothing, and the workerd model soak found it without an alarm.
+      store.setGoneSince(me.id, null);
       team.apply(engine.presenceChanged(me.id, frame.status, now), now);
       out.agent(engine, me.id, ws);
       if (frame.status === "online") {

@@ -3,7 +3,7 @@
  * preference waits, each as a support lead would describe it. Waits are set to a second so
  * the tests can let them run out, then the alarm is run.
  */
-import { env, evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
+import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
 import { admin, connectAgent, connectVisitor, seedSite } from "./helpers";
@@ -51,6 +51,39 @@ describe("presence grace", () => {
     await runDue(teamStub(env, "grace", "support"));
     expect((await ben.untilWhere("agent", (f) => f.agent.id === "ana")).agent.status).toBe("offline");
   });
+
+  it("an agent who signs off (not dropped) has no grace to wait out: one timer, the absent clock's", async () => {
+    const tokens = await seedSite("signed-off");
+    await team("signed-off", {
+      preset: "high-touch",
+      settings: { presenceGraceSeconds: 1 },
+      policy: { absentAgents: { unansweredAfterSeconds: 3 } },
+    });
+    const stub = teamStub(env, "signed-off", "support");
+    const ana = await online("signed-off", tokens.ana!);
+    const { conversationId } = await visitorWrites("signed-off");
+    await ana.until("assigned");
+    const ben = await online("signed-off", tokens.ben!);
+    const before = Date.now();
+    ana.send({ type: "presence", status: "offline" });
+    await ben.untilWhere("agent", (f) => f.agent.id === "ana" && f.agent.status === "offline");
+    // Found by the workerd model soak: a grace timer left running for an agent who said
+    // "offline" (and, once, left without an alarm). Now the alarm is the 3 s hand-on alone.
+    const { alarm, gone } = await runInDurableObject(stub, async (_instance, state) => ({
+      alarm: await state.storage.getAlarm(),
+      gone: state.storage.sql
+        .exec<{ n: number }>("SELECT COUNT(*) AS n FROM agents WHERE gone_since IS NOT NULL")
+        .one().n,
+    }));
+    expect(gone).toBe(0);
+    expect(alarm).toBeGreaterThanOrEqual(before + 3000);
+    expect(alarm).toBeLessThanOrEqual(Date.now() + 3000);
+    await sleep(Math.max(0, alarm! - Date.now()) + 50);
+    await runDue(stub);
+    expect(
+      (await ben.untilWhere("assigned", (f) => f.conversation.id === conversationId)).conversation.id,
+    ).toBe(conversationId);
+  }, 15_000);
 
   it("keeps an agent online who reconnects within the grace period", async () => {
     const tokens = await seedSite("grace-back");
@@ -199,6 +232,42 @@ describe("away and offline agents (policy absentAgents)", () => {
       "assigned",
     );
   });
+});
+
+describe("a one-agent team whose laptop slept (issue 13, finding 1)", () => {
+  it("gets the chat back when the connection returns, ahead of a chat that arrived meanwhile", async () => {
+    const tokens = await seedSite("slept", 1);
+    await team("slept", {
+      preset: "high-touch",
+      settings: { presenceGraceSeconds: 1 },
+      policy: { absentAgents: { unansweredAfterSeconds: 1 } },
+    });
+    const stub = teamStub(env, "slept", "support");
+    const ana = await online("slept", tokens.ana!);
+    const first = await visitorWrites("slept", "Where is my order?");
+    expect((await ana.until("assigned")).conversation.id).toBe(first.conversationId);
+
+    // The laptop sleeps: the socket drops without a word, past the grace and the absent clock.
+    ana.close();
+    await sleep(1100);
+    await runDue(stub);
+    await sleep(1100);
+    await runDue(stub);
+    expect((await first.visitor.untilWhere("status", (frame) => frame.state === "queued")).position).toBe(1);
+    // Someone new writes while Ana is gone: both wait, the first visitor first in line.
+    const second = await visitorWrites("slept", "Hello?");
+    expect((await second.visitor.untilWhere("status", (frame) => frame.state === "queued")).position).toBe(2);
+
+    // Ana wakes the laptop and goes online: the first chat comes back to her at once, although
+    // it was marked to avoid her (nobody else can take it), and the newcomer waits for her seat.
+    const back = await online("slept", tokens.ana!);
+    back.send({ type: "hello" });
+    expect((await back.until("snapshot")).inbox.map((c) => c.id)).toEqual([first.conversationId]);
+    expect(
+      (await first.visitor.untilWhere("status", (frame) => frame.state === "assigned")).agent?.name,
+    ).toBe("Ana");
+    expect((await second.visitor.untilWhere("status", (frame) => frame.position === 1)).state).toBe("queued");
+  }, 20_000);
 });
 
 describe("returning customer fallback", () => {

@@ -1,34 +1,92 @@
 /**
  * Reconnecting after a crash or a deploy (issue 13, finding 7): a client whose working
- * connection was lost keeps retrying every 1–2 s for a minute, so it is back within about
- * 2 s of the server answering again instead of sitting in an 8–30 s backoff; a restart close
- * (1001, 1012) reconnects at once, jittered over a second. Fake timers and a fake socket.
+ * connection was lost retries every 0.5–1 s for 10 s (what a restart takes), then every 1–2 s
+ * for the rest of a minute, so it is back within about a second of the server answering
+ * again instead of sitting in an 8–30 s backoff; a restart close
+ * (1001, 1012) reconnects at once, jittered over a second. Fake timers and a fake socket; the
+ * schedule itself is held to its promises (back soon, never hammering) for any jitter with fast-check.
  */
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   BACKOFF_BASE_MS,
+  BACKOFF_MAX_MS,
   isRestartClose,
   QUICK_RETRY_MAX_MS,
   QUICK_RETRY_WINDOW_MS,
   reconnectDelay,
+  RESTART_RETRY_MAX_MS,
+  RESTART_WINDOW_MS,
   RESTART_SPREAD_MS,
   restartDelay,
 } from "../../../client/backoff";
 import { ReconnectingSocket, SocketState } from "../../../client/reconnecting-socket";
 
 describe("reconnectDelay after a working connection was lost", () => {
-  it("caps the step at 2 s for the first minute, however many attempts failed", () => {
+  it("caps the step at 1 s for the first 10 s and at 2 s for the first minute, however many attempts failed", () => {
     for (const attempt of [3, 5, 10, 100]) {
-      expect(reconnectDelay(attempt, () => 1, { downForMs: 10_000 })).toBe(QUICK_RETRY_MAX_MS);
-      expect(reconnectDelay(attempt, () => 0, { downForMs: 10_000 })).toBe(QUICK_RETRY_MAX_MS / 2);
+      expect(reconnectDelay(attempt, () => 1, 5_000)).toBe(RESTART_RETRY_MAX_MS);
+      expect(reconnectDelay(attempt, () => 0, 5_000)).toBe(RESTART_RETRY_MAX_MS / 2);
+      expect(reconnectDelay(attempt, () => 1, RESTART_WINDOW_MS)).toBe(QUICK_RETRY_MAX_MS);
+      expect(reconnectDelay(attempt, () => 0, 30_000)).toBe(QUICK_RETRY_MAX_MS / 2);
     }
     // The first attempts are no slower than before.
-    expect(reconnectDelay(0, () => 1, { downForMs: 0 })).toBe(BACKOFF_BASE_MS);
+    expect(reconnectDelay(0, () => 1, 0)).toBe(BACKOFF_BASE_MS);
   });
 
   it("backs off as before once the outage is longer than the window, or with no working connection yet", () => {
-    expect(reconnectDelay(5, () => 1, { downForMs: QUICK_RETRY_WINDOW_MS })).toBe(BACKOFF_BASE_MS * 32);
+    expect(reconnectDelay(5, () => 1, QUICK_RETRY_WINDOW_MS)).toBe(BACKOFF_BASE_MS * 32);
     expect(reconnectDelay(5, () => 1)).toBe(BACKOFF_BASE_MS * 32);
+  });
+
+  /** The times of a client's attempts after losing its connection at 0, until `untilMs`. */
+  function attempts(random: () => number, untilMs: number): number[] {
+    const times: number[] = [];
+    for (let at = 0, attempt = 0; at <= untilMs;) {
+      at += reconnectDelay(attempt++, random, at);
+      times.push(at);
+    }
+    return times;
+  }
+
+  it("whatever the jitter and however long the outage, a client tries again within 1 s of a server back in under 9 s, within 2 s under 58 s", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1 }),
+        fc.nat(58_000),
+        (draws, backAt) => {
+          let i = 0;
+          const random = () => draws[i++ % draws.length]!;
+          const next = attempts(random, backAt).find((at) => at >= backAt)!;
+          expect(next - backAt).toBeLessThanOrEqual(
+            backAt < 9_000 ? RESTART_RETRY_MAX_MS : QUICK_RETRY_MAX_MS,
+          );
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("never hammers a server that stays down: at most 2 tries a second at first, then one a second, then one per 15-30 s", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1 }), (draws) => {
+        let i = 0;
+        const times = attempts(() => draws[i++ % draws.length]!, 10 * 60_000);
+        const within = (from: number, to: number) => times.filter((at) => at >= from && at < to).length;
+        expect(within(0, 1_000)).toBeLessThanOrEqual(2);
+        expect(within(0, RESTART_WINDOW_MS)).toBeLessThanOrEqual(
+          RESTART_WINDOW_MS / (RESTART_RETRY_MAX_MS / 2) + 1,
+        );
+        expect(within(RESTART_WINDOW_MS, QUICK_RETRY_WINDOW_MS)).toBeLessThanOrEqual(
+          (QUICK_RETRY_WINDOW_MS - RESTART_WINDOW_MS) / (QUICK_RETRY_MAX_MS / 2) + 1,
+        );
+        // After a minute, steps double to the cap: from two minutes on, at least 15 s apart.
+        const late = times.filter((at) => at >= 2 * 60_000);
+        for (let k = 1; k < late.length; k++)
+          expect(late[k]! - late[k - 1]!).toBeGreaterThanOrEqual(BACKOFF_MAX_MS / 2);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("treats 1001 and 1012 as a restart and spreads those clients over a second", () => {
@@ -92,6 +150,21 @@ describe("ReconnectingSocket through a crash and a deploy", () => {
   });
 
   const last = () => FakeSocket.all.at(-1)!;
+
+  it("is back within 1 s of the server answering after a 4 s outage (a restart)", async () => {
+    socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    last().open();
+    serverUp = false;
+    last().drop(1006);
+    await vi.advanceTimersByTimeAsync(4_000);
+    const socketsBefore = FakeSocket.all.length;
+    serverUp = true;
+    await vi.advanceTimersByTimeAsync(RESTART_RETRY_MAX_MS);
+    expect(FakeSocket.all.length).toBe(socketsBefore + 1);
+    last().open();
+    expect(socket.state).toBe(SocketState.open);
+  });
 
   it("is back within 2 s of the server answering after a 12 s outage", async () => {
     socket.start();
