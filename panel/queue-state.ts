@@ -18,5 +18,7 @@ export function applyQueueUpdate(
     const index = Math.min(Math.max((entry.position ?? Infinity) - 1, 0), next.length);
     next.splice(index, 0, entry);
   }
-  return next.map((entry, index) => (entry.position === index + 1 ? entry : { ...entry, position: index + 1 }));
+  return next.map((entry, index) =>
+    entry.position === index + 1 ? entry : { ...entry, position: index + 1 },
+  );
 }

@@ -14,7 +14,9 @@ export function boundQueueEntry(summary: ConversationSummary): ConversationSumma
   const { visitor, lastMessage } = summary;
   const bounded: ConversationSummary = {
     ...summary,
-    lastMessage: lastMessage ? { ...lastMessage, text: preview(lastMessage.text, QUEUE_PREVIEW_CHARS) } : null,
+    lastMessage: lastMessage
+      ? { ...lastMessage, text: preview(lastMessage.text, QUEUE_PREVIEW_CHARS) }
+      : null,
     transferNote: summary.transferNote === null ? null : preview(summary.transferNote, QUEUE_PREVIEW_CHARS),
     page: summary.page === null ? null : preview(summary.page, QUEUE_PAGE_CHARS),
     visitor: { ...visitor, verified: {}, hints: {} },

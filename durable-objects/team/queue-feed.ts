@@ -34,7 +34,11 @@ export class QueueFeed {
    * The delta from what agents hold to `entries` (the queue after an event), or null when
    * they hold it already; `touched`: ids whose content the event changed.
    */
-  update(engine: AssignmentEngine, entries: readonly QueueEntry[], touched: Iterable<string>): QueueUpdate | null {
+  update(
+    engine: AssignmentEngine,
+    entries: readonly QueueEntry[],
+    touched: Iterable<string>,
+  ): QueueUpdate | null {
     const next = entries.map((entry) => entry.conversation.id);
     const delta = queueDelta(this.held ?? [], next, new Set(touched));
     this.hold(entries);

@@ -19,7 +19,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function visitor(site: string, i: number, text: string) {
   const response = await SELF.fetch(`${BASE}/v1/sites/${site}/session`, {
     method: "POST",
-    headers: { Origin: ORIGIN, "Content-Type": "application/json", "CF-Connecting-IP": `10.9.${i >> 8}.${i & 255}` },
+    headers: {
+      Origin: ORIGIN,
+      "Content-Type": "application/json",
+      "CF-Connecting-IP": `10.9.${i >> 8}.${i & 255}`,
+    },
     body: "{}",
   });
   const session = (await response.json()) as VisitorSessionResponse;
@@ -97,7 +101,10 @@ describe("queue updates to agents, with 300 chats waiting", () => {
     // An arrival: one entry, placed last.
     let arrival: Awaited<ReturnType<typeof visitor>> | undefined;
     for (const agent of [ana, ben]) expect(agent.queue.at(-1)?.position).toBe(WAITING);
-    const arrived = await measure([ana, ben], async () => (arrival = await visitor("fanout", 900, "a new question")));
+    const arrived = await measure(
+      [ana, ben],
+      async () => (arrival = await visitor("fanout", 900, "a new question")),
+    );
     for (const seen of arrived) {
       expect(seen.types).toEqual(["queue_update"]);
       expect(seen.bytes).toBeLessThan(2048);

@@ -46,7 +46,11 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant("arrive" as const), priority: fc.integer({ min: 0, max: 3 }) }),
   fc.record({ kind: fc.constant("leave" as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant("touch" as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant("reprioritise" as const), pick: fc.nat(), priority: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({
+    kind: fc.constant("reprioritise" as const),
+    pick: fc.nat(),
+    priority: fc.integer({ min: 0, max: 3 }),
+  }),
   fc.record({ kind: fc.constant("drain" as const), count: fc.integer({ min: 1, max: 5 }) }),
 );
 
@@ -64,7 +68,11 @@ describe("queue deltas", () => {
             arrivals++;
             waiting.push({ id: `c${arrivals}`, priority: s.priority, arrival: arrivals, version: 0 });
           } else if (s.kind === "drain") {
-            const gone = new Set(ordered(waiting).slice(0, s.count).map((w) => w.id));
+            const gone = new Set(
+              ordered(waiting)
+                .slice(0, s.count)
+                .map((w) => w.id),
+            );
             waiting = waiting.filter((w) => !gone.has(w.id));
           } else if (waiting.length > 0) {
             const target = waiting[s.pick % waiting.length]!;

@@ -24,14 +24,21 @@ const big = (): ConversationSummary => {
     position: 7,
     offline: false,
     transferNote: "n".repeat(1000),
-    visitor: { name: "Ana", verified: { plan: "pro", ...attributes }, hints: attributes, previousConversations: 2 },
+    visitor: {
+      name: "Ana",
+      verified: { plan: "pro", ...attributes },
+      hints: attributes,
+      previousConversations: 2,
+    },
   };
 };
 
 describe("queue entries", () => {
   it("cut previews and keep attributes only within the entry's byte budget", () => {
     const entry = boundQueueEntry(big());
-    expect(new TextEncoder().encode(JSON.stringify(entry)).byteLength).toBeLessThanOrEqual(QUEUE_ENTRY_MAX_BYTES);
+    expect(new TextEncoder().encode(JSON.stringify(entry)).byteLength).toBeLessThanOrEqual(
+      QUEUE_ENTRY_MAX_BYTES,
+    );
     expect([...entry.lastMessage!.text]).toHaveLength(QUEUE_PREVIEW_CHARS + 1);
     expect(entry.lastMessage!.text.endsWith("😀…")).toBe(true); // no emoji cut in half
     expect(entry.page).toHaveLength(QUEUE_PAGE_CHARS + 1);

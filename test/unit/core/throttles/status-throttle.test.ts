@@ -27,10 +27,26 @@ describe("status throttle", () => {
   it("sends nothing for an unchanged frame, and an immediate one at once", () => {
     const throttle = new StatusThrottle();
     const sent: object[] = [];
-    throttle.offer("v", Date.now(), () => ({ state: "queued" }), (f) => sent.push(f));
+    throttle.offer(
+      "v",
+      Date.now(),
+      () => ({ state: "queued" }),
+      (f) => sent.push(f),
+    );
     vi.advanceTimersByTime(2_000);
-    throttle.offer("v", Date.now(), () => ({ state: "queued" }), (f) => sent.push(f));
-    throttle.offer("v", Date.now(), () => ({ state: "assigned" }), (f) => sent.push(f), true);
+    throttle.offer(
+      "v",
+      Date.now(),
+      () => ({ state: "queued" }),
+      (f) => sent.push(f),
+    );
+    throttle.offer(
+      "v",
+      Date.now(),
+      () => ({ state: "assigned" }),
+      (f) => sent.push(f),
+      true,
+    );
     expect(sent).toEqual([{ state: "queued" }, { state: "assigned" }]);
   });
 });
