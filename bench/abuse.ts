@@ -79,7 +79,11 @@ function open(path: string, ticket: string, onFrame: (frame: { type: string }, b
   });
   ws.on("error", () => {});
   return new Promise<WebSocket>((resolve, reject) => {
-    ws.once("open", () => resolve(ws));
+    const timer = setTimeout(() => {
+      ws.terminate();
+      reject(new Error("no answer to the upgrade in 15 s"));
+    }, 15_000);
+    ws.once("open", () => (clearTimeout(timer), resolve(ws)));
     ws.once("unexpected-response", (_request, response) =>
       reject(new Error(`upgrade ${response.statusCode}`)),
     );
@@ -172,7 +176,7 @@ async function frameFlood(frame: object, count: number): Promise<string> {
   const text = JSON.stringify(frame);
   const closed = new Promise<number>((resolve) => noisy.ws.once("close", (code) => resolve(code)));
   for (let i = 0; i < count && noisy.ws.readyState === WebSocket.OPEN; i++) noisy.ws.send(text);
-  const code = await Promise.race([closed, sleep(3000).then(() => 0)]);
+  const code = await Promise.race([closed, sleep(10_000).then(() => 0)]);
   noisy.ws.close();
   return code ? `socket closed with ${code}` : "socket still open";
 }
@@ -183,8 +187,11 @@ async function ticketFlood(count: number): Promise<string> {
     Array.from({ length: count }, () => open(session.connectPath, session.ticket, () => {})),
   );
   const opened = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  const unanswered = results.filter(
+    (r) => r.status === "rejected" && /no answer/.test(String(r.reason)),
+  ).length;
   for (const ws of opened) ws.close();
-  return `${opened.length} of ${count} sockets opened`;
+  return `${opened.length} of ${count} sockets opened (${unanswered} upgrades unanswered in 15 s)`;
 }
 
 /** Storage objects of the run: each Durable Object with storage is one SQLite file. */
