@@ -77,7 +77,11 @@ export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
     ),
   }),
   queue: shape<Frame<"queue">>({ queue: listOf(isConversationSummary) }),
-  queue_entry: shape<Frame<"queue_entry">>({ conversation: isConversationSummary }),
+  queue_update: shape<Frame<"queue_update">>({
+    removed: listOf(str),
+    entries: listOf(isConversationSummary),
+    length: num,
+  }),
   agent: shape<Frame<"agent">>({ agent: isAgentSummary }),
   history: shape<Frame<"history">>({ conversationId: str, messages: listOf(isChatMessage) }),
   message: isChatMessage,

@@ -19,6 +19,7 @@ import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
 import { Transcript, type TranscriptEntry } from "../client/transcript";
 import { agentFrameChecks } from "./agent-frame-checks";
+import { applyQueueUpdate } from "./queue-state";
 import { TeamLists } from "./team-lists";
 import { TypingSignals } from "./typing-signals";
 
@@ -230,26 +231,17 @@ export class TeamConnection extends TeamLists {
       case "handovers":
         this.handedOn = [...this.handedOn, ...frame.handovers];
         break;
-      case "queue": {
-        const before = new Set(this.queue.map((queued) => queued.id));
-        this.queue = frame.queue;
-        if (this.alertOnQueue)
-          for (const queued of frame.queue)
-            if (!before.has(queued.id) && !this.known.has(queued.id)) this.host.queued(this, queued);
-        this.alertOnQueue = true;
-        this.remember(frame.queue);
-        // A queued conversation open in the view gets no live messages: catch up by seq.
-        for (const queued of frame.queue) this.catchUp(queued);
+      case "queue":
+        this.takeQueue(frame.queue, frame.queue);
         break;
-      }
-      case "queue_entry": {
-        // One waiting conversation changed in place (a new message): replace its entry.
-        const changed = frame.conversation;
-        this.queue = this.queue.map((queued) => (queued.id === changed.id ? changed : queued));
-        this.remember([changed]);
-        this.catchUp(changed);
+      case "queue_update":
+        // One event's change (arrivals, departures, a new message): the whole queue comes only
+        // with the snapshot and when I go online. A list that drifted while I was online and
+        // in sync asks for a fresh snapshot.
+        this.takeQueue(applyQueueUpdate(this.queue, frame), frame.entries);
+        if (this.ready && this.me?.status === "online" && this.queue.length !== frame.length)
+          this.send({ type: "hello" });
         break;
-      }
       case "agent":
         this.agents.set(frame.agent.id, frame.agent);
         if (frame.agent.id === this.me?.id) this.me = frame.agent;
@@ -290,6 +282,19 @@ export class TeamConnection extends TeamLists {
         break;
     }
     this.host.changed();
+  }
+
+  /** The queue as it is now; `changed`: the entries that arrived or changed in this frame. */
+  private takeQueue(queue: ConversationSummary[], changed: readonly ConversationSummary[]): void {
+    const before = new Set(this.queue.map((queued) => queued.id));
+    this.queue = queue;
+    if (this.alertOnQueue)
+      for (const queued of changed)
+        if (!before.has(queued.id) && !this.known.has(queued.id)) this.host.queued(this, queued);
+    this.alertOnQueue = true;
+    this.remember([...changed]);
+    // A queued conversation open in the view gets no live messages: catch up by seq.
+    for (const queued of changed) this.catchUp(queued);
   }
 
   /** After a (re)connect: fill in every held transcript, resend what was never acked, restore presence. */

@@ -135,18 +135,25 @@ export const agentHandoversSchema = z.object({
   type: z.literal("handovers"),
   handovers: z.array(handoverSchema),
 });
+/** The whole queue, in order: when I go online (the snapshot carries it on connect). */
 export const agentQueueSchema = z.object({
   type: z.literal("queue"),
   queue: z.array(conversationSummarySchema),
 });
 /**
- * One waiting conversation changed (a new message: its preview, seq and wait) and kept its
- * place: the panel replaces its entry. Sent instead of the whole queue, so a message in a
- * queued conversation costs each agent one entry, whatever the queue's length.
+ * What changed in the queue after one event, sent instead of the whole queue (which comes
+ * only in the snapshot and when I go online): drop every id in `removed` and every entry's
+ * id, then insert the entries, ascending by `position`, at that place (1-based); renumber.
+ * Entries are bounded (`QUEUE_ENTRY_MAX_BYTES`: previews cut), so an arrival, a departure or
+ * a message in a waiting chat costs each agent about a kilobyte whatever the queue's length.
+ * `length` is the queue's length after the change: a panel whose list differs asks for a
+ * fresh snapshot (`hello`).
  */
-export const agentQueueEntrySchema = z.object({
-  type: z.literal("queue_entry"),
-  conversation: conversationSummarySchema,
+export const agentQueueUpdateSchema = z.object({
+  type: z.literal("queue_update"),
+  removed: z.array(z.string()),
+  entries: z.array(conversationSummarySchema),
+  length: z.number().int().min(0),
 });
 export const agentPresenceOutSchema = z.object({ type: z.literal("agent"), agent: agentSummarySchema });
 export const agentHistoryOutSchema = z.object({
@@ -189,7 +196,7 @@ export const agentFrameOutSchema = z.discriminatedUnion("type", [
   agentUnassignedSchema,
   agentHandoversSchema,
   agentQueueSchema,
-  agentQueueEntrySchema,
+  agentQueueUpdateSchema,
   agentPresenceOutSchema,
   agentHistoryOutSchema,
   messageFrameSchema,

@@ -17,8 +17,12 @@ export const TICKET_TTL_SECONDS = 30;
 export const MAX_SOCKETS_PER_VISITOR = 5;
 /** Open sockets one agent token may hold in one team. */
 export const MAX_SOCKETS_PER_AGENT_TOKEN = 5;
-/** Longest last-message preview in a queue entry the panel lists. */
+/** Longest last-message (and transfer-note) preview in a queue entry the panel lists. */
 export const QUEUE_PREVIEW_CHARS = 140;
+/** Longest page URL in a queue entry. */
+export const QUEUE_PAGE_CHARS = 200;
+/** Visitor attributes are kept in a queue entry while it stays within this many bytes of JSON. */
+export const QUEUE_ENTRY_MAX_BYTES = 1536;
 /** Most messages a history or welcome frame carries at once. */
 export const MAX_HISTORY_MESSAGES = 500;
 /** Ids of sites, teams and agents: short, URL-safe. */

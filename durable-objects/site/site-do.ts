@@ -59,6 +59,8 @@ export interface TokenAgent extends AgentView {
 }
 
 const IDENTITY_FINGERPRINT_CHARS = 12;
+/** Set once this site is in the site directory (`siteDirectoryStub`). */
+const LISTED_KEY = "directory:listed";
 
 export class SiteDO extends DurableObject {
   private readonly store: SiteStore;
@@ -76,6 +78,17 @@ export class SiteDO extends DurableObject {
     if (this.configured) ensureSchema(ctx.storage.sql, siteMigrations, SITE_SCHEMA_VERSION);
     this.store = new SiteStore(ctx.storage.sql);
     this.webhooks = new SiteWebhooks(ctx.storage.sql);
+    // A site created before the directory existed lists itself the next time it starts.
+    if (this.configured) void ctx.blockConcurrencyWhile(() => this.listInDirectory());
+  }
+
+  /** Puts this configured site in the site directory once (then remembers it did). */
+  private async listInDirectory(): Promise<void> {
+    if ((await this.ctx.storage.get(LISTED_KEY)) === true) return;
+    const siteId = this.store.site()?.siteId;
+    if (!siteId) return;
+    await siteDirectoryStub(this.env).directoryAdd(siteId);
+    await this.ctx.storage.put(LISTED_KEY, true);
   }
 
   // ---- the site directory (only on the object `siteDirectoryStub` names) ----
@@ -118,6 +131,7 @@ export class SiteDO extends DurableObject {
     this.store.putSite(siteId, site);
     this.cachedSite = undefined;
     await siteDirectoryStub(this.env).directoryAdd(siteId);
+    await this.ctx.storage.put(LISTED_KEY, true);
     return ok();
   }
 
@@ -159,6 +173,7 @@ export class SiteDO extends DurableObject {
       },
     }).finally(() => (this.cachedSite = undefined));
     await siteDirectoryStub(this.env).directoryAdd(siteId);
+    await this.ctx.storage.put(LISTED_KEY, true);
     return result;
   }
 

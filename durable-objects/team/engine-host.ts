@@ -41,6 +41,8 @@ export class EngineHost {
       now,
     });
     this.engine = engine;
+    // What agents were last told is the stored queue: deltas start from it.
+    this.out.queueBaseline(engine.queue());
     this.apply(engine, engine.tick(now), now);
     return engine;
   }
@@ -59,8 +61,12 @@ export class EngineHost {
     if (changed.conversations.length > 0) {
       // One walk of the queue serves the agents' list and every waiting visitor's position.
       const entries = engine.queue();
-      this.out.queue(engine, entries);
-      this.out.positions(engine, now, entries);
+      this.out.queue(
+        engine,
+        entries,
+        changed.conversations.map((conversation) => conversation.id),
+      );
+      this.out.positions(engine, now, entries, true);
     }
     const agentsToAnnounce = new Set(changed.agents.map((agent) => agent.id));
     for (const conversation of changed.conversations)

@@ -1,15 +1,16 @@
 /**
- * What the TeamDO sends beyond direct answers: the queue to online agents, an agent's
- * presence and load to the team, visitors' live status (throttled per visitor), and stored
- * messages to the conversation's parties. The queue and agent frames are sent only when they
- * changed: most events change nothing agents see (a first reply, a chat assigned as soon as
- * it arrived), and sending every agent the same frame again was most of a busy team's
- * traffic. Agents who connect or come online get the current state in their snapshot.
+ * What the TeamDO sends beyond direct answers: queue deltas to online agents (`QueueFeed`),
+ * an agent's presence and load to the team, visitors' live status (throttled per visitor),
+ * and stored messages to the conversation's parties. Queue and agent frames are sent only
+ * when they changed: most events change nothing agents see (a first reply, a chat assigned
+ * as soon as it arrived), and sending every agent the same frame again was most of a busy
+ * team's traffic. Agents who connect or come online get the whole queue in their snapshot.
  */
 import type { AgentFrameOut, ChatMessage, VisitorFrameOut } from "../../protocol";
 import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
 import { StatusThrottle } from "../../core/throttles/status-throttle";
 import { TypingCoalescer } from "../../core/throttles/typing-coalescer";
+import { QueueFeed } from "./queue-feed";
 import { sendText, type TeamSockets } from "./team-sockets";
 import type { ConversationRow, TeamStore } from "./team-store";
 import { visitorCopy, type QueuePositions, type TeamViews } from "./team-views";
@@ -17,36 +18,43 @@ import { visitorCopy, type QueuePositions, type TeamViews } from "./team-views";
 export class TeamBroadcasts {
   private readonly throttle = new StatusThrottle();
   private readonly typingSignals = new TypingCoalescer();
-  /** The queue and agent frames last sent, by "queue" or "agent:ID" (memory only: a wake sends anew). */
+  /** The agent frames last sent, by "agent:ID" (memory only: a wake sends anew). */
   private readonly lastSent = new Map<string, string>();
+  private readonly queueFeed: QueueFeed;
+  /** Position and estimate last offered to each queued visitor ("3:120"), by visitor id. */
+  private figuresOffered = new Map<string, string>();
 
   constructor(
     private readonly store: TeamStore,
     readonly sockets: TeamSockets,
     private readonly views: TeamViews,
-  ) {}
+  ) {
+    this.queueFeed = new QueueFeed(store, views);
+  }
 
-  /** Sends the queue to every online agent, if it changed; `entries`: the engine's queue, if walked already. */
-  queue(engine: AssignmentEngine, entries: readonly QueueEntry[] = engine.queue()): void {
-    const queue = this.views.queue(engine, entries);
-    const text = JSON.stringify({ type: "queue", queue } satisfies AgentFrameOut);
-    if (!this.changedSince("queue", text)) return;
-    const online = new Set(
-      engine
-        .agents()
-        .filter((agent) => agent.status === "online")
-        .map((agent) => agent.id),
-    );
-    this.sockets.textToAgents(text, (agentId) => online.has(agentId));
+  /** What online agents hold after a (re)start: the queue as stored, before the first event. */
+  queueBaseline(entries: readonly QueueEntry[]): void {
+    this.queueFeed.baseline(entries);
+  }
+
+  /**
+   * Tells every online agent what changed in the queue after an event, as one bounded delta
+   * (`queue_update`); nothing when the queue they hold is still right. `entries`: the
+   * engine's queue after the event; `touched`: conversations the event changed.
+   */
+  queue(engine: AssignmentEngine, entries: readonly QueueEntry[], touched: Iterable<string>): void {
+    const update = this.queueFeed.update(engine, entries, touched);
+    if (update) this.toOnlineAgents(engine, update);
   }
 
   /** Sends one waiting conversation's changed entry (its place unchanged) to every online agent. */
   queueEntry(engine: AssignmentEngine, conversation: ConversationRow): void {
     const row = this.store.conversation(conversation.id) ?? conversation;
-    const frame = {
-      type: "queue_entry",
-      conversation: this.views.queueEntry(engine, row),
-    } satisfies AgentFrameOut;
+    const update = this.queueFeed.changed(engine, row);
+    if (update) this.toOnlineAgents(engine, update);
+  }
+
+  private toOnlineAgents(engine: AssignmentEngine, frame: AgentFrameOut): void {
     const online = new Set(
       engine
         .agents()
@@ -54,8 +62,6 @@ export class TeamBroadcasts {
         .map((agent) => agent.id),
     );
     this.sockets.textToAgents(JSON.stringify(frame), (agentId) => online.has(agentId));
-    // The whole queue as last sent is stale now: the next queue frame goes whatever it says.
-    this.lastSent.delete("queue");
   }
 
   /**
@@ -76,10 +82,28 @@ export class TeamBroadcasts {
     return true;
   }
 
-  /** Gives each queued visitor their live position and estimate, from one walk of the queue. */
-  positions(engine: AssignmentEngine, now: number, entries: readonly QueueEntry[] = engine.queue()): void {
+  /**
+   * Gives each queued visitor their live position and estimate, from one walk of the queue.
+   * `onlyMoved`: skip visitors whose position and estimate are what they were last offered
+   * (after an event: an arrival at the back moves nobody); the alarm offers everyone, since
+   * opening hours change what a status says.
+   */
+  positions(
+    engine: AssignmentEngine,
+    now: number,
+    entries: readonly QueueEntry[] = engine.queue(),
+    onlyMoved = false,
+  ): void {
     const positions = this.views.positions(entries);
-    for (const entry of entries) this.status(engine, entry.conversation.visitorId, now, false, positions);
+    const offered = new Map<string, string>();
+    for (const { conversation, position } of entries) {
+      const eta = engine.estimateWait(position, now);
+      const figures = `${position}:${eta === null ? "-" : Math.round(eta)}`;
+      offered.set(conversation.visitorId, figures);
+      if (onlyMoved && this.figuresOffered.get(conversation.visitorId) === figures) continue;
+      this.status(engine, conversation.visitorId, now, false, positions);
+    }
+    this.figuresOffered = offered;
   }
 
   /**
@@ -122,6 +146,7 @@ export class TeamBroadcasts {
   /** After a (re)connect the visitor gets their status whatever was sent before. */
   forgetStatus(visitorId: string): void {
     this.throttle.forget(visitorId);
+    this.figuresOffered.delete(visitorId);
   }
 
   /** Stores a system line in the transcript and delivers it. */

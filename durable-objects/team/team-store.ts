@@ -143,6 +143,14 @@ export class TeamStore {
     return this.sql.exec("SELECT * FROM conversations WHERE state != 'closed'").toArray().map(toConversation);
   }
 
+  /** Conversations an agent has now (the alarm's no-answer check reads only these). */
+  assignedConversations(): ConversationRow[] {
+    return this.sql
+      .exec("SELECT * FROM conversations WHERE state = 'assigned'")
+      .toArray()
+      .map(toConversation);
+  }
+
   /** The visitor's most recent conversations, newest first. */
   conversationsOf(visitorId: string, limit = 20): ConversationRow[] {
     return this.sql

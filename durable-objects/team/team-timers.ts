@@ -34,7 +34,8 @@ export function dueWork(
     .map((agent) => agent.id);
   const release: DueWork["release"] = [];
   const noAnswerMs = config.settings.noAnswerSeconds === null ? null : config.settings.noAnswerSeconds * 1000;
-  for (const conversation of store.openConversations()) {
+  // Only assigned chats can be due for no answer: the queue, however long, is not read.
+  for (const conversation of store.assignedConversations()) {
     const record = engine.conversation(conversation.id);
     if (
       !record ||

@@ -11,8 +11,8 @@ import type {
   ConversationSummary,
   VisitorFrameOut,
 } from "../../protocol";
-import { QUEUE_PREVIEW_CHARS } from "../../protocol";
 import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
+import { boundQueueEntry } from "../../core/queue-feed";
 import type { ConversationRow, TeamStore } from "./team-store";
 import type { VisitorText } from "./visitor-text";
 
@@ -44,19 +44,13 @@ export class TeamViews {
     return summaries;
   }
 
-  /** A waiting conversation as the queue lists it: its last message a short preview. */
+  /** A waiting conversation as the queue lists it: bounded, its last message a short preview. */
   queueEntry(
     engine: AssignmentEngine,
     conversation: ConversationRow,
     position?: number,
   ): ConversationSummary {
-    const summary = this.summary(engine, conversation, position);
-    const last = summary.lastMessage;
-    if (!last || last.text.length <= QUEUE_PREVIEW_CHARS) return summary;
-    return {
-      ...summary,
-      lastMessage: { ...last, text: `${[...last.text.slice(0, QUEUE_PREVIEW_CHARS)].join("")}…` },
-    };
+    return boundQueueEntry(this.summary(engine, conversation, position));
   }
 
   /** One conversation as the panel lists it; `position` saves a walk of the queue when known. */

@@ -13,9 +13,12 @@ import { loadSite } from "./load-site";
 
 export function agentAuth(): MiddlewareHandler<AppEnv> {
   return async function agentTokenCheck(c, next) {
-    const site = await loadSite(c);
     const bearer = bearerToken(c.req.header("Authorization"));
     const token = bearer ? await verifyAgentToken(c.env.SIGNING_SECRET, bearer) : null;
+    // A token signed for this site proves the admin API created it: its object may be asked
+    // even when the site directory does not list it yet (it lists itself as it starts).
+    const signedForSite = token !== null && token.site === c.req.param("site");
+    const site = await loadSite(c, { signedForSite });
     if (!token || token.site !== site.siteId)
       throw unauthorized("a valid agent token for this site is required");
     const agent = await siteStub(c.env, site.siteId).agentForToken(token.agentId, token.tokenId);

@@ -9,12 +9,20 @@ import { siteDirectoryStub, siteStub } from "../../durable-objects/addresses";
 import { notFound } from "../api-error";
 import type { AppEnv } from "../app-env";
 
-export async function loadSite(c: Context<AppEnv>): Promise<SiteView> {
+/**
+ * `signedForSite`: the request carries a token signed for this site (so the admin API made
+ * it): the site's object is asked even if the directory does not list it, as for a site
+ * created before the directory existed, which lists itself when its object starts.
+ */
+export async function loadSite(
+  c: Context<AppEnv>,
+  { signedForSite = false }: { signedForSite?: boolean } = {},
+): Promise<SiteView> {
   const cached = c.get("site");
   if (cached) return cached;
   const siteId = c.req.param("site") ?? "";
   const site =
-    idSchema.safeParse(siteId).success && (await siteExists(c.env, siteId))
+    idSchema.safeParse(siteId).success && (signedForSite || (await siteExists(c.env, siteId)))
       ? await siteStub(c.env, siteId).getSite()
       : null;
   if (!site) throw notFound(`no site "${siteId.slice(0, 64)}"`);
