@@ -39,9 +39,7 @@ export type AgentSignedIn = z.infer<typeof agentSignedInSchema>;
 
 /** `POST /v1/admin/sites/:site/agents/:agent/login-links`. */
 export const agentLoginLinkResponseSchema = z.object({
-  loginPath: z
-    .string()
-    .describe("Opens the panel and signs the agent in; works once, until `expiresAt`."),
+  loginPath: z.string().describe("Opens the panel and signs the agent in; works once, until `expiresAt`."),
   expiresAt: epochMsSchema,
 });
 export type AgentLoginLinkResponse = z.infer<typeof agentLoginLinkResponseSchema>;

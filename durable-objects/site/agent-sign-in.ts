@@ -40,7 +40,13 @@ export class AgentSignIn {
 
   startSession(agentId: string, tokenId: string | null, secretHash: string, now: number): SessionRow {
     this.store.deleteExpiredSessions(now - sessionLimits.idleMs, now - sessionLimits.maxMs);
-    const session = { sessionId: randomId(SESSION_ID_PREFIX), agentId, tokenId, createdAt: now, lastSeenAt: now };
+    const session = {
+      sessionId: randomId(SESSION_ID_PREFIX),
+      agentId,
+      tokenId,
+      createdAt: now,
+      lastSeenAt: now,
+    };
     this.store.insertSession(secretHash, session);
     return session;
   }

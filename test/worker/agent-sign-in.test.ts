@@ -61,14 +61,22 @@ async function signIn(site: string, agentId: string): Promise<string> {
 function withCookie(site: string, path: string, cookie: string, init: RequestInit = {}): Promise<Response> {
   return SELF.fetch(`${BASE}/v1/sites/${site}/${path}`, {
     ...init,
-    headers: { Cookie: cookie, ...(init.method && init.method !== "GET" ? { Origin: PANEL } : {}), ...init.headers },
+    headers: {
+      Cookie: cookie,
+      ...(init.method && init.method !== "GET" ? { Origin: PANEL } : {}),
+      ...init.headers,
+    },
   });
 }
 
 const ticketsOf = (site: string, cookie: string) =>
   withCookie(site, "agent/session", cookie, { method: "POST" });
 
-async function openSocket(site: string, cookie: string, teamId = "support"): Promise<FrameReader<AgentFrameOut>> {
+async function openSocket(
+  site: string,
+  cookie: string,
+  teamId = "support",
+): Promise<FrameReader<AgentFrameOut>> {
   const response = await ticketsOf(site, cookie);
   expect(response.status).toBe(200);
   const session = (await response.json()) as AgentSessionResponse;
@@ -133,7 +141,9 @@ describe("agent login links", () => {
     expect(expires).toBe(issuedAt + AGENT_LOGIN_LINK_TTL_SECONDS * 1000);
     expect(await stub.redeemLoginLink(await sha256Hex("late-code"), "secret-hash-1", expires!)).toBeNull();
     await stub.issueLoginLink("ana", await sha256Hex("in-time"), issuedAt);
-    expect(await stub.redeemLoginLink(await sha256Hex("in-time"), "secret-hash-2", expires! - 1)).toMatchObject({
+    expect(
+      await stub.redeemLoginLink(await sha256Hex("in-time"), "secret-hash-2", expires! - 1),
+    ).toMatchObject({
       id: "ana",
     });
     // An unknown agent gets no link.
@@ -169,9 +179,7 @@ describe("agent login links", () => {
     expect((await post()).status).toBe(403);
     expect((await post(PANEL)).status).toBe(200);
     // Reads need no Origin; scripts with a bearer token are not asked for one.
-    expect(
-      (await withCookie("signin-origin", "teams/support/canned-replies", cookie)).status,
-    ).toBe(200);
+    expect((await withCookie("signin-origin", "teams/support/canned-replies", cookie)).status).toBe(200);
     const bearer = await SELF.fetch(`${BASE}/v1/sites/signin-origin/agent/session`, {
       method: "POST",
       headers: { Authorization: `Bearer ${tokens.ana}` },
@@ -184,9 +192,10 @@ describe("agent login links", () => {
     await expectUnauthorized(await login("signin-token", { token: "not.a-token" }), "token");
     const cookie = sessionCookie(await login("signin-token", { token: tokens.ana }));
     const socket = await openSocket("signin-token", cookie);
-    const [{ tokenId }] = (await (await admin("GET", "/sites/signin-token/agents/ana/tokens")).json()) as {
+    const listed = (await (await admin("GET", "/sites/signin-token/agents/ana/tokens")).json()) as {
       tokenId: string;
     }[];
+    const tokenId = listed[0]!.tokenId;
     expect((await admin("DELETE", `/sites/signin-token/agents/ana/tokens/${tokenId}`)).status).toBe(204);
     expect(await closedWith(socket)).toBe(CloseCode.unauthorized);
     await expectUnauthorized(await ticketsOf("signin-token", cookie));
@@ -289,7 +298,11 @@ describe("ending panel sessions", () => {
 
   it("a cookie that is not a session is refused with 401 JSON, never a 500", async () => {
     await seedSite("signin-junk");
-    for (const cookie of [`${AGENT_SESSION_COOKIE}=junk`, `${AGENT_SESSION_COOKIE}=${"x".repeat(43)}`, "other=1"])
+    for (const cookie of [
+      `${AGENT_SESSION_COOKIE}=junk`,
+      `${AGENT_SESSION_COOKIE}=${"x".repeat(43)}`,
+      "other=1",
+    ])
       await expectUnauthorized(await ticketsOf("signin-junk", cookie));
   });
 });

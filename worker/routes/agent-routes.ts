@@ -18,7 +18,12 @@ import type { SessionAgent } from "../../durable-objects/site/site-do";
 import { ApiError, unauthorized } from "../api-error";
 import { ErrorCode } from "../../protocol";
 import type { AppEnv } from "../app-env";
-import { clearSessionCookie, newSessionSecret, sessionSecretHash, setSessionCookie } from "../agent-session-cookie";
+import {
+  clearSessionCookie,
+  newSessionSecret,
+  sessionSecretHash,
+  setSessionCookie,
+} from "../agent-session-cookie";
 import { forwardSocket } from "../forward-socket";
 import { agentAuth, currentAgent } from "../middleware/agent-auth";
 import { failureRateLimit } from "../middleware/failure-rate-limit";
