@@ -16,14 +16,17 @@ export const loginCodeSchema = z
  * `POST /v1/sites/:site/agent/login`: a login link's code, or an agent token pasted into the
  * panel; either is exchanged for the session cookie.
  */
-export const agentLoginBodySchema = z.union([
-  z.strictObject({
-    code: loginCodeSchema.describe("The `login=` part of the login link's fragment; it works once."),
-  }),
-  z.strictObject({
-    token: z.string().min(1).max(2048).describe("An agent login token (it stays valid)."),
-  }),
-]);
+export const agentLoginBodySchema = z
+  .strictObject({
+    code: loginCodeSchema
+      .optional()
+      .describe("The `login=` part of the login link's fragment; it works once."),
+    token: z.string().min(1).max(2048).optional().describe("An agent login token (it stays valid)."),
+  })
+  .refine((body) => (body.code === undefined) !== (body.token === undefined), {
+    message: "give exactly one of code and token",
+    path: ["code"],
+  });
 export type AgentLoginBody = z.infer<typeof agentLoginBodySchema>;
 
 /** Who is signed in; the session itself is the cookie, never in a body. */

@@ -209,7 +209,8 @@ describe.each(apiOperations.map((operation) => [key(operation.method, operation.
       return SELF.fetch(url(operation.path, pathValues(setup), query), {
         method: operation.method.toUpperCase(),
         headers: {
-          Origin: ORIGIN,
+          // The panel's sign-in and sign-out come from the panel's own origin (the Worker's).
+          Origin: operation.path.startsWith("/v1/sites/:site/agent/log") ? BASE : ORIGIN,
           ...(credentials ? auth : {}),
           ...(socket ? { Upgrade: "websocket" } : {}),
           ...(body === undefined ? {} : { "Content-Type": "application/json" }),

@@ -47,7 +47,7 @@ agentRoutes.post("/login", failureRateLimit("agent-login"), jsonBody(agentLoginB
   const stub = siteStub(c.env, site.siteId);
   const now = Date.now();
   let agent: SessionAgent | null;
-  if ("code" in body) {
+  if (body.code !== undefined) {
     agent = await stub.redeemLoginLink(await sha256Hex(body.code), secretHash, now);
     if (!agent)
       throw refusedLogin(
@@ -55,7 +55,7 @@ agentRoutes.post("/login", failureRateLimit("agent-login"), jsonBody(agentLoginB
         "this login link was already used, has expired or was replaced by a newer one; ask for a new link",
       );
   } else {
-    const token = await verifyAgentToken(c.env.SIGNING_SECRET, body.token);
+    const token = await verifyAgentToken(c.env.SIGNING_SECRET, body.token ?? "");
     agent =
       token && token.site === site.siteId
         ? await stub.tokenSession(token.agentId, token.tokenId, secretHash, now)
