@@ -192,7 +192,8 @@ export class AgentDesk implements TeamHost {
   select(team: TeamConnection, conversationId: string): void {
     this.selected = { teamId: team.teamId, conversationId };
     team.transcript(conversationId);
-    team.markSeen(conversationId);
+    // Selected while in the background (a chat just assigned) is not read: it stays unread.
+    if (document.visibilityState === "visible") team.markSeen(conversationId);
     this.host.requestUpdate();
   }
 
@@ -254,7 +255,7 @@ export class AgentDesk implements TeamHost {
     // The conversation on screen is read as it arrives, while the agent is looking.
     const selection = this.selection;
     if (selection && document.visibilityState === "visible")
-      selection.team.unread.delete(selection.conversationId);
+      selection.team.readUpTo(selection.conversationId);
     this.host.requestUpdate();
   }
 
