@@ -5,6 +5,7 @@
  * notices to show. The panel's elements render it and call its methods; it imports nothing
  * from Lit.
  */
+import { AGENT_SESSION_HEARTBEAT_SECONDS } from "../protocol/wire";
 import type {
   AgentSessionResponse,
   ChatMessage,
@@ -16,7 +17,7 @@ import type { ControllerHost } from "../client/controller-host";
 import { FatalConnectError } from "../client/reconnecting-socket";
 import { AgentSessions } from "./agent-session";
 import { DeskAlerts } from "./desk-alerts";
-import { savedPresences, savePresences, type PanelCredentials } from "./panel-auth";
+import { endSession, savedPresences, savePresences, type PanelCredentials } from "./panel-auth";
 import { TeamConnection, type TeamHost } from "./team-connection";
 
 export interface Selection {
@@ -55,6 +56,7 @@ export class AgentDesk implements TeamHost {
   private selected: { teamId: string; conversationId: string } | null = null;
   private readonly sessions: AgentSessions;
   private clock: ReturnType<typeof setInterval> | undefined;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private startTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,6 +80,13 @@ export class AgentDesk implements TeamHost {
       this.now = Date.now();
       this.host.requestUpdate();
     }, CLOCK_MS);
+    // An open panel is in use: it renews its session (sliding expiry) and learns of a sign-out
+    // elsewhere even while its sockets stay quiet.
+    this.heartbeat = setInterval(() => {
+      this.sessions.get().catch((error: unknown) => {
+        if (error instanceof FatalConnectError) this.fatal(error);
+      });
+    }, AGENT_SESSION_HEARTBEAT_SECONDS * 1000);
     document.addEventListener("visibilitychange", this.onVisible);
     window.addEventListener("focus", this.onVisible);
     void this.start();
@@ -91,10 +100,14 @@ export class AgentDesk implements TeamHost {
     return this.agent?.role === "lead";
   }
 
-  /** Signs out: tells every team I am offline, then closes the sockets. */
+  /**
+   * Signs out: tells every team I am offline, closes the sockets, and ends the session on
+   * the server, which closes the sockets of my other tabs too (they then show sign-in).
+   */
   signOut(): void {
     for (const team of this.teams) team.setPresence("offline");
     this.stop();
+    void endSession(this.credentials);
   }
 
   /** The first session tells the agent's name and teams; each team then keeps its own socket. */
@@ -125,6 +138,7 @@ export class AgentDesk implements TeamHost {
   private stop(): void {
     this.stopped = true;
     clearInterval(this.clock);
+    clearInterval(this.heartbeat);
     clearInterval(this.statsTimer);
     this.statsTimer = undefined;
     clearTimeout(this.startTimer);
@@ -178,7 +192,8 @@ export class AgentDesk implements TeamHost {
   select(team: TeamConnection, conversationId: string): void {
     this.selected = { teamId: team.teamId, conversationId };
     team.transcript(conversationId);
-    team.markSeen(conversationId);
+    // Selected while in the background (a chat just assigned) is not read: it stays unread.
+    if (document.visibilityState === "visible") team.markSeen(conversationId);
     this.host.requestUpdate();
   }
 
@@ -240,7 +255,7 @@ export class AgentDesk implements TeamHost {
     // The conversation on screen is read as it arrives, while the agent is looking.
     const selection = this.selection;
     if (selection && document.visibilityState === "visible")
-      selection.team.unread.delete(selection.conversationId);
+      selection.team.readUpTo(selection.conversationId);
     this.host.requestUpdate();
   }
 

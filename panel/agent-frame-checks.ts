@@ -61,8 +61,11 @@ export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
     inbox: listOf(isConversationSummary),
     queue: listOf(isConversationSummary),
     agents: listOf(isAgentSummary),
+    unread: (value) =>
+      typeof value === "object" && value !== null && Object.values(value).every((count) => num(count)),
   }),
-  assigned: shape<Frame<"assigned">>({ conversation: isConversationSummary }),
+  assigned: shape<Frame<"assigned">>({ conversation: isConversationSummary, unread: num }),
+  read: shape<Frame<"read">>({ conversationId: str, seq: num, unread: num }),
   unassigned: shape<Frame<"unassigned">>({ conversationId: str, reason: str }),
   handovers: shape<Frame<"handovers">>({
     handovers: listOf(

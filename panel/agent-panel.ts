@@ -1,6 +1,6 @@
 /**
  * `<agent-panel>`: the agent's web page at /panel/. Signs in from the login link or a pasted
- * token (kept in sessionStorage), then shows the top bar (`top-bar.ts`) and one of three
+ * token (exchanged for a session cookie shared by every tab, `panel-auth.ts`), then shows the top bar (`top-bar.ts`) and one of three
  * views: conversations (inbox, queues, the selected conversation), and for a lead the team
  * view and the team's settings. State
  * and sockets live in `AgentDesk`; this element renders it, owns the dialogs and the
@@ -15,10 +15,12 @@ import { renderInbox, renderQueues } from "./conversation-lists";
 import { renderConversation } from "./conversation-pane";
 import { keysOf, renderShortcutList, ShortcutAction, shortcutFor } from "./keyboard-shortcuts";
 import {
-  forgetCredentials,
-  loadCredentials,
+  exchangeLogin,
+  forget,
   parseLoginLink,
-  saveCredentials,
+  rememberedSite,
+  takeLoginFromUrl,
+  type LoginProof,
   type PanelCredentials,
 } from "./panel-auth";
 import { handoverNoticeStyles } from "./handover-notice";
@@ -39,6 +41,7 @@ export class AgentPanel extends LitElement {
 
   @state() private desk: AgentDesk | null = null;
   @state() private signInMessage: string | null = null;
+  @state() private signingIn = false;
   @state() private view: View = View.conversations;
   @state() private viewTeamId: string | null = null;
   @state() private dialog: Dialog | null = null;
@@ -60,8 +63,13 @@ export class AgentPanel extends LitElement {
     super.connectedCallback();
     window.addEventListener("keydown", this.onKey);
     window.addEventListener("pointerdown", this.onGesture);
-    const credentials = loadCredentials();
-    if (credentials && !this.desk) this.signIn(credentials);
+    const proof = takeLoginFromUrl();
+    if (proof) void this.exchange(proof);
+    else if (!this.desk) {
+      // Signed in earlier in this browser (another tab or window): the cookie says if still so.
+      const remembered = rememberedSite();
+      if (remembered) this.signIn(remembered);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -70,8 +78,20 @@ export class AgentPanel extends LitElement {
     window.removeEventListener("pointerdown", this.onGesture);
   }
 
+  /** A login link's code or a pasted token, exchanged for the session. */
+  private async exchange(proof: LoginProof): Promise<void> {
+    this.signingIn = true;
+    this.signInMessage = null;
+    try {
+      this.signIn(await exchangeLogin(proof));
+    } catch (error) {
+      this.signInMessage = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.signingIn = false;
+    }
+  }
+
   private signIn(credentials: PanelCredentials): void {
-    saveCredentials(credentials);
     this.signInMessage = null;
     this.desk = new AgentDesk(this, credentials, (message) => this.signOut(message));
   }
@@ -81,7 +101,7 @@ export class AgentPanel extends LitElement {
       this.desk.signOut();
       this.removeController(this.desk);
     }
-    forgetCredentials();
+    forget();
     this.desk = null;
     this.view = View.conversations;
     this.dialog = null;
@@ -118,11 +138,15 @@ export class AgentPanel extends LitElement {
   protected override render() {
     const desk = this.desk;
     if (!desk) {
-      return html`${renderTopbar(null, this.topbarActions)}${renderSignIn(this.signInMessage, (link) => {
-        const credentials = parseLoginLink(link);
-        if (credentials) this.signIn(credentials);
-        else this.signInMessage = "That is neither a login link (…#site=…&token=…) nor an agent token.";
-      })}`;
+      return html`${renderTopbar(null, this.topbarActions)}${renderSignIn(
+        this.signInMessage,
+        (link) => {
+          const proof = parseLoginLink(link);
+          if (proof) void this.exchange(proof);
+          else this.signInMessage = "That is neither a login link (…#site=…&login=…) nor an agent token.";
+        },
+        this.signingIn,
+      )}`;
     }
     const connecting = desk.teams.length === 0 || desk.teams.some((team) => !team.ready);
     return html`

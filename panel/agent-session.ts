@@ -1,7 +1,8 @@
 /**
- * Opens agent sessions (`POST /v1/sites/:site/agent/session`, agent token as a Bearer):
- * one request returns a ticket for every team, so team sockets connecting together share
- * one request. A 401 means the token is revoked or wrong: fatal.
+ * Opens agent sessions (`POST /v1/sites/:site/agent/session`, with the panel's session
+ * cookie): one request returns a ticket for every team, so team sockets connecting together
+ * share one request. A 401 means the session ended (signed out in another tab, expired, or
+ * the agent's tokens revoked): fatal, the panel signs out.
  */
 import type { AgentSessionResponse } from "../protocol/wire";
 import { ErrorCode } from "../protocol/wire";
@@ -72,11 +73,10 @@ export class AgentSessions {
   private async fetch(): Promise<AgentSessionResponse> {
     const response = await fetch(`/v1/sites/${encodeURIComponent(this.credentials.site)}/agent/session`, {
       method: "POST",
-      headers: { Authorization: `Bearer ${this.credentials.token}` },
     });
     if (response.status === 401 || response.status === 404) {
       throw new FatalConnectError(
-        "This sign-in link is no longer valid. Ask your admin for a new one.",
+        "You were signed out (in another tab, by your admin, or after a long idle time). Sign in again with a new login link.",
         ErrorCode.unauthorized,
       );
     }

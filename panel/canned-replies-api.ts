@@ -1,5 +1,5 @@
 /**
- * A team's canned replies over HTTP with the agent's own token
+ * A team's canned replies over HTTP with the agent's session cookie
  * (`GET/PUT /v1/sites/:site/teams/:team/canned-replies`): read once per team and page
  * (the reply box's `/` list) and again after a lead saves. Types only from the protocol.
  */
@@ -23,7 +23,7 @@ export function cannedReplies(credentials: PanelCredentials, teamId: string): Pr
   const key = `${credentials.site}/${teamId}`;
   let loading = cache.get(key);
   if (!loading) {
-    loading = fetch(url(credentials, teamId), { headers: { Authorization: `Bearer ${credentials.token}` } })
+    loading = fetch(url(credentials, teamId))
       .then(async (response) => {
         const body: unknown = await response.json();
         if (!response.ok || !isList(body)) throw new Error(`canned replies: ${response.status}`);
@@ -48,7 +48,7 @@ export async function saveCannedReplies(
   try {
     response = await fetch(url(credentials, teamId), {
       method: "PUT",
-      headers: { Authorization: `Bearer ${credentials.token}`, "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify(replies),
     });
   } catch {

@@ -1,6 +1,6 @@
 /**
  * The lead's settings form over HTTP: `GET/PUT /v1/sites/:site/teams/:team/settings` with the
- * agent's own token. The form and its view are the protocol's (`protocol/lead-team-form.ts`),
+ * agent's session cookie. The form and its view are the protocol's (`protocol/lead-team-form.ts`),
  * taken as types, as the panel ships no zod. A refused form comes back as
  * `{error: {code, message, path, issues}}`, which `SettingsError` carries to the fields.
  */
@@ -50,10 +50,8 @@ async function call(credentials: PanelCredentials, teamId: string, init: Request
   try {
     response = await fetch(url(credentials, teamId), {
       ...init,
-      headers: {
-        Authorization: `Bearer ${credentials.token}`,
-        ...(init.body ? { "Content-Type": "application/json" } : {}),
-      },
+      // The session cookie goes with it (same origin); nothing secret is in page script.
+      headers: init.body ? { "Content-Type": "application/json" } : {},
     });
   } catch {
     throw new SettingsError("The server could not be reached. Check the connection and try again.", [], 0);

@@ -23,6 +23,9 @@ import { applyQueueUpdate } from "./queue-state";
 import { TeamLists } from "./team-lists";
 import { TypingSignals } from "./typing-signals";
 
+/** Reads wait this long before going to the server, so a burst of them is one frame. */
+const READ_FLUSH_MS = 500;
+
 export type TeamStats = Extract<AgentFrameOut, { type: "stats" }>;
 
 /** Where a conversation goes: a colleague of this team, or another team. */
@@ -48,8 +51,15 @@ export class TeamConnection extends TeamLists {
   /** True between a snapshot and the socket closing. */
   ready = false;
   socketState: SocketState = SocketState.idle;
-  /** Visitor messages not yet seen, per conversation. */
+  /**
+   * Visitor messages not yet seen, per conversation: from my server-side read pointer (the
+   * snapshot, `assigned` and `read` frames), so every tab and device shows the same, plus
+   * the messages that arrived since.
+   */
   readonly unread = new Map<string, number>();
+  /** Read pointers waiting to be sent: one `read` frame per conversation per burst. */
+  private readonly pendingReads = new Map<string, number>();
+  private readTimer: ReturnType<typeof setTimeout> | undefined;
   /** Typing both ways; `typing.visitors` are the conversations whose visitor is typing. */
   readonly typing = new TypingSignals(() => this.host.changed());
   /** Chats handed on from me while I was away or offline, newest last, until dismissed. */
@@ -87,6 +97,8 @@ export class TeamConnection extends TeamLists {
   }
 
   stop(): void {
+    clearTimeout(this.readTimer);
+    this.flushReads();
     this.socket.stop();
   }
 
@@ -113,7 +125,29 @@ export class TeamConnection extends TeamLists {
   }
 
   markSeen(conversationId: string): void {
-    if (this.unread.delete(conversationId)) this.host.changed();
+    if (this.readUpTo(conversationId)) this.host.changed();
+  }
+
+  /**
+   * The conversation is on my screen: nothing in it is unread. Moves my server-side pointer
+   * to its last message (sent after a short pause, so a burst of messages is one frame).
+   * True when something was unread here.
+   */
+  readUpTo(conversationId: string): boolean {
+    if (!this.unread.delete(conversationId)) return false;
+    const seq =
+      this.conversation(conversationId)?.lastSeq ??
+      this.transcripts.get(conversationId)?.lastSeq(conversationId) ??
+      0;
+    this.pendingReads.set(conversationId, Math.max(seq, this.pendingReads.get(conversationId) ?? 0));
+    this.readTimer ??= setTimeout(() => this.flushReads(), READ_FLUSH_MS);
+    return true;
+  }
+
+  private flushReads(): void {
+    this.readTimer = undefined;
+    for (const [conversationId, seq] of this.pendingReads) this.send({ type: "read", conversationId, seq });
+    this.pendingReads.clear();
   }
 
   setPresence(status: PresenceStatus): void {
@@ -211,6 +245,9 @@ export class TeamConnection extends TeamLists {
         this.remember(frame.inbox, frame.queue);
         this.agents.clear();
         for (const agent of frame.agents) this.agents.set(agent.id, agent);
+        this.unread.clear();
+        for (const [conversationId, count] of Object.entries(frame.unread))
+          this.unread.set(conversationId, count);
         this.ready = true;
         this.alertOnQueue = frame.me.status === "online";
         this.resume();
@@ -220,6 +257,7 @@ export class TeamConnection extends TeamLists {
         this.remember([frame.conversation]);
         this.queue = this.queue.filter((queued) => queued.id !== frame.conversation.id);
         this.ended.delete(frame.conversation.id);
+        if (frame.unread > 0) this.unread.set(frame.conversation.id, frame.unread);
         this.loadHistory(frame.conversation.id);
         this.host.assigned(this, frame.conversation.id);
         break;
@@ -270,6 +308,11 @@ export class TeamConnection extends TeamLists {
         break;
       case "stats":
         this.stats = frame;
+        break;
+      case "read":
+        // My pointer moved on another tab or device (or this one): what is left unread there.
+        if (frame.unread > 0) this.unread.set(frame.conversationId, frame.unread);
+        else this.unread.delete(frame.conversationId);
         break;
       case "error":
         if (frame.clientId !== undefined) {

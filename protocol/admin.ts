@@ -219,11 +219,10 @@ export const agentBodySchema = z.strictObject({
 export type AgentBody = z.infer<typeof agentBodySchema>;
 export type AgentBodyInput = z.input<typeof agentBodySchema>;
 
+/** A login token for scripts (`Authorization: Bearer`); people sign in with a login link. */
 export const agentTokenResponseSchema = z.object({
   token: z.string(),
   tokenId: z.string(),
-  /** Opens the panel signed in as this agent. */
-  loginPath: z.string().describe("Opens the panel signed in as this agent."),
 });
 export type AgentTokenResponse = z.infer<typeof agentTokenResponseSchema>;
 

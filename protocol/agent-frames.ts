@@ -65,6 +65,15 @@ export const agentTransferSchema = z
     message: "give exactly one of toAgentId and toTeamId",
     path: ["toAgentId"],
   });
+/**
+ * I have seen a conversation up to `seq` (it is on my screen): my read pointer moves there
+ * for every tab and device of mine. Panels send it once per burst, not per message.
+ */
+export const agentReadSchema = z.strictObject({
+  type: z.literal("read"),
+  conversationId: conversationIdSchema,
+  seq: seqSchema,
+});
 /** Asks for the team's live figures (the team view of a lead's panel). */
 export const agentStatsSchema = z.strictObject({ type: z.literal("stats") });
 /** Moves a conversation up one support tier (L1 -> L2 -> L3). */
@@ -89,6 +98,7 @@ export const agentFrameInSchema = z.discriminatedUnion("type", [
   agentCloseSchema,
   agentEscalateSchema,
   agentStatsSchema,
+  agentReadSchema,
 ]);
 export type AgentFrameIn = z.infer<typeof agentFrameInSchema>;
 
@@ -104,10 +114,21 @@ export const agentSnapshotSchema = z.object({
   /** Waiting conversations in queue order (visible while I am online). */
   queue: z.array(conversationSummarySchema),
   agents: z.array(agentSummarySchema),
+  /** Visitor messages after my read pointer, per inbox conversation that has any. */
+  unread: z.record(z.string(), z.number().int().min(1)),
 });
 export const agentAssignedSchema = z.object({
   type: z.literal("assigned"),
   conversation: conversationSummarySchema,
+  /** Its visitor messages I have not seen (all of them, for a chat new to me). */
+  unread: z.number().int().min(0),
+});
+/** My read pointer moved (from any of my tabs or devices): what is still unread there. */
+export const agentReadOutSchema = z.object({
+  type: z.literal("read"),
+  conversationId: z.string(),
+  seq: seqSchema,
+  unread: z.number().int().min(0),
 });
 export const agentUnassignedSchema = z.object({
   type: z.literal("unassigned"),
@@ -203,6 +224,7 @@ export const agentFrameOutSchema = z.discriminatedUnion("type", [
   agentAckSchema,
   agentTypingOutSchema,
   teamStatsSchema,
+  agentReadOutSchema,
   errorFrameSchema,
 ]);
 export type AgentFrameOut = z.infer<typeof agentFrameOutSchema>;

@@ -3,7 +3,10 @@
  * widget and panel switch on them. 4000–4999 are the application's own range.
  */
 export const CloseCode = {
-  /** The socket's ticket or token was refused, or revoked while open: sign in again. */
+  /**
+   * The socket's ticket or token was refused, or while open its token was revoked or its
+   * panel session ended (signed out, the agent's tokens revoked): sign in again.
+   */
   unauthorized: 4001,
   /** Authenticated but not allowed here (an agent removed from the team). */
   forbidden: 4003,

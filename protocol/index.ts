@@ -9,6 +9,7 @@ export * from "./common";
 export * from "./error-frame";
 export * from "./result";
 export * from "./session";
+export * from "./agent-sign-in";
 export * from "./visitor-frames";
 export * from "./agent-frames";
 export * from "./parse-frame";

@@ -15,7 +15,25 @@ export const MAX_HTTP_BODY_BYTES = 64 * 1024;
 export const TICKET_TTL_SECONDS = 30;
 /** Open sockets one visitor may hold in one team (tabs); a newer one closes the oldest. */
 export const MAX_SOCKETS_PER_VISITOR = 5;
-/** Open sockets one agent token may hold in one team. */
+/**
+ * An agent's login link (`#site=…&login=…`) works once, within this time of being issued;
+ * issuing a new one for the agent ends the earlier unused one.
+ */
+export const AGENT_LOGIN_LINK_TTL_SECONDS = 15 * 60;
+/** A panel session ends after this long with no request (sliding: each request renews it). */
+export const AGENT_SESSION_IDLE_SECONDS = 12 * 60 * 60;
+/** And at the latest this long after sign-in, however active. */
+export const AGENT_SESSION_MAX_SECONDS = 7 * 24 * 60 * 60;
+/** A session's last use is written at most this often (one write per burst of requests). */
+export const AGENT_SESSION_TOUCH_SECONDS = 60;
+/** An open panel renews its session this often, so working with the panel open is "in use". */
+export const AGENT_SESSION_HEARTBEAT_SECONDS = 10 * 60;
+/**
+ * The panel session's cookie: HttpOnly, Secure, SameSite=Strict, Path=/ and no Domain (what
+ * the `__Host-` prefix makes the browser enforce). The widget never sees or sends it.
+ */
+export const AGENT_SESSION_COOKIE = "__Host-edgechat-agent";
+/** Open sockets one agent token (or one panel session) may hold in one team. */
 export const MAX_SOCKETS_PER_AGENT_TOKEN = 5;
 /** Longest last-message (and transfer-note) preview in a queue entry the panel lists. */
 export const QUEUE_PREVIEW_CHARS = 140;

@@ -15,13 +15,14 @@
  */
 import { z } from "zod";
 import { httpErrorBodySchema } from "./error-frame";
+import { AGENT_SESSION_COOKIE } from "./limits";
 
 /** Who may call an operation. */
 export const ApiAuth = {
   none: "none",
   /** `Authorization: Bearer <ADMIN_TOKEN>`. */
   admin: "admin",
-  /** `Authorization: Bearer <agent login token>`. */
+  /** `Authorization: Bearer <agent login token>`, or the panel's session cookie. */
   agent: "agent",
 } as const;
 export type ApiAuth = (typeof ApiAuth)[keyof typeof ApiAuth];
@@ -158,7 +159,12 @@ export function openApiDocument(
       summary: operation.summary,
       ...(operation.description ? { description: operation.description } : {}),
       tags: [operation.tag],
-      security: operation.auth === ApiAuth.none ? [] : [{ [`${operation.auth}Token`]: [] }],
+      security:
+        operation.auth === ApiAuth.none
+          ? []
+          : operation.auth === ApiAuth.agent
+            ? [{ agentToken: [] }, { agentSession: [] }]
+            : [{ [`${operation.auth}Token`]: [] }],
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(operation.body
         ? {
@@ -187,6 +193,13 @@ export function openApiDocument(
           type: "http",
           scheme: "bearer",
           description: "an agent login token from POST /v1/admin/sites/{site}/agents/{agent}/tokens",
+        },
+        agentSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: AGENT_SESSION_COOKIE,
+          description:
+            "the panel's session, set by POST /v1/sites/{site}/agent/login; requests other than GET must carry this origin's Origin header",
         },
       },
     },

@@ -10,6 +10,7 @@ export * from "./canned-reply-fill";
 export type * from "./common";
 export type * from "./error-frame";
 export type * from "./session";
+export type * from "./agent-sign-in";
 export type * from "./visitor-frames";
 export type * from "./agent-frames";
 export type * from "./admin";

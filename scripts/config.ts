@@ -7,7 +7,7 @@
  *   diff FILE           show what apply would change
  *   export [SITE]       print the live site as a file that applies back to the same state
  *                       (`--out FILE` writes it); SITE defaults to the demo's
- *   login AGENT [SITE]  print a panel login link for an agent
+ *   login AGENT [SITE]  print a one-time panel login link for an agent (15 minutes)
  *
  * The server is the one `npm start` runs (whatever port it chose), unless `--url URL` or
  * $CHAT_URL says otherwise. The admin token comes from $ADMIN_TOKEN or .dev.vars.
@@ -72,8 +72,11 @@ try {
       );
     } else process.stdout.write(text);
   } else if (command === "login" && argument) {
-    const { loginPath } = await admin.issueAgentToken(extra ?? defaultSite(), argument);
+    const { loginPath, expiresAt } = await admin.issueLoginLink(extra ?? defaultSite(), argument);
     console.log(`${url}${loginPath}`);
+    console.error(
+      `works once, until ${new Date(expiresAt).toLocaleTimeString()}; the agent's earlier unused link no longer works`,
+    );
   } else {
     console.error(usage);
     process.exit(2);

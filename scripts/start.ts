@@ -56,12 +56,15 @@ async function seedDemo(): Promise<void> {
     "",
     `  Demo page (visitor):   ${server.origin}/demo/`,
     "",
-    "  Agent panel, signed in as:",
+    "  Agent panel: one-time login links (each works once, within 15 minutes; then you stay",
+    "  signed in in that browser; `npm run config -- login AGENT` prints a fresh one):",
   ];
   for (const [agentId, agent] of Object.entries(config.agents)) {
-    // One live link per demo agent: the previous run's stop working, so they do not pile up.
+    // One-time links (15 minutes): each replaces the agent's unused one from an earlier run,
+    // and tokens left by older versions of this script are revoked, so nothing piles up.
+    // An agent already signed in from an earlier run stays signed in (their session lives on).
     await adminClient.revokeAgentTokens(config.site, agentId);
-    const { loginPath } = await adminClient.issueAgentToken(config.site, agentId);
+    const { loginPath } = await adminClient.issueLoginLink(config.site, agentId);
     lines.push(
       `    ${agent.name.padEnd(14)} (${agent.teams.join(", ")}):`,
       `      ${server.origin}${loginPath}`,

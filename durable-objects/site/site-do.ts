@@ -18,6 +18,7 @@ import {
 } from "../../protocol";
 import type {
   AgentBody,
+  AgentSignedOut,
   AgentTokenInfo,
   AgentView,
   IdentitySecretsView,
@@ -46,6 +47,7 @@ import { SiteStore, type IdentitySecretRow, type TeamRecord } from "./site-store
 import { applySiteConfig, exportSiteConfig } from "./apply-site-config";
 import { ensureSchema, hasSchema } from "../sql-schema";
 import { SiteWebhooks } from "./site-webhooks";
+import { AgentSignIn, isSessionId } from "./agent-sign-in";
 
 export type { AgentView, SiteView, TeamRecord };
 
@@ -58,6 +60,13 @@ export interface TokenAgent extends AgentView {
   teamNames: Record<string, string>;
 }
 
+/** The agent behind a live panel session; `sessionId` tags the sockets it opens. */
+export interface SessionAgent extends TokenAgent {
+  sessionId: string;
+  /** The session ends at this time at the latest. */
+  sessionEndsAt: number;
+}
+
 const IDENTITY_FINGERPRINT_CHARS = 12;
 /** Set once this site is in the site directory (`siteDirectoryStub`). */
 const LISTED_KEY = "directory:listed";
@@ -65,6 +74,7 @@ const LISTED_KEY = "directory:listed";
 export class SiteDO extends DurableObject {
   private readonly store: SiteStore;
   private readonly webhooks: SiteWebhooks;
+  private readonly signIn: AgentSignIn;
   /** The site as sessions read it; dropped on every write (this object is the only writer). */
   private cachedSite: SiteView | null | undefined;
   /** The schema exists: false for an object no admin has created, which answers "no site". */
@@ -78,6 +88,7 @@ export class SiteDO extends DurableObject {
     if (this.configured) ensureSchema(ctx.storage.sql, siteMigrations, SITE_SCHEMA_VERSION);
     this.store = new SiteStore(ctx.storage.sql);
     this.webhooks = new SiteWebhooks(ctx.storage.sql);
+    this.signIn = new AgentSignIn(ctx.storage.sql);
     // A site created before the directory existed lists itself the next time it starts.
     if (this.configured) void ctx.blockConcurrencyWhile(() => this.listInDirectory());
   }
@@ -305,6 +316,7 @@ export class SiteDO extends DurableObject {
     const agent = this.getAgent(agentId);
     if (!site || !agent) return false;
     this.store.revokeAllAgentTokens(agentId, now);
+    this.signIn.endSessionsOf(agentId);
     this.store.deleteAgent(agentId);
     // Removing closes the agent's sockets in each team, whatever token opened them.
     await Promise.all(
@@ -332,19 +344,109 @@ export class SiteDO extends DurableObject {
   async revokeAgentToken(agentId: string, tokenId: string, now: number): Promise<boolean> {
     if (!this.configured) return false;
     const revoked = this.store.revokeAgentToken(agentId, tokenId, now);
-    const site = this.getSite();
-    const agent = this.getAgent(agentId);
-    if (!revoked || !site || !agent) return revoked;
-    await Promise.all(
-      agent.teams.map((teamId) => teamStub(this.env, site.siteId, teamId).disconnectToken(tokenId)),
-    );
+    if (!revoked) return false;
+    // Panel sessions signed in with this token end with it.
+    const { sessionIds } = this.signIn.endSessionsOf(agentId, tokenId);
+    await this.disconnect(agentId, [tokenId, ...sessionIds]);
     return true;
   }
 
-  /** The agent behind a token, with their teams, or null when the token is unknown or revoked. */
-  agentForToken(agentId: string, tokenId: string): TokenAgent | null {
+  /**
+   * Signs the agent out everywhere: every panel session and unused login link ends, and with
+   * `revokeTokens` every login token too; their open sockets close. Null if no such agent.
+   */
+  async signOutAgent(agentId: string, revokeTokens: boolean, now: number): Promise<AgentSignedOut | null> {
+    if (!this.getAgent(agentId)) return null;
+    const tokenIds = revokeTokens
+      ? this.store
+          .agentTokens(agentId)
+          .filter((token) => token.revokedAt === null)
+          .map((token) => token.tokenId)
+      : [];
+    if (revokeTokens) this.store.revokeAllAgentTokens(agentId, now);
+    const { sessionIds, loginLinks } = this.signIn.endSessionsOf(agentId);
+    await this.disconnect(agentId, [...tokenIds, ...sessionIds]);
+    return { sessions: sessionIds.length, loginLinks, tokens: tokenIds.length };
+  }
+
+  /** Closes the sockets opened with these tokens or sessions, in each of the agent's teams. */
+  private async disconnect(agentId: string, credentialIds: readonly string[]): Promise<void> {
+    const site = this.getSite();
+    const agent = this.getAgent(agentId);
+    if (!site || !agent || credentialIds.length === 0) return;
+    await Promise.all(
+      agent.teams.flatMap((teamId) =>
+        credentialIds.map((id) => teamStub(this.env, site.siteId, teamId).disconnectToken(id)),
+      ),
+    );
+  }
+
+  // ---- login links and panel sessions (agent-sign-in.ts) ----
+
+  /** A one-time login link for the agent (the Worker made the code); its expiry, or null. */
+  issueLoginLink(agentId: string, codeHash: string, now: number): number | null {
+    if (!this.getAgent(agentId)) return null;
+    return this.signIn.issueLink(agentId, codeHash, now);
+  }
+
+  /** Uses up a login link and starts a session with the cookie secret's hash; null: bad link. */
+  redeemLoginLink(codeHash: string, secretHash: string, now: number): SessionAgent | null {
     if (!this.configured) return null;
-    const agent = this.store.isTokenLive(agentId, tokenId) ? this.getAgent(agentId) : null;
+    const agentId = this.signIn.redeemLink(codeHash, now);
+    return agentId === null ? null : this.startSession(agentId, null, secretHash, now);
+  }
+
+  /** A session from a pasted login token; null when the token is not live. */
+  tokenSession(agentId: string, tokenId: string, secretHash: string, now: number): SessionAgent | null {
+    if (!this.configured || !this.store.isTokenLive(agentId, tokenId)) return null;
+    return this.startSession(agentId, tokenId, secretHash, now);
+  }
+
+  /** The agent of a live session cookie (renewing it), or null: signed out or expired. */
+  agentForSession(secretHash: string, now: number): SessionAgent | null {
+    if (!this.configured) return null;
+    const session = this.signIn.useSession(secretHash, now);
+    const agent = session && this.agentWithTeams(session.agentId);
+    return session && agent
+      ? { ...agent, sessionId: session.sessionId, sessionEndsAt: this.signIn.endsAt(session) }
+      : null;
+  }
+
+  /** Sign-out: ends the cookie's session and closes its sockets; false when there was none. */
+  async endSession(secretHash: string, now: number): Promise<boolean> {
+    if (!this.configured) return false;
+    const session = this.signIn.useSession(secretHash, now);
+    if (!session || this.signIn.endSession(secretHash) === null) return false;
+    await this.disconnect(session.agentId, [session.sessionId]);
+    return true;
+  }
+
+  private startSession(
+    agentId: string,
+    tokenId: string | null,
+    secretHash: string,
+    now: number,
+  ): SessionAgent | null {
+    const agent = this.agentWithTeams(agentId);
+    if (!agent) return null;
+    const session = this.signIn.startSession(agentId, tokenId, secretHash, now);
+    return { ...agent, sessionId: session.sessionId, sessionEndsAt: this.signIn.endsAt(session) };
+  }
+
+  /**
+   * The agent behind a token, or a panel session's id (a socket's ticket carries either),
+   * with their teams; null when the token is unknown or revoked, or the session ended.
+   */
+  agentForToken(agentId: string, tokenId: string, now = Date.now()): TokenAgent | null {
+    if (!this.configured) return null;
+    const live = isSessionId(tokenId)
+      ? this.signIn.sessionLive(tokenId, agentId, now)
+      : this.store.isTokenLive(agentId, tokenId);
+    return live ? this.agentWithTeams(agentId) : null;
+  }
+
+  private agentWithTeams(agentId: string): TokenAgent | null {
+    const agent = this.getAgent(agentId);
     const site = this.getSite();
     if (!agent || !site) return null;
     const teamNames = Object.fromEntries(site.teams.map((team) => [team.id, team.name]));

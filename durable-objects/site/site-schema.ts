@@ -1,7 +1,7 @@
 /**
  * SQLite schema of a SiteDO: the site's configuration and routing rules, its identity
- * secrets, teams and agents (each the admin body as JSON), agent login tokens, and which
- * team each visitor was last routed to.
+ * secrets, teams and agents (each the admin body as JSON), agent login tokens, login links
+ * and panel sessions, and which team each visitor was last routed to.
  */
 import type { Migration } from "../sql-schema";
 
@@ -9,7 +9,7 @@ import type { Migration } from "../sql-schema";
  * Bump when a migration is added below (`ensureSchema` throws until it matches the last
  * migration); never edit a shipped migration.
  */
-export const SITE_SCHEMA_VERSION = 2;
+export const SITE_SCHEMA_VERSION = 3;
 
 export const siteMigrations: readonly Migration[] = [
   {
@@ -47,6 +47,32 @@ export const siteMigrations: readonly Migration[] = [
         disabled_at INTEGER,
         disabled_reason TEXT
       )`,
+    ],
+  },
+  {
+    version: 3,
+    statements: [
+      // One-time login links; code_hash: SHA-256 hex of the code (the code itself is only in
+      // the link). A used link is deleted, so "single use" is one DELETE.
+      `CREATE TABLE agent_login_links (
+        code_hash TEXT PRIMARY KEY,
+        agent_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      )`,
+      "CREATE INDEX agent_login_links_by_agent ON agent_login_links (agent_id)",
+      // Panel sessions (the cookie). secret_hash: SHA-256 hex of the cookie's value;
+      // session_id: public id tagging the session's sockets; token_id: the login token it
+      // was exchanged from (a pasted token), null for a login link.
+      `CREATE TABLE agent_sessions (
+        session_id TEXT PRIMARY KEY,
+        secret_hash TEXT NOT NULL UNIQUE,
+        agent_id TEXT NOT NULL,
+        token_id TEXT,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL
+      )`,
+      "CREATE INDEX agent_sessions_by_agent ON agent_sessions (agent_id)",
     ],
   },
 ];

@@ -143,6 +143,18 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
     case "stats":
       send(ws, teamStats(store, engine, team.config.teamId, now));
       return ok();
+    case "read": {
+      const conversation = store.conversation(frame.conversationId);
+      if (!conversation || !canRead(conversation, me.id)) return notYours();
+      // A pointer past the last message means nothing; clamped, a burst of reads is one write.
+      const seq = Math.min(frame.seq, store.messages.lastSeq(conversation.id));
+      if (store.agentReads.markRead(me.id, conversation.id, seq)) {
+        const unread = store.agentReads.unread(me.id, conversation.id);
+        // Every tab and device of mine, this one included, shows the same marker.
+        out.sockets.toAgent(me.id, { type: "read", conversationId: conversation.id, seq, unread });
+      }
+      return ok();
+    }
   }
 }
 

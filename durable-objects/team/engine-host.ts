@@ -89,6 +89,7 @@ export class EngineHost {
         this.out.sockets.toAgent(decision.agentId, {
           type: "assigned",
           conversation: this.views.summary(engine, conversation),
+          unread: this.store.agentReads.unread(decision.agentId, conversation.id),
         });
         const text = this.text.assigned(conversation, decision.agentId, engine);
         this.out.systemMessage(engine, conversation, text, now);

@@ -347,7 +347,11 @@ export class TeamDO extends DurableObject {
 
   async disconnectToken(tokenId: string): Promise<void> {
     await this.entry("disconnectToken", () =>
-      this.out.sockets.closeTagged(tokenTag(tokenId), CloseCode.unauthorized, "token revoked"),
+      this.out.sockets.closeTagged(
+        tokenTag(tokenId),
+        CloseCode.unauthorized,
+        "token revoked or session ended",
+      ),
     );
   }
 

@@ -9,7 +9,7 @@ import type { Migration } from "../sql-schema";
  * Bump when a migration is added below (`ensureSchema` throws until it matches the last
  * migration); never edit a migration once it has shipped.
  */
-export const TEAM_SCHEMA_VERSION = 4;
+export const TEAM_SCHEMA_VERSION = 5;
 
 export const teamMigrations: readonly Migration[] = [
   {
@@ -109,6 +109,19 @@ export const teamMigrations: readonly Migration[] = [
       )`,
       "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_at)",
       "CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, conversation_id, event_row)",
+    ],
+  },
+  {
+    version: 5,
+    statements: [
+      // Each agent's read pointer per conversation (`agent-read-store.ts`): the last seq they
+      // have seen; the visitor messages after it are their unread ones, on every tab and device.
+      `CREATE TABLE agent_reads (
+        agent_id TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (agent_id, conversation_id)
+      ) WITHOUT ROWID`,
     ],
   },
 ];

@@ -5,6 +5,7 @@
  */
 import type { AgentRecord, ConversationRecord, TeamState } from "../../core/assignment";
 import { ReadCoalescer } from "../../core/throttles/read-coalescer";
+import { AgentReadStore } from "./agent-read-store";
 import { MessageStore } from "./message-store";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
 
@@ -37,6 +38,8 @@ type Raw = Record<string, SqlStorageValue>;
 
 export class TeamStore {
   readonly messages: MessageStore;
+  /** Each agent's read pointer per conversation. */
+  readonly agentReads: AgentReadStore;
   private readonly reads = new ReadCoalescer();
 
   /** The parsed config, read once per wake: it is asked for on every event and only changes through setConfig. */
@@ -44,6 +47,7 @@ export class TeamStore {
 
   constructor(private readonly sql: SqlStorage) {
     this.messages = new MessageStore(sql);
+    this.agentReads = new AgentReadStore(sql);
   }
 
   // ---- the team ----

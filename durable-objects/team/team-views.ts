@@ -104,13 +104,20 @@ export class TeamViews {
   snapshot(engine: AssignmentEngine, agentId: string): Extract<AgentFrameOut, { type: "snapshot" }> | null {
     const me = this.agentSummary(engine, agentId);
     if (!me) return null;
+    const inbox = this.store.inbox(agentId);
+    const unread: Record<string, number> = {};
+    for (const conversation of inbox) {
+      const count = this.store.agentReads.unread(agentId, conversation.id);
+      if (count > 0) unread[conversation.id] = count;
+    }
     return {
       type: "snapshot",
       teamId: this.teamId,
       me,
-      inbox: this.store.inbox(agentId).map((c) => this.summary(engine, c)),
+      inbox: inbox.map((c) => this.summary(engine, c)),
       queue: me.status === "online" ? this.queue(engine) : [],
       agents: this.store.agents().flatMap((a) => this.agentSummary(engine, a.id) ?? []),
+      unread,
     };
   }
 

@@ -1,11 +1,13 @@
 /**
  * A small client of the admin API for scripts, tests and benchmarks: apply a site config
  * file (site, identity secrets, teams, agents, routing rules) in one call, export the live
- * site as a file, issue agent login tokens.
+ * site as a file, issue one-time agent login links and login tokens (for scripts).
  * Every call goes through the real HTTP API, so the Worker validates everything again.
  */
 import {
   siteConfigSchema,
+  type AgentLoginLinkResponse,
+  type AgentSignedOut,
   type AgentTokenResponse,
   type IdentitySecretsView,
   type SecretSource,
@@ -80,11 +82,30 @@ export class AdminClient {
     return this.call("GET", `/sites/${site}/identity-secrets`);
   }
 
+  /** A one-time panel login link (15 minutes); the agent's earlier unused link stops working. */
+  issueLoginLink(site: string, agentId: string): Promise<AgentLoginLinkResponse> {
+    return this.call("POST", `/sites/${site}/agents/${agentId}/login-links`);
+  }
+
+  /** Signs the agent out of every browser (sessions and unused links end; tokens stay). */
+  signOutAgent(site: string, agentId: string): Promise<AgentSignedOut> {
+    return this.call("DELETE", `/sites/${site}/agents/${agentId}/sessions`);
+  }
+
+  /** Revokes all the agent's tokens and ends all their sessions and links, sockets included. */
+  revokeAgent(site: string, agentId: string): Promise<AgentSignedOut> {
+    return this.call("DELETE", `/sites/${site}/agents/${agentId}/tokens`);
+  }
+
+  /** A login token for scripts (`Authorization: Bearer`); people sign in with a login link. */
   issueAgentToken(site: string, agentId: string): Promise<AgentTokenResponse> {
     return this.call("POST", `/sites/${site}/agents/${agentId}/tokens`);
   }
 
-  /** Revokes every working token of the agent; returns how many there were. */
+  /**
+   * Revokes every working token of the agent, one by one (panel sessions opened with a pasted
+   * token end with it; those from login links stay); returns how many there were.
+   */
   async revokeAgentTokens(site: string, agentId: string): Promise<number> {
     const tokens = await this.call<AgentTokenInfo[]>("GET", `/sites/${site}/agents/${agentId}/tokens`);
     const live = tokens.filter((token) => token.revokedAt === null);

@@ -19,8 +19,10 @@ export interface Product {
   admin: AdminClient;
   /** The admin token this server was started with (for commands run beside the test). */
   adminToken: string;
-  /** Panel login URL of each demo agent. */
+  /** A fresh one-time panel login URL of a demo agent (it replaces their unused one). */
   loginUrl(agentId: string): Promise<string>;
+  /** A login token of a demo agent, for calls made as a script would (`Authorization: Bearer`). */
+  agentToken(agentId: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -43,7 +45,10 @@ export async function startProduct(adjust: (config: SiteConfig) => void = () => 
     admin,
     adminToken,
     async loginUrl(agentId) {
-      return server.origin + (await admin.issueAgentToken(config.site, agentId)).loginPath;
+      return server.origin + (await admin.issueLoginLink(config.site, agentId)).loginPath;
+    },
+    async agentToken(agentId) {
+      return (await admin.issueAgentToken(config.site, agentId)).token;
     },
     async stop() {
       await server.stop();

@@ -215,7 +215,7 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     expect(await welcomeError.innerText()).toContain("{nme}");
     expect(await form.locator("[data-testid=field-error]").count()).toBe(1);
     // Neither refused form changed anything on the server.
-    const token = new URLSearchParams((await product.loginUrl("ana")).split("#")[1]).get("token");
+    const token = await product.agentToken("ana");
     const saved = await (
       await fetch(`${product.server.origin}/v1/sites/demo/teams/support/settings`, {
         headers: { Authorization: `Bearer ${token}` },
@@ -237,11 +237,9 @@ describe("the agent panel on a manual team, and the lead's views", () => {
   it("signs in with a pasted token, stays signed in on reload, and signs out", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const login = await product.loginUrl("chloe");
+    const token = await product.agentToken("chloe");
     await page.goto(`${product.server.origin}/panel/`);
-    await page
-      .locator("[data-testid=login-link-input]")
-      .fill(new URLSearchParams(login.split("#")[1]).get("token")!);
+    await page.locator("[data-testid=login-link-input]").fill(token);
     await page.locator("[data-testid=login-link-input]").press("Enter");
     await expect.poll(() => page.locator("[data-testid=agent-name]").innerText()).toContain("Chloé Martin");
     expect(await page.locator("[data-testid=view-team]").count()).toBe(0); // not a lead

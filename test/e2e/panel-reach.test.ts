@@ -74,8 +74,9 @@ describe("a new chat while the panel is in the background", () => {
       .poll(shown, { timeout: 15_000 })
       .toContainEqual(expect.objectContaining({ title: "New conversation · Support" }));
     await expect.poll(() => page.title()).toBe("(1) Agent panel");
+    // Unread from the agent's server-side read pointer: a new chat arrives with its message unread.
     const marker = page.locator(
-      `[data-testid=inbox-item][data-conversation-id="${conversationId}"] [data-testid=inbox-waiting]`,
+      `[data-testid=inbox-item][data-conversation-id="${conversationId}"] [data-testid=inbox-unread]`,
     );
     await expect.poll(() => marker.count()).toBe(1);
     await screenshot(page, "reach-background-new-chat");

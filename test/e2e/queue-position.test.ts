@@ -74,7 +74,7 @@ afterAll(async () => {
 describe("the queue, as a visitor sees it", () => {
   it("counts the visitor's place down as the chats ahead are answered", async () => {
     const origin = product.server.origin;
-    const token = new URL(await product.loginUrl("ana")).hash.match(/token=([^&]+)/)![1]!;
+    const token = await product.agentToken("ana");
     const agentSession = await (
       await fetch(`${origin}/v1/sites/demo/agent/session`, {
         method: "POST",

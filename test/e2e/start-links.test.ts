@@ -1,7 +1,8 @@
 /**
- * `npm start` prints one working login link per demo agent: before issuing a new one it
- * revokes the agent's earlier tokens (`AdminClient.revokeAgentTokens`), so the links of
- * earlier runs stop working instead of piling up as live credentials. Against `wrangler dev`.
+ * The login links `npm start` and `npm run config -- login` print do not pile up as live
+ * credentials: each is one-time and short-lived, a new one replaces the agent's unused one,
+ * and tokens left by earlier versions are revoked (`AdminClient.revokeAgentTokens`).
+ * Against `wrangler dev`, exchanging links as the panel does (same Origin).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProduct, type Product } from "./harness";
@@ -16,26 +17,35 @@ afterAll(async () => {
   await product?.stop();
 });
 
-const signIn = (token: string) =>
+const exchange = (loginPath: string) =>
+  fetch(`${product.server.origin}/v1/sites/demo/agent/login`, {
+    method: "POST",
+    headers: { Origin: product.server.origin, "Content-Type": "application/json" },
+    body: JSON.stringify({ code: new URLSearchParams(loginPath.split("#")[1]).get("login") }),
+  });
+
+const tokenSession = (token: string) =>
   fetch(`${product.server.origin}/v1/sites/demo/agent/session`, {
     method: "POST",
     headers: { Authorization: `Bearer ${token}` },
   });
 
 describe("the demo login links of npm start", () => {
-  it("revokes the previous run's links before issuing new ones", async () => {
-    const earlier = await product.admin.issueAgentToken("demo", "ana");
-    const older = await product.admin.issueAgentToken("demo", "ana");
-    expect((await signIn(earlier.token)).status).toBe(200);
+  it("replace the previous run's unused link, work once, and leave no token behind", async () => {
+    const earlier = await product.admin.issueLoginLink("demo", "ana");
+    const fresh = await product.admin.issueLoginLink("demo", "ana");
+    expect(fresh.expiresAt - Date.now()).toBeLessThanOrEqual(15 * 60 * 1000);
 
-    expect(await product.admin.revokeAgentTokens("demo", "ana")).toBe(2);
-    const fresh = await product.admin.issueAgentToken("demo", "ana");
+    expect((await exchange(earlier.loginPath)).status).toBe(401);
+    const signedIn = await exchange(fresh.loginPath);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get("Set-Cookie")).toContain("HttpOnly");
+    expect((await exchange(fresh.loginPath)).status).toBe(401);
 
-    expect((await signIn(earlier.token)).status).toBe(401);
-    expect((await signIn(older.token)).status).toBe(401);
-    expect((await signIn(fresh.token)).status).toBe(200);
-    // Nothing left to revoke but the fresh one; other agents are untouched.
-    expect(await product.admin.revokeAgentTokens("demo", "ben")).toBe(0);
+    // A token an older version printed is revoked; other agents are untouched.
+    const legacy = await product.admin.issueAgentToken("demo", "ana");
     expect(await product.admin.revokeAgentTokens("demo", "ana")).toBe(1);
+    expect((await tokenSession(legacy.token)).status).toBe(401);
+    expect(await product.admin.revokeAgentTokens("demo", "ben")).toBe(0);
   });
 });

@@ -103,8 +103,10 @@ describe("the OpenAPI document", () => {
     );
     expect(document.paths["/v1/sites/{site}/session"]!.post!.responses["429"]).toBeDefined();
     expect(document.paths["/v1/admin/sites/{site}"]!.get!.security).toEqual([{ adminToken: [] }]);
+    // Scripts send an agent token; the panel its session cookie.
     expect(document.paths["/v1/sites/{site}/teams/{team}/settings"]!.put!.security).toEqual([
       { agentToken: [] },
+      { agentSession: [] },
     ]);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Authenticates an agent of the `:site` by their login token (`Authorization: Bearer`),
- * checking the token is still live in the SiteDO (revocation works at once), and puts the
- * agent in `c.var.agent`. `leadOfTeam()` then requires the agent to lead the `:team`.
+ * Authenticates an agent of the `:site` by their login token (`Authorization: Bearer`, for
+ * scripts) or their panel session cookie (renewing it; a state-changing request must then
+ * come from this origin), checking either is still live in the SiteDO (revocation and
+ * sign-out work at once), and puts the agent in `c.var.agent`. `leadOfTeam()` then requires
+ * the agent to lead the `:team`.
  */
 import type { MiddlewareHandler } from "hono";
 import { AgentRole } from "../../protocol";
@@ -9,18 +11,29 @@ import { siteStub } from "../../durable-objects/addresses";
 import { forbidden, unauthorized } from "../api-error";
 import type { AppEnv, AuthenticatedAgent } from "../app-env";
 import { bearerToken, verifyAgentToken } from "../tokens";
+import { sessionSecretHash } from "../agent-session-cookie";
 import { loadSite } from "./load-site";
+import { requireSameOrigin } from "./same-origin";
 
 export function agentAuth(): MiddlewareHandler<AppEnv> {
   return async function agentTokenCheck(c, next) {
     const bearer = bearerToken(c.req.header("Authorization"));
+    const secretHash = bearer ? null : await sessionSecretHash(c);
+    if (secretHash) {
+      requireSameOrigin(c);
+      const site = await loadSite(c);
+      const agent = await siteStub(c.env, site.siteId).agentForSession(secretHash, Date.now());
+      if (!agent) throw unauthorized("your panel session ended (signed out or expired); sign in again");
+      c.set("agent", { ...agent, tokenId: agent.sessionId });
+      return next();
+    }
     const token = bearer ? await verifyAgentToken(c.env.SIGNING_SECRET, bearer) : null;
     // A token signed for this site proves the admin API created it: its object may be asked
     // even when the site directory does not list it yet (it lists itself as it starts).
     const signedForSite = token !== null && token.site === c.req.param("site");
     const site = await loadSite(c, { signedForSite });
     if (!token || token.site !== site.siteId)
-      throw unauthorized("a valid agent token for this site is required");
+      throw unauthorized("sign in with a login link, or send a valid agent token for this site");
     const agent = await siteStub(c.env, site.siteId).agentForToken(token.agentId, token.tokenId);
     if (!agent) throw unauthorized("this agent token was revoked or its agent removed");
     c.set("agent", { ...agent, tokenId: token.tokenId });

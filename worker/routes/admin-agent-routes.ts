@@ -1,11 +1,14 @@
 /**
  * Admin routes of a site's agents, under `/v1/admin/sites/:site/agents`: list, read,
- * create-or-replace (pushed to each of the agent's teams), remove, and their login tokens:
- * list, issue and revoke (a revoked token stops working at once, open sockets included).
+ * create-or-replace (pushed to each of the agent's teams), remove, their login tokens for
+ * scripts (list, issue, revoke one or all), their one-time panel login links, and signing
+ * them out everywhere. Whatever stops working stops at once, open sockets included.
  */
 import { Hono } from "hono";
 import {
   agentBodySchema,
+  type AgentLoginLinkResponse,
+  type AgentSignedOut,
   type AgentTokenInfo,
   type AgentTokenResponse,
   type AgentView,
@@ -15,6 +18,7 @@ import { notFound } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { jsonBody } from "../middleware/json-body";
 import { sign } from "../tokens";
+import { randomId, sha256Hex } from "../../core/crypto";
 import { applied, found, pathId } from "./route-helpers";
 
 export const adminAgentRoutes = new Hono<AppEnv>();
@@ -52,9 +56,32 @@ adminAgentRoutes.post("/:agent/tokens", async (c) => {
   const now = Date.now();
   const tokenId = found(await siteStub(c.env, site).issueAgentToken(agentId, now), "agent");
   const token = await sign(c.env.SIGNING_SECRET, { k: "agent", site, agentId, tokenId, iat: now });
-  // The token travels in the fragment, which browsers never send to a server.
-  const response: AgentTokenResponse = { token, tokenId, loginPath: `/panel/#site=${site}&token=${token}` };
+  const response: AgentTokenResponse = { token, tokenId };
   return c.json(response, 201);
+});
+
+/** Revokes every token of the agent and ends all their panel sessions and login links. */
+adminAgentRoutes.delete("/:agent/tokens", async (c) => {
+  const ended = await siteStub(c.env, pathId(c, "site")).signOutAgent(pathId(c, "agent"), true, Date.now());
+  return c.json<AgentSignedOut>(found(ended, "agent"));
+});
+
+adminAgentRoutes.post("/:agent/login-links", async (c) => {
+  const site = pathId(c, "site");
+  const code = randomId();
+  const expiresAt = found(
+    await siteStub(c.env, site).issueLoginLink(pathId(c, "agent"), await sha256Hex(code), Date.now()),
+    "agent",
+  );
+  // The code travels in the fragment, which browsers never send to a server; the panel posts it once.
+  const response: AgentLoginLinkResponse = { loginPath: `/panel/#site=${site}&login=${code}`, expiresAt };
+  return c.json(response, 201);
+});
+
+/** Signs the agent out of every browser: sessions and unused login links end; tokens stay. */
+adminAgentRoutes.delete("/:agent/sessions", async (c) => {
+  const ended = await siteStub(c.env, pathId(c, "site")).signOutAgent(pathId(c, "agent"), false, Date.now());
+  return c.json<AgentSignedOut>(found(ended, "agent"));
 });
 
 adminAgentRoutes.delete("/:agent/tokens/:tokenId", async (c) => {

@@ -80,12 +80,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function connected(host: TeamHost, inbox: ConversationSummary[] = [summary("c1")]) {
+async function connected(
+  host: TeamHost,
+  inbox: ConversationSummary[] = [summary("c1")],
+  unread: Record<string, number> = {},
+) {
   const team = new TeamConnection("support", "Support", async () => "ws://chat.test/agent", host);
   team.start();
   await vi.advanceTimersByTimeAsync(0);
   last().open();
-  server({ type: "snapshot", teamId: "support", me: me(), inbox, queue: [], agents: [me()] });
+  server({ type: "snapshot", teamId: "support", me: me(), inbox, queue: [], agents: [me()], unread });
   return team;
 }
 
@@ -141,7 +145,15 @@ describe("TeamConnection (the panel's socket of one team)", () => {
     await vi.advanceTimersByTimeAsync(30_000);
     expect(sockets).toHaveLength(2);
     last().open();
-    server({ type: "snapshot", teamId: "support", me: me(), inbox: [summary("c1")], queue: [], agents: [] });
+    server({
+      type: "snapshot",
+      teamId: "support",
+      me: me(),
+      inbox: [summary("c1")],
+      queue: [],
+      agents: [],
+      unread: {},
+    });
     expect(last().frames()).toEqual([
       { type: "hello" },
       { type: "presence", status: "away" },
@@ -177,6 +189,7 @@ describe("TeamConnection (the panel's socket of one team)", () => {
       inbox: [summary("c1", { waitingSince: 1_000 })],
       queue: [],
       agents: [],
+      unread: {},
     });
     expect(
       last()
@@ -205,7 +218,7 @@ describe("TeamConnection (the panel's socket of one team)", () => {
     const team = await connected(host, []);
     server({ type: "queue", queue: [summary("c2", { state: "queued", agentId: null })] });
     expect(team.standing("c2")).toBe("queued");
-    server({ type: "assigned", conversation: summary("c2") });
+    server({ type: "assigned", conversation: summary("c2"), unread: 0 });
     expect(team.standing("c2")).toBe("assigned");
     expect(team.queue).toEqual([]);
     expect(calls.assigned).toEqual(["c2"]);
@@ -214,5 +227,33 @@ describe("TeamConnection (the panel's socket of one team)", () => {
     expect(team.ended.get("c2")).toBe("closed");
     // It keeps its name after leaving the lists.
     expect(team.conversation("c2")?.visitorName).toBe("Visitor c2");
+  });
+
+  it("takes unread counts from the server's read pointer and sends one read per burst", async () => {
+    const { host } = fakeHost();
+    const team = await connected(host, [summary("c1", { lastSeq: 3 }), summary("c2")], { c1: 2 });
+    expect(team.unread.get("c1")).toBe(2);
+    server({ type: "assigned", conversation: summary("c3", { lastSeq: 1 }), unread: 1 });
+    expect(team.unread.get("c3")).toBe(1);
+
+    // On screen: cleared at once; the pointer goes to the server after a pause, once.
+    const sent = last().frames().length;
+    expect(team.readUpTo("c1")).toBe(true);
+    expect(team.readUpTo("c1")).toBe(false);
+    expect(team.readUpTo("c3")).toBe(true);
+    expect(last().frames().length).toBe(sent);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(last().frames().slice(sent)).toEqual([
+      { type: "read", conversationId: "c1", seq: 3 },
+      { type: "read", conversationId: "c3", seq: 1 },
+    ]);
+
+    // Another tab or device moved the pointer: what the server says is left, here too.
+    server({ type: "message", ...message(4, { conversationId: "c2" }) });
+    expect(team.unread.get("c2")).toBe(1);
+    server({ type: "read", conversationId: "c2", seq: 4, unread: 0 });
+    expect(team.unread.has("c2")).toBe(false);
+    server({ type: "read", conversationId: "c1", seq: 3, unread: 1 });
+    expect(team.unread.get("c1")).toBe(1);
   });
 });
