@@ -361,6 +361,21 @@ export class SiteDO extends DurableObject {
     return { teamId: pickedTeam, conversationId: null };
   }
 
+  /**
+   * A team reopens a visitor's conversation: it becomes their team unless they have an open
+   * conversation in another one (then false, and nothing changes).
+   */
+  async claimVisitor(visitorId: string, teamId: string, now: number): Promise<boolean> {
+    const site = this.getSite();
+    if (!site) return false;
+    const last = this.store.visitorTeam(visitorId);
+    if (last !== null && last !== teamId && site.teams.some((team) => team.id === last)) {
+      if (await teamStub(this.env, site.siteId, last).openConversationOf(visitorId)) return false;
+    }
+    this.setVisitorTeam(visitorId, teamId, now);
+    return true;
+  }
+
   /** The visitor's conversation now lives in `teamId` (a TeamDO calls this after a transfer). */
   setVisitorTeam(visitorId: string, teamId: string, now: number): void {
     if (!this.configured) return;

@@ -16,7 +16,11 @@ import {
   refuse,
   visitorFrameInSchema,
   type CannedReply,
+  type HistoryPage,
+  type HistoryQuery,
+  type Label,
   type Result,
+  type Transcript,
   type WebhookDeliveryView,
   type WebhookEndpointConfig,
 } from "../../protocol";
@@ -32,6 +36,9 @@ import { siteStub, teamStub } from "../addresses";
 import { ensureSchema } from "../sql-schema";
 import { handleAgentFrame } from "./agent-actions";
 import { CannedReplyStore } from "./canned-reply-store";
+import { encodeHistoryCursor } from "../../protocol";
+import { LabelStore } from "./label-store";
+import { reopenConversation } from "./reopen-conversation";
 import { EngineHost } from "./engine-host";
 import { closeOldestBeyondCap, spendTicket, TicketHeader, ticketFromHeader } from "./socket-admission";
 import type { ReadyTeam } from "./ready-team";
@@ -93,6 +100,8 @@ export class TeamDO extends DurableObject {
       setVisitorTeam: async (visitorId, teamId, now) => {
         await siteStub(this.env, this.siteId()).setVisitorTeam(visitorId, teamId, now);
       },
+      claimVisitor: (visitorId, teamId, now) =>
+        siteStub(this.env, this.siteId()).claimVisitor(visitorId, teamId, now),
       exclusively: (work) => this.ctx.blockConcurrencyWhile(work),
     };
   }
@@ -372,6 +381,60 @@ export class TeamDO extends DurableObject {
 
   private cannedReplyStore(): CannedReplyStore {
     return new CannedReplyStore(this.ctx.storage.sql, (work) => this.ctx.storage.transactionSync(work));
+  }
+
+  // ---- labels, history and search (agents of the team only; the Worker checks the token) ----
+
+  async labels(): Promise<Label[]> {
+    return this.entry("labels", () => this.labelStore().list());
+  }
+
+  async putLabels(labels: Label[]): Promise<void> {
+    await this.entry("putLabels", () => this.labelStore().replace(labels));
+  }
+
+  /**
+   * Sets a conversation's labels (ids from the list). The panel that tagged keeps the answer;
+   * other panels see the labels in the next summary they are sent (no frame of its own).
+   */
+  async tagConversation(conversationId: string, labelIds: string[]): Promise<Result<string[]>> {
+    return this.entry("tagConversation", () => this.labelStore().tag(conversationId, labelIds));
+  }
+
+  async history(query: HistoryQuery): Promise<HistoryPage> {
+    return this.entry("history", () => {
+      const teamId = this.store.config()?.teamId ?? "";
+      const { rows, next } = this.store.history.page(query);
+      return {
+        conversations: rows.map((row) => this.store.history.entry(row, teamId)),
+        nextCursor: next ? encodeHistoryCursor(next) : null,
+      };
+    });
+  }
+
+  /** A closed conversation's whole transcript, notes included; null when there is none. */
+  async transcript(conversationId: string): Promise<Transcript | null> {
+    return this.entry("transcript", () => {
+      const row = this.store.conversation(conversationId);
+      if (!row || row.state !== "closed") return null;
+      return {
+        conversation: this.store.history.entry(row, this.store.config()?.teamId ?? ""),
+        messages: this.store.history.transcript(conversationId),
+      };
+    });
+  }
+
+  async reopen(conversationId: string): Promise<Result<{ state: "queued" | "assigned" }>> {
+    return this.entry("reopen", async (team, now) => {
+      if (!team) return refuse(ErrorCode.notFound, "that team is not set up");
+      const answer = await reopenConversation(team, conversationId, now);
+      await this.scheduleAlarm(team, now);
+      return answer;
+    });
+  }
+
+  private labelStore(): LabelStore {
+    return new LabelStore(this.ctx.storage.sql, (work) => this.ctx.storage.transactionSync(work));
   }
 
   /** Takes over a conversation from another team of the site. */

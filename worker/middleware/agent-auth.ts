@@ -1,7 +1,8 @@
 /**
  * Authenticates an agent of the `:site` by their login token (`Authorization: Bearer`),
  * checking the token is still live in the SiteDO (revocation works at once), and puts the
- * agent in `c.var.agent`. `leadOfTeam()` then requires the agent to lead the `:team`.
+ * agent in `c.var.agent`. `leadOfTeam()` then requires the agent to lead the `:team`,
+ * `agentOfTeam()` to work in it.
  */
 import type { MiddlewareHandler } from "hono";
 import { AgentRole } from "../../protocol";
@@ -39,6 +40,16 @@ export function leadOfTeam(): MiddlewareHandler<AppEnv> {
     // Same answer for a team that does not exist: nothing is learnt about other teams.
     if (!agent.teams.includes(c.req.param("team") ?? ""))
       throw forbidden("a lead may see and change only their own teams");
+    await next();
+  };
+}
+
+/** After `agentAuth()`: the agent must work in the `:team` (a lead or not). */
+export function agentOfTeam(): MiddlewareHandler<AppEnv> {
+  return async function agentOfTeamCheck(c, next) {
+    // Same answer for a team that does not exist: nothing is learnt about other teams.
+    if (!currentAgent(c.get("agent")).teams.includes(c.req.param("team") ?? ""))
+      throw forbidden("an agent may see only their own teams");
     await next();
   };
 }
