@@ -19,6 +19,8 @@ import {
 import type {
   AgentBody,
   AgentTokenInfo,
+  CannedReply,
+  Label,
   AgentView,
   IdentitySecretsView,
   LeadSettingsBody,
@@ -146,6 +148,7 @@ export class SiteDO extends DurableObject {
       this.configured = true;
     }
     const result = await applySiteConfig(this.ctx.storage, body, now, {
+      ...this.teamListLinks(siteId),
       configureTeam: (teamId, team) =>
         teamStub(this.env, siteId, teamId).configure(teamConfigOf(siteId, teamId, team)),
       updateAgent: async (agentId, agent, formerTeams) => {
@@ -162,9 +165,24 @@ export class SiteDO extends DurableObject {
     return result;
   }
 
-  exportConfig(): string | null {
-    if (!this.configured) return null;
-    return exportSiteConfig(this.ctx.storage.sql);
+  async exportConfig(): Promise<string | null> {
+    const site = this.configured ? this.getSite() : null;
+    if (!site) return null;
+    return exportSiteConfig(this.ctx.storage.sql, this.teamListLinks(site.siteId).teamLists);
+  }
+
+  /** How the config file reads and writes the lists the TeamDOs keep. */
+  private teamListLinks(siteId: string) {
+    return {
+      teamLists: async (teamId: string) => {
+        const team = teamStub(this.env, siteId, teamId);
+        const [cannedReplies, labels] = await Promise.all([team.cannedReplies(), team.labels()]);
+        return { cannedReplies, labels };
+      },
+      putCannedReplies: (teamId: string, replies: CannedReply[]) =>
+        teamStub(this.env, siteId, teamId).putCannedReplies(replies),
+      putLabels: (teamId: string, labels: Label[]) => teamStub(this.env, siteId, teamId).putLabels(labels),
+    };
   }
 
   // ---- identity secrets ----
