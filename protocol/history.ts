@@ -112,3 +112,7 @@ export const transcriptSchema = z.object({
   messages: z.array(chatMessageSchema),
 });
 export type Transcript = z.infer<typeof transcriptSchema>;
+
+/** The answer to a reopen: where the policy put it (waiting, or at once with an agent). */
+export const reopenedSchema = z.object({ ok: z.literal(true), state: z.enum(["queued", "assigned"]) });
+export type Reopened = z.infer<typeof reopenedSchema>;

@@ -43,3 +43,6 @@ export const conversationLabelsBodySchema = z.strictObject({
     .transform((ids) => [...new Set(ids)]),
 });
 export type ConversationLabelsBody = z.infer<typeof conversationLabelsBodySchema>;
+
+/** The answer to tagging: the conversation's labels as stored (repeats dropped). */
+export const conversationLabelsSchema = z.object({ labels: z.array(z.string()) });
