@@ -19,7 +19,7 @@ export function closeConversation(team: ReadyTeam, conversation: ConversationRow
     store.saveConversationRecord({ ...closed.record, state: "closed", closedAt: now });
   }
   // Searchable from the history from now on (the closing line included).
-  store.history.indexClosed(conversation.id);
+  team.history.indexClosed(conversation.id);
   if (conversation.agentId) {
     out.sockets.toAgent(conversation.agentId, {
       type: "unassigned",

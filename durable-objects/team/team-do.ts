@@ -37,6 +37,7 @@ import { ensureSchema } from "../sql-schema";
 import { handleAgentFrame } from "./agent-actions";
 import { CannedReplyStore } from "./canned-reply-store";
 import { encodeHistoryCursor } from "../../protocol";
+import { HistoryStore } from "./history-store";
 import { LabelStore } from "./label-store";
 import { reopenConversation } from "./reopen-conversation";
 import { EngineHost } from "./engine-host";
@@ -69,6 +70,7 @@ const notReady = (message: string) => ({ type: "error" as const, code: ErrorCode
 
 export class TeamDO extends DurableObject {
   private readonly store: TeamStore;
+  private readonly historyStore: HistoryStore;
   private readonly text: VisitorText;
   private readonly views: TeamViews;
   private readonly out: TeamBroadcasts;
@@ -87,6 +89,7 @@ export class TeamDO extends DurableObject {
     // Keep-alive pings are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     this.store = new TeamStore(ctx.storage.sql);
+    this.historyStore = new HistoryStore(ctx.storage.sql, this.store);
     this.hooks = new TeamWebhooks(ctx.storage.sql);
     this.text = new VisitorText(this.store);
     this.views = new TeamViews(this.store, this.text);
@@ -115,11 +118,12 @@ export class TeamDO extends DurableObject {
     const engine = this.host.ensureReady(now);
     const config = this.store.config();
     if (!engine || !config) return null;
-    const { store, text, views, out, links, host, handovers, hooks } = this;
+    const { store, historyStore: history, text, views, out, links, host, handovers, hooks } = this;
     return {
       config,
       engine,
       store,
+      history,
       text,
       views,
       out,
@@ -404,9 +408,9 @@ export class TeamDO extends DurableObject {
   async history(query: HistoryQuery): Promise<HistoryPage> {
     return this.entry("history", () => {
       const teamId = this.store.config()?.teamId ?? "";
-      const { rows, next } = this.store.history.page(query);
+      const { rows, next } = this.historyStore.page(query);
       return {
-        conversations: rows.map((row) => this.store.history.entry(row, teamId)),
+        conversations: rows.map((row) => this.historyStore.entry(row, teamId)),
         nextCursor: next ? encodeHistoryCursor(next) : null,
       };
     });
@@ -418,8 +422,8 @@ export class TeamDO extends DurableObject {
       const row = this.store.conversation(conversationId);
       if (!row || row.state !== "closed") return null;
       return {
-        conversation: this.store.history.entry(row, this.store.config()?.teamId ?? ""),
-        messages: this.store.history.transcript(conversationId),
+        conversation: this.historyStore.entry(row, this.store.config()?.teamId ?? ""),
+        messages: this.historyStore.transcript(conversationId),
       };
     });
   }

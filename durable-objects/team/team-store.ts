@@ -5,7 +5,6 @@
  */
 import type { AgentRecord, ConversationRecord, TeamState } from "../../core/assignment";
 import { ReadCoalescer } from "../../core/throttles/read-coalescer";
-import { HistoryStore } from "./history-store";
 import { MessageStore } from "./message-store";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
 
@@ -40,7 +39,6 @@ type Raw = Record<string, SqlStorageValue>;
 
 export class TeamStore {
   readonly messages: MessageStore;
-  readonly history: HistoryStore;
   private readonly reads = new ReadCoalescer();
 
   /** The parsed config, read once per wake: it is asked for on every event and only changes through setConfig. */
@@ -48,7 +46,6 @@ export class TeamStore {
 
   constructor(private readonly sql: SqlStorage) {
     this.messages = new MessageStore(sql);
-    this.history = new HistoryStore(sql, this);
   }
 
   // ---- the team ----

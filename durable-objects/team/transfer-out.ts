@@ -40,7 +40,7 @@ export async function transferOut(
     await links.setVisitorTeam(current.visitorId, toTeamId, now);
     team.apply(team.engine.transfer(current.id, { teamId: toTeamId }, now), now);
     // Closed here now: this team's history finds it by its words too.
-    store.history.indexClosed(current.id);
+    team.history.indexClosed(current.id);
     if (current.agentId) {
       team.out.sockets.toAgent(current.agentId, {
         type: "unassigned",
