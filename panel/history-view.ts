@@ -270,7 +270,7 @@ export class HistoryView extends LitElement {
               (
                 entry,
               ) => html`<li class=${this.open?.conversation.id === entry.id ? "selected" : ""} data-testid="history-item" data-conversation-id=${entry.id}>
-                <button @click=${() => void this.openEntry(entry)} aria-label="Open the conversation with ${entry.visitorName}, closed ${entry.closedAt ? dateTime(entry.closedAt) : ""}">
+                <button @click=${() => void this.openEntry(entry)}>
                   <span class="row"><strong>${entry.visitorName}</strong><span class="when">${entry.closedAt ? dateTime(entry.closedAt) : ""}</span></span>
                   ${entry.lastMessage ? html`<span class="preview">${entry.lastMessage.text}</span>` : nothing}
                   <span class="row">

@@ -95,6 +95,7 @@ export const historyEntrySchema = z.object({
   agents: z.array(z.object({ id: z.string(), name: z.string() })),
   labels: z.array(z.string()),
   messageCount: z.number().int().min(0),
+  /** The last line the visitor or an agent wrote (not a system line, not a note). */
   lastMessage: z.object({ from: z.enum(Author), text: z.string(), at: epochMsSchema }).nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

@@ -117,7 +117,13 @@ export class HistoryStore {
     const count = this.sql
       .exec<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?", row.id)
       .one().n;
-    const last = this.store.messages.last(row.id);
+    // The last thing a person wrote (not the closing line, not a note) previews it.
+    const last = this.sql
+      .exec<{ author: "visitor" | "agent"; text: string; at: number }>(
+        "SELECT author, text, at FROM messages WHERE conversation_id = ? AND author IN ('visitor', 'agent') ORDER BY seq DESC LIMIT 1",
+        row.id,
+      )
+      .toArray()[0];
     return {
       id: row.id,
       teamId,
@@ -130,7 +136,7 @@ export class HistoryStore {
       labels: row.labels,
       messageCount: count,
       lastMessage: last
-        ? { from: last.from, text: [...last.text].slice(0, HISTORY_PREVIEW_CHARS).join(""), at: last.at }
+        ? { from: last.author, text: [...last.text].slice(0, HISTORY_PREVIEW_CHARS).join(""), at: last.at }
         : null,
     };
   }
