@@ -4,7 +4,8 @@
  * and visitors on raw sockets: Ana tags a conversation and the inbox's label filter narrows
  * to it; after closing, she finds a conversation by a word of its transcript in the History
  * view and opens it read-only (the note in its style, no reply box); a returning visitor's
- * earlier conversation opens read-only from the visitor details; and she reopens a closed
+ * earlier conversation opens read-only from the visitor details; the team view's "closed
+ * today" narrows by label; and she reopens a closed
  * one, which the team's policy assigns again while the visitor's socket sees it open.
  * Screenshots of the history at 1280 and 390 px, light and dark, go to /tmp/history-shots.
  */
@@ -154,6 +155,17 @@ describe("labels, history and search in the panel", () => {
       )
       .toEqual([kettle.conversationId]);
     await shoot("history-reader");
+  });
+
+  it("filters the team view's conversations closed today by label", async () => {
+    await ana.locator("[data-testid=view-team]").click();
+    const items = ana.locator("[data-testid=team-closed-item]");
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(2);
+    await ana.locator("[data-testid=team-label-filter]").selectOption("refund");
+    await expect
+      .poll(() => items.evaluateAll((all) => all.map((i) => i.getAttribute("data-conversation-id"))))
+      .toEqual([kettle.conversationId]);
+    await screenshot(ana, "history-team-view-label");
   });
 
   it("shows a returning visitor's earlier conversation, openable read-only", async () => {
