@@ -48,6 +48,8 @@ export class AgentDesk implements TeamHost {
   /** The presence the agent picked per team in this browser session. */
   presences: Record<string, PresenceStatus> = savedPresences();
   notice: string | null = null;
+  /** The inbox shows only conversations with this label (`inbox-label-filter.ts`); null: all. */
+  labelFilter: string | null = null;
   /** Why the desk stopped for good (revoked token); the panel signs out. */
   fatalError: string | null = null;
   now = Date.now();

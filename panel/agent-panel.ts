@@ -1,8 +1,9 @@
 /**
  * `<agent-panel>`: the agent's web page at /panel/. Signs in from the login link or a pasted
- * token (exchanged for a session cookie shared by every tab, `panel-auth.ts`), then shows the top bar (`top-bar.ts`) and one of three
- * views: conversations (inbox, queues, the selected conversation), and for a lead the team
- * view and the team's settings. State
+ * token (exchanged for a session cookie shared by every tab, `panel-auth.ts`), then shows the
+ * top bar (`top-bar.ts`) and one of its views: conversations (inbox, queues, the selected
+ * conversation), the history (`history-view.ts`), and for a lead the team view and the team's
+ * settings. State
  * and sockets live in `AgentDesk`; this element renders it, owns the dialogs and the
  * keyboard shortcuts, and keeps the tab title's unread count.
  *
@@ -28,7 +29,11 @@ import { helpdeskStyles } from "./helpdesk-styles";
 import { baseStyles, panelStyles } from "./panel-styles";
 import { renderSignIn } from "./sign-in-view";
 import "./canned-replies-editor";
+import "./history-view";
+import "./inbox-label-filter";
+import "./labels-editor";
 import "./team-settings-form";
+import { historyTeams } from "./history-teams";
 import { renderTeamView, teamPicker } from "./team-view";
 import { renderTopbar, View, type TopbarActions } from "./top-bar";
 import { renderTransferDialog } from "./transfer-dialog";
@@ -112,7 +117,12 @@ export class AgentPanel extends LitElement {
     const list = this.renderRoot.querySelector?.(".transcript");
     this.stickToBottom = !list || list.scrollHeight - list.scrollTop - list.clientHeight < 60;
     // A lead's views need a lead; a desk that turns out not to be one falls back.
-    if (this.desk?.agent && !this.desk.isLead && this.view !== View.conversations)
+    if (
+      this.desk?.agent &&
+      !this.desk.isLead &&
+      this.view !== View.conversations &&
+      this.view !== View.history
+    )
       this.view = View.conversations;
   }
 
@@ -168,6 +178,9 @@ export class AgentPanel extends LitElement {
     const team = this.viewTeam;
     const pick = (teamId: string) => (this.viewTeamId = teamId);
     if (this.view === View.team) return html`<main>${renderTeamView(desk, team, pick)}</main>`;
+    if (this.view === View.history)
+      return html`<main><history-view .credentials=${desk.credentials} .teams=${historyTeams(desk)}
+        ?lead=${desk.isLead} my-name=${desk.agent?.name ?? ""}></history-view></main>`;
     if (this.view === View.settings && team) {
       return html`<main>
         <div class="page" data-testid="settings-view">
@@ -181,6 +194,7 @@ export class AgentPanel extends LitElement {
           </header>
           <team-settings-form .credentials=${desk.credentials} team-id=${team.teamId}></team-settings-form>
           <canned-replies-editor .credentials=${desk.credentials} team-id=${team.teamId}></canned-replies-editor>
+          <labels-editor .credentials=${desk.credentials} team-id=${team.teamId}></labels-editor>
         </div>
       </main>`;
     }

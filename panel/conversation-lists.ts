@@ -1,6 +1,6 @@
 /**
  * The sidebar of the panel: my inbox (assigned and open, longest waiting first, over all my
- * teams) and each team's queue with position, priority, tier, language, wait and a claim
+ * teams, narrowed to one label if the agent picks one) and each team's queue with position, priority, tier, language, wait and a claim
  * button. Template functions rendered inside `<agent-panel>`'s shadow root.
  */
 import { html, nothing } from "lit";
@@ -8,6 +8,7 @@ import type { ConversationSummary, PresenceStatus } from "../protocol/wire";
 import { needsMe, type AgentDesk, type ListedConversation } from "./agent-desk";
 import { initials, languageName, waitText } from "./format";
 import { renderHandoverNotice } from "./handover-notice";
+import { labelsOf } from "./history-api";
 import { keysOf, ShortcutAction } from "./keyboard-shortcuts";
 import type { TeamConnection } from "./team-connection";
 
@@ -19,10 +20,19 @@ export const presenceLabel = (status: PresenceStatus | "mixed"): string =>
   status[0]!.toUpperCase() + status.slice(1);
 
 export function renderInbox(desk: AgentDesk) {
-  const rows = desk.listed.filter((row) => row.list === "inbox");
+  const rows = desk.listed.filter(
+    (row) =>
+      row.list === "inbox" &&
+      (desk.labelFilter === null || labelsOf(row.conversation).includes(desk.labelFilter)),
+  );
   const several = desk.teams.length > 1;
   return html`<section aria-labelledby="inbox-title">
     <h3 class="list-title" id="inbox-title"><span>Inbox</span> <span class="count" data-testid="inbox-count">${rows.length}</span></h3>
+    <inbox-label-filter .credentials=${desk.credentials} .teamIds=${desk.teams.map((team) => team.teamId)}
+      .value=${desk.labelFilter} @label-filter=${(event: CustomEvent<string | null>) => {
+        desk.labelFilter = event.detail;
+        desk.changed();
+      }}></inbox-label-filter>
     ${desk.teams.map((team) => renderHandoverNotice(team, several))}
     ${
       rows.length === 0

@@ -10,6 +10,7 @@ import { Delivery, type TranscriptEntry } from "../client/transcript";
 import type { AgentDesk, Selection } from "./agent-desk";
 import { clockTime, initials, languageName } from "./format";
 import { keysOf, ShortcutAction } from "./keyboard-shortcuts";
+import { renderConversationLabels } from "./conversation-labels";
 import "./reply-composer";
 import { renderVisitorDetails } from "./visitor-details";
 
@@ -50,6 +51,7 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
           <p class="details">${details(selection)}</p>
         </div>
         <span class="state ${state}" data-testid="conversation-state">${state}</span>
+        ${conversation ? renderConversationLabels(desk, team, conversation) : nothing}
         ${
           conversation
             ? html`<button class="ghost details-toggle" data-testid="details-toggle" popovertarget="visitor-details" title="Who the visitor is">
@@ -93,7 +95,7 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
       <p class="typing" data-testid="visitor-typing" aria-live="polite">${team.typing.visitors.has(conversationId) ? `${name} is typing…` : ""}</p>
       ${keyed(conversationId, renderFooter(desk, selection, mine))}
     </div>
-    ${renderVisitorDetails(team, conversation, desk.now)}`;
+    ${renderVisitorDetails(team, conversation, desk.now, desk)}`;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The lead's live team view: every agent of the team with presence and load, the queue's
  * length and longest wait, today's median wait, median first response and conversations
- * handled, and a chart per hour. Agents update live (`agent` frames); the figures come from
+ * handled, a chart per hour, and today's closed conversations filtered by label
+ * (`team-closed-today.ts`). Agents update live (`agent` frames); the figures come from
  * the `stats` frame, which the desk asks for again every few seconds while this is shown.
  */
 import { html, nothing, svg } from "lit";
@@ -10,6 +11,7 @@ import { STATS_REFRESH_MS, type AgentDesk } from "./agent-desk";
 import { presenceLabel } from "./conversation-lists";
 import { clockTime, durationText } from "./format";
 import { renderHourlyChart } from "./hourly-chart";
+import "./team-closed-today";
 import type { TeamConnection } from "./team-connection";
 
 const DAY_MS = 86_400_000;
@@ -58,6 +60,9 @@ export function renderTeamView(
       <section class="card-box" aria-labelledby="chart-title">
         <h3 id="chart-title" class="list-title"><span>Handled per hour</span> <span class="count">local time</span></h3>
         ${stats ? renderHourlyChart(stats.handledByHour, Math.floor(stats.at / DAY_MS) * DAY_MS, stats.at) : html`<p class="empty">…</p>`}
+      </section>
+      <section class="card-box">
+        <team-closed-today .credentials=${desk.credentials} team-id=${team.teamId} handled=${stats?.handled ?? 0}></team-closed-today>
       </section>
     </div>
   </div>`;

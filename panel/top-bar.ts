@@ -1,5 +1,6 @@
 /**
- * The agent panel's top bar: brand and site, the lead's views, each team's load, the alerts
+ * The agent panel's top bar: brand and site, the views (history for all, team and settings
+ * for a lead), each team's load, the alerts
  * bell, the shortcuts button, presence over all teams, the agent and sign out. Below 1100 px
  * the brand's and the agent's names go; on a phone it has two rows (the views and loads
  * below), the team names only in the loads' titles and no shortcuts button.
@@ -12,8 +13,13 @@ import type { AgentDesk } from "./agent-desk";
 import { presenceLabel, presences } from "./conversation-lists";
 import { initials } from "./format";
 
-/** The panel's views: a lead also has the team view and the team's settings. */
-export const View = { conversations: "conversations", team: "team", settings: "settings" } as const;
+/** The panel's views: every agent has the history; a lead also the team view and the team's settings. */
+export const View = {
+  conversations: "conversations",
+  history: "history",
+  team: "team",
+  settings: "settings",
+} as const;
 export type View = (typeof View)[keyof typeof View];
 
 /** What the top bar's controls do. */
@@ -38,17 +44,18 @@ export function renderTopbar(desk: AgentDesk | null, actions: TopbarActions) {
       <span class="brand-name">EdgeChat</span>
       ${desk ? html`<span class="site" data-testid="site">${desk.credentials.site}</span>` : nothing}
     </div>
-    ${desk?.isLead ? renderViews(actions) : nothing}
+    ${desk ? renderViews(actions, desk.isLead) : nothing}
     <div class="spacer"></div>
     ${desk ? renderAgentControls(desk, actions) : nothing}
   </header>`;
 }
 
-function renderViews(actions: TopbarActions) {
+function renderViews(actions: TopbarActions, lead: boolean) {
   const tab = (view: View, label: string) =>
     html`<button data-testid="view-${view}" aria-current=${actions.view() === view ? "page" : "false"} @click=${() => actions.show(view)}>${label}</button>`;
   return html`<nav class="views" aria-label="Views">
-    ${tab(View.conversations, "Conversations")} ${tab(View.team, "Team")} ${tab(View.settings, "Settings")}
+    ${tab(View.conversations, "Conversations")} ${tab(View.history, "History")}
+    ${lead ? html`${tab(View.team, "Team")} ${tab(View.settings, "Settings")}` : nothing}
   </nav>`;
 }
 

@@ -2,14 +2,17 @@
  * The visitor column of the conversation view: who the visitor is (new or returning, how
  * many earlier conversations), how far to trust it (a verified identity signed by the site's
  * backend, or unverified hints the page set), their attributes, page, language, country and
- * local time, and the email they left in the offline form. Everything is rendered as text.
+ * local time, the email they left in the offline form, and a returning visitor's earlier
+ * conversations, each openable read-only (`visitor-history.ts`). Everything is rendered as text.
  * A column beside the transcript on wide screens; below 1100 px a popover drawer opened by
  * the conversation header's Visitor button (Esc or a click outside closes it).
  */
 import { html, nothing } from "lit";
 import type { ConversationSummary } from "../protocol/wire";
 import { countryName, dateTime, languageName, timeIn } from "./format";
+import type { AgentDesk } from "./agent-desk";
 import type { TeamConnection } from "./team-connection";
+import "./visitor-history";
 
 type Attributes = ConversationSummary["visitor"]["verified"];
 
@@ -17,6 +20,7 @@ export function renderVisitorDetails(
   team: TeamConnection,
   conversation: ConversationSummary | undefined,
   now: number,
+  desk?: Pick<AgentDesk, "credentials" | "agent">,
 ) {
   if (!conversation) return nothing;
   const { visitor } = conversation;
@@ -67,6 +71,15 @@ export function renderVisitorDetails(
             : html`<p class="muted">Anonymous: the site did not say who this is.</p>`
       }
     </section>
+    ${
+      desk && visitor.previousConversations > 0
+        ? html`<section data-testid="visitor-earlier">
+          <h3 class="list-title">Earlier conversations</h3>
+          <visitor-history .credentials=${desk.credentials} team-id=${team.teamId} visitor-id=${conversation.visitorId}
+            my-name=${desk.agent?.name ?? ""}></visitor-history>
+        </section>`
+        : nothing
+    }
     <section>
       <h3 class="list-title">Conversation</h3>
       <dl class="facts">

@@ -74,6 +74,8 @@ export const conversationSummarySchema = z.object({
   offline: z.boolean(),
   /** From the agent who transferred it here. */
   transferNote: z.string().nullable(),
+  /** Ids from the team's label list (`protocol/labels.ts`); always sent by the server. */
+  labels: z.array(z.string()).optional(),
   visitor: z.object({
     name: z.string(),
     email: z.string().optional(),

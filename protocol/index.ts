@@ -23,4 +23,6 @@ export * from "./routing-rules";
 export * from "./team-messages";
 export * from "./canned-reply-fill";
 export * from "./canned-replies";
+export * from "./labels";
+export * from "./history";
 export * from "./webhooks";

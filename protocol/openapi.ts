@@ -52,6 +52,8 @@ export interface ApiOperation {
   body?: RequestBody;
   /** Query parameters: name -> description; all strings, all required. */
   query?: Record<string, string>;
+  /** Query parameters a client may leave out: name -> description. */
+  optionalQuery?: Record<string, string>;
   /** Success answers by status: a JSON body, or a description for an empty one (204, 101). */
   responses: Record<number, NamedSchema | string>;
   /** Error statuses beyond the ones implied (400 for bodies and ids, 401 for auth, 500). */
@@ -133,6 +135,13 @@ export function openApiDocument(
         name,
         in: "query",
         required: true,
+        description,
+        schema: { type: "string" },
+      })),
+      ...Object.entries(operation.optionalQuery ?? {}).map(([name, description]) => ({
+        name,
+        in: "query",
+        required: false,
         description,
         schema: { type: "string" },
       })),

@@ -5,7 +5,8 @@
  * (`scripts/lib/admin-client.ts`), which validates it whole and writes it in one step;
  * `GET` of the same path exports it back. `npm start` applies the demo's
  * (`config/demo-site.json`). Applying creates and updates; it never deletes a team, an
- * agent or a secret the file leaves out.
+ * agent or a secret the file leaves out. Each team's canned replies and labels (kept by the
+ * TeamDO, also editable by leads in the panel) are replaced per team the file names.
  *
  * @example
  * const config = siteConfigSchema.parse({
@@ -25,7 +26,9 @@ import {
   siteBodySchema,
   teamBodySchema,
 } from "./admin";
+import { cannedRepliesBodySchema } from "./canned-replies";
 import { idSchema } from "./common";
+import { labelsBodySchema } from "./labels";
 
 /**
  * A secret written in the file, or the name of an environment variable that holds it when
@@ -57,6 +60,18 @@ const siteConfigFields = {
   routingRules: routingRulesBodySchema
     .default([])
     .describe("Ordered; the first rule whose conditions all match picks the team; none: `defaultTeam`."),
+  cannedReplies: z
+    .record(idSchema, cannedRepliesBodySchema)
+    .optional()
+    .describe(
+      "Each team's saved replies by team id, replaced whole per team named (`{{visitor.name}}`, `{{visitor.email}}`, `{{agent.name}}`, `{{team.name}}` are filled on insert). A team left out keeps its list.",
+    ),
+  labels: z
+    .record(idSchema, labelsBodySchema)
+    .optional()
+    .describe(
+      "Each team's labels (`{ id, name }`) by team id, replaced whole per team named; agents tag conversations from them. A team left out keeps its list.",
+    ),
 };
 
 /**
@@ -69,6 +84,8 @@ function checkConfigReferences(
     teams: Record<string, unknown>;
     agents: Record<string, { teams: string[] }>;
     routingRules: { team: string }[];
+    cannedReplies?: Record<string, unknown>;
+    labels?: Record<string, unknown>;
     identitySecret?: unknown;
     previousIdentitySecret?: unknown;
   },
@@ -89,6 +106,12 @@ function checkConfigReferences(
         message: `no team "${rule.team}" in teams`,
       });
   });
+  for (const field of ["cannedReplies", "labels"] as const) {
+    for (const team of Object.keys(config[field] ?? {})) {
+      if (!teams.has(team))
+        ctx.addIssue({ code: "custom", path: [field, team], message: `no team "${team}" in teams` });
+    }
+  }
   for (const [agentId, agent] of Object.entries(config.agents)) {
     agent.teams.forEach((team, index) => {
       if (!teams.has(team))

@@ -22,3 +22,5 @@ export type * from "./business-hours";
 export type * from "./routing-rules";
 export type * from "./team-messages";
 export type * from "./canned-replies";
+export type * from "./labels";
+export type * from "./history";

@@ -8,7 +8,6 @@ import { join } from "node:path";
 import { MAX_ALLOWED_ORIGINS } from "../protocol";
 import { AdminClient } from "./lib/admin-client";
 import { removeDevServerState, writeDevServerState } from "./lib/dev-server-state";
-import { seedDemoHelpdesk } from "./lib/demo-helpdesk";
 import { ensureDevVars } from "./lib/dev-vars";
 import { freePort } from "./lib/free-port";
 import { loadSiteConfig } from "./lib/load-site-config";
@@ -48,7 +47,6 @@ async function seedDemo(): Promise<void> {
     ...new Set([...config.allowedOrigins, ...(live?.allowedOrigins ?? []), ...localOrigins]),
   ].slice(0, MAX_ALLOWED_ORIGINS);
   await adminClient.applySiteConfig(config);
-  await seedDemoHelpdesk(server.origin, vars.ADMIN_TOKEN ?? "", config.site);
 
   const lines = [
     "",

@@ -12,6 +12,13 @@ import {
   cannedRepliesBodySchema,
   agentLoginBodySchema,
   agentLoginLinkResponseSchema,
+  conversationLabelsBodySchema,
+  conversationLabelsSchema,
+  historyPageSchema,
+  labelsBodySchema,
+  MAX_HISTORY_PAGE,
+  reopenedSchema,
+  transcriptSchema,
   agentSessionResponseSchema,
   agentSignedInSchema,
   agentSignedOutSchema,
@@ -60,6 +67,23 @@ const cannedRepliesExample = [
   { id: "greeting", title: "Greeting", text: "Hi {{visitor.name}}, {{agent.name}} here. How can I help?" },
   { id: "refund", title: "Refund policy", text: "You can return any item within 30 days for a full refund." },
 ];
+
+const labels = named("Labels", labelsBodySchema);
+const labelsBody = named("LabelsBody", labelsBodySchema);
+const labelsExample = [
+  { id: "refund", name: "Refund" },
+  { id: "bug", name: "Bug report" },
+];
+const historyQuery = {
+  q: "Words of the transcript (messages and notes), all required; the last may be a word's start",
+  agent: "Conversations this agent had or wrote in",
+  label: "Conversations carrying this label id",
+  visitor: "Conversations of this visitor id (their earlier conversations)",
+  from: "Closed at or after (epoch ms)",
+  to: "Closed before (epoch ms)",
+  limit: `Entries per page, 1-${MAX_HISTORY_PAGE} (default 20)`,
+  cursor: "The nextCursor of the previous page (opaque); a cursor this server did not make is a 400",
+};
 
 export const apiOperations: readonly ApiOperation[] = [
   {
@@ -202,6 +226,73 @@ export const apiOperations: readonly ApiOperation[] = [
     body: { ...cannedRepliesBody, example: cannedRepliesExample },
     responses: { 200: ok },
     errors: [403, 404],
+  },
+
+  {
+    method: "get",
+    path: "/v1/sites/:site/teams/:team/labels",
+    summary: "An agent reads their team's label list",
+    tag: "agent",
+    auth: ApiAuth.agent,
+    responses: { 200: labels },
+    errors: [403, 404],
+  },
+  {
+    method: "put",
+    path: "/v1/sites/:site/teams/:team/labels",
+    summary: "A lead replaces their team's label list",
+    tag: "agent",
+    auth: ApiAuth.agent,
+    description: "The whole list, in order. Conversations keep label ids a new list drops.",
+    body: { ...labelsBody, example: labelsExample },
+    responses: { 200: ok },
+    errors: [403, 404],
+  },
+  {
+    method: "get",
+    path: "/v1/sites/:site/teams/:team/history",
+    summary: "An agent pages through their team's closed conversations, filtered or searched",
+    tag: "agent",
+    auth: ApiAuth.agent,
+    description:
+      "Newest closed first. Words are searched in the transcripts (notes included) with SQLite FTS5, indexed when a conversation closes. Never reachable with a visitor's token.",
+    optionalQuery: historyQuery,
+    responses: { 200: named("HistoryPage", historyPageSchema) },
+    errors: [403, 404],
+  },
+  {
+    method: "get",
+    path: "/v1/sites/:site/teams/:team/conversations/:conversation",
+    summary: "An agent reads a closed conversation of their team: its whole transcript, notes included",
+    tag: "agent",
+    auth: ApiAuth.agent,
+    responses: { 200: named("Transcript", transcriptSchema) },
+    errors: [403, 404],
+  },
+  {
+    method: "put",
+    path: "/v1/sites/:site/teams/:team/conversations/:conversation/labels",
+    summary: "An agent sets a conversation's labels from the team's list",
+    tag: "agent",
+    auth: ApiAuth.agent,
+    description: "Replaced whole. A label id not in the team's list is a 400 naming it (`labels.N`).",
+    body: {
+      ...named("ConversationLabelsBody", conversationLabelsBodySchema),
+      example: { labels: ["refund"] },
+    },
+    responses: { 200: named("ConversationLabels", conversationLabelsSchema) },
+    errors: [403, 404],
+  },
+  {
+    method: "post",
+    path: "/v1/sites/:site/teams/:team/conversations/:conversation/reopen",
+    summary: "A lead reopens a closed conversation: it waits again and is assigned by the team's policy",
+    tag: "agent",
+    auth: ApiAuth.agent,
+    description:
+      "409 when it is open already, the visitor started a later conversation, or the visitor has an open conversation in another team.",
+    responses: { 200: named("Reopened", reopenedSchema) },
+    errors: [403, 404, 409],
   },
 
   // ---- admin: site ----
@@ -381,6 +472,26 @@ export const apiOperations: readonly ApiOperation[] = [
     auth: ApiAuth.admin,
     description: cannedRepliesDescription,
     body: { ...cannedRepliesBody, example: cannedRepliesExample },
+    responses: { 200: ok },
+    errors: [404],
+  },
+
+  {
+    method: "get",
+    path: `${site}/teams/:team/labels`,
+    summary: "Read a team's label list, in order",
+    tag: "teams",
+    auth: ApiAuth.admin,
+    responses: { 200: labels },
+    errors: [404],
+  },
+  {
+    method: "put",
+    path: `${site}/teams/:team/labels`,
+    summary: "Replace a team's label list (the whole list)",
+    tag: "teams",
+    auth: ApiAuth.admin,
+    body: { ...labelsBody, example: labelsExample },
     responses: { 200: ok },
     errors: [404],
   },

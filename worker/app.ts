@@ -13,6 +13,8 @@ import { adminRoutes } from "./routes/admin-routes";
 import { agentRoutes } from "./routes/agent-routes";
 import { openApiRoutes } from "./routes/openapi-routes";
 import { teamCannedReplyRoutes } from "./routes/canned-reply-routes";
+import { historyRoutes } from "./routes/history-routes";
+import { teamLabelRoutes } from "./routes/label-routes";
 import { teamSettingsRoutes } from "./routes/team-settings-routes";
 import { visitorRoutes } from "./routes/visitor-routes";
 
@@ -23,6 +25,8 @@ app.route("/v1", openApiRoutes);
 app.route("/v1/sites/:site/agent", agentRoutes);
 app.route("/v1/sites/:site/teams", teamSettingsRoutes);
 app.route("/v1/sites/:site/teams", teamCannedReplyRoutes);
+app.route("/v1/sites/:site/teams", teamLabelRoutes);
+app.route("/v1/sites/:site/teams", historyRoutes);
 app.route("/v1/sites/:site", visitorRoutes);
 app.route("/v1/admin", adminRoutes);
 

@@ -3,9 +3,13 @@
  * `applyConfig` calls this with a body the Worker validated whole (`siteConfigBodySchema`),
  * every SQL write happens in one transaction, and only then are the changed teams and
  * agents pushed to their TeamDOs. Also the export (`GET …/config`), which applies back to
- * the same state. Teams, agents and secrets the config leaves out are kept.
+ * the same state. Teams, agents and secrets the config leaves out are kept; so are the canned
+ * replies and labels of a team it does not name (they live in the TeamDOs and are pushed
+ * there last, only where they differ).
  */
 import {
+  type CannedReply,
+  type Label,
   agentBodySchema,
   siteBodySchema,
   siteConfigBodySchema,
@@ -22,6 +26,34 @@ export interface ConfigPushes {
   configureTeam(teamId: string, team: TeamBody): Promise<void>;
   /** The agent as now stored, and the teams it was in before (to leave the ones it left). */
   updateAgent(agentId: string, agent: AgentBody, formerTeams: readonly string[]): Promise<void>;
+  /** A team's lists as its object keeps them (empty for a team not set up yet). */
+  teamLists(teamId: string): Promise<TeamLists>;
+  putCannedReplies(teamId: string, replies: CannedReply[]): Promise<void>;
+  putLabels(teamId: string, labels: Label[]): Promise<void>;
+}
+
+/** What a TeamDO keeps of a team's config (its leads edit them too), in the file per team. */
+export interface TeamLists {
+  cannedReplies: CannedReply[];
+  labels: Label[];
+}
+
+/** The lists the file names that differ from the team's: [field, team, list]. */
+async function changedLists(
+  config: SiteConfigBody,
+  pushes: ConfigPushes,
+): Promise<{ cannedReplies: [string, CannedReply[]][]; labels: [string, Label[]][] }> {
+  const teams = [
+    ...new Set([...Object.keys(config.cannedReplies ?? {}), ...Object.keys(config.labels ?? {})]),
+  ];
+  const live = new Map(await Promise.all(teams.map(async (id) => [id, await pushes.teamLists(id)] as const)));
+  const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+  return {
+    cannedReplies: Object.entries(config.cannedReplies ?? {}).filter(([id, list]) =>
+      differs(live.get(id)?.cannedReplies, list),
+    ),
+    labels: Object.entries(config.labels ?? {}).filter(([id, list]) => differs(live.get(id)?.labels, list)),
+  };
 }
 
 const FINGERPRINT_CHARS = 12;
@@ -57,8 +89,9 @@ export async function applySiteConfig(
             ? []
             : [["previous", config.previousIdentitySecret] as [string, string]]),
         ];
-  // Hash first: nothing may interleave with the transaction below.
+  // Hash and read the teams' lists first: nothing may interleave with the transaction below.
   const fingerprints = await Promise.all(wantedSecrets.map(([, secret]) => sha256Hex(secret)));
+  const lists = await changedLists(config, pushes);
 
   const siteRow = rows<{ config: string; routing_rules: string }>(
     sql,
@@ -96,6 +129,10 @@ export async function applySiteConfig(
       ));
   changed.push(...teams.map(([id]) => `teams.${id}`), ...agents.map(([id]) => `agents.${id}`));
   if (secretsChanged) changed.push("identitySecret");
+  changed.push(
+    ...lists.cannedReplies.map(([id]) => `cannedReplies.${id}`),
+    ...lists.labels.map(([id]) => `labels.${id}`),
+  );
 
   const formerTeams = new Map(
     agents.map(([id]) => {
@@ -139,14 +176,22 @@ export async function applySiteConfig(
   // Teams first: an agent may join a team created by this very config.
   await Promise.all(teams.map(([id, team]) => pushes.configureTeam(id, team)));
   await Promise.all(agents.map(([id, agent]) => pushes.updateAgent(id, agent, formerTeams.get(id) ?? [])));
+  await Promise.all([
+    ...lists.cannedReplies.map(([id, replies]) => pushes.putCannedReplies(id, replies)),
+    ...lists.labels.map(([id, labels]) => pushes.putLabels(id, labels)),
+  ]);
   return { ok: true, created: siteRow === undefined, changed };
 }
 
 /**
  * The stored site as a config file (JSON text: team policies are raw records, which cannot
- * cross RPC typed; the Worker parses it). No secrets: left out, applying keeps them.
+ * cross RPC typed; the Worker parses it), with every team's canned replies and labels as its
+ * object keeps them. No secrets: left out, applying keeps them.
  */
-export function exportSiteConfig(sql: SqlStorage): string | null {
+export async function exportSiteConfig(
+  sql: SqlStorage,
+  teamLists: ConfigPushes["teamLists"],
+): Promise<string | null> {
   const site = rows<{ site_id: string; config: string; routing_rules: string }>(
     sql,
     "SELECT site_id, config, routing_rules FROM site",
@@ -159,11 +204,15 @@ export function exportSiteConfig(sql: SqlStorage): string | null {
         JSON.parse(row.config) as unknown,
       ]),
     );
+  const teams = byId("teams");
+  const lists = await Promise.all(Object.keys(teams).map(async (id) => [id, await teamLists(id)] as const));
   return JSON.stringify({
     site: site.site_id,
     ...(JSON.parse(site.config) as object),
-    teams: byId("teams"),
+    teams,
     agents: byId("agents"),
     routingRules: JSON.parse(site.routing_rules) as unknown,
+    cannedReplies: Object.fromEntries(lists.map(([id, list]) => [id, list.cannedReplies])),
+    labels: Object.fromEntries(lists.map(([id, list]) => [id, list.labels])),
   });
 }

@@ -20,6 +20,8 @@ import type {
   AgentBody,
   AgentSignedOut,
   AgentTokenInfo,
+  CannedReply,
+  Label,
   AgentView,
   IdentitySecretsView,
   LeadSettingsBody,
@@ -171,6 +173,7 @@ export class SiteDO extends DurableObject {
       this.configured = true;
     }
     const result = await applySiteConfig(this.ctx.storage, body, now, {
+      ...this.teamListLinks(siteId),
       configureTeam: (teamId, team) =>
         teamStub(this.env, siteId, teamId).configure(teamConfigOf(siteId, teamId, team)),
       updateAgent: async (agentId, agent, formerTeams) => {
@@ -188,9 +191,24 @@ export class SiteDO extends DurableObject {
     return result;
   }
 
-  exportConfig(): string | null {
-    if (!this.configured) return null;
-    return exportSiteConfig(this.ctx.storage.sql);
+  async exportConfig(): Promise<string | null> {
+    const site = this.configured ? this.getSite() : null;
+    if (!site) return null;
+    return exportSiteConfig(this.ctx.storage.sql, this.teamListLinks(site.siteId).teamLists);
+  }
+
+  /** How the config file reads and writes the lists the TeamDOs keep. */
+  private teamListLinks(siteId: string) {
+    return {
+      teamLists: async (teamId: string) => {
+        const team = teamStub(this.env, siteId, teamId);
+        const [cannedReplies, labels] = await Promise.all([team.cannedReplies(), team.labels()]);
+        return { cannedReplies, labels };
+      },
+      putCannedReplies: (teamId: string, replies: CannedReply[]) =>
+        teamStub(this.env, siteId, teamId).putCannedReplies(replies),
+      putLabels: (teamId: string, labels: Label[]) => teamStub(this.env, siteId, teamId).putLabels(labels),
+    };
   }
 
   // ---- identity secrets ----
@@ -476,6 +494,21 @@ export class SiteDO extends DurableObject {
     if (!teams.has(pickedTeam)) return null;
     this.setVisitorTeam(visitorId, pickedTeam, now);
     return { teamId: pickedTeam, conversationId: null };
+  }
+
+  /**
+   * A team reopens a visitor's conversation: it becomes their team unless they have an open
+   * conversation in another one (then false, and nothing changes).
+   */
+  async claimVisitor(visitorId: string, teamId: string, now: number): Promise<boolean> {
+    const site = this.getSite();
+    if (!site) return false;
+    const last = this.store.visitorTeam(visitorId);
+    if (last !== null && last !== teamId && site.teams.some((team) => team.id === last)) {
+      if (await teamStub(this.env, site.siteId, last).openConversationOf(visitorId)) return false;
+    }
+    this.setVisitorTeam(visitorId, teamId, now);
+    return true;
   }
 
   /** The visitor's conversation now lives in `teamId` (a TeamDO calls this after a transfer). */

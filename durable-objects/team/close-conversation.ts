@@ -1,7 +1,8 @@
 /**
  * Ending a conversation, by its agent or its visitor: the closing line goes into the
  * transcript while both still see it, then the engine frees the agent's seat (and gives it
- * to the next waiting conversation), then everyone is told.
+ * to the next waiting conversation), the transcript is indexed for the history's search, then
+ * everyone is told.
  */
 import { WebhookEvent } from "../../protocol";
 import type { ReadyTeam } from "./ready-team";
@@ -17,6 +18,8 @@ export function closeConversation(team: ReadyTeam, conversation: ConversationRow
     // The engine did not hold it (it never should): close the row all the same.
     store.saveConversationRecord({ ...closed.record, state: "closed", closedAt: now });
   }
+  // Searchable from the history from now on (the closing line included).
+  team.history.indexClosed(conversation.id);
   if (conversation.agentId) {
     out.sockets.toAgent(conversation.agentId, {
       type: "unassigned",

@@ -7,6 +7,7 @@
 import type { AssignmentEngine, EngineResult } from "../../core/assignment";
 import type { TeamConfig } from "../../core/team-config";
 import type { TeamBroadcasts } from "./team-broadcasts";
+import type { HistoryStore } from "./history-store";
 import type { TeamHandovers } from "./team-handovers";
 import type { TeamLinks } from "./team-links";
 import type { TeamStore } from "./team-store";
@@ -18,6 +19,8 @@ export interface ReadyTeam {
   readonly config: TeamConfig;
   readonly engine: AssignmentEngine;
   readonly store: TeamStore;
+  /** Closed conversations and the search index, written as a conversation closes. */
+  readonly history: HistoryStore;
   readonly text: VisitorText;
   readonly views: TeamViews;
   readonly out: TeamBroadcasts;

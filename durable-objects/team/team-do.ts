@@ -16,7 +16,11 @@ import {
   refuse,
   visitorFrameInSchema,
   type CannedReply,
+  type HistoryPage,
+  type HistoryQuery,
+  type Label,
   type Result,
+  type Transcript,
   type WebhookDeliveryView,
   type WebhookEndpointConfig,
 } from "../../protocol";
@@ -32,6 +36,10 @@ import { siteStub, teamStub } from "../addresses";
 import { ensureSchema } from "../sql-schema";
 import { handleAgentFrame } from "./agent-actions";
 import { CannedReplyStore } from "./canned-reply-store";
+import { encodeHistoryCursor } from "../../protocol";
+import { HistoryStore } from "./history-store";
+import { LabelStore } from "./label-store";
+import { reopenConversation } from "./reopen-conversation";
 import { EngineHost } from "./engine-host";
 import { closeOldestBeyondCap, spendTicket, TicketHeader, ticketFromHeader } from "./socket-admission";
 import type { ReadyTeam } from "./ready-team";
@@ -62,6 +70,7 @@ const notReady = (message: string) => ({ type: "error" as const, code: ErrorCode
 
 export class TeamDO extends DurableObject {
   private readonly store: TeamStore;
+  private readonly historyStore: HistoryStore;
   private readonly text: VisitorText;
   private readonly views: TeamViews;
   private readonly out: TeamBroadcasts;
@@ -80,6 +89,7 @@ export class TeamDO extends DurableObject {
     // Keep-alive pings are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     this.store = new TeamStore(ctx.storage.sql);
+    this.historyStore = new HistoryStore(ctx.storage.sql, this.store);
     this.hooks = new TeamWebhooks(ctx.storage.sql);
     this.text = new VisitorText(this.store);
     this.views = new TeamViews(this.store, this.text);
@@ -93,6 +103,8 @@ export class TeamDO extends DurableObject {
       setVisitorTeam: async (visitorId, teamId, now) => {
         await siteStub(this.env, this.siteId()).setVisitorTeam(visitorId, teamId, now);
       },
+      claimVisitor: (visitorId, teamId, now) =>
+        siteStub(this.env, this.siteId()).claimVisitor(visitorId, teamId, now),
       exclusively: (work) => this.ctx.blockConcurrencyWhile(work),
     };
   }
@@ -106,11 +118,12 @@ export class TeamDO extends DurableObject {
     const engine = this.host.ensureReady(now);
     const config = this.store.config();
     if (!engine || !config) return null;
-    const { store, text, views, out, links, host, handovers, hooks } = this;
+    const { store, historyStore: history, text, views, out, links, host, handovers, hooks } = this;
     return {
       config,
       engine,
       store,
+      history,
       text,
       views,
       out,
@@ -376,6 +389,60 @@ export class TeamDO extends DurableObject {
 
   private cannedReplyStore(): CannedReplyStore {
     return new CannedReplyStore(this.ctx.storage.sql, (work) => this.ctx.storage.transactionSync(work));
+  }
+
+  // ---- labels, history and search (agents of the team only; the Worker checks the token) ----
+
+  async labels(): Promise<Label[]> {
+    return this.entry("labels", () => this.labelStore().list());
+  }
+
+  async putLabels(labels: Label[]): Promise<void> {
+    await this.entry("putLabels", () => this.labelStore().replace(labels));
+  }
+
+  /**
+   * Sets a conversation's labels (ids from the list). The panel that tagged keeps the answer;
+   * other panels see the labels in the next summary they are sent (no frame of its own).
+   */
+  async tagConversation(conversationId: string, labelIds: string[]): Promise<Result<string[]>> {
+    return this.entry("tagConversation", () => this.labelStore().tag(conversationId, labelIds));
+  }
+
+  async history(query: HistoryQuery): Promise<HistoryPage> {
+    return this.entry("history", () => {
+      const teamId = this.store.config()?.teamId ?? "";
+      const { rows, next } = this.historyStore.page(query);
+      return {
+        conversations: rows.map((row) => this.historyStore.entry(row, teamId)),
+        nextCursor: next ? encodeHistoryCursor(next) : null,
+      };
+    });
+  }
+
+  /** A closed conversation's whole transcript, notes included; null when there is none. */
+  async transcript(conversationId: string): Promise<Transcript | null> {
+    return this.entry("transcript", () => {
+      const row = this.store.conversation(conversationId);
+      if (!row || row.state !== "closed") return null;
+      return {
+        conversation: this.historyStore.entry(row, this.store.config()?.teamId ?? ""),
+        messages: this.historyStore.transcript(conversationId),
+      };
+    });
+  }
+
+  async reopen(conversationId: string): Promise<Result<{ state: "queued" | "assigned" }>> {
+    return this.entry("reopen", async (team, now) => {
+      if (!team) return refuse(ErrorCode.notFound, "that team is not set up");
+      const answer = await reopenConversation(team, conversationId, now);
+      await this.scheduleAlarm(team, now);
+      return answer;
+    });
+  }
+
+  private labelStore(): LabelStore {
+    return new LabelStore(this.ctx.storage.sql, (work) => this.ctx.storage.transactionSync(work));
   }
 
   /** Takes over a conversation from another team of the site. */

@@ -24,5 +24,10 @@ export interface TeamLinks {
   teamExists(teamId: string): Promise<boolean>;
   acceptTransfer(teamId: string, payload: TransferPayload): Promise<Result>;
   setVisitorTeam(visitorId: string, teamId: string, now: number): Promise<void>;
+  /**
+   * Makes `teamId` the visitor's team for a reopened conversation; false (nothing changed)
+   * when they have an open conversation in another team.
+   */
+  claimVisitor(visitorId: string, teamId: string, now: number): Promise<boolean>;
   exclusively<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -9,7 +9,7 @@ import type { Migration } from "../sql-schema";
  * Bump when a migration is added below (`ensureSchema` throws until it matches the last
  * migration); never edit a migration once it has shipped.
  */
-export const TEAM_SCHEMA_VERSION = 5;
+export const TEAM_SCHEMA_VERSION = 6;
 
 export const teamMigrations: readonly Migration[] = [
   {
@@ -122,6 +122,27 @@ export const teamMigrations: readonly Migration[] = [
         seq INTEGER NOT NULL,
         PRIMARY KEY (agent_id, conversation_id)
       ) WITHOUT ROWID`,
+    ],
+  },
+  {
+    version: 6,
+    statements: [
+      // The team's label list, in the lead's order; a conversation's labels are ids from it
+      // (a JSON array, filtered with json_each: one row written per tag change).
+      "CREATE TABLE labels (id TEXT PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL)",
+      "ALTER TABLE conversations ADD COLUMN labels TEXT NOT NULL DEFAULT '[]'",
+      // The history, newest closed first.
+      "CREATE INDEX conversations_closed ON conversations (state, closed_at, id)",
+      // Transcript search (history-store.ts): one document per closing, the text of the messages
+      // (notes included) written since the conversation's last closing. search_docs maps a
+      // document to its conversation; the FTS table is contentless (the text is in messages).
+      `CREATE TABLE search_docs (
+        rowid INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        to_seq INTEGER NOT NULL
+      )`,
+      "CREATE INDEX search_docs_by_conversation ON search_docs (conversation_id, to_seq)",
+      "CREATE VIRTUAL TABLE transcript_search USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2')",
     ],
   },
 ];

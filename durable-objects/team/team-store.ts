@@ -30,6 +30,8 @@ export interface ConversationRow {
   note: string | null;
   /** The last seq the visitor has seen (their `read {seq}`): what is unread on their next page. */
   visitorReadSeq: number;
+  /** Ids from the team's label list (`label-store.ts`). */
+  labels: string[];
 }
 
 export type ConversationOrigin = "chat" | "offline-form";
@@ -140,6 +142,14 @@ export class TeamStore {
   conversation(id: string): ConversationRow | null {
     const row = this.sql.exec("SELECT * FROM conversations WHERE id = ?", id).toArray()[0];
     return row ? toConversation(row) : null;
+  }
+
+  /** Conversations by a WHERE clause over `c` (the history store's queries). */
+  conversationsWhere(clause: string, args: readonly SqlStorageValue[]): ConversationRow[] {
+    return this.sql
+      .exec(`SELECT c.* FROM conversations c WHERE ${clause}`, ...args)
+      .toArray()
+      .map(toConversation);
   }
 
   /** Queued and assigned conversations: what the engine is built from on wake. */
@@ -299,5 +309,11 @@ function toConversation(row: Raw): ConversationRow {
     origin: row.origin === "offline-form" ? "offline-form" : "chat",
     note: row.note === null ? null : String(row.note),
     visitorReadSeq: Number(row.visitor_read_seq ?? 0),
+    labels: parseLabels(row.labels),
   };
+}
+
+function parseLabels(value: SqlStorageValue | undefined): string[] {
+  const parsed: unknown = JSON.parse(typeof value === "string" ? value : "[]");
+  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === "string") : [];
 }

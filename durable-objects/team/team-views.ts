@@ -78,6 +78,7 @@ export class TeamViews {
         conversation.state === "queued" ? (position ?? engine.positionOf(conversation.id) ?? null) : null,
       offline: conversation.origin === "offline-form",
       transferNote: conversation.note,
+      labels: conversation.labels,
       visitor: {
         name: visitor.name,
         ...(visitor.email ? { email: visitor.email } : {}),

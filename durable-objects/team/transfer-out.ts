@@ -39,6 +39,8 @@ export async function transferOut(
     if (!answer.ok) return refuse(ErrorCode.notFound, answer.refusal.message);
     await links.setVisitorTeam(current.visitorId, toTeamId, now);
     team.apply(team.engine.transfer(current.id, { teamId: toTeamId }, now), now);
+    // Closed here now: this team's history finds it by its words too.
+    team.history.indexClosed(current.id);
     if (current.agentId) {
       team.out.sockets.toAgent(current.agentId, {
         type: "unassigned",

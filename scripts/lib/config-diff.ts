@@ -1,7 +1,8 @@
 /**
  * What applying a site config file would change on the live site, as `terraform plan`
  * shows it: one line per changed field path (`~ teams.sales.policy.defaultLimit: 5 -> 3`),
- * new ones (`+`), and ones the file leaves out, which applying keeps (`=`). Secrets are
+ * new ones (`+`), and ones the file leaves out, which applying keeps (`=`: whole teams,
+ * agents, and a team's canned replies or labels). Secrets are
  * compared by fingerprint, never shown. Used by `npm run config -- diff FILE`.
  */
 import type { IdentitySecretsView, SiteConfig, SiteConfigBody } from "../../protocol";
@@ -45,11 +46,20 @@ export async function diffSiteConfig(
   const out: ConfigChange[] = [];
   if (!live) out.push({ kind: "+", path: "site", line: `+ site ${wanted.site} (new)` });
   else {
-    const { teams, agents, ...rest } = settings;
-    const { teams: liveTeams, agents: liveAgents, ...liveRest } = live;
+    const { teams, agents, cannedReplies, labels, ...rest } = settings;
+    const {
+      teams: liveTeams,
+      agents: liveAgents,
+      cannedReplies: liveReplies,
+      labels: liveLabels,
+      ...liveRest
+    } = live;
     walk("", liveRest, rest, out, false);
     walk("teams", liveTeams, teams, out, true);
     walk("agents", liveAgents, agents, out, true);
+    // A team's lists the file leaves out (or the whole field) are kept, as teams are.
+    walk("cannedReplies", liveReplies ?? {}, cannedReplies ?? {}, out, true);
+    walk("labels", liveLabels ?? {}, labels ?? {}, out, true);
   }
   const slots = [
     ["identitySecret", identitySecret, liveSecrets?.current],

@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import type { SiteConfig } from "../../protocol";
 import { AdminClient } from "../../scripts/lib/admin-client";
-import { seedDemoHelpdesk } from "../../scripts/lib/demo-helpdesk";
 import { loadSiteConfig } from "../../scripts/lib/load-site-config";
 import { repoRoot, startDevServer, type DevServer } from "../../scripts/lib/wrangler-dev";
 
@@ -39,7 +38,6 @@ export async function startProduct(adjust: (config: SiteConfig) => void = () => 
   config.allowedOrigins = [server.origin];
   adjust(config);
   await admin.applySiteConfig(config);
-  await seedDemoHelpdesk(server.origin, adminToken, config.site);
   return {
     server,
     admin,

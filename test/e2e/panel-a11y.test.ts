@@ -1,8 +1,9 @@
 /**
  * The agent panel's accessibility and layout in real Chromium against `wrangler dev`: an
  * axe-core audit with no serious or critical violation on every view (sign-in, inbox and
- * queue, a conversation, the transfer and shortcuts dialogs, the team view, each settings
- * section) at 1280 and 390 px, light and dark; a visible focus ring on every control the
+ * queue, a conversation, its labels menu, a returning visitor's earlier conversation, the
+ * transfer and shortcuts dialogs, the team view, the history with a conversation open
+ * read-only, each settings section with the canned replies and labels) at 1280 and 390 px, light and dark; a visible focus ring on every control the
  * keyboard reaches; at 1024, 768 and 390 px a top bar that does not overflow, visitor
  * details reachable (a drawer when narrow) and settings sections that fit a screen. Ana
  * (the support lead, support made manual so a visitor stays queued) and raw-socket visitors.
@@ -36,13 +37,26 @@ beforeAll(async () => {
   [product, browser] = await Promise.all([startProduct(manualSupport), launchChromium()]);
   ana = await openPanel(browser, await product.loginUrl("ana"));
   await goOnline(ana);
-  // One conversation Ana holds (a verified, returning-looking visitor), one still queued.
+  // One conversation Ana holds (a verified visitor returning after a closed one), one still queued.
   const user = {
     id: "u-42",
     name: "Camille Dubois",
     email: "camille@example.fr",
     attributes: { plan: "pro" },
   };
+  const earlier = await visitorSaying(product.server.origin, visitors, "Où est mon colis ?", {
+    locale: "fr",
+    user: { ...user, hash: identityHash(DEMO_IDENTITY_SECRET, user) },
+  });
+  const earlierItem = ana.locator(
+    `[data-testid=queue-item][data-conversation-id="${earlier.conversationId}"]`,
+  );
+  await earlierItem.waitFor();
+  await earlierItem.locator("[data-testid=claim-button]").click();
+  await ana.locator("[data-testid=reply-input]").fill("Il part demain.");
+  await ana.locator("[data-testid=reply-input]").press("Enter");
+  await ana.locator("[data-testid=close-conversation]").click();
+  await earlier.visitor.waitFor((frame) => frame.type === "status" && frame.state === "closed");
   const held = await visitorSaying(product.server.origin, visitors, "Bonjour, ma commande est bloquée", {
     locale: "fr",
     page: "https://shop.example/account",
@@ -75,6 +89,20 @@ async function everyView(page: Page, visit: (name: string) => Promise<void>): Pr
   await page.locator("[data-testid=inbox-item] [data-testid=open-conversation]").first().click();
   await page.locator("[data-testid=transcript-message][data-from=agent]").first().waitFor();
   await visit("conversation");
+  await page.locator("[data-testid=labels-button]").click();
+  await page.locator("[data-testid=label-option]").first().waitFor();
+  await visit("labels");
+  await page.locator("[data-testid=labels-button]").click();
+  // The visitor's earlier conversation, read-only (on a phone, from the details drawer).
+  const toggle = page.locator("[data-testid=details-toggle]");
+  if (await toggle.isVisible()) await toggle.click();
+  await page.locator("[data-testid=visitor-history-item] button").first().click();
+  await page.locator("[data-testid=visitor-history-dialog] [data-testid=history-message]").first().waitFor();
+  await visit("earlier");
+  await page.keyboard.press("Escape");
+  await page.locator("[data-testid=visitor-history-dialog]").waitFor({ state: "detached" });
+  if (await page.locator("[data-testid=details-close]").isVisible())
+    await page.locator("[data-testid=details-close]").click();
   await page.locator("[data-testid=queue-item] [data-testid=open-conversation]").first().click();
   await page.locator("[data-testid=claim-selected]").waitFor();
   await visit("queued");
@@ -93,6 +121,12 @@ async function everyView(page: Page, visit: (name: string) => Promise<void>): Pr
   await page.locator("[data-testid=view-team]").click();
   await page.locator("[data-testid=hourly-chart]").waitFor();
   await visit("team");
+  await page.locator("[data-testid=view-history]").click();
+  await page.locator("[data-testid=history-item] button").first().click();
+  await page.locator("[data-testid=history-reader] [data-testid=history-message]").first().waitFor();
+  await visit("history");
+  if (await page.locator("[data-testid=history-back]").isVisible())
+    await page.locator("[data-testid=history-back]").click();
   await page.locator("[data-testid=view-settings]").click();
   const form = page.locator("team-settings-form");
   await form.locator("[data-testid='field:preset']").waitFor();
@@ -133,7 +167,7 @@ describe("the agent panel's accessibility", () => {
           if (violations.length > 0) found[name] = violations;
           await screenshot(ana, `a11y-${colorScheme}-${width}-${name}`);
         });
-        expect(seen).toHaveLength(5 + settingsTabs.length);
+        expect(seen).toHaveLength(8 + settingsTabs.length);
         expect(found).toEqual({});
       });
     }

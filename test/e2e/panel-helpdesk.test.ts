@@ -2,7 +2,7 @@
  * The panel's help-desk basics in real Chromium against `wrangler dev`, with Ana (lead of
  * the demo's support team) and a visitor on a raw socket: a private note is shown to the
  * agent in its own style and never reaches the visitor, not live and not in a resumed
- * history; a canned reply (seeded from `config/demo-helpdesk.json`) is found with `/`, inserted
+ * history; a canned reply (from `config/demo-site.json`) is found with `/`, inserted
  * with the keyboard and its variables filled; the lead adds one in Settings (a typo in a
  * variable is refused beside the reply) and finds it with `/` at once. Saves screenshots (see panel-helpers).
  */

@@ -18,7 +18,16 @@ import { ApiAuth, jsonSchemaOf, openApiPath } from "../../protocol/openapi";
 import { apiOperations, apiSchemaSubstitutes } from "../../worker/api-catalog";
 import { app } from "../../worker/app";
 import { bodySchemaOf } from "../../worker/middleware/json-body";
-import { ADMIN, admin, agentSession, BASE, ORIGIN, seedSite, visitorSession } from "./helpers";
+import {
+  ADMIN,
+  admin,
+  agentSession,
+  BASE,
+  connectVisitor,
+  ORIGIN,
+  seedSite,
+  visitorSession,
+} from "./helpers";
 
 type Json = Record<string, unknown>;
 interface Content {
@@ -101,11 +110,16 @@ interface Fixture {
   site: string;
   tokens: Record<string, string>;
   tokenId: string;
+  /** A conversation its visitor closed (for the history's routes; reopened by one of them). */
+  conversationId: string;
 }
 
 let sites = 0;
 
-/** A site with teams support (preset and overrides) and sales, agents ana (lead), ben and cy. */
+/**
+ * A site with teams support (preset and overrides) and sales, agents ana (lead), ben and cy,
+ * and a conversation its visitor started and closed.
+ */
 async function makeFixture(): Promise<Fixture> {
   const site = `contract-${++sites}`;
   const tokens = await seedSite(site);
@@ -126,12 +140,19 @@ async function makeFixture(): Promise<Fixture> {
   const listed = (await (await admin("GET", `/sites/${site}/agents/ana/tokens`)).json()) as {
     tokenId: string;
   }[];
-  return { site, tokens, tokenId: listed[0]!.tokenId };
+  const visitor = await connectVisitor(site);
+  await visitor.until("status");
+  visitor.send({ type: "message", clientId: "v1", text: "hello" });
+  const { conversationId } = await visitor.until("ack");
+  visitor.send({ type: "close" });
+  await visitor.untilWhere("status", (status) => status.state === "closed");
+  visitor.close();
+  return { site, tokens, tokenId: listed[0]!.tokenId, conversationId };
 }
 
 /** The real value of each path parameter; a new one needs a line here. */
-function pathValues({ site, tokenId }: Fixture): Record<string, string> {
-  return { site, team: "support", agent: "ana", tokenId, endpoint: "crm" };
+function pathValues({ site, tokenId, conversationId }: Fixture): Record<string, string> {
+  return { site, team: "support", agent: "ana", tokenId, endpoint: "crm", conversation: conversationId };
 }
 
 /** The `?ticket=` of each socket operation, from a real session. */

@@ -2,7 +2,10 @@
  * What a chat message costs in storage: the platform bills SQLite rows written, so a
  * message must write at most two. Every statement the object runs is counted while a
  * visitor and an agent exchange messages in an assigned conversation, and while an agent
- * writes private notes (a note is a message row with `from: "note"`: the same cost).
+ * writes private notes (a note is a message row with `from: "note"`: the same cost). The
+ * history's search index costs a message nothing as it is sent: it is written once when the
+ * conversation closes (one `search_docs` row and the FTS5 table's own rows), counted here
+ * for a closing after 31 lines.
  */
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
@@ -15,18 +18,29 @@ async function countRowsWritten(site: string) {
   await runInDurableObject(stub, (_instance, state) => {
     const sql = state.storage.sql as SqlStorage & {
       rowsWrittenCount?: number;
+      indexRowsWritten?: number;
       originalExec?: SqlStorage["exec"];
     };
     sql.rowsWrittenCount = 0;
+    sql.indexRowsWritten = 0;
     sql.originalExec = sql.exec.bind(sql);
     sql.exec = ((query: string, ...bindings: unknown[]) => {
       // Writes run to completion inside exec(), so their count is final here.
       const cursor = sql.originalExec!(query, ...bindings);
       sql.rowsWrittenCount! += cursor.rowsWritten;
+      if (/transcript_search|search_docs/.test(query)) sql.indexRowsWritten! += cursor.rowsWritten;
       return cursor;
     }) as SqlStorage["exec"];
   });
   return {
+    /** Rows written by the search index's statements (FTS5's own tables included). */
+    async index(): Promise<number> {
+      return runInDurableObject(
+        stub,
+        (_instance, state) =>
+          (state.storage.sql as SqlStorage & { indexRowsWritten?: number }).indexRowsWritten ?? 0,
+      );
+    },
     async read(): Promise<number> {
       return runInDurableObject(
         stub,
@@ -75,5 +89,16 @@ describe("storage cost", () => {
     console.log(`rows written per private note: ${perNote}`);
     expect(perNote).toBeGreaterThan(0);
     expect(perNote).toBeLessThanOrEqual(2);
+    // Sending wrote nothing to the search index.
+    expect(await counter.index()).toBe(0);
+
+    const beforeClose = await counter.read();
+    agent.send({ type: "close", conversationId });
+    await agent.until("unassigned");
+    const closing = (await counter.read()) - beforeClose;
+    const index = await counter.index();
+    console.log(`rows written by a closing: ${closing}, of which the search index: ${index}`);
+    expect(index).toBeGreaterThan(0);
+    expect(index).toBeLessThanOrEqual(6);
   });
 });

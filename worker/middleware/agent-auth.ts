@@ -3,7 +3,7 @@
  * scripts) or their panel session cookie (renewing it; a state-changing request must then
  * come from this origin), checking either is still live in the SiteDO (revocation and
  * sign-out work at once), and puts the agent in `c.var.agent`. `leadOfTeam()` then requires
- * the agent to lead the `:team`.
+ * the agent to lead the `:team`, `agentOfTeam()` to work in it.
  */
 import type { MiddlewareHandler } from "hono";
 import { AgentRole } from "../../protocol";
@@ -55,6 +55,16 @@ export function leadOfTeam(): MiddlewareHandler<AppEnv> {
     // Same answer for a team that does not exist: nothing is learnt about other teams.
     if (!agent.teams.includes(c.req.param("team") ?? ""))
       throw forbidden("a lead may see and change only their own teams");
+    await next();
+  };
+}
+
+/** After `agentAuth()`: the agent must work in the `:team` (a lead or not). */
+export function agentOfTeam(): MiddlewareHandler<AppEnv> {
+  return async function agentOfTeamCheck(c, next) {
+    // Same answer for a team that does not exist: nothing is learnt about other teams.
+    if (!currentAgent(c.get("agent")).teams.includes(c.req.param("team") ?? ""))
+      throw forbidden("an agent may see only their own teams");
     await next();
   };
 }

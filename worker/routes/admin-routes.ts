@@ -12,6 +12,7 @@ import { adminAgentRoutes } from "./admin-agent-routes";
 import { adminSiteRoutes } from "./admin-site-routes";
 import { adminTeamRoutes } from "./admin-team-routes";
 import { adminCannedReplyRoutes } from "./canned-reply-routes";
+import { adminLabelRoutes } from "./label-routes";
 import { adminWebhookRoutes } from "./admin-webhook-routes";
 
 export const adminRoutes = new Hono<AppEnv>();
@@ -20,5 +21,6 @@ adminRoutes.use("*", adminAuth(), limitBody(MAX_ADMIN_BODY_BYTES));
 adminRoutes.route("/sites/:site", adminSiteRoutes);
 adminRoutes.route("/sites/:site/teams", adminTeamRoutes);
 adminRoutes.route("/sites/:site/teams", adminCannedReplyRoutes);
+adminRoutes.route("/sites/:site/teams", adminLabelRoutes);
 adminRoutes.route("/sites/:site/agents", adminAgentRoutes);
 adminRoutes.route("/sites/:site/webhooks", adminWebhookRoutes);

@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import { ErrorCode, idSchema, teamBodySchema, teamView, type Result, type TeamView } from "../../protocol";
+import { siteStub, teamStub } from "../../durable-objects/addresses";
 import type { TeamRecord } from "../../durable-objects/site/site-do";
 import { ApiError, notFound } from "../api-error";
 import type { AppEnv } from "../app-env";
@@ -51,4 +52,12 @@ export function teamViewOf(record: TeamRecord): TeamView {
 /** The one team of `records`, or 404. */
 export function oneTeam(records: TeamRecord[] | null): TeamView {
   return teamViewOf(found(found(records, "site")[0], "team"));
+}
+
+/** The `:team` of the `:site`'s object, once the site says the team exists (else 404). */
+export async function existingTeam(c: Context<AppEnv>) {
+  const siteId = pathId(c, "site");
+  const teamId = pathId(c, "team");
+  oneTeam(await siteStub(c.env, siteId).teamRecords(teamId));
+  return teamStub(c.env, siteId, teamId);
 }
