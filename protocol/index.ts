@@ -23,3 +23,5 @@ export * from "./team-messages";
 export * from "./canned-reply-fill";
 export * from "./canned-replies";
 export * from "./webhooks";
+export * from "./csat-scale";
+export * from "./csat";

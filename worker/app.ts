@@ -14,6 +14,7 @@ import { agentRoutes } from "./routes/agent-routes";
 import { openApiRoutes } from "./routes/openapi-routes";
 import { teamCannedReplyRoutes } from "./routes/canned-reply-routes";
 import { teamSettingsRoutes } from "./routes/team-settings-routes";
+import { visitorConversationRoutes } from "./routes/visitor-conversation-routes";
 import { visitorRoutes } from "./routes/visitor-routes";
 
 export const app = new Hono<AppEnv>();
@@ -23,6 +24,7 @@ app.route("/v1", openApiRoutes);
 app.route("/v1/sites/:site/agent", agentRoutes);
 app.route("/v1/sites/:site/teams", teamSettingsRoutes);
 app.route("/v1/sites/:site/teams", teamCannedReplyRoutes);
+app.route("/v1/sites/:site/teams", visitorConversationRoutes);
 app.route("/v1/sites/:site", visitorRoutes);
 app.route("/v1/admin", adminRoutes);
 

@@ -9,7 +9,7 @@ import type { Migration } from "../sql-schema";
  * Bump when a migration is added below (`ensureSchema` throws until it matches the last
  * migration); never edit a migration once it has shipped.
  */
-export const TEAM_SCHEMA_VERSION = 4;
+export const TEAM_SCHEMA_VERSION = 5;
 
 export const teamMigrations: readonly Migration[] = [
   {
@@ -109,6 +109,21 @@ export const teamMigrations: readonly Migration[] = [
       )`,
       "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_at)",
       "CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, conversation_id, event_row)",
+    ],
+  },
+  {
+    version: 5,
+    statements: [
+      // Satisfaction ratings, one per conversation (the key makes a second one impossible);
+      // agent_id: who had the conversation, for the per-agent figures.
+      `CREATE TABLE csat_ratings (
+        conversation_id TEXT PRIMARY KEY,
+        agent_id TEXT,
+        score INTEGER NOT NULL,
+        comment TEXT,
+        at INTEGER NOT NULL
+      ) WITHOUT ROWID`,
+      "CREATE INDEX csat_ratings_by_time ON csat_ratings (at)",
     ],
   },
 ];
