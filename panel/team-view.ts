@@ -53,7 +53,13 @@ export function renderTeamView(
         <table class="agents" data-testid="team-agents">
           <thead><tr><th>Agent</th><th>Presence</th><th>Load</th><th>CSAT today</th></tr></thead>
           <tbody>
-            ${agents.map((agent) => agentRow(agent, agent.id === desk.agent?.id, stats?.csat.byAgent.find((rated) => rated.agentId === agent.id)))}
+            ${agents.map((agent) =>
+              agentRow(
+                agent,
+                agent.id === desk.agent?.id,
+                stats?.csat.byAgent.find((rated) => rated.agentId === agent.id),
+              ),
+            )}
           </tbody>
         </table>
       </section>
