@@ -51,7 +51,7 @@ export function renderTeamView(
       <section class="card-box" aria-labelledby="agents-title">
         <h3 id="agents-title" class="list-title"><span>Agents</span> <span class="count">${online} online</span></h3>
         <table class="agents" data-testid="team-agents">
-          <thead><tr><th>Agent</th><th>Presence</th><th>Load</th><th>CSAT today</th></tr></thead>
+          <thead><tr><th>Agent</th><th>Presence</th><th>Load</th><th title="Mean rating today, 1 to 5 (ratings)">CSAT</th></tr></thead>
           <tbody>
             ${agents.map((agent) =>
               agentRow(
@@ -113,6 +113,6 @@ function agentRow(agent: AgentSummary, isMe: boolean, csat: CsatStats["byAgent"]
       ${svg`<svg class="meter" viewBox="0 0 100 8" aria-hidden="true"><rect class="track" width="100" height="8" rx="4"></rect><rect class="fill" width=${100 * share} height="8" rx="4"></rect></svg>`}
       <span data-testid="team-agent-load">${agent.open} / ${agent.limit}</span>
     </td>
-    <td data-testid="team-agent-csat">${csat ? csatText(csat.average, csat.ratings) : "—"}</td>
+    <td data-testid="team-agent-csat">${csat?.average != null ? `${csat.average.toFixed(1)} (${csat.ratings})` : "—"}</td>
   </tr>`;
 }

@@ -200,15 +200,18 @@ const ratings = new Map<string, { score: number; phase: Phase }>();
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
-.csat { display: flex; flex-direction: column; border-top: 1px solid var(--_line); background: var(--_bg); }
-.csat fieldset { display: flex; gap: 2px; margin: 0; padding: 0; border: 0; }
-.csat legend { margin-bottom: 4px; font-weight: 600; color: var(--_text); }
-.star { position: relative; display: grid; place-items: center; width: 40px; height: 40px; border-radius: 50%; font-size: 26px; line-height: 1; color: var(--_muted); cursor: pointer; }
-.star.on { color: #f5a524; }
-.star input { position: absolute; inset: 0; margin: 0; opacity: 0; cursor: pointer; }
-.star:has(input:focus-visible) { outline: 2px solid var(--_accent); }
-.csat .row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
-.csat .link { padding: 4px 0; border: 0; background: none; color: var(--_text); font: inherit; font-weight: 600; text-decoration: underline; cursor: pointer; }
+.csat { display: flex; flex-direction: column; gap: 6px; padding: 10px 14px 12px; border-top: 1px solid var(--_line); background: var(--_bg); }
+.csat fieldset { display: flex; flex-wrap: wrap; align-items: center; gap: 2px; margin: 0; padding: 0; border: 0; }
+.csat legend { float: left; width: 100%; margin: 0 0 2px; padding: 0; font-weight: 600; color: var(--_text); }
+.csat .star { position: relative; display: grid; place-items: center; width: 40px; height: 40px; border-radius: 50%; font-size: 28px; line-height: 1; color: var(--_line); cursor: pointer; }
+.csat .star.on { color: #f5a524; }
+.csat .star:hover { color: color-mix(in srgb, #f5a524 60%, var(--_line)); }
+.csat .star input { position: absolute; inset: 0; width: 100%; height: 100%; margin: 0; padding: 0; opacity: 0; cursor: pointer; }
+.csat .star:has(input:focus-visible) { outline: 2px solid var(--_accent); }
+.csat .row { display: flex; flex-direction: row; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
+.csat textarea { font-size: 14px; }
+.csat .link { padding: 4px 0; font-size: 13px; border: 0; background: none; color: var(--_text); font: inherit; font-weight: 600; text-decoration: underline; cursor: pointer; }
+.csat .said { margin: 0; color: var(--_text); font-weight: 600; }
 .csat .said:empty { display: none; }
 `);
 
@@ -310,8 +313,8 @@ export function render(html: typeof Html, view: ClosedChatView, chat: ClosedChat
       </fieldset>
       <label part="field">${s.comment}<textarea name="comment" rows="2" maxlength=${MAX_CSAT_COMMENT_CHARS} data-testid="csat-comment"></textarea></label>
       <div class="row">
-        ${transcript}
         <button class="submit" type="submit" data-testid="csat-send" ?disabled=${picked.phase === Phase.sending}>${picked.phase === Phase.sending ? s.sending : s.send}</button>
+        ${transcript}
       </div>
       <p class="said" role="status" data-testid="csat-status">${picked.phase === Phase.failed ? s.failed : ""}</p>
     </form>`;
