@@ -23,6 +23,8 @@ export const ApiAuth = {
   admin: "admin",
   /** `Authorization: Bearer <agent login token>`. */
   agent: "agent",
+  /** `Authorization: Bearer <visitor token>` from the visitor's session. */
+  visitor: "visitor",
 } as const;
 export type ApiAuth = (typeof ApiAuth)[keyof typeof ApiAuth];
 
@@ -187,6 +189,11 @@ export function openApiDocument(
           type: "http",
           scheme: "bearer",
           description: "an agent login token from POST /v1/admin/sites/{site}/agents/{agent}/tokens",
+        },
+        visitorToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "the visitor token from POST /v1/sites/{site}/session (what the widget stores)",
         },
       },
     },

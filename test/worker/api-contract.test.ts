@@ -18,7 +18,17 @@ import { ApiAuth, jsonSchemaOf, openApiPath } from "../../protocol/openapi";
 import { apiOperations, apiSchemaSubstitutes } from "../../worker/api-catalog";
 import { app } from "../../worker/app";
 import { bodySchemaOf } from "../../worker/middleware/json-body";
-import { ADMIN, admin, agentSession, BASE, ORIGIN, seedSite, visitorSession } from "./helpers";
+import {
+  ADMIN,
+  admin,
+  agentSession,
+  BASE,
+  connectAgent,
+  connectVisitor,
+  ORIGIN,
+  seedSite,
+  visitorSession,
+} from "./helpers";
 
 type Json = Record<string, unknown>;
 interface Content {
@@ -101,6 +111,9 @@ interface Fixture {
   site: string;
   tokens: Record<string, string>;
   tokenId: string;
+  /** A visitor and their conversation, closed by Ana (for the visitor's conversation routes). */
+  visitorToken: string;
+  conversationId: string;
 }
 
 let sites = 0;
@@ -115,23 +128,40 @@ async function makeFixture(): Promise<Fixture> {
       name: "Support",
       preset: "sales",
       policy: { defaultLimit: 5 },
+      settings: { csatEnabled: true },
     }),
   );
   await ok(admin("PUT", `/sites/${site}/agents/ana`, { name: "Ana", teams: ["support"], role: "lead" }));
   await ok(
     admin("PUT", `/sites/${site}/identity-secrets`, { current: "c".repeat(40), previous: "p".repeat(40) }),
   );
+  // Before the endpoint exists, so its events go nowhere.
+  const visitor = await connectVisitor(site);
+  visitor.send({ type: "message", clientId: "c1", text: "hello" });
+  const { conversationId } = await visitor.until("ack");
+  const agent = await connectAgent(site, tokens.ana!);
+  agent.send({ type: "presence", status: "online" });
+  agent.send({ type: "claim", conversationId });
+  await agent.until("assigned");
+  agent.send({ type: "close", conversationId });
+  await visitor.untilWhere("status", (frame) => frame.state === "closed");
   // Port 9 (discard) refuses at once: nothing in these calls should reach a receiver.
   await ok(admin("PUT", `/sites/${site}/webhooks/crm`, { url: "http://127.0.0.1:9/hooks" }));
   const listed = (await (await admin("GET", `/sites/${site}/agents/ana/tokens`)).json()) as {
     tokenId: string;
   }[];
-  return { site, tokens, tokenId: listed[0]!.tokenId };
+  return {
+    site,
+    tokens,
+    tokenId: listed[0]!.tokenId,
+    visitorToken: visitor.session.visitorToken,
+    conversationId,
+  };
 }
 
 /** The real value of each path parameter; a new one needs a line here. */
-function pathValues({ site, tokenId }: Fixture): Record<string, string> {
-  return { site, team: "support", agent: "ana", tokenId, endpoint: "crm" };
+function pathValues({ site, tokenId, conversationId }: Fixture): Record<string, string> {
+  return { site, team: "support", agent: "ana", tokenId, endpoint: "crm", conversation: conversationId };
 }
 
 /** The `?ticket=` of each socket operation, from a real session. */
@@ -184,7 +214,9 @@ describe.each(apiOperations.map((operation) => [key(operation.method, operation.
           ? ADMIN
           : operation.auth === ApiAuth.agent
             ? { Authorization: `Bearer ${setup.tokens.ana}` }
-            : {};
+            : operation.auth === ApiAuth.visitor
+              ? { Authorization: `Bearer ${setup.visitorToken}` }
+              : {};
       const query: Record<string, string> = {};
       for (const name of Object.keys(operation.query ?? {})) {
         const ticket = tickets[operation.path];
