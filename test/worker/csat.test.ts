@@ -7,8 +7,11 @@
  */
 import { SELF } from "cloudflare:test";
 import { Webhook } from "standardwebhooks";
+import { bytesToHex, hmacSha256 } from "../../core/crypto";
+import { identityMessage } from "../../core/identity/identity-message";
 import { describe, expect, inject, it } from "vitest";
 import type {
+  AgentFrameOut,
   HttpErrorBody,
   VisitorFrameOut,
   VisitorSessionResponse,
@@ -278,5 +281,63 @@ describe("the visitor's transcript", () => {
     }).format(Date.now());
     // en-GB: "2 Dec 2026, 12:40", the hour Tokyo's.
     expect(body).toMatch(new RegExp(`\\[\\d{1,2} \\w{3} \\d{4}, ${tokyoHour}:\\d\\d\\] You: hi`));
+  });
+});
+
+describe("the transcript by e-mail (transcriptByEmail)", () => {
+  it("rides on conversation.closed when the visitor's e-mail is known, without notes", async () => {
+    const site = "transcript-mail";
+    const tokens = await withCsat(site, { transcriptByEmail: true });
+    const secret = "identity-secret-0123456789abcdef0123456789";
+    expect((await admin("PUT", `/sites/${site}/identity-secrets`, { current: secret })).status).toBe(200);
+    const created = await admin("PUT", `/sites/${site}/webhooks/${site}`, {
+      url: `${receiver}/hook/${site}`,
+      events: ["conversation.closed"],
+    });
+    const { secret: hookSecret } = (await created.json()) as WebhookEndpointCreated;
+
+    const user = { id: "42", name: "Camille", email: "camille@example.com" };
+    const hash = bytesToHex(await hmacSha256(secret, identityMessage(user)));
+    const closeOne = async (body: Record<string, unknown>, text: string) => {
+      const session = (await (
+        await SELF.fetch(`${BASE}/v1/sites/${site}/session`, {
+          method: "POST",
+          headers: { Origin: ORIGIN, "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        })
+      ).json()) as VisitorSessionResponse;
+      const visitor = new FrameReader<VisitorFrameOut>(
+        await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN),
+      );
+      visitor.send({ type: "hello", lastSeq: 0 });
+      visitor.send({ type: "message", clientId: "m1", text });
+      const { conversationId } = await visitor.until("ack");
+      const agent: FrameReader<AgentFrameOut> = await connectAgent(site, tokens.ana!);
+      agent.send({ type: "presence", status: "online" });
+      agent.send({ type: "claim", conversationId });
+      await agent.until("assigned");
+      agent.send({ type: "note", conversationId, clientId: "n1", text: "private: VIP discount" });
+      await agent.until("ack");
+      agent.send({ type: "close", conversationId });
+      await agent.untilWhere("unassigned", (frame) => frame.reason === "closed");
+      return conversationId;
+    };
+    const withEmail = await closeOne({ user: { ...user, hash } }, "please mail me this");
+    const anonymous = await closeOne({}, "no e-mail here");
+
+    let got: { headers: Record<string, string>; body: string }[] = [];
+    for (const until = Date.now() + 10_000; got.length < 2 && Date.now() < until;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      got = (await (await fetch(`${receiver}/_log/${site}`)).json()) as typeof got;
+    }
+    const payloads = got.map(
+      (request) => new Webhook(hookSecret!).verify(request.body, request.headers) as WebhookPayload,
+    );
+    const mailed = payloads.find((payload) => payload.data.conversationId === withEmail)!;
+    expect(mailed.data.visitor).toMatchObject({ email: "camille@example.com" });
+    expect(mailed.data.transcript?.text).toContain("You: please mail me this");
+    expect(mailed.data.transcript?.text).not.toContain("VIP discount");
+    const unmailed = payloads.find((payload) => payload.data.conversationId === anonymous)!;
+    expect(unmailed.data.transcript).toBeUndefined();
   });
 });
