@@ -2,8 +2,9 @@
  * A whole site config applied in one step, like `kubectl apply`: the SiteDO's
  * `applyConfig` calls this with a body the Worker validated whole (`siteConfigBodySchema`),
  * every SQL write happens in one transaction, and only then are the changed teams and
- * agents pushed to their TeamDOs. Also the export (`GET …/config`), which applies back to
- * the same state. Teams, agents and secrets the config leaves out are kept.
+ * agents pushed to their TeamDOs (and the webhook endpoints, if they changed). Also the export
+ * (`GET …/config`), which applies back to the same state. Teams, agents, secrets and webhook
+ * endpoints the config leaves out are kept.
  */
 import {
   agentBodySchema,
@@ -11,17 +12,22 @@ import {
   siteConfigBodySchema,
   teamBodySchema,
   type AgentBody,
+  type Result,
   type SiteConfigApplied,
   type SiteConfigBody,
   type TeamBody,
 } from "../../protocol";
+import { ok } from "../../protocol";
 import { sha256Hex } from "../../core/crypto";
+import { SiteWebhooks } from "./site-webhooks";
 
 /** How the SiteDO tells team objects about a change (it owns the addressing and the shapes). */
 export interface ConfigPushes {
   configureTeam(teamId: string, team: TeamBody): Promise<void>;
   /** The agent as now stored, and the teams it was in before (to leave the ones it left). */
   updateAgent(agentId: string, agent: AgentBody, formerTeams: readonly string[]): Promise<void>;
+  /** The site's webhook endpoints changed: every team gets the new list. */
+  webhooks(): Promise<void>;
 }
 
 const FINGERPRINT_CHARS = 12;
@@ -45,8 +51,11 @@ export async function applySiteConfig(
   body: SiteConfigBody & { site: string },
   now: number,
   pushes: ConfigPushes,
-): Promise<SiteConfigApplied> {
+): Promise<Result<SiteConfigApplied>> {
   const config = { ...siteConfigBodySchema.parse(body), site: body.site };
+  // Planned (and hashed) before the transaction; a stale or secret-less endpoint refuses the file.
+  const hooks = await new SiteWebhooks(storage.sql).planConfig(config.webhooks ?? {}, now);
+  if (!hooks.ok) return hooks;
   const sql = storage.sql;
   const wantedSecrets: [slot: string, secret: string][] =
     config.identitySecret === undefined
@@ -96,6 +105,7 @@ export async function applySiteConfig(
       ));
   changed.push(...teams.map(([id]) => `teams.${id}`), ...agents.map(([id]) => `agents.${id}`));
   if (secretsChanged) changed.push("identitySecret");
+  changed.push(...hooks.value.changed);
 
   const formerTeams = new Map(
     agents.map(([id]) => {
@@ -134,12 +144,15 @@ export async function applySiteConfig(
         ),
       );
     }
+    hooks.value.write();
   });
 
   // Teams first: an agent may join a team created by this very config.
   await Promise.all(teams.map(([id, team]) => pushes.configureTeam(id, team)));
   await Promise.all(agents.map(([id, agent]) => pushes.updateAgent(id, agent, formerTeams.get(id) ?? [])));
-  return { ok: true, created: siteRow === undefined, changed };
+  // After the teams: a team created by this config gets the endpoints too.
+  if (hooks.value.changed.length > 0 || teams.length > 0) await pushes.webhooks();
+  return ok({ ok: true, created: siteRow === undefined, changed });
 }
 
 /**
@@ -159,11 +172,13 @@ export function exportSiteConfig(sql: SqlStorage): string | null {
         JSON.parse(row.config) as unknown,
       ]),
     );
+  const webhooks = new SiteWebhooks(sql).configFile();
   return JSON.stringify({
     site: site.site_id,
     ...(JSON.parse(site.config) as object),
     teams: byId("teams"),
     agents: byId("agents"),
     routingRules: JSON.parse(site.routing_rules) as unknown,
+    ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),
   });
 }

@@ -138,7 +138,10 @@ export class SiteDO extends DurableObject {
 
   // ---- the whole config at once (apply-site-config.ts) ----
 
-  async applyConfig(body: SiteConfigBody & { site: string }, now: number): Promise<SiteConfigApplied> {
+  async applyConfig(
+    body: SiteConfigBody & { site: string },
+    now: number,
+  ): Promise<Result<SiteConfigApplied>> {
     const siteId = body.site;
     // The admin API names this site, so it may have storage (as putSite does).
     if (!this.configured) {
@@ -157,8 +160,12 @@ export class SiteDO extends DurableObject {
             .map((teamId) => teamStub(this.env, siteId, teamId).removeAgent(agentId)),
         ]);
       },
+      webhooks: () => {
+        this.cachedSite = undefined;
+        return this.pushWebhooks();
+      },
     }).finally(() => (this.cachedSite = undefined));
-    await siteDirectoryStub(this.env).directoryAdd(siteId);
+    if (result.ok) await siteDirectoryStub(this.env).directoryAdd(siteId);
     return result;
   }
 
