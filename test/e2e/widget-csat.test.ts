@@ -6,6 +6,7 @@
  * holds the conversation without the agent's note. Screenshots go to CSAT_SHOTS.
  */
 import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,6 +47,29 @@ afterAll(async () => {
 });
 
 const widget = (page: Page) => page.locator("chat-widget");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Serious and critical axe violations (open shadow roots included), as `rule: targets`. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: {
+        run(
+          context: Document,
+          options: object,
+        ): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
+      };
+    };
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(" ")}`,
+      );
+  });
+}
 
 describe("CSAT and the transcript, widget and panel together", () => {
   it("asks the visitor for a rating once the agent closed the chat, and the agent sees it", async () => {
@@ -77,6 +101,15 @@ describe("CSAT and the transcript, widget and panel together", () => {
     expect(await stars.count()).toBe(5);
     expect(await stars.nth(3).getAttribute("aria-label")).toBe("4 de 5: Bien");
     await visitor.screenshot({ path: join(SHOTS, "widget-rating-light.png") });
+    expect(await axeViolations(visitor)).toEqual([]);
+    await visitor.emulateMedia({ colorScheme: "dark" });
+    await visitor.screenshot({ path: join(SHOTS, "widget-rating-dark.png") });
+    expect(await axeViolations(visitor)).toEqual([]);
+    await visitor.emulateMedia({ colorScheme: "light" });
+    const size = visitor.viewportSize()!;
+    await visitor.setViewportSize({ width: 390, height: 780 });
+    await visitor.screenshot({ path: join(SHOTS, "widget-rating-390.png") });
+    await visitor.setViewportSize(size);
 
     // From the keyboard: into the stars, arrows to the fourth, Tab to the comment.
     await stars.first().focus();
