@@ -177,10 +177,11 @@ export default [
     output: {
       dir: `${OUT}/widget`,
       format: "es",
-      entryFileNames: "[name]-[hash].js",
-      // The view names every string table (13 imports): shorter hashes keep it in budget.
-      chunkFileNames: (chunk) =>
-        chunk.name.startsWith("strings-") ? "[name]-[hash:6].js" : "[name]-[hash].js",
+      // The loader names the view and the view every chunk it may import (13 string tables, the
+      // offline form, the closed chat): shorter hashes keep both in budget, and a name is unique
+      // anyway with the chunk's name in front.
+      entryFileNames: "[name]-[hash:6].js",
+      chunkFileNames: "[name]-[hash:6].js",
     },
     plugins: [
       clean(["widget", "widget.js", "panel", "demo", "_headers"]),

@@ -203,9 +203,10 @@ sheet.replaceSync(`
 .csat { display: flex; flex-direction: column; gap: 6px; padding: 10px 14px 12px; border-top: 1px solid var(--_line); background: var(--_bg); }
 .csat fieldset { display: flex; flex-wrap: wrap; align-items: center; gap: 2px; margin: 0; padding: 0; border: 0; }
 .csat legend { float: left; width: 100%; margin: 0 0 2px; padding: 0; font-weight: 600; color: var(--_text); }
-.csat .star { position: relative; display: grid; place-items: center; width: 40px; height: 40px; border-radius: 50%; font-size: 28px; line-height: 1; color: var(--_line); cursor: pointer; }
-.csat .star.on { color: #f5a524; }
-.csat .star:hover { color: color-mix(in srgb, #f5a524 60%, var(--_line)); }
+.csat .star { position: relative; display: grid; place-items: center; width: 40px; height: 40px; border-radius: 50%; font-size: 28px; line-height: 1; color: var(--_muted); cursor: pointer; }
+/* Amber with 3:1 contrast or more on the light and the dark background alike. */
+.csat .star.on { color: #d97706; }
+.csat .star:hover { color: color-mix(in srgb, #d97706 70%, var(--_muted)); }
 .csat .star input { position: absolute; inset: 0; width: 100%; height: 100%; margin: 0; padding: 0; opacity: 0; cursor: pointer; }
 .csat .star:has(input:focus-visible) { outline: 2px solid var(--_accent); }
 .csat .row { display: flex; flex-direction: row; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
