@@ -81,23 +81,45 @@ function minifyCss() {
 /**
  * Collapses the indentation of the Lit templates in the widget's view (`html\`…\`` in the
  * files of VIEW_TEMPLATES), which terser keeps: line breaks and their indentation become one
- * space, and whitespace between tags (only ever layout in these templates) goes.
+ * space, and whitespace between tags (only ever layout in these templates) goes. Every text
+ * part of every `html` template is squeezed, found in the parsed code (a template nested in
+ * another's `${…}` included), never in strings or code that merely look alike.
  */
-const VIEW_TEMPLATES = ["widget/chat-widget-view.ts", "widget/message-row.ts", "widget/offline-form.ts"];
+const VIEW_TEMPLATES = [
+  "widget/chat-widget-view.ts",
+  "widget/message-row.ts",
+  "widget/offline-form.ts",
+  "widget/closed-chat.ts",
+];
 function minifyTemplates() {
+  const squeeze = (body) =>
+    body
+      .replace(/\s*\n\s*/g, " ")
+      .replace(/>\s+</g, "><")
+      .replace(/\s+>/g, ">");
+  /** The text parts (start, end) of every html`…` in an ESTree node, in any order. */
+  const quasisOf = (node, found = []) => {
+    if (!node || typeof node.type !== "string") return found;
+    if (
+      node.type === "TaggedTemplateExpression" &&
+      node.tag.type === "Identifier" &&
+      node.tag.name === "html"
+    )
+      for (const quasi of node.quasi.quasis) found.push([quasi.start, quasi.end]);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) for (const item of value) quasisOf(item, found);
+      else if (value && typeof value === "object" && typeof value.type === "string") quasisOf(value, found);
+    }
+    return found;
+  };
   return {
     name: "minify-templates",
     transform(code, id) {
       if (!VIEW_TEMPLATES.some((file) => id.endsWith(file))) return null;
-      const squeeze = (body) =>
-        body
-          .replace(/\s*\n\s*/g, " ")
-          .replace(/>\s+</g, "><")
-          .replace(/\s+>/g, ">");
-      return {
-        code: code.replace(/html\s*`([^`]*)`/g, (_all, body) => `html\`${squeeze(body)}\``),
-        map: null,
-      };
+      let out = code;
+      for (const [start, end] of quasisOf(this.parse(code)).sort((a, b) => b[0] - a[0]))
+        out = out.slice(0, start) + squeeze(out.slice(start, end)) + out.slice(end);
+      return { code: out, map: null };
     },
   };
 }
@@ -155,10 +177,11 @@ export default [
     output: {
       dir: `${OUT}/widget`,
       format: "es",
-      entryFileNames: "[name]-[hash].js",
-      // The view names every string table (13 imports): shorter hashes keep it in budget.
-      chunkFileNames: (chunk) =>
-        chunk.name.startsWith("strings-") ? "[name]-[hash:6].js" : "[name]-[hash].js",
+      // The loader names the view and the view every chunk it may import (13 string tables, the
+      // offline form, the closed chat): shorter hashes keep both in budget, and a name is unique
+      // anyway with the chunk's name in front.
+      entryFileNames: "[name]-[hash:6].js",
+      chunkFileNames: "[name]-[hash:6].js",
     },
     plugins: [
       clean(["widget", "widget.js", "panel", "demo", "_headers"]),

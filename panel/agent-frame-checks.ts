@@ -3,7 +3,14 @@
  * from the widget's zod-free checkers. The mapped type makes the compiler insist on a check
  * for each frame type the protocol has.
  */
-import type { AgentFrameOut, AgentSummary, ConversationSummary, Handover } from "../protocol/wire";
+import type {
+  AgentFrameOut,
+  AgentSummary,
+  ConversationSummary,
+  CsatRating,
+  CsatStats,
+  Handover,
+} from "../protocol/wire";
 import { bool, listOf, nullable, num, optional, shape, str, type Check } from "../client/frame-check";
 import { isChatMessage } from "../client/message-check";
 
@@ -54,6 +61,27 @@ export const isConversationSummary = shape<ConversationSummary>({
   visitor: isVisitor,
 });
 
+const isRating = shape<CsatRating>({
+  conversationId: str,
+  score: num,
+  comment: nullable(str),
+  agentId: nullable(str),
+  at: num,
+});
+const hourly =
+  (check: Check): Check =>
+  (value) =>
+    listOf(check)(value) && (value as unknown[]).length === 24;
+const isCsatStats = shape<CsatStats>({
+  ratings: num,
+  average: nullable(num),
+  byAgent: listOf(
+    shape<CsatStats["byAgent"][number]>({ agentId: str, name: str, ratings: num, average: nullable(num) }),
+  ),
+  averageByHour: hourly(nullable(num)),
+  ratingsByHour: hourly(num),
+});
+
 export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
   snapshot: shape<Frame<"snapshot">>({
     teamId: str,
@@ -86,7 +114,12 @@ export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
     length: num,
   }),
   agent: shape<Frame<"agent">>({ agent: isAgentSummary }),
-  history: shape<Frame<"history">>({ conversationId: str, messages: listOf(isChatMessage) }),
+  history: shape<Frame<"history">>({
+    conversationId: str,
+    messages: listOf(isChatMessage),
+    rating: optional(isRating),
+  }),
+  rating: shape<Frame<"rating">>({ rating: isRating }),
   message: isChatMessage,
   ack: shape<Frame<"ack">>({ conversationId: str, clientId: str, seq: num }),
   typing: shape<Frame<"typing">>({ conversationId: str, on: bool }),
@@ -98,7 +131,8 @@ export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
     medianWaitSeconds: nullable(num),
     medianFirstResponseSeconds: nullable(num),
     handled: num,
-    handledByHour: (value) => listOf(num)(value) && (value as unknown[]).length === 24,
+    handledByHour: hourly(num),
+    csat: isCsatStats,
   }),
   error: shape<Frame<"error">>({
     code: str,

@@ -6,6 +6,7 @@
  */
 import { html, nothing } from "lit";
 import { keyed } from "lit/directives/keyed.js";
+import { CSAT_MAX_SCORE, type CsatRating } from "../protocol/wire";
 import { Delivery, type TranscriptEntry } from "../client/transcript";
 import type { AgentDesk, Selection } from "./agent-desk";
 import { clockTime, initials, languageName } from "./format";
@@ -89,6 +90,7 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
           ? html`<p class="callout note" data-testid="transfer-note"><strong>Transfer note:</strong> ${conversation.transferNote}</p>`
           : nothing
       }
+      ${renderRating(team.ratings.get(conversationId))}
       <ol class="transcript" data-testid="transcript" aria-live="polite" aria-label="Transcript" tabindex="0">
         ${transcript.entries.map((entry) => renderMessage(desk, selection, entry))}
       </ol>
@@ -96,6 +98,17 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
       ${keyed(conversationId, renderFooter(desk, selection, mine))}
     </div>
     ${renderVisitorDetails(team, conversation, desk.now, desk)}`;
+}
+
+/** The visitor's rating of this conversation, once they gave one (after it closed). */
+function renderRating(rating: CsatRating | undefined) {
+  if (!rating) return nothing;
+  return html`<p class="callout rating" data-testid="conversation-rating" data-score=${rating.score}>
+    <strong>Visitor's rating:</strong>
+    <span class="stars" aria-hidden="true">${"★".repeat(rating.score)}${"☆".repeat(CSAT_MAX_SCORE - rating.score)}</span>
+    <span>${rating.score} of ${CSAT_MAX_SCORE}</span>${rating.comment ? html` · <q data-testid="conversation-rating-comment">${rating.comment}</q>` : nothing}
+    <span class="muted"> · ${clockTime(rating.at)}</span>
+  </p>`;
 }
 
 /**

@@ -73,6 +73,8 @@ export const baseStyles = css`
   .list-title > span:first-child { flex: 1; }
   .count { min-width: 22px; padding: 1px 7px; border-radius: 999px; background: var(--raised); text-align: center; letter-spacing: 0; text-transform: none; font-weight: 600; }
   .callout { margin: 12px 22px 0; padding: 10px 14px; border-radius: 12px; background: color-mix(in srgb, var(--warn) 12%, var(--surface)); font-size: 13px; }
+  .callout.rating { background: color-mix(in srgb, var(--accent) 10%, var(--surface)); }
+  .stars { margin: 0 4px; color: var(--warn); letter-spacing: 1px; }
   .form-error { margin-bottom: 16px; padding: 10px 14px; border-radius: 12px; background: color-mix(in srgb, var(--danger) 12%, var(--surface)); color: var(--danger-text); font-weight: 600; }
 `;
 

@@ -153,6 +153,8 @@ export function renderBehaviourSection(context: FieldContext) {
       ${selectField(context, "settings.agentGone", "When an agent is gone, their unanswered chats", choices(agentGoneLabels))}
       ${checkField(context, "settings.matchLanguage", "Match the visitor's language", { help: "Relaxes after the wait set above." })}
       ${checkField(context, "settings.unassignOnClose", "Forget the agent when a chat closes", { help: "A returning visitor then is not sent back to them." })}
+      ${checkField(context, "settings.csatEnabled", "Ask visitors to rate closed chats", { help: "1 to 5 stars and a comment, once per chat; shown on the chat and in the team view." })}
+      ${checkField(context, "settings.transcriptByEmail", "Offer visitors their transcript by e-mail", { help: "The conversation.closed webhook carries the transcript when the visitor gave an e-mail." })}
     </div>
   </section>`;
 }

@@ -11,6 +11,7 @@ import type {
   AgentFrameOut,
   ChatMessage,
   ConversationSummary,
+  CsatRating,
   PresenceStatus,
 } from "../protocol/wire";
 import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS, type Handover } from "../protocol/wire";
@@ -66,6 +67,8 @@ export class TeamConnection extends TeamLists {
   handedOn: Handover[] = [];
   /** The team's figures, from the last `stats` answer. */
   stats: TeamStats | null = null;
+  /** Visitors' ratings of closed conversations, by conversation (live and from histories). */
+  readonly ratings = new Map<string, CsatRating>();
 
   private readonly transcripts = new Map<string, Transcript>();
   /** Off until the first queue after going online, which lists who was already waiting. */
@@ -288,12 +291,18 @@ export class TeamConnection extends TeamLists {
         let transcript = this.transcripts.get(frame.conversationId);
         if (!transcript) this.transcripts.set(frame.conversationId, (transcript = new Transcript()));
         for (const message of frame.messages) transcript.receive(message);
+        if (frame.rating) this.ratings.set(frame.conversationId, frame.rating);
         // A full page means there is more.
         if (frame.messages.length >= MAX_HISTORY_MESSAGES) this.loadHistory(frame.conversationId);
         break;
       }
       case "message":
         this.onMessage(frame);
+        break;
+      case "rating":
+        this.ratings.set(frame.rating.conversationId, frame.rating);
+        // The lead's figures include it: ask again rather than wait for the next refresh.
+        if (this.stats) this.requestStats();
         break;
       case "ack": {
         // My own replies never come back as `message` frames: the ack is what updates the summary.

@@ -12,6 +12,7 @@ import {
   presenceStatusSchema,
   seqSchema,
 } from "./common";
+import { csatRatingSchema, csatStatsSchema } from "./csat";
 import { errorFrameSchema } from "./error-frame";
 import { messageFrameSchema } from "./visitor-frames";
 
@@ -181,7 +182,11 @@ export const agentHistoryOutSchema = z.object({
   type: z.literal("history"),
   conversationId: z.string(),
   messages: z.array(chatMessageSchema),
+  /** The visitor's rating, once they gave one (after the close). */
+  rating: csatRatingSchema.optional(),
 });
+/** The visitor rated a closed conversation: to every agent of the team (panel and team view). */
+export const agentRatingSchema = z.object({ type: z.literal("rating"), rating: csatRatingSchema });
 export const agentAckSchema = z.object({
   type: z.literal("ack"),
   conversationId: z.string(),
@@ -204,6 +209,8 @@ export const teamStatsSchema = z.object({
   handled: z.number().int().min(0),
   /** Conversations closed per UTC hour today, index 0 = 00:00-01:00. */
   handledByHour: z.array(z.number().int().min(0)).length(24),
+  /** Ratings given today, overall, per agent and per UTC hour. */
+  csat: csatStatsSchema,
 });
 export const agentTypingOutSchema = z.object({
   type: z.literal("typing"),
@@ -220,6 +227,7 @@ export const agentFrameOutSchema = z.discriminatedUnion("type", [
   agentQueueUpdateSchema,
   agentPresenceOutSchema,
   agentHistoryOutSchema,
+  agentRatingSchema,
   messageFrameSchema,
   agentAckSchema,
   agentTypingOutSchema,

@@ -29,6 +29,10 @@ export const ErrorCode = {
   notOnline: "not_online",
   /** The conversation is closed. */
   conversationClosed: "conversation_closed",
+  /** The conversation was rated already: a rating is given once. */
+  alreadyRated: "already_rated",
+  /** The action needs the conversation to be closed first (rating it). */
+  conversationOpen: "conversation_open",
   /** Something failed on our side; nothing the client sent was lost. */
   internal: "internal",
 } as const;

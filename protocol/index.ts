@@ -26,3 +26,5 @@ export * from "./canned-replies";
 export * from "./labels";
 export * from "./history";
 export * from "./webhooks";
+export * from "./csat-scale";
+export * from "./csat";

@@ -24,6 +24,8 @@ export const ApiAuth = {
   admin: "admin",
   /** `Authorization: Bearer <agent login token>`, or the panel's session cookie. */
   agent: "agent",
+  /** `Authorization: Bearer <visitor token>` from the visitor's session. */
+  visitor: "visitor",
 } as const;
 export type ApiAuth = (typeof ApiAuth)[keyof typeof ApiAuth];
 
@@ -209,6 +211,11 @@ export function openApiDocument(
           name: AGENT_SESSION_COOKIE,
           description:
             "the panel's session, set by POST /v1/sites/{site}/agent/login; requests other than GET must carry this origin's Origin header",
+        },
+        visitorToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "the visitor token from POST /v1/sites/{site}/session (what the widget stores)",
         },
       },
     },

@@ -1,6 +1,7 @@
 /**
  * A whole site's configuration as one JSON document, validated by the same schemas as the
- * admin API: the site, its identity secrets, teams, agents and routing rules.
+ * admin API: the site, its identity secrets, teams, agents, routing rules and webhook
+ * endpoints (their secrets given by reference and exported only as fingerprints).
  * `npm run config -- apply FILE` sends it whole to `PUT /v1/admin/sites/:site/config`
  * (`scripts/lib/admin-client.ts`), which validates it whole and writes it in one step;
  * `GET` of the same path exports it back. `npm start` applies the demo's
@@ -29,6 +30,7 @@ import {
 import { cannedRepliesBodySchema } from "./canned-replies";
 import { idSchema } from "./common";
 import { labelsBodySchema } from "./labels";
+import { webhookEndpointBodySchema, webhookSecretSchema } from "./webhooks";
 
 /**
  * A secret written in the file, or the name of an environment variable that holds it when
@@ -44,6 +46,34 @@ export const secretSourceSchema = z.union([
   }),
 ]);
 export type SecretSource = z.infer<typeof secretSourceSchema>;
+
+const envReferenceSchema = secretSourceSchema.options[1];
+
+/** A webhook endpoint as a config file and its export hold it: the admin body, no secret in clear. */
+const webhookConfigShape = webhookEndpointBodySchema.omit({ secret: true }).extend({
+  secretFingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{12}$/, "must be the 12 hex digits the admin API shows")
+    .optional()
+    .describe(
+      "What the export writes instead of the secret. Applying a file with it (and no `secret`) keeps the stored secret, and refuses the file if the stored one has another fingerprint.",
+    ),
+});
+
+/** A webhook endpoint in a site config file: its secret a literal `whsec_…` or `{ "env": NAME }`. */
+export const webhookConfigFileSchema = webhookConfigShape.extend({
+  secret: z
+    .union([webhookSecretSchema, envReferenceSchema])
+    .optional()
+    .describe(
+      'The signing secret, best as `{ "env": "NAME" }` read when the file is applied; needed for a new endpoint, left out to keep the stored one.',
+    ),
+});
+export type WebhookConfigFile = z.infer<typeof webhookConfigFileSchema>;
+
+/** A webhook endpoint in the apply call's body: its secret read, if the file gave one. */
+export const webhookConfigBodySchema = webhookConfigShape.extend({ secret: webhookSecretSchema.optional() });
+export type WebhookConfigBody = z.infer<typeof webhookConfigBodySchema>;
 
 /** The parts of a site config that are the same in a file and in the apply call's body. */
 const siteConfigFields = {
@@ -144,6 +174,12 @@ export const siteConfigSchema = siteBodySchema
     previousIdentitySecret: secretSourceSchema
       .optional()
       .describe("The secret being rotated out, still accepted until a file without it is applied."),
+    webhooks: z
+      .record(idSchema, webhookConfigFileSchema)
+      .optional()
+      .describe(
+        'The site\'s webhook endpoints by id (README "Webhooks"). Applying never deletes an endpoint the file leaves out.',
+      ),
   })
   .superRefine(checkConfigReferences);
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
@@ -160,6 +196,7 @@ export const siteConfigBodySchema = siteBodySchema
     site: siteConfigFields.site.optional(),
     identitySecret: identitySecretSchema.optional(),
     previousIdentitySecret: identitySecretSchema.optional(),
+    webhooks: z.record(idSchema, webhookConfigBodySchema).optional(),
   })
   .superRefine(checkConfigReferences);
 export type SiteConfigBody = z.infer<typeof siteConfigBodySchema>;

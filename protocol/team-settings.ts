@@ -53,6 +53,18 @@ export const teamSettingsSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe("Closing a conversation clears its agent, so a returning visitor is not sent back to them."),
+  csatEnabled: z
+    .boolean()
+    .default(false)
+    .describe(
+      "When a conversation closes the widget asks the visitor to rate it, 1 (very poor) to 5 (excellent), with an optional comment; once per conversation, within 7 days. Ratings show on the conversation and in the lead's team view, and go out as csat.submitted webhooks.",
+    ),
+  transcriptByEmail: z
+    .boolean()
+    .default(false)
+    .describe(
+      "When a conversation closes and the visitor gave an e-mail, the conversation.closed webhook carries the transcript (plain text, no notes) so the site's backend can e-mail it to them.",
+    ),
 });
 export type TeamSettings = z.infer<typeof teamSettingsSchema>;
 export type TeamSettingsInput = z.input<typeof teamSettingsSchema>;

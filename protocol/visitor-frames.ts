@@ -107,6 +107,10 @@ export const visitorStatusSchema = z.object({
   offlineForm: z.boolean().optional(),
   /** The team's sentence for this state, in the visitor's language (its templates). */
   text: z.string().optional(),
+  /** Closed: the conversation that ended, for its transcript (`GET …/transcript`). */
+  conversationId: z.string().optional(),
+  /** Closed: the team asks the visitor to rate it (CSAT on, not rated yet, within the window). */
+  rate: z.boolean().optional(),
 });
 export const visitorTypingOutSchema = z.object({
   type: z.literal("typing"),

@@ -134,6 +134,8 @@ export type WebhookEventData = WebhookConversationRef & {
   toTeamId?: string;
   message?: { seq: number; from: "visitor" | "agent"; text: string; at: string; agentId?: string };
   rating?: { score: number; comment: string | null };
+  /** conversation.closed with the team's transcriptByEmail on and the visitor's e-mail known. */
+  transcript?: { text: string };
   reason?: string;
   conversationUrl?: string;
 };

@@ -68,7 +68,7 @@ try {
     if (outFlag) {
       writeFileSync(outFlag, text);
       console.log(
-        `wrote site ${site} from ${url} to ${outFlag} (secrets are not exported; applying keeps them)`,
+        `wrote site ${site} from ${url} to ${outFlag} (secrets are not exported, webhook secrets only as fingerprints; applying keeps them)`,
       );
     } else process.stdout.write(text);
   } else if (command === "login" && argument) {

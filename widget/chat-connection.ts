@@ -9,7 +9,7 @@
  * @example
  * class View extends LitElement { chat = new ChatConnection(this, config, hooks); }
  */
-import type { ChatMessage, VisitorFrameIn, VisitorFrameOut } from "../protocol/wire";
+import type { ChatMessage, VisitorFrameIn, VisitorFrameOut, VisitorSessionResponse } from "../protocol/wire";
 import { CloseCode, ErrorCode, MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { newClientId } from "../client/client-id";
 import type { ControllerHost } from "../client/controller-host";
@@ -58,6 +58,8 @@ export class ChatConnection extends Outbox {
   offlineFormForced = false;
   /** Text of a refused message, to put into the offline form. */
   offlineDraft = "";
+  /** The last session (token and team), for the closed chat's rating and transcript. */
+  session?: VisitorSessionResponse;
 
   #conversationId: string | null = null;
   #visible = false;
@@ -244,6 +246,7 @@ export class ChatConnection extends Outbox {
     // The open conversation may have changed while we were away (closed, or started in
     // another tab): resume it from what we hold of it, which is nothing if it is new to us.
     this.#conversationId = session.conversationId;
+    this.session = session;
     return socketUrl(this.#config.apiOrigin, session.connectPath, session.ticket);
   }
 

@@ -39,17 +39,16 @@ import {
   type WidgetConfig,
 } from "./widget-config";
 
-/** The offline form's module, once imported (`#renderOfflineForm`). */
-let offlineForm: typeof import("./offline-form") | undefined;
+/** A chunk loaded when first needed (`#lazy`), its module kept on the loader once it is in. */
+type Chunk<A extends unknown[]> = {
+  (): Promise<{ render(h: typeof html, ...args: A): unknown }>;
+  module?: { render(h: typeof html, ...args: A): unknown };
+};
+/** The offline form, and what a closed chat offers (rating and transcript). */
+const offlineForm: Chunk<[number, ChatConnection, Strings, () => void]> = () => import("./offline-form");
+const closedChat: Chunk<[ChatWidgetView, ChatConnection]> = () => import("./closed-chat");
 const icon = (path: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${path}></path></svg>`;
-const initials = (name: string): string =>
-  name
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((word) => word.charAt(0))
-    .join("")
-    .toUpperCase();
 /** What Tab may land on inside the chat. */
 const FOCUSABLE = "button:not([disabled]),textarea:not([disabled]),input,ol";
 
@@ -155,12 +154,13 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     if (!chat || !t) return nothing;
     const entries = chat.transcript.entries;
     const status = chat.status;
-    const agent = status?.state === "assigned" ? status.agent?.name : undefined;
+    // The server sends the agent's initials with the name (`initialsOf`): one rule for every client.
+    const agent = status?.state === "assigned" ? status.agent?.initials : undefined;
     const form = chat.offlineForm;
     const statusLine = statusText(chat, t, this.config.locale);
     return html`
       <header part="header">
-        <div class="avatar" aria-hidden="true">${agent ? initials(agent) : icon(chatIcon)}</div>
+        <div class="avatar" aria-hidden="true">${agent || icon(chatIcon)}</div>
         <div class="heading">
           <h2 part="title">${this.config.title ?? t.title}</h2>
           <p class="status" part="status" dir="auto" data-testid="chat-status" data-state=${chat.ready ? (status?.state ?? "new") : "connecting"} title=${statusLine}>
@@ -186,7 +186,8 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
         }
       </ol>
       <p class="sr" aria-live="polite" data-testid="chat-announcer">${this.announcement}</p>
-      ${chat.teamChoice ? this.#renderChoices(chat.teamChoice, t) : form ? this.#renderOfflineForm(chat, t) : this.#renderComposer(chat, t)}
+      ${status?.state === "closed" ? this.#lazy(closedChat, this, chat) : nothing}
+      ${chat.teamChoice ? this.#renderChoices(chat.teamChoice, t) : form ? this.#lazy(offlineForm, MAX_MESSAGE_CHARS, chat, t, () => (this.#stickToBottom = true)) : this.#renderComposer(chat, t)}
     `;
   }
 
@@ -217,18 +218,11 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     </div>`;
   }
 
-  /** The offline form, loaded the first time it is needed (nothing is drawn until it is there). */
-  #renderOfflineForm(chat: ChatConnection, t: Strings) {
-    if (offlineForm)
-      return offlineForm.renderOfflineForm(
-        html,
-        MAX_MESSAGE_CHARS,
-        chat,
-        t,
-        () => (this.#stickToBottom = true),
-      );
-    void import("./offline-form").then((module) => {
-      offlineForm = module;
+  /** A chunk's `render(html, …args)`, imported the first time it is needed (nothing is drawn until it is there). */
+  #lazy<A extends unknown[]>(load: Chunk<A>, ...args: A) {
+    if (load.module) return load.module.render(html, ...args);
+    void load().then((module) => {
+      load.module = module;
       this.requestUpdate();
     });
     return nothing;

@@ -10,7 +10,7 @@ import type { ChatConnection } from "./chat-connection";
 import type { Strings } from "./i18n";
 
 /** The form; `sent` hears of a message handed to the connection (the view scrolls to it). */
-export function renderOfflineForm(
+export function render(
   html: typeof Html,
   maxChars: number,
   chat: ChatConnection,

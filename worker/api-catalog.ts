@@ -8,6 +8,8 @@
 import { z } from "zod";
 import {
   agentBodySchema,
+  csatBodySchema,
+  csatRatingSchema,
   CANNED_REPLY_VARIABLES,
   cannedRepliesBodySchema,
   agentLoginBodySchema,
@@ -128,6 +130,33 @@ export const apiOperations: readonly ApiOperation[] = [
     query: { ticket: "from the session, within 60 s" },
     responses: socket,
     errors: [403, 426],
+  },
+
+  {
+    method: "post",
+    path: "/v1/sites/:site/teams/:team/conversations/:conversation/csat",
+    summary: "The visitor rates their closed conversation, once (from an allowed Origin)",
+    tag: "visitor",
+    auth: ApiAuth.visitor,
+    description:
+      "A score of 1 (very poor) to 5 (excellent) and an optional comment, for a conversation of the token's visitor that closed at most 7 days ago, when the team's `csatEnabled` is on. The team is the session's `teamId`. 409 `already_rated` for a second rating, 409 `conversation_open` before the close, 403 for another visitor's conversation or a team without CSAT. Agents see it at once; a `csat.submitted` webhook goes out.",
+    body: {
+      ...named("CsatBody", csatBodySchema),
+      example: { score: 5, comment: "Quick and kind, thank you" },
+    },
+    responses: { 200: named("CsatRating", csatRatingSchema) },
+    errors: [403, 404, 409],
+  },
+  {
+    method: "get",
+    path: "/v1/sites/:site/teams/:team/conversations/:conversation/transcript",
+    summary: "The visitor downloads their conversation (from an allowed Origin)",
+    tag: "visitor",
+    auth: ApiAuth.visitor,
+    description:
+      "Plain text, or a standalone HTML page with `?format=html`: the site's name, every visitor, agent and team line with its time in the visitor's time zone and language, attachments as links when a message has any; never agents' notes. Only the conversation's own visitor gets it (403 for anyone else).",
+    responses: { 200: "the transcript, `text/plain` (or `text/html`), as an attachment" },
+    errors: [403, 404],
   },
 
   // ---- panel ----

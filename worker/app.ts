@@ -16,6 +16,7 @@ import { teamCannedReplyRoutes } from "./routes/canned-reply-routes";
 import { historyRoutes } from "./routes/history-routes";
 import { teamLabelRoutes } from "./routes/label-routes";
 import { teamSettingsRoutes } from "./routes/team-settings-routes";
+import { visitorConversationRoutes } from "./routes/visitor-conversation-routes";
 import { visitorRoutes } from "./routes/visitor-routes";
 
 export const app = new Hono<AppEnv>();
@@ -27,6 +28,7 @@ app.route("/v1/sites/:site/teams", teamSettingsRoutes);
 app.route("/v1/sites/:site/teams", teamCannedReplyRoutes);
 app.route("/v1/sites/:site/teams", teamLabelRoutes);
 app.route("/v1/sites/:site/teams", historyRoutes);
+app.route("/v1/sites/:site/teams", visitorConversationRoutes);
 app.route("/v1/sites/:site", visitorRoutes);
 app.route("/v1/admin", adminRoutes);
 

@@ -2,10 +2,10 @@
  * A whole site config applied in one step, like `kubectl apply`: the SiteDO's
  * `applyConfig` calls this with a body the Worker validated whole (`siteConfigBodySchema`),
  * every SQL write happens in one transaction, and only then are the changed teams and
- * agents pushed to their TeamDOs. Also the export (`GET …/config`), which applies back to
- * the same state. Teams, agents and secrets the config leaves out are kept; so are the canned
- * replies and labels of a team it does not name (they live in the TeamDOs and are pushed
- * there last, only where they differ).
+ * agents pushed to their TeamDOs (and the webhook endpoints, if they changed). Also the export
+ * (`GET …/config`), which applies back to the same state. Teams, agents, secrets and webhook
+ * endpoints the config leaves out are kept; so are the canned replies and labels of a team it
+ * does not name (they live in the TeamDOs and are pushed there last, only where they differ).
  */
 import {
   type CannedReply,
@@ -15,17 +15,22 @@ import {
   siteConfigBodySchema,
   teamBodySchema,
   type AgentBody,
+  type Result,
   type SiteConfigApplied,
   type SiteConfigBody,
   type TeamBody,
 } from "../../protocol";
+import { ok } from "../../protocol";
 import { sha256Hex } from "../../core/crypto";
+import { SiteWebhooks } from "./site-webhooks";
 
 /** How the SiteDO tells team objects about a change (it owns the addressing and the shapes). */
 export interface ConfigPushes {
   configureTeam(teamId: string, team: TeamBody): Promise<void>;
   /** The agent as now stored, and the teams it was in before (to leave the ones it left). */
   updateAgent(agentId: string, agent: AgentBody, formerTeams: readonly string[]): Promise<void>;
+  /** The site's webhook endpoints changed: every team gets the new list. */
+  webhooks(): Promise<void>;
   /** A team's lists as its object keeps them (empty for a team not set up yet). */
   teamLists(teamId: string): Promise<TeamLists>;
   putCannedReplies(teamId: string, replies: CannedReply[]): Promise<void>;
@@ -77,8 +82,11 @@ export async function applySiteConfig(
   body: SiteConfigBody & { site: string },
   now: number,
   pushes: ConfigPushes,
-): Promise<SiteConfigApplied> {
+): Promise<Result<SiteConfigApplied>> {
   const config = { ...siteConfigBodySchema.parse(body), site: body.site };
+  // Planned (and hashed) before the transaction; a stale or secret-less endpoint refuses the file.
+  const hooks = await new SiteWebhooks(storage.sql).planConfig(config.webhooks ?? {}, now);
+  if (!hooks.ok) return hooks;
   const sql = storage.sql;
   const wantedSecrets: [slot: string, secret: string][] =
     config.identitySecret === undefined
@@ -133,6 +141,7 @@ export async function applySiteConfig(
     ...lists.cannedReplies.map(([id]) => `cannedReplies.${id}`),
     ...lists.labels.map(([id]) => `labels.${id}`),
   );
+  changed.push(...hooks.value.changed);
 
   const formerTeams = new Map(
     agents.map(([id]) => {
@@ -171,6 +180,7 @@ export async function applySiteConfig(
         ),
       );
     }
+    hooks.value.write();
   });
 
   // Teams first: an agent may join a team created by this very config.
@@ -180,7 +190,9 @@ export async function applySiteConfig(
     ...lists.cannedReplies.map(([id, replies]) => pushes.putCannedReplies(id, replies)),
     ...lists.labels.map(([id, labels]) => pushes.putLabels(id, labels)),
   ]);
-  return { ok: true, created: siteRow === undefined, changed };
+  // After the teams: a team created by this config gets the endpoints too.
+  if (hooks.value.changed.length > 0 || teams.length > 0) await pushes.webhooks();
+  return ok({ ok: true, created: siteRow === undefined, changed });
 }
 
 /**
@@ -206,6 +218,7 @@ export async function exportSiteConfig(
     );
   const teams = byId("teams");
   const lists = await Promise.all(Object.keys(teams).map(async (id) => [id, await teamLists(id)] as const));
+  const webhooks = new SiteWebhooks(sql).configFile();
   return JSON.stringify({
     site: site.site_id,
     ...(JSON.parse(site.config) as object),
@@ -214,5 +227,6 @@ export async function exportSiteConfig(
     routingRules: JSON.parse(site.routing_rules) as unknown,
     cannedReplies: Object.fromEntries(lists.map(([id, list]) => [id, list.cannedReplies])),
     labels: Object.fromEntries(lists.map(([id, list]) => [id, list.labels])),
+    ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),
   });
 }

@@ -165,7 +165,10 @@ export class SiteDO extends DurableObject {
 
   // ---- the whole config at once (apply-site-config.ts) ----
 
-  async applyConfig(body: SiteConfigBody & { site: string }, now: number): Promise<SiteConfigApplied> {
+  async applyConfig(
+    body: SiteConfigBody & { site: string },
+    now: number,
+  ): Promise<Result<SiteConfigApplied>> {
     const siteId = body.site;
     // The admin API names this site, so it may have storage (as putSite does).
     if (!this.configured) {
@@ -185,9 +188,15 @@ export class SiteDO extends DurableObject {
             .map((teamId) => teamStub(this.env, siteId, teamId).removeAgent(agentId)),
         ]);
       },
+      webhooks: () => {
+        this.cachedSite = undefined;
+        return this.pushWebhooks();
+      },
     }).finally(() => (this.cachedSite = undefined));
-    await siteDirectoryStub(this.env).directoryAdd(siteId);
-    await this.ctx.storage.put(LISTED_KEY, true);
+    if (result.ok) {
+      await siteDirectoryStub(this.env).directoryAdd(siteId);
+      await this.ctx.storage.put(LISTED_KEY, true);
+    }
     return result;
   }
 

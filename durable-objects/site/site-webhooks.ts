@@ -4,8 +4,13 @@
  * delivers from its own outbox). The SiteDO pushes the list after every change.
  */
 import {
+  ErrorCode,
+  ok,
+  refuse,
   webhookEndpointBodySchema,
   webhookEventTypes,
+  type Result,
+  type WebhookConfigBody,
   type WebhookEndpointBody,
   type WebhookEndpointConfig,
   type WebhookEndpointView,
@@ -72,20 +77,96 @@ export class SiteWebhooks {
     const generated = body.secret || before ? null : newWebhookSecret();
     const secret = body.secret ?? before?.secret ?? generated!;
     const fingerprint = (await sha256Hex(secret)).slice(0, FINGERPRINT_CHARS);
+    const events = JSON.stringify(body.events ?? webhookEventTypes);
+    this.write(id, body.url, secret, fingerprint, events, body.replyMissedMinutes, now);
+    return { generated };
+  }
+
+  /**
+   * What a site config's `webhooks` would change (`webhooks.ID` for each endpoint whose URL,
+   * events, reply.missed delay or secret differ), and the writes that make it so, to run
+   * inside the config's transaction. Refused: a new endpoint without a secret, or a
+   * `secretFingerprint` that is not the stored secret's (the file is stale).
+   */
+  async planConfig(
+    wanted: Readonly<Record<string, WebhookConfigBody>>,
+    now: number,
+  ): Promise<Result<{ changed: string[]; write: () => void }>> {
+    const stored = new Map(this.rows().map((row) => [row.id, row]));
+    const writes: (() => void)[] = [];
+    const changed: string[] = [];
+    for (const [id, entry] of Object.entries(wanted)) {
+      const before = stored.get(id);
+      const path = `webhooks.${id}.secret`;
+      if (!entry.secret && !before)
+        return refuse(ErrorCode.invalidFrame, `a new endpoint needs its secret, e.g. { "env": "NAME" }`, {
+          path,
+        });
+      if (!entry.secret && entry.secretFingerprint && entry.secretFingerprint !== before!.fingerprint)
+        return refuse(
+          ErrorCode.invalidFrame,
+          `the stored secret's fingerprint is ${before!.fingerprint}, not ${entry.secretFingerprint}: give the secret, or export again`,
+          { path: `webhooks.${id}.secretFingerprint` },
+        );
+      const secret = entry.secret ?? before!.secret;
+      const fingerprint = (await sha256Hex(secret)).slice(0, FINGERPRINT_CHARS);
+      const events = JSON.stringify(entry.events ?? webhookEventTypes);
+      if (
+        before &&
+        before.url === entry.url &&
+        before.events === events &&
+        before.reply_missed_minutes === entry.replyMissedMinutes &&
+        before.secret === secret
+      )
+        continue;
+      changed.push(`webhooks.${id}`);
+      writes.push(() =>
+        this.write(id, entry.url, secret, fingerprint, events, entry.replyMissedMinutes, now),
+      );
+    }
+    return ok({ changed, write: () => writes.forEach((write) => write()) });
+  }
+
+  private write(
+    id: string,
+    url: string,
+    secret: string,
+    fingerprint: string,
+    events: string,
+    replyMissedMinutes: number,
+    now: number,
+  ): void {
     this.sql.exec(
       `INSERT INTO webhook_endpoints (id, url, secret, fingerprint, events, reply_missed_minutes, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET url = excluded.url, secret = excluded.secret, fingerprint = excluded.fingerprint,
          events = excluded.events, reply_missed_minutes = excluded.reply_missed_minutes`,
       id,
-      body.url,
+      url,
       secret,
       fingerprint,
-      JSON.stringify(body.events ?? webhookEventTypes),
-      body.replyMissedMinutes,
+      events,
+      replyMissedMinutes,
       now,
     );
-    return { generated };
+  }
+
+  /** The endpoints as a config file holds them: no secret, its fingerprint instead. */
+  configFile(): Record<
+    string,
+    { url: string; events: WebhookEventType[]; replyMissedMinutes: number; secretFingerprint: string }
+  > {
+    return Object.fromEntries(
+      this.rows().map((row) => [
+        row.id,
+        {
+          url: row.url,
+          events: parseEvents(row.events),
+          replyMissedMinutes: row.reply_missed_minutes,
+          secretFingerprint: row.fingerprint,
+        },
+      ]),
+    );
   }
 
   delete(id: string): boolean {

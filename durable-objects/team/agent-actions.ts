@@ -12,6 +12,7 @@ import {
   type ErrorCode as Code,
   type Result,
 } from "../../protocol";
+import type { CsatRating } from "../../protocol";
 import { CommandErrorCode, type CommandResult } from "../../core/assignment";
 import { closeConversation } from "./close-conversation";
 import { postAgentMessage } from "./post-message";
@@ -80,6 +81,7 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
         type: "history",
         conversationId: conversation.id,
         messages: store.messages.afterForAgents(conversation.id, frame.afterSeq),
+        ...rated(store.csat.rating(conversation.id)),
       });
       return ok();
     }
@@ -200,3 +202,6 @@ function ownOpenConversation(
 
 const notYours = () => refuse(ErrorCode.notFound, "no such conversation assigned to you");
 const closed = () => refuse(ErrorCode.conversationClosed, "this conversation is closed");
+
+/** The rating field of a history frame: present once the visitor rated. */
+const rated = (rating: CsatRating | null) => (rating ? { rating } : {});

@@ -5,8 +5,11 @@
  * everyone is told.
  */
 import { WebhookEvent } from "../../protocol";
+import { renderText } from "../../core/transcript";
+import { visitorEmail } from "../../core/webhooks";
 import type { ReadyTeam } from "./ready-team";
 import type { ConversationRow } from "./team-store";
+import { transcriptOf } from "./visitor-transcript";
 
 export function closeConversation(team: ReadyTeam, conversation: ConversationRow, now: number): void {
   const { engine, store, out } = team;
@@ -31,6 +34,17 @@ export function closeConversation(team: ReadyTeam, conversation: ConversationRow
   const agent = conversation.agentId ? store.agent(conversation.agentId) : null;
   team.hooks.record(team.config, WebhookEvent.conversationClosed, closed ?? conversation, now, {
     agent: agent ? { id: agent.id, name: agent.name } : null,
+    ...transcriptForEmail(team, closed ?? conversation),
   });
   out.status(engine, conversation.visitorId, now, true);
+}
+
+/** With the team's transcriptByEmail on and the visitor's e-mail known: the transcript, for the receiver to e-mail. */
+function transcriptForEmail(
+  team: ReadyTeam,
+  conversation: ConversationRow,
+): { transcript?: { text: string } } {
+  if (!team.config.settings.transcriptByEmail || !visitorEmail(conversation.visitor).email) return {};
+  const transcript = transcriptOf(team.store, team.config.name, conversation);
+  return { transcript: { text: renderText({ ...transcript, siteName: team.config.name }) } };
 }

@@ -19,6 +19,8 @@ import {
   type HistoryPage,
   type HistoryQuery,
   type Label,
+  type CsatBody,
+  type CsatRating,
   type Result,
   type Transcript,
   type WebhookDeliveryView,
@@ -60,6 +62,8 @@ import { nextDueAt, runDue } from "./team-timers";
 import { TeamViews } from "./team-views";
 import { transferIn } from "./transfer-in";
 import { handleVisitorFrame } from "./visitor-actions";
+import { rateConversation } from "./rate-conversation";
+import { visitorTranscript, type VisitorTranscript } from "./visitor-transcript";
 import { VisitorText } from "./visitor-text";
 import { recordDecisionEvents } from "./webhook-decisions";
 import { TeamWebhooks } from "./team-webhooks";
@@ -454,6 +458,31 @@ export class TeamDO extends DurableObject {
       await this.scheduleAlarm(team, now);
       return answer;
     });
+  }
+
+  // ---- the visitor's closed conversation (the Worker checked the visitor token) ----
+
+  /** Stores the visitor's rating of their closed conversation, once. */
+  async rateConversation(
+    visitorId: string,
+    conversationId: string,
+    body: CsatBody,
+  ): Promise<Result<CsatRating>> {
+    return this.entry("rateConversation", async (team, now) => {
+      if (!team) return refuse(ErrorCode.notFound, "that team is not set up");
+      const answer = rateConversation(team, visitorId, conversationId, body, now);
+      await this.scheduleAlarm(team, now);
+      return answer;
+    });
+  }
+
+  /** The visitor's copy of their conversation (never notes), for the download route. */
+  async visitorTranscript(visitorId: string, conversationId: string): Promise<Result<VisitorTranscript>> {
+    return this.entry("visitorTranscript", (team) =>
+      team
+        ? visitorTranscript(this.store, team.config.name, visitorId, conversationId)
+        : refuse(ErrorCode.notFound, "that team is not set up"),
+    );
   }
 
   // ---- webhooks (the SiteDO pushes endpoints; the admin API reads the log) ----

@@ -9,7 +9,7 @@ import type { Migration } from "../sql-schema";
  * Bump when a migration is added below (`ensureSchema` throws until it matches the last
  * migration); never edit a migration once it has shipped.
  */
-export const TEAM_SCHEMA_VERSION = 6;
+export const TEAM_SCHEMA_VERSION = 7;
 
 export const teamMigrations: readonly Migration[] = [
   {
@@ -143,6 +143,21 @@ export const teamMigrations: readonly Migration[] = [
       )`,
       "CREATE INDEX search_docs_by_conversation ON search_docs (conversation_id, to_seq)",
       "CREATE VIRTUAL TABLE transcript_search USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2')",
+    ],
+  },
+  {
+    version: 7,
+    statements: [
+      // Satisfaction ratings, one per conversation (the key makes a second one impossible);
+      // agent_id: who had the conversation, for the per-agent figures.
+      `CREATE TABLE csat_ratings (
+        conversation_id TEXT PRIMARY KEY,
+        agent_id TEXT,
+        score INTEGER NOT NULL,
+        comment TEXT,
+        at INTEGER NOT NULL
+      ) WITHOUT ROWID`,
+      "CREATE INDEX csat_ratings_by_time ON csat_ratings (at)",
     ],
   },
 ];

@@ -1,10 +1,12 @@
 /**
  * The team's figures for today (UTC): queue length and longest wait now, median wait to
- * assignment, median first response, chats handled in all and per hour. Read from stored
+ * assignment, median first response, chats handled in all and per hour, and the day's
+ * satisfaction ratings (CSAT) overall, per agent and per hour. Read from stored
  * records on request (a lead's team view), so nothing extra is written per message.
  */
 import type { AgentFrameOut } from "../../protocol";
 import type { AssignmentEngine } from "../../core/assignment";
+import { csatFigures } from "../../core/csat";
 import type { TeamStore } from "./team-store";
 
 const DAY_MS = 86_400_000;
@@ -53,6 +55,11 @@ export function teamStats(
     medianFirstResponseSeconds: medianSeconds(firstResponses),
     handled,
     handledByHour,
+    csat: csatFigures(
+      store.csat.since(dayStart),
+      dayStart,
+      (agentId) => store.agent(agentId)?.name ?? agentId,
+    ),
   };
 }
 

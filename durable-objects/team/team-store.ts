@@ -6,6 +6,7 @@
 import type { AgentRecord, ConversationRecord, TeamState } from "../../core/assignment";
 import { ReadCoalescer } from "../../core/throttles/read-coalescer";
 import { AgentReadStore } from "./agent-read-store";
+import { CsatStore } from "./csat-store";
 import { MessageStore } from "./message-store";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
 
@@ -42,6 +43,7 @@ export class TeamStore {
   readonly messages: MessageStore;
   /** Each agent's read pointer per conversation. */
   readonly agentReads: AgentReadStore;
+  readonly csat: CsatStore;
   private readonly reads = new ReadCoalescer();
 
   /** The parsed config, read once per wake: it is asked for on every event and only changes through setConfig. */
@@ -50,6 +52,7 @@ export class TeamStore {
   constructor(private readonly sql: SqlStorage) {
     this.messages = new MessageStore(sql);
     this.agentReads = new AgentReadStore(sql);
+    this.csat = new CsatStore(sql);
   }
 
   // ---- the team ----

@@ -13,6 +13,7 @@ import type {
 } from "../../protocol";
 import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
 import { boundQueueEntry } from "../../core/queue-feed";
+import { mayRate } from "../../core/csat";
 import type { ConversationRow, TeamStore } from "./team-store";
 import type { VisitorText } from "./visitor-text";
 
@@ -135,8 +136,7 @@ export class TeamViews {
       const away = this.text.awayStatus(now, this.store.visitor(visitorId));
       return away.state === "away" ? { type: "status", ...away } : { type: "status", state: "new" };
     }
-    if (conversation.state === "closed")
-      return { type: "status", state: "closed", text: this.text.closed(conversation) };
+    if (conversation.state === "closed") return this.closedStatus(conversation, now);
     if (conversation.state === "assigned" && conversation.agentId) {
       const name = this.store.agent(conversation.agentId)?.name ?? "";
       const replySeconds = Math.round(engine.expectedReplySeconds(conversation.agentId));
@@ -157,6 +157,30 @@ export class TeamViews {
       ...(position !== undefined ? { position } : {}),
       ...(eta !== null ? { etaSeconds: Math.round(eta) } : {}),
       ...(position !== undefined ? { text: this.text.overflow(conversation, position, eta) } : {}),
+    };
+  }
+
+  /** Closed: the sentence, the conversation (for its transcript) and, if the team asks, the offer to rate it. */
+  private closedStatus(conversation: ConversationRow, now: number): VisitorFrameOut {
+    const settings = this.store.config()?.settings;
+    const rate = mayRate(
+      {
+        csatEnabled: settings?.csatEnabled ?? false,
+        ownerVisitorId: conversation.visitorId,
+        visitorId: conversation.visitorId,
+        state: conversation.state,
+        closedAt: conversation.closedAt,
+        transferred: conversation.record.transferredToTeamId !== undefined,
+        alreadyRated: this.store.csat.rating(conversation.id) !== null,
+      },
+      now,
+    ).ok;
+    return {
+      type: "status",
+      state: "closed",
+      text: this.text.closed(conversation),
+      conversationId: conversation.id,
+      ...(rate ? { rate } : {}),
     };
   }
 }

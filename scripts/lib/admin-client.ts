@@ -46,9 +46,21 @@ export class AdminClient {
 
   /** The file with its `{ "env": NAME }` secrets read: the body of `PUT …/config`. */
   resolveSecrets(config: SiteConfig): SiteConfigBody {
-    const { identitySecret, previousIdentitySecret, ...rest } = config;
+    const { identitySecret, previousIdentitySecret, webhooks, ...rest } = config;
     return {
       ...rest,
+      ...(webhooks === undefined
+        ? {}
+        : {
+            webhooks: Object.fromEntries(
+              Object.entries(webhooks).map(([id, { secret, ...endpoint }]) => [
+                id,
+                secret === undefined
+                  ? endpoint
+                  : { ...endpoint, secret: this.secret(secret, `webhooks.${id}.secret`) },
+              ]),
+            ),
+          }),
       ...(identitySecret === undefined
         ? {}
         : { identitySecret: this.secret(identitySecret, "identitySecret") }),

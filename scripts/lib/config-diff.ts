@@ -2,10 +2,12 @@
  * What applying a site config file would change on the live site, as `terraform plan`
  * shows it: one line per changed field path (`~ teams.sales.policy.defaultLimit: 5 -> 3`),
  * new ones (`+`), and ones the file leaves out, which applying keeps (`=`: whole teams,
- * agents, and a team's canned replies or labels). Secrets are
- * compared by fingerprint, never shown. Used by `npm run config -- diff FILE`.
+ * agents, webhook endpoints, and a team's canned replies or labels). Secrets (identity and
+ * webhook signing secrets) are compared by fingerprint, never shown. Used by
+ * `npm run config -- diff FILE`.
  */
 import type { IdentitySecretsView, SiteConfig, SiteConfigBody } from "../../protocol";
+import { webhookEventTypes } from "../../protocol";
 import { sha256Hex } from "../../core/crypto";
 
 export interface ConfigChange {
@@ -42,7 +44,7 @@ export async function diffSiteConfig(
   liveSecrets: IdentitySecretsView | null,
   wanted: SiteConfigBody,
 ): Promise<ConfigChange[]> {
-  const { identitySecret, previousIdentitySecret, ...settings } = wanted;
+  const { identitySecret, previousIdentitySecret, webhooks = {}, ...settings } = wanted;
   const out: ConfigChange[] = [];
   if (!live) out.push({ kind: "+", path: "site", line: `+ site ${wanted.site} (new)` });
   else {
@@ -52,6 +54,7 @@ export async function diffSiteConfig(
       agents: liveAgents,
       cannedReplies: liveReplies,
       labels: liveLabels,
+      webhooks: _liveHooks,
       ...liveRest
     } = live;
     walk("", liveRest, rest, out, false);
@@ -61,6 +64,7 @@ export async function diffSiteConfig(
     walk("cannedReplies", liveReplies ?? {}, cannedReplies ?? {}, out, true);
     walk("labels", liveLabels ?? {}, labels ?? {}, out, true);
   }
+  await diffWebhooks(live?.webhooks ?? {}, webhooks, out);
   const slots = [
     ["identitySecret", identitySecret, liveSecrets?.current],
     ["previousIdentitySecret", previousIdentitySecret, liveSecrets?.previous],
@@ -76,4 +80,36 @@ export async function diffSiteConfig(
       });
   }
   return out;
+}
+
+/** Endpoints: URL, events and delay as fields; the secret only as fingerprints; ones left out kept. */
+async function diffWebhooks(
+  live: NonNullable<SiteConfig["webhooks"]>,
+  wanted: NonNullable<SiteConfigBody["webhooks"]>,
+  out: ConfigChange[],
+): Promise<void> {
+  for (const id of Object.keys(live))
+    if (!(id in wanted))
+      out.push({ kind: "=", path: `webhooks.${id}`, line: `= webhooks.${id} (not in the file; kept)` });
+  for (const [id, entry] of Object.entries(wanted)) {
+    const path = `webhooks.${id}`;
+    const { secret, secretFingerprint, ...fields } = entry;
+    const shown = { ...fields, events: fields.events ?? webhookEventTypes };
+    const before = live[id];
+    const fingerprint = secret
+      ? (await sha256Hex(secret)).slice(0, 12)
+      : (secretFingerprint ?? before?.secretFingerprint);
+    if (!before) {
+      out.push({ kind: "+", path, line: `+ ${path}: ${show(shown)} (secret ${fingerprint ?? "missing"})` });
+      continue;
+    }
+    const { secretFingerprint: liveFingerprint, secret: _none, ...liveFields } = before;
+    walk(path, liveFields, shown, out, false);
+    if (fingerprint !== liveFingerprint)
+      out.push({
+        kind: "~",
+        path: `${path}.secret`,
+        line: `~ ${path}.secret: ${liveFingerprint ?? "(none)"} -> ${fingerprint} (fingerprints)`,
+      });
+  }
 }

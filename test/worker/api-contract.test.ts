@@ -23,6 +23,7 @@ import {
   admin,
   agentSession,
   BASE,
+  connectAgent,
   connectVisitor,
   ORIGIN,
   seedSite,
@@ -110,7 +111,8 @@ interface Fixture {
   site: string;
   tokens: Record<string, string>;
   tokenId: string;
-  /** A conversation its visitor closed (for the history's routes; reopened by one of them). */
+  /** A visitor and their conversation, closed by Ana (for the visitor's conversation routes and the history's; reopened by one of them). */
+  visitorToken: string;
   conversationId: string;
 }
 
@@ -129,25 +131,35 @@ async function makeFixture(): Promise<Fixture> {
       name: "Support",
       preset: "sales",
       policy: { defaultLimit: 5 },
+      settings: { csatEnabled: true },
     }),
   );
   await ok(admin("PUT", `/sites/${site}/agents/ana`, { name: "Ana", teams: ["support"], role: "lead" }));
   await ok(
     admin("PUT", `/sites/${site}/identity-secrets`, { current: "c".repeat(40), previous: "p".repeat(40) }),
   );
+  // Before the endpoint exists, so its events go nowhere.
+  const visitor = await connectVisitor(site);
+  visitor.send({ type: "message", clientId: "c1", text: "hello" });
+  const { conversationId } = await visitor.until("ack");
+  const agent = await connectAgent(site, tokens.ana!);
+  agent.send({ type: "presence", status: "online" });
+  agent.send({ type: "claim", conversationId });
+  await agent.until("assigned");
+  agent.send({ type: "close", conversationId });
+  await visitor.untilWhere("status", (frame) => frame.state === "closed");
   // Port 9 (discard) refuses at once: nothing in these calls should reach a receiver.
   await ok(admin("PUT", `/sites/${site}/webhooks/crm`, { url: "http://127.0.0.1:9/hooks" }));
   const listed = (await (await admin("GET", `/sites/${site}/agents/ana/tokens`)).json()) as {
     tokenId: string;
   }[];
-  const visitor = await connectVisitor(site);
-  await visitor.until("status");
-  visitor.send({ type: "message", clientId: "v1", text: "hello" });
-  const { conversationId } = await visitor.until("ack");
-  visitor.send({ type: "close" });
-  await visitor.untilWhere("status", (status) => status.state === "closed");
-  visitor.close();
-  return { site, tokens, tokenId: listed[0]!.tokenId, conversationId };
+  return {
+    site,
+    tokens,
+    tokenId: listed[0]!.tokenId,
+    visitorToken: visitor.session.visitorToken,
+    conversationId,
+  };
 }
 
 /** The real value of each path parameter; a new one needs a line here. */
@@ -219,7 +231,9 @@ describe.each(apiOperations.map((operation) => [key(operation.method, operation.
           ? ADMIN
           : operation.auth === ApiAuth.agent
             ? { Authorization: `Bearer ${setup.tokens.ana}` }
-            : {};
+            : operation.auth === ApiAuth.visitor
+              ? { Authorization: `Bearer ${setup.visitorToken}` }
+              : {};
       const query: Record<string, string> = {};
       for (const name of Object.keys(operation.query ?? {})) {
         const ticket = tickets[operation.path];

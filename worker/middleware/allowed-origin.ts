@@ -9,7 +9,16 @@ import { ApiError } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { loadSite } from "./load-site";
 
-export function allowedOrigin(): MiddlewareHandler<AppEnv> {
+/** What a route's preflight allows besides the origin (the widget's conversation routes add GET and Authorization). */
+export interface CorsAllowance {
+  methods?: string[];
+  headers?: string[];
+}
+
+export function allowedOrigin({
+  methods = ["POST", "OPTIONS"],
+  headers = ["Content-Type"],
+}: CorsAllowance = {}): MiddlewareHandler<AppEnv> {
   return async function allowedOriginCheck(c, next) {
     const site = await loadSite(c);
     if (c.req.method !== "OPTIONS") {
@@ -24,8 +33,8 @@ export function allowedOrigin(): MiddlewareHandler<AppEnv> {
     }
     const corsHeaders = cors({
       origin: site.allowedOrigins,
-      allowMethods: ["POST", "OPTIONS"],
-      allowHeaders: ["Content-Type"],
+      allowMethods: methods,
+      allowHeaders: headers,
       maxAge: 600,
     });
     return corsHeaders(c, next);

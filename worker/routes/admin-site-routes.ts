@@ -20,7 +20,7 @@ import { ApiError, notFound } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { randomSecret } from "../../core/crypto";
 import { jsonBody } from "../middleware/json-body";
-import { applied, found, pathId } from "./route-helpers";
+import { applied, appliedValue, found, pathId } from "./route-helpers";
 
 export const adminSiteRoutes = new Hono<AppEnv>();
 
@@ -50,7 +50,9 @@ adminSiteRoutes.put("/config", jsonBody(siteConfigBodySchema), async (c) => {
       `site: must be "${siteId}", the site of the path`,
       "site",
     );
-  return c.json(await siteStub(c.env, siteId).applyConfig({ ...body, site: siteId }, Date.now()));
+  return c.json(
+    appliedValue(await siteStub(c.env, siteId).applyConfig({ ...body, site: siteId }, Date.now())),
+  );
 });
 
 adminSiteRoutes.get("/routing-rules", async (c) => {

@@ -1,0 +1,2 @@
+export * from "./csat-figures";
+export * from "./rating-rules";
