@@ -94,8 +94,12 @@ function minifyTemplates() {
           .replace(/\s*\n\s*/g, " ")
           .replace(/>\s+</g, "><")
           .replace(/\s+>/g, ">");
+      // Templates nested in a template's `${…}` end the match above early; what follows their
+      // closing `}` or a tag up to the next `${`, tag or end of template is still template
+      // text (neither can be followed by those in JavaScript): one space is enough there.
+      const rest = (text) => text.replace(/([}>])\s*\n\s*(?=\$\{|<|`)/g, "$1 ");
       return {
-        code: code.replace(/html\s*`([^`]*)`/g, (_all, body) => `html\`${squeeze(body)}\``),
+        code: rest(code.replace(/html\s*`([^`]*)`/g, (_all, body) => `html\`${squeeze(body)}\``)),
         map: null,
       };
     },

@@ -146,6 +146,8 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     if (unread !== this.#reportedUnread) {
       this.#reportedUnread = unread;
       this.#fire(ViewEvent.unread, unread);
+      // The preview of the agent's message beside the launcher: its own chunk, fetched once there is one.
+      void import("./unread-preview").then((preview) => preview.showPreview(this, this.#chat!, this.t!));
     }
   }
 
@@ -157,20 +159,17 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     const status = chat.status;
     const agent = status?.state === "assigned" ? status.agent?.name : undefined;
     const form = chat.offlineForm;
-    const statusLine = statusText(chat, t, this.config.locale);
     return html`
       <header part="header">
         <div class="avatar" aria-hidden="true">${agent ? initials(agent) : icon(chatIcon)}</div>
         <div class="heading">
           <h2 part="title">${this.config.title ?? t.title}</h2>
-          <p class="status" part="status" dir="auto" data-testid="chat-status" data-state=${chat.ready ? (status?.state ?? "new") : "connecting"} title=${statusLine}>
-            ${form ? statusText(chat, t, this.config.locale, false) : statusLine}
-          </p>
+          <p class="status" part="status" dir="auto" data-testid="chat-status" data-state=${chat.ready ? (status?.state ?? "new") : "connecting"}>${statusText(chat, t, this.config.locale)}</p>
         </div>
         <button class="close" type="button" data-testid="chat-close" aria-label=${t.minimize} @click=${this.#requestClose}>${icon(minimizeIcon)}</button>
       </header>
       <ol part="transcript" data-testid="chat-transcript" tabindex="0" aria-label=${t.conversation}>
-        ${entries.length === 0 && status?.state !== "away" ? html`<li class="agent greeting"><p class="bubble" part="bubble">${this.config.greeting ?? t.greeting}</p></li>` : nothing}
+        ${entries.length === 0 && status?.state !== "away" && !chat.fatal ? html`<li class="agent greeting"><p class="bubble" part="bubble">${this.config.greeting ?? t.greeting}</p></li>` : nothing}
         ${entries.map((entry, index) => {
           // Seqs restart with each conversation; mark where a new one began.
           const before = entries[index - 1]?.conversationId;
@@ -226,6 +225,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
         chat,
         t,
         () => (this.#stickToBottom = true),
+        this,
       );
     void import("./offline-form").then((module) => {
       offlineForm = module;
