@@ -106,7 +106,8 @@ export function startConversation(
   const { conversation } = admitted.value;
   // Closed: the away line says what is true; "How can we help?" would promise a live answer.
   if (away.state === "away" && !(away.offlineForm && !offlineForm && agentOnline)) {
-    const text = keptOffline ? away.keptText : away.text;
+    // Whoever left a message (through the form or not) is told it will be answered, not asked for one.
+    const text = offlineForm || keptOffline ? away.keptText : away.text;
     team.out.systemMessage(team.engine, conversation, text, now);
   } else {
     team.out.systemMessage(team.engine, conversation, team.text.welcome(conversation), now);

@@ -4,6 +4,7 @@
  * embeds the script tag, and an agent driven over a raw WebSocket, so the tests check the
  * widget against the real Worker without depending on the panel's markup.
  */
+import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -294,4 +295,24 @@ export async function visitorSays(page: Page, text: string): Promise<void> {
   const input = page.locator("[data-testid=chat-input]");
   await input.fill(text);
   await input.press("Enter");
+}
+
+/** The demo site's identity secret (config/demo-site.json); a real one lives on the site's server. */
+export const DEMO_IDENTITY_SECRET = "demo-only-identity-secret-never-use-in-production";
+
+/** The README's Node example: what the site's backend computes for `setUser` (`hash`). */
+export function identityHash(
+  user: { id: string; name?: string; email?: string; attributes?: Record<string, string | number | boolean> },
+  secret = DEMO_IDENTITY_SECRET,
+): string {
+  const fields: Record<string, unknown> = {};
+  if (user.name !== undefined) fields.name = user.name;
+  if (user.email !== undefined) fields.email = user.email;
+  for (const [key, value] of Object.entries(user.attributes ?? {})) fields[`attributes.${key}`] = value;
+  const lines = Object.keys(fields)
+    .sort()
+    .map((key) => `${key}=${JSON.stringify(fields[key])}`);
+  return createHmac("sha256", secret)
+    .update([user.id, ...lines].join("\n"))
+    .digest("hex");
 }
