@@ -102,6 +102,15 @@ describe("the widget while the team is away", () => {
     expect(notices[0]).toMatch(/^We're away right now and will be back .* we'll reply as soon as we're back\.$/);
     expect(notices.join(" ")).not.toContain("How can we help");
     expect(await visitor.locator("[data-testid=chat-status]").textContent()).toMatch(/^We are away\. Back \w{3}/);
+    // In Arabic, dark and 390 px wide: the same state, right to left.
+    await visitor.setViewportSize({ width: 390, height: 720 });
+    await visitor.goto(putHostPage(host, "/ar", { lang: "ar", data: { theme: "dark" } }));
+    await visitor.locator("[data-testid=chat-launcher]").click();
+    await sent.waitFor();
+    expect(await sent.textContent()).toContain("شكرًا");
+    expect(await visitor.locator("chat-widget-view").getAttribute("dir")).toBe("rtl");
+    await visitor.screenshot({ path: join(SCREENSHOTS, "away-sent-ar-dark-390.png") });
+    await visitor.setViewportSize({ width: 1100, height: 760 });
 
     const ana = await AgentClient.connect(product, "ana", "support");
     try {
