@@ -99,9 +99,13 @@ describe("the widget while the team is away", () => {
       .locator("[data-testid=chat-message][data-from=system] .bubble")
       .allTextContents();
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/^We're away right now and will be back .* we'll reply as soon as we're back\.$/);
+    expect(notices[0]).toMatch(
+      /^We're away right now and will be back .* we'll reply as soon as we're back\.$/,
+    );
     expect(notices.join(" ")).not.toContain("How can we help");
-    expect(await visitor.locator("[data-testid=chat-status]").textContent()).toMatch(/^We are away\. Back \w{3}/);
+    expect(await visitor.locator("[data-testid=chat-status]").textContent()).toMatch(
+      /^We are away\. Back \w{3}/,
+    );
     // In Arabic, dark and 390 px wide: the same state, right to left.
     await visitor.setViewportSize({ width: 390, height: 720 });
     await visitor.goto(putHostPage(host, "/ar", { lang: "ar", data: { theme: "dark" } }));

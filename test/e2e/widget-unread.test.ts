@@ -108,9 +108,7 @@ describe("an agent's reply the visitor has not read", () => {
     await preview(second).focus();
     await second.keyboard.press("Enter");
     await expect.poll(() => second.locator("chat-widget").getAttribute("open")).toBe("");
-    await second
-      .locator("[data-testid=chat-message][data-from=agent]", { hasText: "3000 mm" })
-      .waitFor();
+    await second.locator("[data-testid=chat-message][data-from=agent]", { hasText: "3000 mm" }).waitFor();
     await expect.poll(() => previewText(second)).toBeNull();
     await expect.poll(() => badge(page).isHidden(), SLOW).toBe(true);
     await expect.poll(() => previewText(page)).toBeNull();

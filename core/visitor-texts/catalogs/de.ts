@@ -7,7 +7,8 @@ const queued = "Hinterlassen Sie uns eine Nachricht, wir antworten, sobald wir z
 const form = "Hinterlassen Sie Ihre E-Mail-Adresse und eine Nachricht, wir melden uns bei Ihnen.";
 const busy = "Alle Mitarbeiter sind gerade im Gespräch. Sie sind Nummer {position} in der Warteschlange.";
 /** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
-const noAgents = "Gerade ist kein Mitarbeiter online. Sie sind Nummer {position} in der Warteschlange; wir antworten, sobald jemand zurück ist.";
+const noAgents =
+  "Gerade ist kein Mitarbeiter online. Sie sind Nummer {position} in der Warteschlange; wir antworten, sobald jemand zurück ist.";
 
 export const de: LanguageCatalog = {
   templates: {

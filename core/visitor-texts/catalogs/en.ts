@@ -7,7 +7,8 @@ const queued = "Leave us a message and we'll reply as soon as we're back.";
 const form = "Leave your email and a message, and we'll get back to you.";
 const busy = "All our agents are busy right now. You are number {position} in the queue.";
 /** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
-const noAgents = "No agent is online right now. You are number {position} in the queue, and we'll reply as soon as someone is back.";
+const noAgents =
+  "No agent is online right now. You are number {position} in the queue, and we'll reply as soon as someone is back.";
 
 export const en: LanguageCatalog = {
   templates: {

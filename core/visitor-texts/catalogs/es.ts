@@ -7,7 +7,8 @@ const queued = "Déjanos tu mensaje y te responderemos en cuanto volvamos.";
 const form = "Déjanos tu correo electrónico y tu mensaje, y te responderemos lo antes posible.";
 const busy = "Todos nuestros agentes están ocupados en este momento. Tu posición en la cola: {position}.";
 /** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
-const noAgents = "Ahora mismo no hay ningún agente conectado. Tu posición en la cola: {position}. Te responderemos en cuanto vuelva alguien.";
+const noAgents =
+  "Ahora mismo no hay ningún agente conectado. Tu posición en la cola: {position}. Te responderemos en cuanto vuelva alguien.";
 
 export const es: LanguageCatalog = {
   templates: {

@@ -11,7 +11,8 @@ const form = "Laissez-nous votre adresse e-mail et votre message, et nous vous r
 const busy =
   "Tous nos conseillers sont occupés pour le moment. Votre position dans la file d'attente\u00a0: {position}.";
 /** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
-const noAgents = "Aucun conseiller n'est en ligne pour le moment. Votre position dans la file d'attente\u00a0: {position}. Nous vous répondrons dès que quelqu'un sera de retour.";
+const noAgents =
+  "Aucun conseiller n'est en ligne pour le moment. Votre position dans la file d'attente\u00a0: {position}. Nous vous répondrons dès que quelqu'un sera de retour.";
 
 export const fr: LanguageCatalog = {
   templates: {

@@ -7,7 +7,8 @@ const queued = "Lasciaci un messaggio e ti risponderemo appena torniamo.";
 const form = "Lasciaci la tua email e un messaggio, e ti ricontatteremo.";
 const busy = "Tutti i nostri operatori sono occupati. La tua posizione in coda: {position}.";
 /** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
-const noAgents = "Al momento nessun operatore è online. La tua posizione in coda: {position}. Ti risponderemo appena qualcuno torna.";
+const noAgents =
+  "Al momento nessun operatore è online. La tua posizione in coda: {position}. Ti risponderemo appena qualcuno torna.";
 
 export const it: LanguageCatalog = {
   templates: {

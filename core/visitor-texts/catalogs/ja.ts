@@ -7,7 +7,8 @@ const queued = "メッセージを残していただければ、再開後にお�
 const form = "メールアドレスとメッセージを残していただければ、折り返しご連絡します。";
 const busy = "ただいま担当者がすべて対応中です。順番は{position}番目です。";
 /** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
-const noAgents = "ただいま対応できる担当者がいません。順番は{position}番目です。担当者が戻りしだいご返信します。";
+const noAgents =
+  "ただいま対応できる担当者がいません。順番は{position}番目です。担当者が戻りしだいご返信します。";
 
 export const ja: LanguageCatalog = {
   templates: {

@@ -7,7 +7,8 @@ const queued = "Laat een bericht achter, dan antwoorden we zodra we terug zijn."
 const form = "Laat je e-mailadres en een bericht achter, dan nemen we contact met je op.";
 const busy = "Al onze medewerkers zijn bezet. Je bent nummer {position} in de wachtrij.";
 /** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
-const noAgents = "Er is nu geen medewerker online. Je bent nummer {position} in de wachtrij; we antwoorden zodra er iemand terug is.";
+const noAgents =
+  "Er is nu geen medewerker online. Je bent nummer {position} in de wachtrij; we antwoorden zodra er iemand terug is.";
 
 export const nl: LanguageCatalog = {
   templates: {

@@ -7,7 +7,8 @@ const queued = "Deixe sua mensagem e responderemos assim que voltarmos.";
 const form = "Deixe seu e-mail e sua mensagem, e entraremos em contato.";
 const busy = "Todos os nossos atendentes estão ocupados. Sua posição na fila: {position}.";
 /** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
-const noAgents = "Nenhum atendente está online agora. Sua posição na fila: {position}. Responderemos assim que alguém voltar.";
+const noAgents =
+  "Nenhum atendente está online agora. Sua posição na fila: {position}. Responderemos assim que alguém voltar.";
 
 export const pt: LanguageCatalog = {
   templates: {

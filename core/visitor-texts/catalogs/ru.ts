@@ -12,7 +12,8 @@ const queued = "Оставьте сообщение, и мы ответим, к�
 const form = "Оставьте адрес электронной почты и сообщение — мы свяжемся с вами.";
 const busy = "Все операторы сейчас заняты. Ваше место в очереди: {position}.";
 /** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
-const noAgents = "Сейчас нет операторов в сети. Ваше место в очереди: {position}. Мы ответим, как только кто-нибудь появится.";
+const noAgents =
+  "Сейчас нет операторов в сети. Ваше место в очереди: {position}. Мы ответим, как только кто-нибудь появится.";
 
 export const ru: LanguageCatalog = {
   templates: {

@@ -10,7 +10,8 @@ const queued = "Bize bir mesaj bırakın, döner dönmez yanıt verelim.";
 const form = "E-posta adresinizi ve mesajınızı bırakın, size geri dönelim.";
 const busy = "Tüm temsilcilerimiz şu anda meşgul. Sıradaki yeriniz: {position}.";
 /** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
-const noAgents = "Şu anda çevrimiçi temsilcimiz yok. Sıradaki yeriniz: {position}. Biri döner dönmez yanıt vereceğiz.";
+const noAgents =
+  "Şu anda çevrimiçi temsilcimiz yok. Sıradaki yeriniz: {position}. Biri döner dönmez yanıt vereceğiz.";
 
 export const tr: LanguageCatalog = {
   templates: {
