@@ -247,7 +247,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     const first = this.renderRoot.querySelector<HTMLElement>(
       matchMedia("(pointer:coarse)").matches
         ? "ol"
-        : "[data-testid=chat-input],.choices button,.offline input",
+        : "[data-testid=chat-input],.choices button,.offline [data-focus]",
     );
     first?.focus();
     this.#focusOwed = !first;

@@ -2,7 +2,8 @@
  * The offline form (email, name, message) shown in place of the composer while the team is
  * closed and takes one, and once the visitor left a message, what became of it (no composer
  * until the team is back: the status says when), also after a reload. A signed-in user's
- * email and name (`setUser`) are filled in. Imported by `chat-widget-view.ts` only when the
+ * email and name (`setUser`) are filled in, and focus then starts in the message. The view
+ * focuses what is marked `data-focus`. Imported by `chat-widget-view.ts` only when the
  * form is first needed, so a visitor of an open team never downloads it (the view's weight
  * budget). Lit's `html` and the length limit come from the view, so this chunk imports
  * nothing and the view stays one chunk; its one sentence of its own is in `SENT`.
@@ -47,7 +48,7 @@ export function renderOfflineForm(
 ) {
   if (!chat.offlineFormForced && (chat.openConversation || chat.transcript.outgoing().length > 0))
     return html`<form class="offline" part="offline-form" data-testid="offline-sent" @submit=${(event: Event) => event.preventDefault()}>
-      <p role="status">${SENT[view.lang as Language] ?? SENT.en}</p>
+      <p role="status" tabindex="-1" data-focus>${SENT[view.lang as Language] ?? SENT.en}</p>
     </form>`;
   const user = view.config.user;
   const submit = (event: Event) => {
@@ -58,10 +59,10 @@ export function renderOfflineForm(
   };
   return html`<form class="offline" part="offline-form" data-testid="offline-form" @submit=${submit}>
       <p>${chat.status?.text ?? t.formIntro}</p>
-      <label part="field">${t.email}<input name="email" type="email" required maxlength="254" pattern="[^@\\s]+@[^@\\s]+\\.[^@\\s]+" autocomplete="email" data-testid="offline-email" .value=${user?.email ?? ""} /></label>
+      <label part="field">${t.email}<input name="email" type="email" required maxlength="254" pattern="[^@\\s]+@[^@\\s]+\\.[^@\\s]+" autocomplete="email" data-testid="offline-email" .value=${user?.email ?? ""} ?data-focus=${!user?.email} /></label>
       <label part="field">${t.name}<input name="name" maxlength="100" autocomplete="name" data-testid="offline-name" .value=${user?.name ?? ""} /></label>
       <label part="field"
-        >${t.input}<textarea name="text" required rows="3" maxlength=${maxChars} data-testid="offline-text" .value=${chat.offlineDraft}></textarea
+        >${t.input}<textarea name="text" required rows="3" maxlength=${maxChars} data-testid="offline-text" .value=${chat.offlineDraft} ?data-focus=${!!user?.email}></textarea
       ></label>
       <button class="submit" type="submit" data-testid="offline-send">${t.send}</button>
     </form>`;

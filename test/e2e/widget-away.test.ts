@@ -30,6 +30,18 @@ let browser: Browser;
 let host: HostSite;
 let visitor: Page;
 
+/** The element focused inside the widget's shadow roots. */
+const deepFocus = (page: Page, read: "text" | "testid") =>
+  page.evaluate((what) => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return what === "text"
+      ? (active?.textContent ?? null)
+      : ((active as HTMLElement | null)?.dataset.testid ?? null);
+  }, read);
+const focusedText = (page: Page) => deepFocus(page, "text");
+const focusedTestId = (page: Page) => deepFocus(page, "testid");
+
 /** A date two days from now in UTC, "YYYY-MM-DD": the only day the support team opens. */
 const opening = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
 
@@ -94,6 +106,8 @@ describe("the widget while the team is away", () => {
     await visitor.locator("[data-testid=chat-launcher]").click();
     await sent.waitFor();
     expect(await visitor.locator("[data-testid=chat-input]").count()).toBe(0);
+    // Opened, focus goes into the chat, on the sentence (read out), not left on the launcher.
+    await expect.poll(() => focusedText(visitor)).toContain("Your message is with us");
     await eventually(() => visitorLines(visitor), ["visitor:sent:Do you ship to Canada?"]);
     const notices = await visitor
       .locator("[data-testid=chat-message][data-from=system] .bubble")
@@ -148,6 +162,8 @@ describe("the widget while the team is away", () => {
     await page.locator("[data-testid=offline-form]").waitFor();
     expect(await page.locator("[data-testid=offline-email]").inputValue()).toBe("noor@example.com");
     expect(await page.locator("[data-testid=offline-name]").inputValue()).toBe("Noor Haddad");
+    // Email known: focus starts in the message.
+    await expect.poll(() => focusedTestId(page)).toBe("offline-text");
     // Still the visitor's to change.
     await page.locator("[data-testid=offline-email]").fill("noor.h@example.com");
     await page.locator("[data-testid=offline-text]").fill("Call me, please");

@@ -15,6 +15,7 @@ import {
   AgentClient,
   putHostPage,
   SCREENSHOTS,
+  seriousAxeViolations,
   startWidgetStage,
   storedKeys,
   visitorSays,
@@ -79,7 +80,7 @@ describe("an agent's reply the visitor has not read", () => {
     await page.goto(host.origin + "/second");
     await expect.poll(() => previewText(page), SLOW).toBe("Ana GarcíaYes, up to 3000 mm.");
     expect(await badge(page).textContent()).toBe("1");
-    expect(await launcher(page).getAttribute("aria-label")).toBe("Support chat (1)");
+    expect(await launcher(page).getAttribute("aria-label")).toBe("Support chat: 1");
     // Said once, politely, under a name: a live region holding a named group.
     const card = page.locator("[data-testid=chat-preview] >> xpath=..");
     expect(await card.getAttribute("role")).toBe("group");
@@ -89,6 +90,7 @@ describe("an agent's reply the visitor has not read", () => {
     );
     expect(await dismiss(page).getAttribute("aria-label")).toBe("Dismiss");
     expect(await page.locator("chat-widget").getAttribute("open")).toBeNull();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "unread-preview.png") });
 
     const second = await context.newPage();
@@ -165,6 +167,7 @@ describe("an agent's reply the visitor has not read", () => {
     ana.say(conversationId, "Here is the spec sheet you asked for: waterproof to 3000 mm, 2.1 kg.");
     await page.goto(host.origin + "/dark");
     await expect.poll(() => previewText(page), SLOW).toContain("spec sheet");
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "unread-preview-dark.png") });
 
     await page.goto(host.origin + "/ar");
