@@ -88,11 +88,14 @@ const dismissedKey = (site: string): string => `edgechat:${site}:preview-dismiss
 const keyOf = (entry: TranscriptEntry): string => `${entry.conversationId}#${entry.seq}`;
 const site = (widget: Element): string => widget.getAttribute("site") ?? "";
 
-function dismissed(site: string): string | null {
+/** The last preview dismissed on this page: what counts when storage is missing or throws. */
+let dismissedHere = "";
+
+function dismissed(site: string): string {
   try {
-    return localStorage.getItem(dismissedKey(site));
+    return localStorage.getItem(dismissedKey(site)) ?? dismissedHere;
   } catch {
-    return null;
+    return dismissedHere;
   }
 }
 
@@ -161,7 +164,7 @@ function draw(box: HTMLElement, state: Shown): void {
   author.textContent = entry.authorName || t.agent;
   const text = document.createElement("span");
   text.dir = "auto";
-  text.textContent = entry.text.split("\n", 1)[0] ?? "";
+  text.textContent = entry.text.trim().split("\n", 1)[0] ?? "";
   open.append(author, text);
   open.onclick = () => widget.open();
   const dismiss = document.createElement("button");
@@ -172,6 +175,7 @@ function draw(box: HTMLElement, state: Shown): void {
   const icon = root.querySelector(".launcher .when-open");
   if (icon) dismiss.append(icon.cloneNode(true));
   const close = () => {
+    dismissedHere = key;
     try {
       localStorage.setItem(dismissedKey(site(widget)), key);
     } catch {

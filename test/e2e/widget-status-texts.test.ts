@@ -4,7 +4,8 @@
  * our agents are busy"; queued behind a full team says busy, with the position and the
  * estimated wait, wrapped and never cut, also 390 px wide; the team's lines are in the
  * transcript once and not repeated in the header; "usually replies in…" goes once the agent
- * has replied. Support has one agent (Ana) with one seat.
+ * has replied; no "How can we help?" where the chat is unavailable. Support has one agent
+ * (Ana) with one seat.
  */
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -97,5 +98,33 @@ describe("the visitor's status, in words that are true", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "status-busy-390.png") });
     await page.emulateMedia({ colorScheme: "dark" });
     await page.screenshot({ path: join(SCREENSHOTS, "status-busy-390-dark.png") });
+
+    // In Arabic, right to left: the team's sentence in Arabic, whole, second in the queue.
+    putHostPage(stage.host, "/ar", { lang: "ar" });
+    const arabic = await (
+      await stage.browser.newContext({ viewport: { width: 390, height: 740 } })
+    ).newPage();
+    await arabic.goto(stage.host.origin + "/ar");
+    await arabic.locator("[data-testid=chat-launcher]").click();
+    await visitorSays(arabic, "هل الخيمة متوفرة؟");
+    await expect
+      .poll(() => status(arabic).textContent(), { timeout: 15_000 })
+      .toMatch(/^جميع موظفينا مشغولون الآن\. ترتيبك في قائمة الانتظار: 2\./);
+    expect(await shownWhole(arabic)).toBe(true);
+    await arabic.screenshot({ path: join(SCREENSHOTS, "status-busy-390-ar.png") });
+  });
+
+  it("greets nobody where the chat is unavailable", async () => {
+    // The demo page under another name: an origin the site does not allow.
+    const page = await stage.browser.newPage();
+    const url = new URL("/demo/", stage.product.server.origin);
+    url.hostname = "localhost";
+    await page.goto(url.href);
+    await page.locator("[data-testid=chat-launcher]").click();
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 15_000 })
+      .toBe("The chat is not available on this page.");
+    expect(await page.locator("chat-widget-view .greeting").count()).toBe(0);
+    await page.close();
   });
 });
