@@ -169,7 +169,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
         <button class="close" type="button" data-testid="chat-close" aria-label=${t.minimize} @click=${this.#requestClose}>${icon(minimizeIcon)}</button>
       </header>
       <ol part="transcript" data-testid="chat-transcript" tabindex="0" aria-label=${t.conversation}>
-        ${entries.length === 0 && status?.state !== "away" && !chat.fatal ? html`<li class="agent greeting"><p class="bubble" part="bubble">${this.config.greeting ?? t.greeting}</p></li>` : nothing}
+        ${!entries.length && status?.state !== "away" && !chat.fatal ? html`<li class="agent greeting"><p class="bubble" part="bubble">${this.config.greeting ?? t.greeting}</p></li>` : nothing}
         ${entries.map((entry, index) => {
           // Seqs restart with each conversation; mark where a new one began.
           const before = entries[index - 1]?.conversationId;
