@@ -18,7 +18,7 @@ const templateLabels: Record<MessageTemplateKey, string> = {
   "away-form": "Closed, offline form (opening known)",
   "away-form-unscheduled": "Closed, offline form (no opening scheduled)",
   overflow: "Everyone busy, with the estimated wait",
-  "overflow-no-estimate": "Everyone busy, no estimate",
+  "overflow-no-estimate": "Nobody online, no estimate",
   closed: "Conversation ended",
 };
 

@@ -48,7 +48,7 @@ export const MessageTemplateKey = {
   /** Closed, the offline form asks for an email, no opening is scheduled. */
   awayFormUnscheduled: "away-form-unscheduled",
   overflow: "overflow",
-  /** Overflow while no estimate makes sense (no agent is serving). */
+  /** Queued while no agent is online (serving), so no estimate makes sense: says so, not "busy". */
   overflowNoEstimate: "overflow-no-estimate",
   closed: "closed",
 } as const;

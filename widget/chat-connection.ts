@@ -48,7 +48,7 @@ export class ChatConnection extends Outbox {
   everConnected = false;
   /** Who is typing: the agent's name, "" for an unnamed agent, null for nobody. */
   typing: string | null = null;
-  /** Agent and system messages that arrived while the chat was not visible. */
+  /** Agent and system messages not seen: after the server's read pointer, or while hidden. */
   unread = 0;
   /** Set when connecting cannot succeed (origin not allowed, unknown site). */
   fatal: FatalConnectError | null = null;
@@ -132,16 +132,13 @@ export class ChatConnection extends Outbox {
       : this.#config.teams;
   }
 
-  /** Whether to show the offline form in place of the composer. */
+  /**
+   * Whether the offline form takes the composer's place: while the team is closed and takes
+   * one (once sent, the form shows that, also after a reload), or when a message was refused.
+   */
   get offlineForm(): boolean {
     const status = this.status;
-    return (
-      this.offlineFormForced ||
-      (status?.state === "away" &&
-        status.offlineForm === true &&
-        !this.openConversation &&
-        this.transcript.outgoing().length === 0)
-    );
+    return this.offlineFormForced || (status?.state === "away" && status.offlineForm === true);
   }
 
   /** The visitor picked a topic: a new session routes by it. */
@@ -261,9 +258,14 @@ export class ChatConnection extends Outbox {
       case "welcome": {
         this.#conversationId = frame.conversation?.id ?? null;
         this.openConversation = frame.conversation !== null && frame.conversation.state !== "closed";
-        // What a resume brings was missed live: it is news. A first load is history.
-        for (const message of frame.messages)
-          if (this.transcript.receive(message) && this.everConnected) this.#arrived(message);
+        // What a resume brings was missed live: it is news. A first load is history, but what
+        // the team wrote after the server's read pointer is unread (badge and preview, any page).
+        const readSeq = frame.conversation?.readSeq ?? 0;
+        for (const message of frame.messages) {
+          if (!this.transcript.receive(message)) continue;
+          if (this.everConnected) this.#arrived(message);
+          else if (message.seq > readSeq && message.from !== "visitor" && !this.#visible) this.unread++;
+        }
         if (frame.messages.length >= MAX_HISTORY_MESSAGES) {
           // A full page: there is more; ask again from where this one ended.
           this.#hello();

@@ -79,13 +79,9 @@ const text = `
   .heading { flex: 1; min-width: 0; }
   h2 { margin: 0; font-size: 16px; font-weight: 650; }
   .status {
-    display: -webkit-box;
     margin: 2px 0 0;
-    overflow: hidden;
     font-size: 12.5px;
     line-height: 1.35;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
   }
   button { font: inherit; color: inherit; cursor: pointer; }
   .close {

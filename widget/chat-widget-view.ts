@@ -45,7 +45,8 @@ type Chunk<A extends unknown[]> = {
   module?: { render(h: typeof html, ...args: A): unknown };
 };
 /** The offline form, and what a closed chat offers (rating and transcript). */
-const offlineForm: Chunk<[number, ChatConnection, Strings, () => void]> = () => import("./offline-form");
+const offlineForm: Chunk<[number, ChatConnection, Strings, () => void, ChatWidgetView]> = () =>
+  import("./offline-form");
 const closedChat: Chunk<[ChatWidgetView, ChatConnection]> = () => import("./closed-chat");
 const icon = (path: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${path}></path></svg>`;
@@ -145,6 +146,8 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     if (unread !== this.#reportedUnread) {
       this.#reportedUnread = unread;
       this.#fire(ViewEvent.unread, unread);
+      // The preview of the agent's message beside the launcher: its own chunk, fetched once there is one.
+      void import("./unread-preview").then((preview) => preview.showPreview(this, this.#chat!, this.t!));
     }
   }
 
@@ -157,20 +160,17 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     // The server sends the agent's initials with the name (`initialsOf`): one rule for every client.
     const agent = status?.state === "assigned" ? status.agent?.initials : undefined;
     const form = chat.offlineForm;
-    const statusLine = statusText(chat, t, this.config.locale);
     return html`
       <header part="header">
         <div class="avatar" aria-hidden="true">${agent || icon(chatIcon)}</div>
         <div class="heading">
           <h2 part="title">${this.config.title ?? t.title}</h2>
-          <p class="status" part="status" dir="auto" data-testid="chat-status" data-state=${chat.ready ? (status?.state ?? "new") : "connecting"} title=${statusLine}>
-            ${form ? statusText(chat, t, this.config.locale, false) : statusLine}
-          </p>
+          <p class="status" part="status" dir="auto" data-testid="chat-status" data-state=${chat.ready ? (status?.state ?? "new") : "connecting"}>${statusText(chat, t, this.config.locale)}</p>
         </div>
         <button class="close" type="button" data-testid="chat-close" aria-label=${t.minimize} @click=${this.#requestClose}>${icon(minimizeIcon)}</button>
       </header>
       <ol part="transcript" data-testid="chat-transcript" tabindex="0" aria-label=${t.conversation}>
-        ${entries.length === 0 && status?.state !== "away" ? html`<li class="agent greeting"><p class="bubble" part="bubble">${this.config.greeting ?? t.greeting}</p></li>` : nothing}
+        ${!entries.length && status?.state !== "away" && !chat.fatal ? html`<li class="agent greeting"><p class="bubble" part="bubble">${this.config.greeting ?? t.greeting}</p></li>` : nothing}
         ${entries.map((entry, index) => {
           // Seqs restart with each conversation; mark where a new one began.
           const before = entries[index - 1]?.conversationId;
@@ -187,7 +187,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
       </ol>
       <p class="sr" aria-live="polite" data-testid="chat-announcer">${this.announcement}</p>
       ${status?.state === "closed" ? this.#lazy(closedChat, this, chat) : nothing}
-      ${chat.teamChoice ? this.#renderChoices(chat.teamChoice, t) : form ? this.#lazy(offlineForm, MAX_MESSAGE_CHARS, chat, t, () => (this.#stickToBottom = true)) : this.#renderComposer(chat, t)}
+      ${chat.teamChoice ? this.#renderChoices(chat.teamChoice, t) : form ? this.#lazy(offlineForm, MAX_MESSAGE_CHARS, chat, t, () => (this.#stickToBottom = true), this) : this.#renderComposer(chat, t)}
     `;
   }
 
@@ -241,7 +241,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     const first = this.renderRoot.querySelector<HTMLElement>(
       matchMedia("(pointer:coarse)").matches
         ? "ol"
-        : "[data-testid=chat-input],.choices button,.offline input",
+        : "[data-testid=chat-input],.choices button,.offline [data-focus]",
     );
     first?.focus();
     this.#focusOwed = !first;

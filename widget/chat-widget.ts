@@ -13,6 +13,7 @@
  *
  * @csspart launcher - the round button
  * @csspart badge - the unread count on it
+ * @csspart preview - the latest unread agent message beside it (drawn by `unread-preview.ts`)
  * @csspart window - the open chat (its inner parts are exported too: header, transcript, …)
  * @cssprop --chat-accent - main colour; `color="#0a7"` sets it, with a readable text colour
  * @example

@@ -47,8 +47,9 @@ export const isRtl = (language: string): boolean =>
 
 /**
  * The launcher's name in each language. The unread count follows as a bare number ("Support
- * chat (2)"): a word for "unread" in every language would push the loader past its 4 KB
- * budget. The name does not change when the chat opens: the button's `aria-expanded` says
+ * chat: 2"): a word for "unread" in every language would push the loader past its 4 KB
+ * budget. Not in parentheses: the badge's visible number must be part of the button's name
+ * (WCAG 2.5.3, label in name), and name matching skips what is parenthesised. The name does not change when the chat opens: the button's `aria-expanded` says
  * that, as for any disclosure button.
  */
 export const LAUNCHER: Record<Language, string> = {
@@ -67,7 +68,7 @@ export const LAUNCHER: Record<Language, string> = {
   he: "צ'אט תמיכה",
 };
 
-/** The launcher's accessible name: "Support chat (2)" with two unread messages. */
+/** The launcher's accessible name: "Support chat: 2" with two unread messages. */
 export function launcherLabel(language: Language, unread: number): string {
-  return unread > 0 ? `${LAUNCHER[language]} (${unread})` : LAUNCHER[language];
+  return unread > 0 ? `${LAUNCHER[language]}: ${unread}` : LAUNCHER[language];
 }

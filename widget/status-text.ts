@@ -1,27 +1,28 @@
 /**
  * The sentence under the chat's title: the connection's trouble if there is any, else the
- * server's status in the team's own words (`text`, in the visitor's language) or, when the
- * server sent none, ours (queued with position and estimate, assigned agent and reply time,
- * away with the opening time, closed).
+ * status in our own short words (queue position and estimate, the agent and their reply time,
+ * the opening time, closed), which wrap and are never cut. The team's own sentence (`text`)
+ * is shown here only while queued: its other sentences are already in the transcript (the
+ * assigned, away and closed lines) or above the offline form, and are not said twice. The
+ * usual reply time goes once the agent has replied: the visitor knows it then.
  */
 import { duration, fill, when, type Strings } from "./i18n";
 import type { ChatConnection } from "./chat-connection";
 import { SocketState } from "../client/reconnecting-socket";
 
-/** `serverText: false` when the team's sentence is shown elsewhere (above the offline form). */
-export function statusText(chat: ChatConnection, t: Strings, locale: string, serverText = true): string {
+export function statusText(chat: ChatConnection, t: Strings, locale: string): string {
   if (chat.fatal) return t.unavailable;
   if (!chat.ready) {
     if (!navigator.onLine) return t.offline;
     return chat.everConnected || chat.socketState === SocketState.waiting ? t.reconnecting : t.connecting;
   }
   const status = chat.status;
-  if (status?.text && serverText) return status.text;
   switch (status?.state) {
     case undefined:
     case "new":
       return t.ready;
     case "queued": {
+      if (status.text) return status.text;
       const place =
         status.position === undefined ? t.queued : fill(t.queuedAt, { position: status.position });
       return status.etaSeconds === undefined
@@ -31,7 +32,7 @@ export function statusText(chat: ChatConnection, t: Strings, locale: string, ser
     case "assigned": {
       const name = status.agent?.name || t.agent;
       const reply = status.agent?.replySeconds;
-      return reply === undefined
+      return reply === undefined || chat.transcript.entries.some((entry) => entry.from === "agent")
         ? fill(t.assigned, { name })
         : fill(t.replies, { name, time: duration(reply, locale) });
     }

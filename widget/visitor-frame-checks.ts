@@ -12,7 +12,12 @@ export const visitorFrameChecks: { [K in VisitorFrameOut["type"]]: Check } = {
   welcome: shape<Frame<"welcome">>({
     visitorId: str,
     conversation: nullable(
-      shape<NonNullable<Frame<"welcome">["conversation"]>>({ id: str, state: str, lastSeq: num }),
+      shape<NonNullable<Frame<"welcome">["conversation"]>>({
+        id: str,
+        state: str,
+        lastSeq: num,
+        readSeq: num,
+      }),
     ),
     messages: listOf(isChatMessage),
   }),

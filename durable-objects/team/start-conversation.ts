@@ -59,7 +59,7 @@ export function admitConversation(
   return ok({ conversation: team.store.conversation(arrival.id)!, arrival: result });
 }
 
-/** A visitor's new conversation, with its welcome (and away) line. */
+/** A visitor's new conversation, with its welcome line, or while closed its away line instead. */
 export function startConversation(
   team: ReadyTeam,
   visitorId: string,
@@ -104,10 +104,13 @@ export function startConversation(
   );
   if (!admitted.ok) return admitted;
   const { conversation } = admitted.value;
-  team.out.systemMessage(team.engine, conversation, team.text.welcome(conversation), now);
+  // Closed: the away line says what is true; "How can we help?" would promise a live answer.
   if (away.state === "away" && !(away.offlineForm && !offlineForm && agentOnline)) {
-    const text = keptOffline ? away.keptText : away.text;
+    // Whoever left a message (through the form or not) is told it will be answered, not asked for one.
+    const text = offlineForm || keptOffline ? away.keptText : away.text;
     team.out.systemMessage(team.engine, conversation, text, now);
+  } else {
+    team.out.systemMessage(team.engine, conversation, team.text.welcome(conversation), now);
   }
   return admitted;
 }

@@ -13,6 +13,7 @@ import type { Product } from "./harness";
 import {
   AgentClient,
   eventually,
+  identityHash,
   putHostPage,
   SCREENSHOTS,
   startWidgetStage,
@@ -28,6 +29,18 @@ let product: Product;
 let browser: Browser;
 let host: HostSite;
 let visitor: Page;
+
+/** The element focused inside the widget's shadow roots. */
+const deepFocus = (page: Page, read: "text" | "testid") =>
+  page.evaluate((what) => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return what === "text"
+      ? (active?.textContent ?? null)
+      : ((active as HTMLElement | null)?.dataset.testid ?? null);
+  }, read);
+const focusedText = (page: Page) => deepFocus(page, "text");
+const focusedTestId = (page: Page) => deepFocus(page, "testid");
 
 /** A date two days from now in UTC, "YYYY-MM-DD": the only day the support team opens. */
 const opening = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
@@ -81,8 +94,41 @@ describe("the widget while the team is away", () => {
     expect(
       await visitor.locator("[data-testid=chat-message][data-from=visitor] .meta").textContent(),
     ).toContain("We'll reply to lea@example.com");
-    // Now there is a conversation: the composer is back for anything to add.
-    await visitor.locator("[data-testid=chat-input]").waitFor();
+    // Sent, and it stays so while the team is closed: no composer promising a live answer…
+    const sent = visitor.locator("[data-testid=offline-sent]");
+    await sent.waitFor();
+    expect(await sent.textContent()).toContain("we'll reply as soon as we're back");
+    expect(await visitor.locator("[data-testid=chat-input]").count()).toBe(0);
+    expect(await visitor.locator("[data-testid=offline-form]").count()).toBe(0);
+    await visitor.screenshot({ path: join(SCREENSHOTS, "away-sent.png") });
+    // …also after a reload. The transcript has the team's away line once, and no greeting.
+    await visitor.reload();
+    await visitor.locator("[data-testid=chat-launcher]").click();
+    await sent.waitFor();
+    expect(await visitor.locator("[data-testid=chat-input]").count()).toBe(0);
+    // Opened, focus goes into the chat, on the sentence (read out), not left on the launcher.
+    await expect.poll(() => focusedText(visitor)).toContain("Your message is with us");
+    await eventually(() => visitorLines(visitor), ["visitor:sent:Do you ship to Canada?"]);
+    const notices = await visitor
+      .locator("[data-testid=chat-message][data-from=system] .bubble")
+      .allTextContents();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(
+      /^We're away right now and will be back .* we'll reply as soon as we're back\.$/,
+    );
+    expect(notices.join(" ")).not.toContain("How can we help");
+    expect(await visitor.locator("[data-testid=chat-status]").textContent()).toMatch(
+      /^We are away\. Back \w{3}/,
+    );
+    // In Arabic, dark and 390 px wide: the same state, right to left.
+    await visitor.setViewportSize({ width: 390, height: 720 });
+    await visitor.goto(putHostPage(host, "/ar", { lang: "ar", data: { theme: "dark" } }));
+    await visitor.locator("[data-testid=chat-launcher]").click();
+    await sent.waitFor();
+    expect(await sent.textContent()).toContain("شكرًا");
+    expect(await visitor.locator("chat-widget-view").getAttribute("dir")).toBe("rtl");
+    await visitor.screenshot({ path: join(SCREENSHOTS, "away-sent-ar-dark-390.png") });
+    await visitor.setViewportSize({ width: 1100, height: 760 });
 
     const ana = await AgentClient.connect(product, "ana", "support");
     try {
@@ -102,6 +148,27 @@ describe("the widget while the team is away", () => {
     } finally {
       ana.close();
     }
+  });
+
+  it("fills in a signed-in user's email and name", async () => {
+    const user = { id: "u-77", name: "Noor Haddad", email: "noor@example.com" };
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(
+      putHostPage(host, "/signed-in", {
+        setup: `EdgeChat("setUser", ${JSON.stringify({ ...user, hash: identityHash(user) })});`,
+      }),
+    );
+    await page.locator("[data-testid=chat-launcher]").click();
+    await page.locator("[data-testid=offline-form]").waitFor();
+    expect(await page.locator("[data-testid=offline-email]").inputValue()).toBe("noor@example.com");
+    expect(await page.locator("[data-testid=offline-name]").inputValue()).toBe("Noor Haddad");
+    // Email known: focus starts in the message.
+    await expect.poll(() => focusedTestId(page)).toBe("offline-text");
+    // Still the visitor's to change.
+    await page.locator("[data-testid=offline-email]").fill("noor.h@example.com");
+    await page.locator("[data-testid=offline-text]").fill("Call me, please");
+    expect(await page.locator("[data-testid=offline-email]").inputValue()).toBe("noor.h@example.com");
+    await page.close();
   });
 
   it("offers the topics of data-teams first and routes by the choice", async () => {

@@ -152,7 +152,7 @@ describe("the widget on a strict-CSP page of another origin", () => {
     ana.say(conversationId, "Are you there?");
     await expect.poll(() => visitor.locator("[data-testid=chat-unread]").textContent()).toBe("1");
     await expect.poll(() => second.locator("[data-testid=chat-unread]").textContent()).toBe("1");
-    await expect.poll(() => launcher(visitor).getAttribute("aria-label")).toBe("Support chat (1)");
+    await expect.poll(() => launcher(visitor).getAttribute("aria-label")).toBe("Support chat: 1");
     // Read in one tab, read in both.
     await launcher(second).click();
     await expect.poll(() => visitor.locator("[data-testid=chat-unread]").isHidden()).toBe(true);

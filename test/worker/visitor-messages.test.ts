@@ -73,6 +73,11 @@ describe("messages to the visitor", () => {
     // The message is accepted and queued for the opening, with the away line in the transcript.
     en.send({ type: "message", clientId: "m", text: "anyone?" });
     await en.until("ack");
+    // The away line, and no "How can we help?" while nobody can help (issue 15, 5).
+    en.send({ type: "hello", lastSeq: 0 });
+    const lines = (await en.until("welcome")).messages.filter((m) => m.from === "system").map((m) => m.text);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^We're away right now and will be back .*as soon as we're back\.$/);
     const ru = await visitorIn("msg-away", "ru", "Europe/Moscow");
     ru.send({ type: "hello", lastSeq: 0 });
     expect((await ru.untilWhere("status", (s) => s.state === "away")).text).toMatch(/[а-я]/);

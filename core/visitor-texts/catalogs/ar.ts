@@ -9,6 +9,8 @@ const awayUnscheduled = "نحن غير متاحين الآن.";
 const queued = "اترك لنا رسالة وسنرد عليك فور عودتنا.";
 const form = "اترك بريدك الإلكتروني ورسالتك، وسنتواصل معك.";
 const busy = "جميع موظفينا مشغولون الآن. ترتيبك في قائمة الانتظار: {position}.";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents = "لا يوجد موظف متصل الآن. ترتيبك في قائمة الانتظار: {position}، وسنرد عليك فور عودة أحدنا.";
 
 const minutes = {
   zero: "{n} دقيقة",
@@ -36,7 +38,7 @@ export const ar: LanguageCatalog = {
     "away-form": `${away} ${form}`,
     "away-form-unscheduled": `${awayUnscheduled} ${form}`,
     overflow: `${busy} وقت الانتظار المتوقع: {wait}.`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "انتهت هذه المحادثة. شكرًا لتواصلك معنا!",
   },
   phrases: {

@@ -6,6 +6,9 @@ const awayUnscheduled = "Wir sind gerade nicht erreichbar.";
 const queued = "Hinterlassen Sie uns eine Nachricht, wir antworten, sobald wir zurück sind.";
 const form = "Hinterlassen Sie Ihre E-Mail-Adresse und eine Nachricht, wir melden uns bei Ihnen.";
 const busy = "Alle Mitarbeiter sind gerade im Gespräch. Sie sind Nummer {position} in der Warteschlange.";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents =
+  "Gerade ist kein Mitarbeiter online. Sie sind Nummer {position} in der Warteschlange; wir antworten, sobald jemand zurück ist.";
 
 export const de: LanguageCatalog = {
   templates: {
@@ -16,7 +19,7 @@ export const de: LanguageCatalog = {
     "away-form": `${away} ${form}`,
     "away-form-unscheduled": `${awayUnscheduled} ${form}`,
     overflow: `${busy} Geschätzte Wartezeit: {wait}.`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "Dieses Gespräch ist beendet. Danke, dass Sie uns geschrieben haben!",
   },
   phrases: {

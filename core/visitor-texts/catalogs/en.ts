@@ -6,6 +6,9 @@ const awayUnscheduled = "We're away right now.";
 const queued = "Leave us a message and we'll reply as soon as we're back.";
 const form = "Leave your email and a message, and we'll get back to you.";
 const busy = "All our agents are busy right now. You are number {position} in the queue.";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents =
+  "No agent is online right now. You are number {position} in the queue, and we'll reply as soon as someone is back.";
 
 export const en: LanguageCatalog = {
   templates: {
@@ -16,7 +19,7 @@ export const en: LanguageCatalog = {
     "away-form": `${away} ${form}`,
     "away-form-unscheduled": `${awayUnscheduled} ${form}`,
     overflow: `${busy} Estimated wait: {wait}.`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "This conversation has ended. Thanks for chatting with us!",
   },
   phrases: {

@@ -6,6 +6,9 @@ const awayUnscheduled = "Ahora mismo no estamos disponibles.";
 const queued = "Déjanos tu mensaje y te responderemos en cuanto volvamos.";
 const form = "Déjanos tu correo electrónico y tu mensaje, y te responderemos lo antes posible.";
 const busy = "Todos nuestros agentes están ocupados en este momento. Tu posición en la cola: {position}.";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents =
+  "Ahora mismo no hay ningún agente conectado. Tu posición en la cola: {position}. Te responderemos en cuanto vuelva alguien.";
 
 export const es: LanguageCatalog = {
   templates: {
@@ -16,7 +19,7 @@ export const es: LanguageCatalog = {
     "away-form": `${away} ${form}`,
     "away-form-unscheduled": `${awayUnscheduled} ${form}`,
     overflow: `${busy} Tiempo de espera estimado: {wait}.`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "Esta conversación ha terminado. ¡Gracias por escribirnos!",
   },
   phrases: {

@@ -10,6 +10,9 @@ const queued = "Laissez-nous un message et nous vous répondrons dès notre reto
 const form = "Laissez-nous votre adresse e-mail et votre message, et nous vous recontacterons.";
 const busy =
   "Tous nos conseillers sont occupés pour le moment. Votre position dans la file d'attente\u00a0: {position}.";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents =
+  "Aucun conseiller n'est en ligne pour le moment. Votre position dans la file d'attente\u00a0: {position}. Nous vous répondrons dès que quelqu'un sera de retour.";
 
 export const fr: LanguageCatalog = {
   templates: {
@@ -20,7 +23,7 @@ export const fr: LanguageCatalog = {
     "away-form": `${away} ${form}`,
     "away-form-unscheduled": `${awayUnscheduled} ${form}`,
     overflow: `${busy} Temps d'attente estimé\u00a0: {wait}.`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "Cette conversation est terminée. Merci de nous avoir contactés\u00a0!",
   },
   phrases: {

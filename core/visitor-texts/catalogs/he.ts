@@ -6,6 +6,8 @@ const awayUnscheduled = "איננו זמינים כרגע.";
 const queued = "השאירו לנו הודעה ונשיב מיד כשנחזור.";
 const form = "השאירו כתובת אימייל והודעה, ונחזור אליכם.";
 const busy = "כל הנציגים שלנו עסוקים כרגע. מקומכם בתור: {position}.";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents = "אין כרגע נציג מחובר. מקומכם בתור: {position}. נשיב לכם ברגע שמישהו יחזור.";
 
 export const he: LanguageCatalog = {
   templates: {
@@ -16,7 +18,7 @@ export const he: LanguageCatalog = {
     "away-form": `${away} ${form}`,
     "away-form-unscheduled": `${awayUnscheduled} ${form}`,
     overflow: `${busy} זמן המתנה משוער: {wait}.`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "השיחה הסתיימה. תודה שפניתם אלינו!",
   },
   phrases: {

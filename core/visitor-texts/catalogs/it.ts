@@ -6,6 +6,9 @@ const awayUnscheduled = "Al momento non siamo disponibili.";
 const queued = "Lasciaci un messaggio e ti risponderemo appena torniamo.";
 const form = "Lasciaci la tua email e un messaggio, e ti ricontatteremo.";
 const busy = "Tutti i nostri operatori sono occupati. La tua posizione in coda: {position}.";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents =
+  "Al momento nessun operatore è online. La tua posizione in coda: {position}. Ti risponderemo appena qualcuno torna.";
 
 export const it: LanguageCatalog = {
   templates: {
@@ -16,7 +19,7 @@ export const it: LanguageCatalog = {
     "away-form": `${away} ${form}`,
     "away-form-unscheduled": `${awayUnscheduled} ${form}`,
     overflow: `${busy} Attesa stimata: {wait}.`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "Questa conversazione è terminata. Grazie per averci scritto!",
   },
   phrases: {

@@ -6,6 +6,9 @@ const awayUnscheduled = "ただいま営業時間外です。";
 const queued = "メッセージを残していただければ、再開後にお返事します。";
 const form = "メールアドレスとメッセージを残していただければ、折り返しご連絡します。";
 const busy = "ただいま担当者がすべて対応中です。順番は{position}番目です。";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents =
+  "ただいま対応できる担当者がいません。順番は{position}番目です。担当者が戻りしだいご返信します。";
 
 export const ja: LanguageCatalog = {
   templates: {
@@ -16,7 +19,7 @@ export const ja: LanguageCatalog = {
     "away-form": `${away}${form}`,
     "away-form-unscheduled": `${awayUnscheduled}${form}`,
     overflow: `${busy}予想待ち時間は{wait}です。`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "この会話は終了しました。お問い合わせありがとうございました。",
   },
   phrases: {

@@ -6,6 +6,9 @@ const awayUnscheduled = "We zijn er nu niet.";
 const queued = "Laat een bericht achter, dan antwoorden we zodra we terug zijn.";
 const form = "Laat je e-mailadres en een bericht achter, dan nemen we contact met je op.";
 const busy = "Al onze medewerkers zijn bezet. Je bent nummer {position} in de wachtrij.";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents =
+  "Er is nu geen medewerker online. Je bent nummer {position} in de wachtrij; we antwoorden zodra er iemand terug is.";
 
 export const nl: LanguageCatalog = {
   templates: {
@@ -16,7 +19,7 @@ export const nl: LanguageCatalog = {
     "away-form": `${away} ${form}`,
     "away-form-unscheduled": `${awayUnscheduled} ${form}`,
     overflow: `${busy} Geschatte wachttijd: {wait}.`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "Dit gesprek is beëindigd. Bedankt voor je bericht!",
   },
   phrases: {

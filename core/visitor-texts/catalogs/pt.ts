@@ -6,6 +6,9 @@ const awayUnscheduled = "No momento não estamos disponíveis.";
 const queued = "Deixe sua mensagem e responderemos assim que voltarmos.";
 const form = "Deixe seu e-mail e sua mensagem, e entraremos em contato.";
 const busy = "Todos os nossos atendentes estão ocupados. Sua posição na fila: {position}.";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents =
+  "Nenhum atendente está online agora. Sua posição na fila: {position}. Responderemos assim que alguém voltar.";
 
 export const pt: LanguageCatalog = {
   templates: {
@@ -16,7 +19,7 @@ export const pt: LanguageCatalog = {
     "away-form": `${away} ${form}`,
     "away-form-unscheduled": `${awayUnscheduled} ${form}`,
     overflow: `${busy} Tempo de espera estimado: {wait}.`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "Esta conversa foi encerrada. Obrigado pelo contato!",
   },
   phrases: {

@@ -11,6 +11,9 @@ const awayUnscheduled = "Сейчас мы не работаем.";
 const queued = "Оставьте сообщение, и мы ответим, как только вернёмся.";
 const form = "Оставьте адрес электронной почты и сообщение — мы свяжемся с вами.";
 const busy = "Все операторы сейчас заняты. Ваше место в очереди: {position}.";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents =
+  "Сейчас нет операторов в сети. Ваше место в очереди: {position}. Мы ответим, как только кто-нибудь появится.";
 
 export const ru: LanguageCatalog = {
   templates: {
@@ -21,7 +24,7 @@ export const ru: LanguageCatalog = {
     "away-form": `${away} ${form}`,
     "away-form-unscheduled": `${awayUnscheduled} ${form}`,
     overflow: `${busy} Примерное время ожидания: {wait}.`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "Разговор завершён. Спасибо, что обратились к нам!",
   },
   phrases: {

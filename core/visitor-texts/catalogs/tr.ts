@@ -9,6 +9,9 @@ const awayUnscheduled = "Şu anda hizmet dışıyız.";
 const queued = "Bize bir mesaj bırakın, döner dönmez yanıt verelim.";
 const form = "E-posta adresinizi ve mesajınızı bırakın, size geri dönelim.";
 const busy = "Tüm temsilcilerimiz şu anda meşgul. Sıradaki yeriniz: {position}.";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents =
+  "Şu anda çevrimiçi temsilcimiz yok. Sıradaki yeriniz: {position}. Biri döner dönmez yanıt vereceğiz.";
 
 export const tr: LanguageCatalog = {
   templates: {
@@ -19,7 +22,7 @@ export const tr: LanguageCatalog = {
     "away-form": `${away} ${form}`,
     "away-form-unscheduled": `${awayUnscheduled} ${form}`,
     overflow: `${busy} Tahmini bekleme süresi: {wait}.`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "Bu görüşme sona erdi. Bize yazdığınız için teşekkürler!",
   },
   phrases: {

@@ -6,6 +6,8 @@ const awayUnscheduled = "我们现在不在线。";
 const queued = "请给我们留言，我们回来后会尽快回复。";
 const form = "请留下您的邮箱和留言，我们会与您联系。";
 const busy = "我们的客服目前都在忙。您在队列中排第{position}位。";
+/** Queued while no agent is online (no estimate then): not "busy", nobody is there. */
+const noAgents = "目前没有在线客服。您在队列中排第{position}位，客服回来后会尽快回复您。";
 
 export const zh: LanguageCatalog = {
   templates: {
@@ -16,7 +18,7 @@ export const zh: LanguageCatalog = {
     "away-form": `${away}${form}`,
     "away-form-unscheduled": `${awayUnscheduled}${form}`,
     overflow: `${busy}预计等待时间：{wait}。`,
-    "overflow-no-estimate": busy,
+    "overflow-no-estimate": noAgents,
     closed: "本次对话已结束。感谢您的咨询！",
   },
   phrases: {

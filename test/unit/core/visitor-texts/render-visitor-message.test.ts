@@ -88,9 +88,13 @@ describe("overflow", () => {
     );
   });
 
-  test("without an estimate, only the position", () => {
-    expect(overflow("en", 4, null)).toBe("All our agents are busy right now. You are number 4 in the queue.");
-    expect(overflow("ru", 4, null)).toBe("Все операторы сейчас заняты. Ваше место в очереди: 4.");
+  test("without an estimate nobody is online: the position, and no claim that agents are busy", () => {
+    expect(overflow("en", 4, null)).toBe(
+      "No agent is online right now. You are number 4 in the queue, and we'll reply as soon as someone is back.",
+    );
+    expect(overflow("ru", 4, null)).toBe(
+      "Сейчас нет операторов в сети. Ваше место в очереди: 4. Мы ответим, как только кто-нибудь появится.",
+    );
   });
 
   test("Russian waits take the right plural form: 1 минута, 2 минуты, 5 минут, 11 минут, 21 минута", () => {
