@@ -29,6 +29,10 @@ export const ErrorCode = {
   notOnline: "not_online",
   /** The conversation is closed. */
   conversationClosed: "conversation_closed",
+  /** A file whose bytes are not of a kind the site allows (whatever its name says). */
+  unsupportedType: "unsupported_type",
+  /** The conversation already holds as many files as the site allows. */
+  tooMany: "too_many",
   /** Something failed on our side; nothing the client sent was lost. */
   internal: "internal",
 } as const;

@@ -4,10 +4,12 @@
  * the import rules (`.dependency-cruiser.cjs`) let browser code import nothing else here.
  */
 export * from "./limits";
+export * from "./attachment-limits";
 export * from "./error-codes";
 export * from "./close-codes";
 export * from "./canned-reply-fill";
 export type * from "./common";
+export type * from "./attachments";
 export type * from "./error-frame";
 export type * from "./session";
 export type * from "./visitor-frames";

@@ -15,6 +15,7 @@ import {
   PONG,
   refuse,
   visitorFrameInSchema,
+  type AttachmentRef,
   type CannedReply,
   type Result,
   type WebhookDeliveryView,
@@ -42,6 +43,8 @@ import {
   IdentityHeader,
   type SocketIdentity,
 } from "./socket-identity";
+import type { AttachmentParty } from "./attachment-store";
+import { addAttachment, visibleAttachments } from "./team-attachments";
 import { TeamBroadcasts } from "./team-broadcasts";
 import { TeamHandovers } from "./team-handovers";
 import type { TeamLinks, TransferPayload } from "./team-links";
@@ -383,6 +386,21 @@ export class TeamDO extends DurableObject {
       await this.scheduleAlarm(team, now);
       return answer;
     });
+  }
+
+  // ---- attachments (the Worker checked the token and the bytes; the file is in R2) ----
+
+  async addAttachment(upload: {
+    party: AttachmentParty;
+    conversationId?: string;
+    ref: AttachmentRef;
+    maxPerConversation: number;
+  }): Promise<Result<AttachmentRef>> {
+    return this.entry("addAttachment", (_team, now) => addAttachment(this.store, upload, now));
+  }
+
+  async visibleAttachments(viewer: AttachmentParty, ids: string[]): Promise<AttachmentRef[]> {
+    return this.entry("visibleAttachments", () => visibleAttachments(this.store, viewer, ids));
   }
 
   // ---- webhooks (the SiteDO pushes endpoints; the admin API reads the log) ----

@@ -5,6 +5,7 @@
  */
 import type { AgentRecord, ConversationRecord, TeamState } from "../../core/assignment";
 import { ReadCoalescer } from "../../core/throttles/read-coalescer";
+import { AttachmentStore } from "./attachment-store";
 import { MessageStore } from "./message-store";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
 
@@ -37,6 +38,7 @@ type Raw = Record<string, SqlStorageValue>;
 
 export class TeamStore {
   readonly messages: MessageStore;
+  readonly attachments: AttachmentStore;
   private readonly reads = new ReadCoalescer();
 
   /** The parsed config, read once per wake: it is asked for on every event and only changes through setConfig. */
@@ -44,6 +46,7 @@ export class TeamStore {
 
   constructor(private readonly sql: SqlStorage) {
     this.messages = new MessageStore(sql);
+    this.attachments = new AttachmentStore(sql);
   }
 
   // ---- the team ----

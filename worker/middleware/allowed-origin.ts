@@ -9,7 +9,8 @@ import { ApiError } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { loadSite } from "./load-site";
 
-export function allowedOrigin(): MiddlewareHandler<AppEnv> {
+/** `headers`: request headers the page may send (the attachment routes add Authorization). */
+export function allowedOrigin(headers: string[] = ["Content-Type"]): MiddlewareHandler<AppEnv> {
   return async function allowedOriginCheck(c, next) {
     const site = await loadSite(c);
     if (c.req.method !== "OPTIONS") {
@@ -25,7 +26,7 @@ export function allowedOrigin(): MiddlewareHandler<AppEnv> {
     const corsHeaders = cors({
       origin: site.allowedOrigins,
       allowMethods: ["POST", "OPTIONS"],
-      allowHeaders: ["Content-Type"],
+      allowHeaders: headers,
       maxAge: 600,
     });
     return corsHeaders(c, next);
