@@ -94,7 +94,10 @@ function sniffDocument(bytes: Uint8Array): SniffedType | null {
   return { kind: AttachmentKind.zip, type: "application/zip" };
 }
 
-/** Plain text: valid UTF-8 without NUL or other control characters than tab, line breaks, form feed. */
+/**
+ * Plain text: valid UTF-8 without NUL or other control characters than tab, line breaks, form
+ * feed, and not markup: a page or an SVG is not "plain text", whatever it is named.
+ */
 function sniffText(bytes: Uint8Array): SniffedType | null {
   if (bytes.length === 0) return null;
   let text: string;
@@ -105,5 +108,6 @@ function sniffText(bytes: Uint8Array): SniffedType | null {
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return null;
+  if (/^\s*<(!doctype|html|head|body|script|svg|iframe|\?xml)/i.test(text.replace(/^\uFEFF/, ""))) return null;
   return { kind: AttachmentKind.text, type: "text/plain; charset=utf-8" };
 }
