@@ -21,6 +21,7 @@ import {
   saveCredentials,
   type PanelCredentials,
 } from "./panel-auth";
+import { attachmentStyles } from "./attachment-styles";
 import { helpdeskStyles } from "./helpdesk-styles";
 import { baseStyles, panelStyles } from "./panel-styles";
 import { renderSignIn } from "./sign-in-view";
@@ -34,7 +35,7 @@ type Dialog = "transfer" | "help";
 
 @customElement("agent-panel")
 export class AgentPanel extends LitElement {
-  static override styles = [baseStyles, panelStyles, helpdeskStyles];
+  static override styles = [baseStyles, panelStyles, helpdeskStyles, attachmentStyles];
 
   @state() private desk: AgentDesk | null = null;
   @state() private signInMessage: string | null = null;

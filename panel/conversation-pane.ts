@@ -12,6 +12,7 @@ import { clockTime, initials, languageName } from "./format";
 import { keysOf, ShortcutAction } from "./keyboard-shortcuts";
 import "./reply-composer";
 import { renderVisitorDetails } from "./visitor-details";
+import { renderEntryFiles } from "./panel-attachments";
 
 const endedText: Record<string, string> = {
   closed: "This conversation is closed.",
@@ -140,7 +141,8 @@ function renderMessage(desk: AgentDesk, { team, conversationId }: Selection, ent
     data-delivery=${entry.delivery}
     data-seq=${entry.seq ?? ""}
   >
-    <p class="bubble">${entry.text}</p>
+    ${entry.text ? html`<p class="bubble">${entry.text}</p>` : nothing}
+    ${renderEntryFiles(entry, team, desk.credentials, () => desk.changed())}
     <span class="meta">${meta}</span>
   </li>`;
 }
