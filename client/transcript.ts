@@ -25,7 +25,7 @@ export interface TranscriptEntry {
   /** The error code of a failed message. */
   error?: string;
   /** Files the message carries (set on our own by the sender after `addOwn`). */
-  attachments?: AttachmentRef[];
+  attachments?: AttachmentRef[] | undefined;
 }
 
 export class Transcript {

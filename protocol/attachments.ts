@@ -71,9 +71,12 @@ export const attachmentLimitsSchema = z.strictObject({
 export type AttachmentLimits = z.infer<typeof attachmentLimitsSchema>;
 export const defaultAttachmentLimits: AttachmentLimits = attachmentLimitsSchema.parse({});
 
-/** Query of the upload routes: the team the conversation is in, and the file's name. */
+/**
+ * Query of the upload routes: the file's name, and for agents the team and conversation it is
+ * for (a visitor's team is the one their session went to; a `team` they send is ignored).
+ */
 export const attachmentUploadQuerySchema = z.object({
-  team: idSchema,
+  team: idSchema.optional(),
   name: z.string().min(1).max(1000),
   /** Agents only: the conversation the file is for. */
   conversation: z.string().min(1).max(100).optional(),
@@ -83,9 +86,9 @@ export const attachmentUploadQuerySchema = z.object({
 export const attachmentUploadedSchema = z.object({ attachment: attachmentRefSchema });
 export type AttachmentUploaded = z.infer<typeof attachmentUploadedSchema>;
 
-/** Body of the link routes: signed download links for files the caller may see. */
+/** Body of the link routes: signed download links for files the caller may see (`team`: agents only). */
 export const attachmentLinksRequestSchema = z.strictObject({
-  team: idSchema,
+  team: idSchema.optional(),
   ids: z.array(attachmentIdSchema).min(1).max(100),
 });
 export type AttachmentLinksRequest = z.infer<typeof attachmentLinksRequestSchema>;

@@ -9,7 +9,7 @@
  * @example
  * class View extends LitElement { chat = new ChatConnection(this, config, hooks); }
  */
-import type { ChatMessage, VisitorFrameIn, VisitorFrameOut } from "../protocol/wire";
+import type { AttachmentRef, ChatMessage, VisitorFrameIn, VisitorFrameOut } from "../protocol/wire";
 import { CloseCode, ErrorCode, MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { newClientId } from "../client/client-id";
 import type { ControllerHost } from "../client/controller-host";
@@ -166,10 +166,13 @@ export class ChatConnection extends Outbox {
     this.#host.requestUpdate();
   }
 
-  /** Queues a message and sends it now if connected; it shows as sending until acked. */
-  send(text: string): boolean {
-    if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
-    this.transcript.addOwn(newClientId(), "visitor", text, Date.now());
+  /**
+   * Queues a message (with `files` already uploaded, then the text may be empty) and sends it
+   * now if connected; it shows as sending until acked. `files` null: one is still uploading.
+   */
+  send(text: string, files?: AttachmentRef[] | null): boolean {
+    if (files === null || (!files && text.trim() === "") || text.length > MAX_MESSAGE_CHARS) return false;
+    this.transcript.addOwn(newClientId(), "visitor", text, Date.now()).attachments = files;
     this.#stopTyping();
     this.sendWaiting();
     this.#host.requestUpdate();

@@ -21,12 +21,13 @@
  */
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import type { ChatMessage } from "../protocol/wire";
+import type { TranscriptEntry } from "../client/transcript";
 import { MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { ChatConnection } from "./chat-connection";
 import { chatViewStyles } from "./chat-view-styles";
 import { fill, loadStrings, uiLanguage, type Strings } from "./i18n";
 import { renderEntry } from "./message-row";
-import { chatIcon, minimizeIcon, sendIcon } from "../client/icons";
+import { attachIcon, chatIcon, minimizeIcon, sendIcon } from "../client/icons";
 import { isRtl } from "./locale";
 import { chime } from "./notify-sound";
 import { statusText } from "./status-text";
@@ -41,6 +42,8 @@ import {
 
 /** The offline form's module, once imported (`#renderOfflineForm`). */
 let offlineForm: typeof import("./offline-form") | undefined;
+/** The attachment chunk, once the visitor used it or a message with files came (`#files`). */
+let files: typeof import("./attachments") | undefined;
 const icon = (path: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${path}></path></svg>`;
 const initials = (name: string): string =>
@@ -175,7 +178,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
           // Seqs restart with each conversation; mark where a new one began.
           const before = entries[index - 1]?.conversationId;
           const divider = before && entry.conversationId && before !== entry.conversationId;
-          return html`${divider ? html`<li class="system divider">${t.newConversation}</li>` : nothing}${renderEntry(entry, t, chat, this.config.locale)}`;
+          return html`${divider ? html`<li class="system divider">${t.newConversation}</li>` : nothing}${renderEntry(entry, t, chat, this.config.locale, this.#shown)}`;
         })}
         ${
           chat.typing === null
@@ -191,7 +194,8 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
   }
 
   #renderComposer(chat: ChatConnection, t: Strings) {
-    return html`<form part="composer" @submit=${this.#submit}>
+    return html`<form part="composer" @submit=${this.#submit} @paste=${this.#dropped} @dragover=${this.#dropped} @drop=${this.#dropped}>
+      ${files?.renderPending(html)}
       <textarea
         part="input"
         data-testid="chat-input"
@@ -203,6 +207,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
         @keydown=${this.#onComposerKey}
         @input=${() => chat.noteTyping()}
       ></textarea>
+      <button class="close clip" type="button" data-testid="chat-attach" aria-label=${t.attach} @click=${() => this.#files()}>${icon(attachIcon)}</button>
       <button class="send" part="send" type="submit" data-testid="chat-send" aria-label=${t.send} ?disabled=${chat.fatal !== null}>${icon(sendIcon)}</button>
     </form>`;
   }
@@ -234,6 +239,21 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     return nothing;
   }
 
+  /** A message's files, drawn by the attachment chunk (loaded the first time one shows). */
+  readonly #shown = (entry: TranscriptEntry) => (files ? files.renderFiles(html, entry) : this.#files(false));
+
+  /** Loads the attachment chunk and adds `list` (undefined: opens the file picker; false: only loads). */
+  #files(list?: FileList | false): void {
+    void import("./attachments").then((module) => (files = module).use(this, list));
+  }
+
+  /** A paste, drag or drop on the composer: files in it are attached (text pastes as usual). */
+  readonly #dropped = (event: ClipboardEvent | DragEvent) => {
+    const list = ((event as ClipboardEvent).clipboardData ?? (event as DragEvent).dataTransfer)?.files;
+    if (event.type[0] === "d") event.preventDefault();
+    if (list?.length) this.#files(list);
+  };
+
   get #list(): HTMLOListElement | null {
     return this.renderRoot.querySelector("ol");
   }
@@ -260,7 +280,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
   #submit(event: Event): void {
     event.preventDefault();
     const input = this.#input;
-    if (input && this.#chat?.send(input.value)) {
+    if (input && this.#chat?.send(input.value, files?.take())) {
       input.value = "";
       this.#stickToBottom = true;
     }

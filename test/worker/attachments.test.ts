@@ -246,13 +246,11 @@ describe("attachments", () => {
       status: 403,
       code: "forbidden",
     });
-    // A visitor naming a team they have no session with.
-    expect(
-      (await errorOf(await visitorUpload("att-trust", visitor, "a.png", pngBytes(), "sales"))).code,
-    ).toBe("forbidden");
-    expect(
-      (await errorOf(await visitorUpload("att-trust", visitor, "a.png", pngBytes(), "nope"))).status,
-    ).toBe(404);
+    // A visitor's files are in the team of their session, whatever team they name.
+    const named = await uploaded(await visitorUpload("att-trust", visitor, "a.png", pngBytes(), "sales"));
+    expect(await linkIds(await links("att-trust", { visitor }, [named.id], "sales"))).toHaveLength(1);
+    // Agents see a visitor's file once it was sent, not before.
+    expect(await linkIds(await links("att-trust", { token: tokens.ana! }, [named.id]))).toEqual([]);
     // No token, a page of another origin.
     const anonymous = await SELF.fetch(`${BASE}/v1/sites/att-trust/attachments?team=support&name=a.png`, {
       method: "POST",

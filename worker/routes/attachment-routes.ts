@@ -24,7 +24,7 @@ import {
   type AttachmentUploaded,
   type Refusal,
 } from "../../protocol";
-import { teamStub } from "../../durable-objects/addresses";
+import { siteStub, teamStub } from "../../durable-objects/addresses";
 import type { AttachmentParty } from "../../durable-objects/team/attachment-store";
 import { randomId } from "../../core/crypto";
 import { checkUpload, formatBytes } from "../../core/attachments";
@@ -54,23 +54,30 @@ const refused = (refusal: Refusal) =>
 export const visitorAttachmentRoutes = new Hono<AppEnv>();
 visitorAttachmentRoutes.use("*", allowedOrigin(["Content-Type", "Authorization"]));
 
-async function visitorParty(c: Context<AppEnv>): Promise<AttachmentParty> {
+/** The visitor of the token, and the team their sessions go to (never one they name). */
+async function visitorParty(c: Context<AppEnv>): Promise<{ party: AttachmentParty; team: string }> {
   const site = await loadSite(c);
   const bearer = bearerToken(c.req.header("Authorization"));
   const token = bearer ? await verifyVisitorToken(c.env.SIGNING_SECRET, bearer) : null;
   if (!token || token.site !== site.siteId)
     throw unauthorized("a valid visitor token for this site is required");
-  return { role: "visitor", visitorId: token.visitorId };
+  const team = await siteStub(c.env, site.siteId).visitorTeam(token.visitorId);
+  if (!team) throw forbidden("open a chat session first");
+  return { party: { role: "visitor", visitorId: token.visitorId }, team };
 }
 
-visitorAttachmentRoutes.post("/", limitBody(ATTACHMENT_MAX_BYTES_CAP), async (c) =>
-  upload(c, await visitorParty(c)),
-);
+visitorAttachmentRoutes.post("/", limitBody(ATTACHMENT_MAX_BYTES_CAP), async (c) => {
+  const { party, team } = await visitorParty(c);
+  return upload(c, party, team);
+});
 visitorAttachmentRoutes.post(
   "/links",
   limitBody(MAX_HTTP_BODY_BYTES),
   jsonBody(attachmentLinksRequestSchema),
-  async (c) => links(c, await visitorParty(c), c.req.valid("json")),
+  async (c) => {
+    const { party, team } = await visitorParty(c);
+    return links(c, party, team, c.req.valid("json").ids);
+  },
 );
 
 // ---- agents ----
@@ -78,29 +85,34 @@ visitorAttachmentRoutes.post(
 export const agentAttachmentRoutes = new Hono<AppEnv>();
 agentAttachmentRoutes.use("*", agentAuth());
 
-function agentParty(c: Context<AppEnv>, teamId: string): AttachmentParty {
+function agentParty(c: Context<AppEnv>, team: string | undefined): AttachmentParty {
+  if (team === undefined) throw new ApiError(400, ErrorCode.invalidFrame, "team: required", "team");
   const agent = currentAgent(c.get("agent"));
-  if (!agent.teams.includes(teamId)) throw forbidden("an agent may use only their own teams' files");
+  if (!agent.teams.includes(team)) throw forbidden("an agent may use only their own teams' files");
   return { role: "agent", agentId: agent.id };
 }
 
-agentAttachmentRoutes.post("/", limitBody(ATTACHMENT_MAX_BYTES_CAP), async (c) =>
-  upload(c, agentParty(c, c.req.query("team") ?? "")),
-);
+agentAttachmentRoutes.post("/", limitBody(ATTACHMENT_MAX_BYTES_CAP), async (c) => {
+  const team = c.req.query("team");
+  return upload(c, agentParty(c, team), team!);
+});
 agentAttachmentRoutes.post(
   "/links",
   limitBody(MAX_HTTP_BODY_BYTES),
   jsonBody(attachmentLinksRequestSchema),
-  async (c) => links(c, agentParty(c, c.req.valid("json").team), c.req.valid("json")),
+  async (c) => {
+    const { team, ids } = c.req.valid("json");
+    return links(c, agentParty(c, team), team!, ids);
+  },
 );
 
 // ---- both ----
 
-async function upload(c: Context<AppEnv>, party: AttachmentParty): Promise<Response> {
+async function upload(c: Context<AppEnv>, party: AttachmentParty, team: string): Promise<Response> {
   const site = await loadSite(c);
   const query = attachmentUploadQuerySchema.safeParse(c.req.query());
   if (!query.success) throw invalidBody(query.error.issues);
-  const { team, name, conversation } = query.data;
+  const { name, conversation } = query.data;
   if (!site.teams.some((t) => t.id === team)) throw notFound(`no team "${team}" on this site`);
   const limits = site.attachments ?? defaultAttachmentLimits;
   const declared = Number(c.req.header("Content-Length"));
@@ -148,11 +160,12 @@ async function upload(c: Context<AppEnv>, party: AttachmentParty): Promise<Respo
 async function links(
   c: Context<AppEnv>,
   party: AttachmentParty,
-  body: { team: string; ids: string[] },
+  team: string,
+  ids: string[],
 ): Promise<Response> {
   const site = await loadSite(c);
-  if (!site.teams.some((t) => t.id === body.team)) throw notFound(`no team "${body.team}" on this site`);
-  const visible = await teamStub(c.env, site.siteId, body.team).visibleAttachments(party, body.ids);
+  if (!site.teams.some((t) => t.id === team)) throw notFound(`no team "${team}" on this site`);
+  const visible = await teamStub(c.env, site.siteId, team).visibleAttachments(party, ids);
   const origin = new URL(c.req.url).origin;
   const now = Date.now();
   const answer: AttachmentLinks = {
