@@ -4,16 +4,25 @@
  * signed download links, fetched in batches and kept until shortly before they expire.
  */
 import type { AttachmentRef } from "../protocol/wire";
-import { listOf, num, optional, shape, str, type Check } from "./frame-check";
 
-export const isAttachmentRef: Check = shape<AttachmentRef>({
-  id: str,
-  name: str,
-  size: num,
-  type: str,
-  width: optional(num),
-  height: optional(num),
-});
+// Checked by hand, not with frame-check.ts: the widget's attachment chunk must import nothing
+// the chat view holds, or the view would be split (and grow) to share it.
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null;
+const isSize = (value: unknown) => value === undefined || typeof value === "number";
+
+/** A file reference off the wire: what the renderers read of it, checked. */
+export function isAttachmentRef(value: unknown): value is AttachmentRef {
+  return (
+    isObject(value) &&
+    typeof value.id === "string" &&
+    typeof value.name === "string" &&
+    typeof value.size === "number" &&
+    typeof value.type === "string" &&
+    isSize(value.width) &&
+    isSize(value.height)
+  );
+}
 
 /** Where a client's attachment routes are and who it is. */
 export interface AttachmentEndpoint {
@@ -46,8 +55,7 @@ export function uploadFile(
       } catch {
         // not JSON: the status says enough
       }
-      if (xhr.status === 201 && isAttachmentRef(body.attachment))
-        resolve({ ok: true, ref: body.attachment as AttachmentRef });
+      if (xhr.status === 201 && isAttachmentRef(body.attachment)) resolve({ ok: true, ref: body.attachment });
       else
         resolve({
           ok: false,
@@ -60,7 +68,16 @@ export function uploadFile(
   });
 }
 
-const isLinks = shape<{ links: unknown }>({ links: listOf(shape({ id: str, url: str, expiresAt: num })) });
+interface Link {
+  id: string;
+  url: string;
+  expiresAt: number;
+}
+const isLink = (value: unknown): value is Link =>
+  isObject(value) &&
+  typeof value.id === "string" &&
+  typeof value.url === "string" &&
+  typeof value.expiresAt === "number";
 
 /** Signed links by attachment id, asked for in one batch per render and renewed before expiry. */
 export class AttachmentLinks {
@@ -98,9 +115,9 @@ export class AttachmentLinks {
         body: JSON.stringify({ team, ids }),
       });
       const body: unknown = await response.json();
-      if (response.ok && isLinks(body))
-        for (const link of (body as { links: { id: string; url: string; expiresAt: number }[] }).links)
-          this.#links.set(link.id, { url: link.url, expiresAt: link.expiresAt });
+      const list =
+        response.ok && isObject(body) && Array.isArray(body.links) ? (body.links as unknown[]) : [];
+      for (const link of list) if (isLink(link)) this.#links.set(link.id, link);
     } catch {
       // Offline: the next render asks again.
     } finally {

@@ -4,7 +4,6 @@
  * passed in, so the widget's attachment chunk imports no Lit of its own. The bytes come from the
  * chat server's origin through signed links; until a link is there, a placeholder of the size.
  */
-import type { AttachmentRef } from "../protocol/wire";
 import { fileSize, isAttachmentRef, type AttachmentLinks } from "./attachment-transfer";
 
 type Html = (strings: TemplateStringsArray, ...values: unknown[]) => unknown;
@@ -14,7 +13,7 @@ const THUMB = 160;
 
 export function renderAttachments(html: Html, refs: unknown, links: AttachmentLinks): unknown {
   if (!Array.isArray(refs)) return "";
-  const files = refs.filter(isAttachmentRef) as AttachmentRef[];
+  const files = refs.filter(isAttachmentRef);
   return html`<ul class="files" part="files">
     ${files.map((file) => {
       const url = links.url(file.id);

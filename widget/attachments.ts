@@ -12,7 +12,14 @@ import { renderAttachments } from "../client/attachment-view";
 import { PendingFiles } from "../client/pending-files";
 import type { AttachmentRef } from "../protocol/wire";
 import type { TranscriptEntry } from "../client/transcript";
-import { visitorTokenKey, type WidgetConfig } from "./widget-config";
+import type { WidgetConfig } from "./widget-config";
+
+/**
+ * Where the widget keeps the visitor token: `visitorTokenKey` of widget-config.ts, written out
+ * because importing it would split the view to share it (test/unit/widget/attachments-chunk.test.ts
+ * holds the two equal).
+ */
+export const tokenKey = (site: string) => `edgechat:${site}:visitor-token`;
 
 /** What the chunk needs of the view. */
 export interface FilesHost {
@@ -53,7 +60,7 @@ export function use(view: FilesHost, list?: FileList | false): void {
     const { apiOrigin, site } = view.config;
     const endpoint: AttachmentEndpoint = {
       base: `${apiOrigin}/v1/sites/${encodeURIComponent(site)}/attachments`,
-      token: () => localStorage.getItem(visitorTokenKey(host!.config.site)),
+      token: () => localStorage.getItem(tokenKey(host!.config.site)),
       team: () => "",
     };
     const changed = () => host?.requestUpdate();

@@ -29,7 +29,6 @@ import { fill, loadStrings, uiLanguage, type Strings } from "./i18n";
 import { renderEntry } from "./message-row";
 import { attachIcon, chatIcon, minimizeIcon, sendIcon } from "../client/icons";
 import { isRtl } from "./locale";
-import { chime } from "./notify-sound";
 import { statusText } from "./status-text";
 import {
   readConfig,
@@ -40,7 +39,7 @@ import {
   type WidgetConfig,
 } from "./widget-config";
 
-/** The offline form's module, once imported (`#renderOfflineForm`). */
+/** The topic choice's and offline form's module, once imported (`#instead`). */
 let offlineForm: typeof import("./offline-form") | undefined;
 /** The attachment chunk, once the visitor used it or a message with files came (`#files`). */
 let files: typeof import("./attachments") | undefined;
@@ -189,7 +188,17 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
         }
       </ol>
       <p class="sr" aria-live="polite" data-testid="chat-announcer">${this.announcement}</p>
-      ${chat.teamChoice ? this.#renderChoices(chat.teamChoice, t) : form ? this.#renderOfflineForm(chat, t) : this.#renderComposer(chat, t)}
+      ${
+        chat.teamChoice
+          ? this.#instead((chunk) =>
+              chunk.renderChoices(html, chat.teamChoice!, t, (team) => chat.chooseTeam(team)),
+            )
+          : form
+            ? this.#instead((chunk) =>
+                chunk.renderOfflineForm(html, MAX_MESSAGE_CHARS, chat, t, () => (this.#stickToBottom = true)),
+              )
+            : this.#renderComposer(chat, t)
+      }
     `;
   }
 
@@ -212,26 +221,12 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     </form>`;
   }
 
-  #renderChoices(teams: NonNullable<ChatConnection["teamChoice"]>, t: Strings) {
-    return html`<div class="choices" part="choices" role="group" aria-labelledby="pick">
-      <p id="pick">${t.pickTeam}</p>
-      ${teams.map(
-        (team) =>
-          html`<button type="button" part="choice" data-testid="chat-team" data-team=${team.id} @click=${() => this.#choose(team.id)}>${team.label}</button>`,
-      )}
-    </div>`;
-  }
-
-  /** The offline form, loaded the first time it is needed (nothing is drawn until it is there). */
-  #renderOfflineForm(chat: ChatConnection, t: Strings) {
-    if (offlineForm)
-      return offlineForm.renderOfflineForm(
-        html,
-        MAX_MESSAGE_CHARS,
-        chat,
-        t,
-        () => (this.#stickToBottom = true),
-      );
+  /**
+   * What takes the composer's place (the topic choice, the offline form), drawn by the
+   * offline-form chunk, loaded the first time one is needed (nothing is drawn until it is there).
+   */
+  #instead(draw: (chunk: typeof import("./offline-form")) => unknown) {
+    if (offlineForm) return draw(offlineForm);
     void import("./offline-form").then((module) => {
       offlineForm = module;
       this.requestUpdate();
@@ -273,10 +268,6 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     this.#focusOwed = !first;
   }
 
-  #choose(team: string): void {
-    this.#chat?.chooseTeam(team);
-  }
-
   #submit(event: Event): void {
     event.preventDefault();
     const input = this.#input;
@@ -299,7 +290,9 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
   #incoming(message: ChatMessage): void {
     this.announcement =
       message.from === "agent" ? `${message.authorName ?? this.t?.agent}: ${message.text}` : message.text;
-    if (this.config.sound && (!this.open || document.hidden)) chime();
+    // The chime's code loads on the first one: most sites never turn the sound on.
+    if (this.config.sound && (!this.open || document.hidden))
+      void import("./notify-sound").then((m) => m.chime());
   }
 
   readonly #onKeydown = (event: KeyboardEvent): void => {

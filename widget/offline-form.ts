@@ -1,13 +1,29 @@
 /**
- * The offline form (email, name, message) shown in place of the composer while the team is
- * closed and takes one. Imported by `chat-widget-view.ts` only when the form is first
- * needed, so a visitor of an open team never downloads it (the view's weight budget). Lit's
- * `html` and the length limit come from the view, so this chunk imports nothing and the view
- * stays one chunk.
+ * What the chat shows in place of the composer: the offline form (email, name, message) while
+ * the team is closed and takes one, and the topic choice (`data-teams`) before the first
+ * message. Imported by `chat-widget-view.ts` only when one is first needed, so most visitors
+ * never download it (the view's weight budget). Lit's `html` and the length limit come from
+ * the view, so this chunk imports nothing and the view stays one chunk.
  */
 import type { html as Html } from "lit";
 import type { ChatConnection } from "./chat-connection";
 import type { Strings } from "./i18n";
+
+/** The topics to pick before the first message; `choose` hears the pick. */
+export function renderChoices(
+  html: typeof Html,
+  teams: NonNullable<ChatConnection["teamChoice"]>,
+  t: Strings,
+  choose: (team: string) => void,
+) {
+  return html`<div class="choices" part="choices" role="group" aria-labelledby="pick">
+    <p id="pick">${t.pickTeam}</p>
+    ${teams.map(
+      (team) =>
+        html`<button type="button" part="choice" data-testid="chat-team" data-team=${team.id} @click=${() => choose(team.id)}>${team.label}</button>`,
+    )}
+  </div>`;
+}
 
 /** The form; `sent` hears of a message handed to the connection (the view scrolls to it). */
 export function renderOfflineForm(
