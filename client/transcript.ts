@@ -107,10 +107,10 @@ export class Transcript {
       text: message.text,
       at: message.at,
       delivery: Delivery.sent,
+      attachments: message.attachments,
     };
     if (message.clientId !== undefined) entry.clientId = message.clientId;
     if (message.authorName !== undefined) entry.authorName = message.authorName;
-    if (message.attachments) entry.attachments = message.attachments;
     this.#insert(entry);
     return true;
   }

@@ -46,13 +46,18 @@ form:has(.pending){flex-wrap:wrap}
 `;
 
 let host: FilesHost | undefined;
+let html: typeof Html;
 let pending: PendingFiles | undefined;
 let links: AttachmentLinks | undefined;
 
-/** The view hands itself over on the first use; `list`: files to add, undefined: open the picker. */
-export function use(view: FilesHost, list?: FileList | false): void {
+/**
+ * The view hands itself and Lit's `html` over on the first use; `list`: files to add,
+ * undefined: open the file picker, false: only load (a message with files came).
+ */
+export function use(view: FilesHost, lit: typeof Html, list?: FileList | false): void {
   if (!host) {
     host = view;
+    html = lit;
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     const root = view.shadowRoot;
@@ -89,7 +94,7 @@ export function take(): AttachmentRef[] | undefined | null {
 }
 
 /** The files waiting for the next message, with progress or the refusal, each removable. */
-export function renderPending(html: typeof Html) {
+export function renderPending() {
   const files = pending?.list ?? [];
   if (files.length === 0) return "";
   return html`<ul class="pending" data-testid="chat-pending-files" aria-live="polite">
@@ -103,6 +108,6 @@ export function renderPending(html: typeof Html) {
 }
 
 /** A message's thumbnails and file links. */
-export function renderFiles(html: typeof Html, entry: TranscriptEntry) {
+export function renderFiles(entry: TranscriptEntry) {
   return links ? renderAttachments(html, entry.attachments, links) : "";
 }

@@ -100,7 +100,6 @@ const text = `
   }
   .close:hover, .close:focus-visible { background: rgb(255 255 255 / 0.2); }
   .close svg { width: 22px; height: 22px; fill: currentColor; }
-  .clip { color: var(--_muted); }
   ol {
     flex: 1;
     display: flex;

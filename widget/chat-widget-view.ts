@@ -204,7 +204,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
 
   #renderComposer(chat: ChatConnection, t: Strings) {
     return html`<form part="composer" @submit=${this.#submit} @paste=${this.#dropped} @dragover=${this.#dropped} @drop=${this.#dropped}>
-      ${files?.renderPending(html)}
+      ${files?.renderPending()}
       <textarea
         part="input"
         data-testid="chat-input"
@@ -216,7 +216,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
         @keydown=${this.#onComposerKey}
         @input=${() => chat.noteTyping()}
       ></textarea>
-      <button class="close clip" type="button" data-testid="chat-attach" aria-label=${t.attach} @click=${() => this.#files()}>${icon(attachIcon)}</button>
+      <button class="close" type="button" data-testid="chat-attach" aria-label=${t.attach} @click=${() => this.#files()}>${icon(attachIcon)}</button>
       <button class="send" part="send" type="submit" data-testid="chat-send" aria-label=${t.send} ?disabled=${chat.fatal !== null}>${icon(sendIcon)}</button>
     </form>`;
   }
@@ -235,19 +235,19 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
   }
 
   /** A message's files, drawn by the attachment chunk (loaded the first time one shows). */
-  readonly #shown = (entry: TranscriptEntry) => (files ? files.renderFiles(html, entry) : this.#files(false));
+  readonly #shown = (entry: TranscriptEntry) => (files ? files.renderFiles(entry) : this.#files(false));
 
   /** Loads the attachment chunk and adds `list` (undefined: opens the file picker; false: only loads). */
   #files(list?: FileList | false): void {
-    void import("./attachments").then((module) => (files = module).use(this, list));
+    void import("./attachments").then((module) => (files = module).use(this, html, list));
   }
 
   /** A paste, drag or drop on the composer: files in it are attached (text pastes as usual). */
-  readonly #dropped = (event: ClipboardEvent | DragEvent) => {
+  #dropped(event: ClipboardEvent | DragEvent): void {
     const list = ((event as ClipboardEvent).clipboardData ?? (event as DragEvent).dataTransfer)?.files;
     if (event.type[0] === "d") event.preventDefault();
     if (list?.length) this.#files(list);
-  };
+  }
 
   get #list(): HTMLOListElement | null {
     return this.renderRoot.querySelector("ol");

@@ -9,6 +9,15 @@ import type { html as Html } from "lit";
 import type { ChatConnection } from "./chat-connection";
 import type { Strings } from "./i18n";
 
+/** The offline form's message: email, optional name and text, acked like a message. */
+function sendOffline(chat: ChatConnection, email: string, name: string, text: string): boolean {
+  if (text.trim() === "") return false;
+  chat.offlineFormForced = false;
+  chat.offlineDraft = "";
+  chat.queue(text, undefined, name.trim() ? { email, name: name.trim().slice(0, 100) } : { email });
+  return true;
+}
+
 /** The topics to pick before the first message; `choose` hears the pick. */
 export function renderChoices(
   html: typeof Html,
@@ -37,7 +46,7 @@ export function renderOfflineForm(
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const field = (name: string) => String(data.get(name) ?? "");
-    if (chat.sendOffline(field("email").trim(), field("name"), field("text"))) sent();
+    if (sendOffline(chat, field("email").trim(), field("name"), field("text"))) sent();
   };
   return html`<form class="offline" part="offline-form" data-testid="offline-form" @submit=${submit}>
       <p>${chat.status?.text ?? t.formIntro}</p>

@@ -69,9 +69,14 @@ export class AttachmentStore {
         row.seq === null &&
         (row.conversation_id === null || row.conversation_id === conversationId);
       if (!usable)
-        return refuse(ErrorCode.forbidden, "an attachment is not yours to send here, or was sent already", {
-          path: "attachments",
-        });
+        // not_found, not forbidden: a visitor's refused message must not look like a closed team.
+        return refuse(
+          ErrorCode.notFound,
+          "no such attachment of yours to send here (or it was sent already)",
+          {
+            path: "attachments",
+          },
+        );
       refs.push(JSON.parse(row.ref) as AttachmentRef);
     }
     return ok(refs);

@@ -120,7 +120,7 @@ describe("attachments", () => {
     expect((await visitor.until("ack")).seq).toBe(ack.seq);
     // A file goes out once: a second message cannot take it again.
     visitor.send({ type: "message", clientId: "v2", text: "again", attachments: [image.id] });
-    expect(await visitor.until("error")).toMatchObject({ code: "forbidden", clientId: "v2" });
+    expect(await visitor.until("error")).toMatchObject({ code: "not_found", clientId: "v2" });
 
     // The agent's links open the files; images inline, others as downloads, never as pages.
     const agentLinks = await linkIds(await links("att-flow", { token: tokens.ana! }, [image.id, pdf.id]));
@@ -229,11 +229,11 @@ describe("attachments", () => {
     const other = await connectVisitor("att-trust");
     await other.until("status");
     other.send({ type: "message", clientId: "o1", text: "look", attachments: [mine.id] });
-    expect(await other.until("error")).toMatchObject({ code: "forbidden", clientId: "o1" });
+    expect(await other.until("error")).toMatchObject({ code: "not_found", clientId: "o1" });
     expect(await linkIds(await links("att-trust", { visitor: other }, [mine.id]))).toEqual([]);
     // Nor can an agent send a visitor's upload as theirs.
     ana.send({ type: "message", conversationId, clientId: "a1", text: "x", attachments: [mine.id] });
-    expect(await ana.until("error")).toMatchObject({ code: "forbidden", clientId: "a1" });
+    expect(await ana.until("error")).toMatchObject({ code: "not_found", clientId: "a1" });
 
     // An agent of another team: refused; a teammate who does not have the chat cannot add to it.
     expect(
