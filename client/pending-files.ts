@@ -26,8 +26,8 @@ export class PendingFiles {
     private readonly changed: () => void,
   ) {}
 
-  add(files: Iterable<File>): void {
-    for (const file of files) {
+  add(files: ArrayLike<File>): void {
+    for (const file of Array.from(files)) {
       if (this.list.length >= MAX_ATTACHMENTS_PER_MESSAGE) break;
       const pending: PendingFile = {
         key: nextKey++,
@@ -69,5 +69,5 @@ export class PendingFiles {
 
 /** Files of a paste or a drop (text pastes have none). */
 export function filesOf(transfer: DataTransfer | null): File[] {
-  return transfer ? [...transfer.files] : [];
+  return transfer ? Array.from(transfer.files) : [];
 }
