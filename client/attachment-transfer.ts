@@ -29,7 +29,8 @@ export interface AttachmentEndpoint {
   /** `…/v1/sites/SITE/attachments` (visitors) or `…/v1/sites/SITE/agent/attachments` (agents). */
   base: string;
   token: () => string | null;
-  team: () => string | null;
+  /** Agents name the team; a visitor's is the one their session went to. */
+  team?: string;
   /** Agents name the conversation at upload. */
   conversation?: string;
 }
@@ -42,7 +43,8 @@ export function uploadFile(
   onProgress: (fraction: number) => void,
 ): Promise<UploadResult> {
   return new Promise((resolve) => {
-    const query = new URLSearchParams({ team: endpoint.team() ?? "", name: file.name || "pasted" });
+    const query = new URLSearchParams({ name: file.name || "pasted" });
+    if (endpoint.team) query.set("team", endpoint.team);
     if (endpoint.conversation) query.set("conversation", endpoint.conversation);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `${endpoint.base}?${query}`);
@@ -100,8 +102,8 @@ export class AttachmentLinks {
   }
 
   async #ask(): Promise<void> {
-    const team = this.endpoint.team();
-    if (this.#asking || this.#wanted.size === 0 || !team) return;
+    const { team } = this.endpoint;
+    if (this.#asking || this.#wanted.size === 0) return;
     this.#asking = true;
     const ids = [...this.#wanted].slice(0, 100);
     ids.forEach((id) => this.#wanted.delete(id));
@@ -112,7 +114,7 @@ export class AttachmentLinks {
           Authorization: `Bearer ${this.endpoint.token() ?? ""}`,
           "Content-Type": "application/json",
         },
-        body: JSON.stringify({ team, ids }),
+        body: JSON.stringify(team ? { team, ids } : { ids }),
       });
       const body: unknown = await response.json();
       const list =

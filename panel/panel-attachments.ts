@@ -26,7 +26,7 @@ export function renderEntryFiles(
   let links = linksByTeam.get(team);
   if (!links) {
     links = new AttachmentLinks(
-      { base: agentBase(credentials), token: () => credentials.token, team: () => team.teamId },
+      { base: agentBase(credentials), token: () => credentials.token, team: team.teamId },
       changed,
     );
     linksByTeam.set(team, links);
@@ -45,7 +45,7 @@ export function pendingReplyFiles(
     {
       base: agentBase(credentials),
       token: () => credentials.token,
-      team: () => team.teamId,
+      team: team.teamId,
       conversation: conversationId,
     },
     changed,

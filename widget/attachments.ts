@@ -66,7 +66,6 @@ export function use(view: FilesHost, lit: typeof Html, list?: FileList | false):
     const endpoint: AttachmentEndpoint = {
       base: `${apiOrigin}/v1/sites/${encodeURIComponent(site)}/attachments`,
       token: () => localStorage.getItem(tokenKey(host!.config.site)),
-      team: () => "",
     };
     const changed = () => host?.requestUpdate();
     pending = new PendingFiles(endpoint, changed);

@@ -7,7 +7,13 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { AttachmentLinks, AttachmentUploaded, HttpErrorBody } from "../../protocol";
+import {
+  attachmentLinksSchema,
+  attachmentUploadedSchema,
+  type AttachmentLinks,
+  type AttachmentUploaded,
+  type HttpErrorBody,
+} from "../../protocol";
 import { attachmentKey, signedFileUrl } from "../../worker/attachment-links";
 import { docxBytes, htmlBytes, pdfBytes, pngBytes } from "./attachment-files";
 import { admin, BASE, connectAgent, connectVisitor, ORIGIN, seedSite, type VisitorClient } from "./helpers";
@@ -48,7 +54,9 @@ function agentUpload(
 
 async function uploaded(response: Response): Promise<AttachmentUploaded["attachment"]> {
   if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`);
-  return ((await response.json()) as AttachmentUploaded).attachment;
+  // The answer as the OpenAPI document shows it (api-contract.test.ts leaves this route to us).
+  return attachmentUploadedSchema.parse(await response.json())
+    .attachment satisfies AttachmentUploaded["attachment"];
 }
 
 function links(
@@ -70,7 +78,7 @@ function links(
 
 async function linkIds(response: Response): Promise<AttachmentLinks["links"]> {
   expect(response.status).toBe(200);
-  return ((await response.json()) as AttachmentLinks).links;
+  return attachmentLinksSchema.parse(await response.json()).links satisfies AttachmentLinks["links"];
 }
 
 async function errorOf(response: Response): Promise<{ status: number; code: string; path?: string }> {
