@@ -108,6 +108,7 @@ function sniffText(bytes: Uint8Array): SniffedType | null {
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return null;
-  if (/^\s*<(!doctype|html|head|body|script|svg|iframe|\?xml)/i.test(text.replace(/^\uFEFF/, ""))) return null;
+  if (/^\s*<(!doctype|html|head|body|script|svg|iframe|\?xml)/i.test(text.replace(/^\uFEFF/, "")))
+    return null;
   return { kind: AttachmentKind.text, type: "text/plain; charset=utf-8" };
 }
