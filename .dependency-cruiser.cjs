@@ -8,7 +8,7 @@
 const BROWSER = "^(client|widget|panel)/";
 const SERVER = "^(core|worker|durable-objects)/";
 /** The protocol modules without zod, which the wire entry re-exports as values. */
-const ZOD_FREE = "limits|error-codes|close-codes|canned-reply-fill|csat-scale";
+const ZOD_FREE = "limits|error-codes|close-codes|canned-reply-fill|csat-scale|attachment-limits";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

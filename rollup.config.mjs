@@ -178,7 +178,7 @@ export default [
       dir: `${OUT}/widget`,
       format: "es",
       // The loader names the view and the view every chunk it may import (13 string tables, the
-      // offline form, the closed chat, the unread preview): shorter hashes keep both in budget, and a name is unique
+      // offline form, the closed chat, the unread preview, the attachments, the chime): shorter hashes keep both in budget, and a name is unique
       // anyway with the chunk's name in front.
       entryFileNames: "[name]-[hash:6].js",
       chunkFileNames: "[name]-[hash:6].js",

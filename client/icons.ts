@@ -8,8 +8,10 @@ export const chatIcon =
 export const closeIcon =
   "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z";
 export const minimizeIcon = "M7.41 8.59 12 13.17l4.59-4.58L18 10l-6 6-6-6z";
-export const sendIcon =
-  "M3.4 20.4 20.85 12.92a1 1 0 0 0 0-1.84L3.4 3.6a.99.99 0 0 0-1.39.91L2 9.12c0 .5.37.93.87.99L17 12 2.87 13.88c-.5.07-.87.5-.87 1l.01 4.61c0 .71.73 1.2 1.39.91z";
+export const sendIcon = "M2 21 23 12 2 3v7l15 2-15 2z";
+/** A paperclip: attach a file. */
+export const attachIcon =
+  "M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z";
 
 /** All of them by name, for the panel. */
 export const iconPaths = {

@@ -5,7 +5,7 @@
  * history replay never show a message twice. Pure; used by the widget's connection
  * (every conversation of one visitor) and by the panel (one per conversation).
  */
-import type { Author, ChatMessage } from "../protocol/wire";
+import type { AttachmentRef, Author, ChatMessage } from "../protocol/wire";
 
 /** Where one of our own messages is on its way to the server. */
 export const Delivery = { sending: "sending", sent: "sent", failed: "failed" } as const;
@@ -24,6 +24,8 @@ export interface TranscriptEntry {
   delivery: Delivery;
   /** The error code of a failed message. */
   error?: string;
+  /** Files the message carries (set on our own by the sender after `addOwn`). */
+  attachments?: AttachmentRef[] | undefined;
 }
 
 export class Transcript {
@@ -105,6 +107,7 @@ export class Transcript {
       text: message.text,
       at: message.at,
       delivery: Delivery.sent,
+      attachments: message.attachments,
     };
     if (message.clientId !== undefined) entry.clientId = message.clientId;
     if (message.authorName !== undefined) entry.authorName = message.authorName;

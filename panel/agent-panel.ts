@@ -25,6 +25,7 @@ import {
   type PanelCredentials,
 } from "./panel-auth";
 import { handoverNoticeStyles } from "./handover-notice";
+import { attachmentStyles } from "./attachment-styles";
 import { helpdeskStyles } from "./helpdesk-styles";
 import { baseStyles, panelStyles } from "./panel-styles";
 import { renderSignIn } from "./sign-in-view";
@@ -42,7 +43,7 @@ type Dialog = "transfer" | "help";
 
 @customElement("agent-panel")
 export class AgentPanel extends LitElement {
-  static override styles = [baseStyles, panelStyles, helpdeskStyles, handoverNoticeStyles];
+  static override styles = [baseStyles, panelStyles, helpdeskStyles, handoverNoticeStyles, attachmentStyles];
 
   @state() private desk: AgentDesk | null = null;
   @state() private signInMessage: string | null = null;

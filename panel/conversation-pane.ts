@@ -14,6 +14,7 @@ import { keysOf, ShortcutAction } from "./keyboard-shortcuts";
 import { renderConversationLabels } from "./conversation-labels";
 import "./reply-composer";
 import { renderVisitorDetails } from "./visitor-details";
+import { renderEntryFiles } from "./panel-attachments";
 
 const endedText: Record<string, string> = {
   closed: "This conversation is closed.",
@@ -155,7 +156,8 @@ function renderMessage(desk: AgentDesk, { team, conversationId }: Selection, ent
     data-delivery=${entry.delivery}
     data-seq=${entry.seq ?? ""}
   >
-    <p class="bubble">${entry.text}</p>
+    ${entry.text ? html`<p class="bubble">${entry.text}</p>` : nothing}
+    ${renderEntryFiles(entry, team, desk.credentials, () => desk.changed())}
     <span class="meta">${meta}</span>
   </li>`;
 }

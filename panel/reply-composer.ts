@@ -4,16 +4,20 @@
  * in the notes' colour so nobody sends one by mistake). Enter sends, Shift+Enter breaks the
  * line. Typing `/` at the start of an empty box opens the team's canned replies
  * (`canned-reply-picker.ts`); the chosen one replaces `/words` with its text, variables filled
- * for this visitor and agent. Rendered by the conversation pane into the panel's own shadow root (no shadow root of
+ * for this visitor and agent. Files go with a reply by the paperclip, a paste or a drop
+ * (uploaded at once, sent with the next reply; `panel-attachments.ts`). Rendered by the conversation pane into the panel's own shadow root (no shadow root of
  * its own), so the panel's styles and `[data-testid=reply-input]` reach it.
  */
 import { html, LitElement } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { fillCannedReply, MAX_MESSAGE_CHARS, type CannedReply } from "../protocol/wire";
+import { attachIcon } from "../client/icons";
+import { filesOf, type PendingFiles } from "../client/pending-files";
 import { cannedReplies } from "./canned-replies-api";
 import { matchCannedReplies, renderCannedPicker, slashQuery } from "./canned-reply-picker";
 import { keysOf, ShortcutAction } from "./keyboard-shortcuts";
 import type { PanelCredentials } from "./panel-auth";
+import { pendingReplyFiles, renderPendingFiles } from "./panel-attachments";
 import type { TeamConnection } from "./team-connection";
 
 @customElement("reply-composer")
@@ -32,6 +36,22 @@ export class ReplyComposer extends LitElement {
   /** What follows the `/` while the list is open; null when closed. */
   @state() private query: string | null = null;
   @state() private active = 0;
+  /** Files uploading or uploaded for the next reply. */
+  private files: PendingFiles | null = null;
+
+  private get pending(): PendingFiles | null {
+    if (!this.files && this.credentials && this.team)
+      this.files = pendingReplyFiles(this.credentials, this.team, this.conversationId, () =>
+        this.requestUpdate(),
+      );
+    return this.files;
+  }
+
+  private attach(files: File[]): void {
+    if (files.length === 0) return;
+    if (this.noting) this.noting = false; // files go to the visitor; a note cannot carry them
+    this.pending?.add(files);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -92,9 +112,12 @@ export class ReplyComposer extends LitElement {
     const input = this.input;
     const team = this.team;
     if (!input || !team) return;
+    const files = this.pending;
+    if (!this.noting && files?.busy) return; // the reply waits for its files
+    const refs = this.noting ? [] : (files?.list.filter((file) => file.ref) ?? []);
     const sent = this.noting
       ? team.note(this.conversationId, input.value, this.agentName)
-      : team.reply(this.conversationId, input.value, this.agentName);
+      : team.reply(this.conversationId, input.value, this.agentName, refs.length > 0 ? files!.take() : []);
     if (sent) input.value = "";
     input.focus();
   }
@@ -124,11 +147,17 @@ export class ReplyComposer extends LitElement {
     const id = this.conversationId;
     const matches = this.listed;
     return html`${this.query !== null ? renderCannedPicker(matches, this.active, this.replies.length, (reply) => this.insert(reply)) : ""}
+      ${renderPendingFiles(this.pending?.list ?? [], (key) => this.pending?.remove(key))}
       <form
         class="composer ${this.noting ? "noting" : ""}"
         @submit=${(event: SubmitEvent) => {
           event.preventDefault();
           this.send();
+        }}
+        @dragover=${(event: DragEvent) => event.preventDefault()}
+        @drop=${(event: DragEvent) => {
+          event.preventDefault();
+          this.attach(filesOf(event.dataTransfer));
         }}
       >
         <button
@@ -141,6 +170,27 @@ export class ReplyComposer extends LitElement {
         >
           Note
         </button>
+        <button
+          type="button"
+          class="ghost small attach"
+          data-testid="attach-button"
+          title="Attach files (or paste, or drop them here)"
+          aria-label="Attach files"
+          @click=${() => this.querySelector<HTMLInputElement>("input[type=file]")?.click()}
+        >
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path d=${attachIcon}></path></svg>
+        </button>
+        <input
+          type="file"
+          multiple
+          hidden
+          data-testid="attach-input"
+          @change=${(event: Event) => {
+            const input = event.currentTarget as HTMLInputElement;
+            this.attach([...(input.files ?? [])]);
+            input.value = "";
+          }}
+        />
         <textarea
           name="reply"
           data-testid="reply-input"
@@ -166,6 +216,12 @@ export class ReplyComposer extends LitElement {
             this.query = null;
           }}
           @keydown=${(event: KeyboardEvent) => this.onKey(event)}
+          @paste=${(event: ClipboardEvent) => {
+            const files = filesOf(event.clipboardData);
+            if (files.length === 0) return;
+            event.preventDefault();
+            this.attach(files);
+          }}
         ></textarea>
         <button class="primary" type="submit" data-testid="reply-send">${this.noting ? "Add note" : "Send"}</button>
       </form>

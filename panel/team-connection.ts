@@ -8,6 +8,7 @@
  */
 import type {
   AgentFrameIn,
+  AttachmentRef,
   AgentFrameOut,
   ChatMessage,
   ConversationSummary,
@@ -182,8 +183,14 @@ export class TeamConnection extends TeamLists {
   }
 
   /** Adds my reply to the transcript and sends it now if connected, else after reconnecting. */
-  reply(conversationId: string, text: string, authorName: string): boolean {
-    return this.write(conversationId, "agent", text, authorName);
+  /** A reply, with the files already uploaded for it (then the text may be empty). */
+  reply(
+    conversationId: string,
+    text: string,
+    authorName: string,
+    attachments: AttachmentRef[] = [],
+  ): boolean {
+    return this.write(conversationId, "agent", text, authorName, attachments);
   }
 
   /** A private note for agents only; queued and resent like a reply. */
@@ -197,9 +204,16 @@ export class TeamConnection extends TeamLists {
     this.host.changed();
   }
 
-  private write(conversationId: string, from: "agent" | "note", text: string, authorName: string): boolean {
-    if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
+  private write(
+    conversationId: string,
+    from: "agent" | "note",
+    text: string,
+    authorName: string,
+    attachments: AttachmentRef[] = [],
+  ): boolean {
+    if ((text.trim() === "" && attachments.length === 0) || text.length > MAX_MESSAGE_CHARS) return false;
     const entry = this.transcript(conversationId).addOwn(newClientId(), from, text, Date.now(), authorName);
+    if (attachments.length > 0) entry.attachments = attachments;
     // A note is not a reply: the visitor is not told the agent stopped typing a note.
     if (from === "agent") this.stopTyping(conversationId);
     if (this.ready) this.sendOwn(conversationId, entry);
@@ -210,7 +224,10 @@ export class TeamConnection extends TeamLists {
   /** Sends one of my entries as what it is: a reply, or a note. */
   private sendOwn(conversationId: string, entry: TranscriptEntry): void {
     const type = entry.from === "note" ? "note" : "message";
-    this.send({ type, conversationId, clientId: entry.clientId!, text: entry.text });
+    const files = entry.attachments?.map((file) => file.id);
+    if (type === "message" && files)
+      this.send({ type, conversationId, clientId: entry.clientId!, text: entry.text, attachments: files });
+    else this.send({ type, conversationId, clientId: entry.clientId!, text: entry.text });
   }
 
   /** Called on keystrokes in the reply box; throttled. */

@@ -5,6 +5,7 @@
  * config file (`site-config.ts`) and generate the OpenAPI document (`openapi.ts`).
  */
 import { z } from "zod";
+import { attachmentLimitsSchema } from "./attachments";
 import { businessHoursSchema } from "./business-hours";
 import { epochMsSchema, idSchema } from "./common";
 import { routingRulesSchema } from "./routing-rules";
@@ -47,6 +48,11 @@ export const siteBodySchema = z.strictObject({
   defaultTeam: idSchema.describe(
     "The team new conversations go to when no routing rule matches; must exist once the site has teams.",
   ),
+  attachments: attachmentLimitsSchema
+    .optional()
+    .describe(
+      "Files visitors and agents may attach: size, count per conversation, kinds. Left out: 10 MB, 20 per conversation, every kind.",
+    ),
 });
 export type SiteBody = z.infer<typeof siteBodySchema>;
 

@@ -2,8 +2,10 @@
  * Frames on an agent's socket (panel <-> TeamDO). One socket per team the agent works in.
  */
 import { z } from "zod";
+import { attachmentIdsSchema } from "./attachments";
 import {
   agentSummarySchema,
+  captionTextSchema,
   chatMessageSchema,
   clientIdSchema,
   conversationSummarySchema,
@@ -14,7 +16,7 @@ import {
 } from "./common";
 import { csatRatingSchema, csatStatsSchema } from "./csat";
 import { errorFrameSchema } from "./error-frame";
-import { messageFrameSchema } from "./visitor-frames";
+import { messageFrameSchema, textOrFiles } from "./visitor-frames";
 
 const conversationIdSchema = z.string().min(1).max(64);
 
@@ -30,12 +32,16 @@ export const agentClaimSchema = z.strictObject({
   type: z.literal("claim"),
   conversationId: conversationIdSchema,
 });
-export const agentMessageSchema = z.strictObject({
-  type: z.literal("message"),
-  conversationId: conversationIdSchema,
-  clientId: clientIdSchema,
-  text: messageTextSchema,
-});
+export const agentMessageSchema = z
+  .strictObject({
+    type: z.literal("message"),
+    conversationId: conversationIdSchema,
+    clientId: clientIdSchema,
+    text: captionTextSchema,
+    /** Files uploaded first by this agent for this conversation, by id. */
+    attachments: attachmentIdsSchema.optional(),
+  })
+  .refine(textOrFiles, { message: "must not be empty", path: ["text"] });
 /** A private note in one of my conversations: agents see it, the visitor never does. */
 export const agentNoteSchema = z.strictObject({
   type: z.literal("note"),

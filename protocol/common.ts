@@ -3,6 +3,7 @@
  * message, a conversation and an agent as clients see them.
  */
 import { z } from "zod";
+import { attachmentRefSchema } from "./attachments";
 import { ID_PATTERN, MAX_CLIENT_ID_CHARS, MAX_MESSAGE_CHARS } from "./limits";
 
 export const idSchema = z
@@ -14,6 +15,10 @@ export const messageTextSchema = z
   .string()
   .max(MAX_MESSAGE_CHARS, `must be at most ${MAX_MESSAGE_CHARS} characters`)
   .refine((text) => text.trim().length > 0, "must not be empty");
+/** The text of a message that carries files: may be empty, else as `messageTextSchema`. */
+export const captionTextSchema = z
+  .string()
+  .max(MAX_MESSAGE_CHARS, `must be at most ${MAX_MESSAGE_CHARS} characters`);
 export const seqSchema = z.number().int().min(0);
 export const epochMsSchema = z.number().int().min(0);
 
@@ -47,6 +52,8 @@ export const chatMessageSchema = z.object({
   authorName: z.string().optional(),
   text: z.string(),
   at: epochMsSchema,
+  /** Files sent with the message (its text may then be empty). */
+  attachments: z.array(attachmentRefSchema).optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 

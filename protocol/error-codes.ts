@@ -33,6 +33,10 @@ export const ErrorCode = {
   alreadyRated: "already_rated",
   /** The action needs the conversation to be closed first (rating it). */
   conversationOpen: "conversation_open",
+  /** A file whose bytes are not of a kind the site allows (whatever its name says). */
+  unsupportedType: "unsupported_type",
+  /** The conversation already holds as many files as the site allows. */
+  tooMany: "too_many",
   /** Something failed on our side; nothing the client sent was lost. */
   internal: "internal",
 } as const;

@@ -3,6 +3,8 @@
  * types only (plus the zod-free `limits` and `error-codes`), so it ships no zod.
  */
 export * from "./limits";
+export * from "./attachment-limits";
+export * from "./attachments";
 export * from "./error-codes";
 export * from "./close-codes";
 export * from "./common";

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import {
+  captionTextSchema,
   chatMessageSchema,
   clientIdSchema,
   conversationStateSchema,
@@ -12,17 +13,28 @@ import {
   seqSchema,
 } from "./common";
 import { errorFrameSchema } from "./error-frame";
+import { attachmentIdsSchema } from "./attachments";
+
+/** Text, files or both: a message with files may have no text, one without files may not. */
+export function textOrFiles(frame: { text: string; attachments?: string[] }): boolean {
+  return frame.attachments !== undefined || frame.text.trim().length > 0;
+}
+const textOrFilesIssue = { message: "must not be empty", path: ["text"] };
 
 // ---- visitor -> server ----
 
 /** First frame after connecting: the highest seq the widget already holds (0 if none). */
 export const visitorHelloSchema = z.strictObject({ type: z.literal("hello"), lastSeq: seqSchema });
 /** A message the visitor wrote; resent with the same clientId until acked. */
-export const visitorMessageSchema = z.strictObject({
-  type: z.literal("message"),
-  clientId: clientIdSchema,
-  text: messageTextSchema,
-});
+export const visitorMessageSchema = z
+  .strictObject({
+    type: z.literal("message"),
+    clientId: clientIdSchema,
+    text: captionTextSchema,
+    /** Files uploaded first by this visitor (`POST …/attachments`), by id. */
+    attachments: attachmentIdsSchema.optional(),
+  })
+  .refine(textOrFiles, textOrFilesIssue);
 export const visitorTypingSchema = z.strictObject({ type: z.literal("typing"), on: z.boolean() });
 export const visitorReadSchema = z.strictObject({ type: z.literal("read"), seq: seqSchema });
 /** The visitor ends the conversation. */

@@ -4,11 +4,13 @@
  * the import rules (`.dependency-cruiser.cjs`) let browser code import nothing else here.
  */
 export * from "./limits";
+export * from "./attachment-limits";
 export * from "./error-codes";
 export * from "./close-codes";
 export * from "./canned-reply-fill";
 export * from "./csat-scale";
 export type * from "./common";
+export type * from "./attachments";
 export type * from "./error-frame";
 export type * from "./session";
 export type * from "./agent-sign-in";

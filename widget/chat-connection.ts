@@ -9,7 +9,13 @@
  * @example
  * class View extends LitElement { chat = new ChatConnection(this, config, hooks); }
  */
-import type { ChatMessage, VisitorFrameIn, VisitorFrameOut, VisitorSessionResponse } from "../protocol/wire";
+import type {
+  AttachmentRef,
+  ChatMessage,
+  VisitorFrameIn,
+  VisitorFrameOut,
+  VisitorSessionResponse,
+} from "../protocol/wire";
 import { CloseCode, ErrorCode, MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { newClientId } from "../client/client-id";
 import type { ControllerHost } from "../client/controller-host";
@@ -165,29 +171,27 @@ export class ChatConnection extends Outbox {
     this.#host.requestUpdate();
   }
 
-  /** Queues a message and sends it now if connected; it shows as sending until acked. */
-  send(text: string): boolean {
-    if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
-    this.transcript.addOwn(newClientId(), "visitor", text, Date.now());
+  /**
+   * Queues a message (with `files` already uploaded, then the text may be empty) and sends it
+   * now if connected; it shows as sending until acked. `files` null: one is still uploading.
+   */
+  send(text: string, files?: AttachmentRef[] | null): boolean {
+    if (files === null || (!files && text.trim() === "") || text.length > MAX_MESSAGE_CHARS) return false;
     this.#stopTyping();
-    this.sendWaiting();
-    this.#host.requestUpdate();
+    this.queue(text, files);
     return true;
   }
 
-  /** The offline form: email, optional name and a message, acked like a message. */
-  sendOffline(email: string, name: string, text: string): boolean {
-    if (text.trim() === "" || text.length > MAX_MESSAGE_CHARS) return false;
+  /**
+   * Adds one of the visitor's messages to the transcript and sends it (now, if connected);
+   * `offline`: it is the offline form's (`offline-form.ts`), sent as an `offline` frame.
+   */
+  queue(text: string, files?: AttachmentRef[], offline?: { email: string; name?: string }): void {
     const entry = this.transcript.addOwn(newClientId(), "visitor", text, Date.now());
-    this.offlineSent.set(
-      entry.clientId!,
-      name.trim() ? { email, name: name.trim().slice(0, 100) } : { email },
-    );
-    this.offlineFormForced = false;
-    this.offlineDraft = "";
+    entry.attachments = files;
+    if (offline) this.offlineSent.set(entry.clientId!, offline);
     this.sendWaiting();
     this.#host.requestUpdate();
-    return true;
   }
 
   /** Sends a failed message again, under the same clientId so it is stored at most once. */

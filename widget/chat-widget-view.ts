@@ -21,14 +21,14 @@
  */
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import type { ChatMessage } from "../protocol/wire";
+import type { TranscriptEntry } from "../client/transcript";
 import { MAX_MESSAGE_CHARS } from "../protocol/wire";
 import { ChatConnection } from "./chat-connection";
 import { chatViewStyles } from "./chat-view-styles";
 import { fill, loadStrings, uiLanguage, type Strings } from "./i18n";
 import { renderEntry } from "./message-row";
-import { chatIcon, minimizeIcon, sendIcon } from "../client/icons";
+import { attachIcon, chatIcon, minimizeIcon, sendIcon } from "../client/icons";
 import { isRtl } from "./locale";
-import { chime } from "./notify-sound";
 import { statusText } from "./status-text";
 import {
   readConfig,
@@ -48,6 +48,11 @@ type Chunk<A extends unknown[]> = {
 const offlineForm: Chunk<[number, ChatConnection, Strings, () => void, ChatWidgetView]> = () =>
   import("./offline-form");
 const closedChat: Chunk<[ChatWidgetView, ChatConnection]> = () => import("./closed-chat");
+/** The topics of `data-teams`, drawn by the offline form's chunk (most visitors need neither). */
+const choices: Chunk<[NonNullable<ChatConnection["teamChoice"]>, Strings, (team: string) => void]> = () =>
+  import("./offline-form").then((module) => ({ render: module.renderChoices }));
+/** The attachment chunk, once the visitor used it or a message with files came (`#files`). */
+let files: typeof import("./attachments") | undefined;
 const icon = (path: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${path}></path></svg>`;
 /** What Tab may land on inside the chat. */
@@ -175,7 +180,7 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
           // Seqs restart with each conversation; mark where a new one began.
           const before = entries[index - 1]?.conversationId;
           const divider = before && entry.conversationId && before !== entry.conversationId;
-          return html`${divider ? html`<li class="system divider">${t.newConversation}</li>` : nothing}${renderEntry(entry, t, chat, this.config.locale)}`;
+          return html`${divider ? html`<li class="system divider">${t.newConversation}</li>` : nothing}${renderEntry(entry, t, chat, this.config.locale, this.#shown)}`;
         })}
         ${
           chat.typing === null
@@ -187,12 +192,13 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
       </ol>
       <p class="sr" aria-live="polite" data-testid="chat-announcer">${this.announcement}</p>
       ${status?.state === "closed" ? this.#lazy(closedChat, this, chat) : nothing}
-      ${chat.teamChoice ? this.#renderChoices(chat.teamChoice, t) : form ? this.#lazy(offlineForm, MAX_MESSAGE_CHARS, chat, t, () => (this.#stickToBottom = true), this) : this.#renderComposer(chat, t)}
+      ${chat.teamChoice ? this.#lazy(choices, chat.teamChoice, t, (team) => chat.chooseTeam(team)) : form ? this.#lazy(offlineForm, MAX_MESSAGE_CHARS, chat, t, () => (this.#stickToBottom = true), this) : this.#renderComposer(chat, t)}
     `;
   }
 
   #renderComposer(chat: ChatConnection, t: Strings) {
-    return html`<form part="composer" @submit=${this.#submit}>
+    return html`<form part="composer" @submit=${this.#submit} @paste=${this.#dropped} @dragover=${this.#dropped} @drop=${this.#dropped}>
+      ${files?.renderPending()}
       <textarea
         part="input"
         data-testid="chat-input"
@@ -204,18 +210,9 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
         @keydown=${this.#onComposerKey}
         @input=${() => chat.noteTyping()}
       ></textarea>
+      <button class="close" type="button" data-testid="chat-attach" aria-label=${t.attach} @click=${() => this.#files()}>${icon(attachIcon)}</button>
       <button class="send" part="send" type="submit" data-testid="chat-send" aria-label=${t.send} ?disabled=${chat.fatal !== null}>${icon(sendIcon)}</button>
     </form>`;
-  }
-
-  #renderChoices(teams: NonNullable<ChatConnection["teamChoice"]>, t: Strings) {
-    return html`<div class="choices" part="choices" role="group" aria-labelledby="pick">
-      <p id="pick">${t.pickTeam}</p>
-      ${teams.map(
-        (team) =>
-          html`<button type="button" part="choice" data-testid="chat-team" data-team=${team.id} @click=${() => this.#choose(team.id)}>${team.label}</button>`,
-      )}
-    </div>`;
   }
 
   /** A chunk's `render(html, …args)`, imported the first time it is needed (nothing is drawn until it is there). */
@@ -226,6 +223,21 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
       this.requestUpdate();
     });
     return nothing;
+  }
+
+  /** A message's files, drawn by the attachment chunk (loaded the first time one shows). */
+  readonly #shown = (entry: TranscriptEntry) => (files ? files.renderFiles(entry) : this.#files(false));
+
+  /** Loads the attachment chunk and adds `list` (undefined: opens the file picker; false: only loads). */
+  #files(list?: FileList | false): void {
+    void import("./attachments").then((module) => (files = module).use(this, html, list));
+  }
+
+  /** A paste, drag or drop on the composer: files in it are attached (text pastes as usual). */
+  #dropped(event: ClipboardEvent | DragEvent): void {
+    const list = ((event as ClipboardEvent).clipboardData ?? (event as DragEvent).dataTransfer)?.files;
+    if (event.type[0] === "d") event.preventDefault();
+    if (list?.length) this.#files(list);
   }
 
   get #list(): HTMLOListElement | null {
@@ -247,14 +259,10 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
     this.#focusOwed = !first;
   }
 
-  #choose(team: string): void {
-    this.#chat?.chooseTeam(team);
-  }
-
   #submit(event: Event): void {
     event.preventDefault();
     const input = this.#input;
-    if (input && this.#chat?.send(input.value)) {
+    if (input && this.#chat?.send(input.value, files?.take())) {
       input.value = "";
       this.#stickToBottom = true;
     }
@@ -273,7 +281,9 @@ export class ChatWidgetView extends LitElement implements ChatViewElement {
   #incoming(message: ChatMessage): void {
     this.announcement =
       message.from === "agent" ? `${message.authorName ?? this.t?.agent}: ${message.text}` : message.text;
-    if (this.config.sound && (!this.open || document.hidden)) chime();
+    // The chime's code loads on the first one: most sites never turn the sound on.
+    if (this.config.sound && (!this.open || document.hidden))
+      void import("./notify-sound").then((m) => m.chime());
   }
 
   readonly #onKeydown = (event: KeyboardEvent): void => {

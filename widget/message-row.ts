@@ -1,6 +1,6 @@
 /**
  * One row of the chat's transcript in `<chat-widget-view>`: a visitor's, agent's or team's
- * message as text (never HTML), the agent's name and time, and for the visitor's own
+ * message as text (never HTML), its files (drawn by the attachment chunk), the agent's name and time, and for the visitor's own
  * messages where they are on their way (sending, sent, failed with a retry button).
  */
 import { html, nothing } from "lit";
@@ -9,7 +9,13 @@ import type { ChatConnection } from "./chat-connection";
 import { clock, fill, type Strings } from "./i18n";
 import { willRetry } from "./outbox";
 
-export function renderEntry(entry: TranscriptEntry, t: Strings, chat: ChatConnection, locale: string) {
+export function renderEntry(
+  entry: TranscriptEntry,
+  t: Strings,
+  chat: ChatConnection,
+  locale: string,
+  files: (entry: TranscriptEntry) => unknown,
+) {
   const mine = entry.from === "visitor";
   return html`<li
     class="${entry.from} ${entry.delivery}"
@@ -20,7 +26,7 @@ export function renderEntry(entry: TranscriptEntry, t: Strings, chat: ChatConnec
     data-seq=${entry.seq ?? ""}
   >
     ${entry.from === "agent" && entry.authorName ? html`<span class="author">${entry.authorName}</span>` : nothing}
-    <p class="bubble" part="bubble" dir="auto">${entry.text}</p>
+    ${entry.text ? html`<p class="bubble" part="bubble" dir="auto">${entry.text}</p>` : nothing}${entry.attachments && files(entry)}
     ${mine ? renderDelivery(entry, t, chat, locale) : entry.from === "agent" ? html`<span class="meta">${clock(entry.at, locale)}</span>` : nothing}
   </li>`;
 }

@@ -6,7 +6,8 @@
  * focuses what is marked `data-focus`. Imported by `chat-widget-view.ts` only when the
  * form is first needed, so a visitor of an open team never downloads it (the view's weight
  * budget). Lit's `html` and the length limit come from the view, so this chunk imports
- * nothing and the view stays one chunk; its one sentence of its own is in `SENT`.
+ * nothing and the view stays one chunk; its one sentence of its own is in `SENT`. It also
+ * sends the form's message (`sendOffline`), so the view carries none of that.
  */
 import type { html as Html } from "lit";
 import type { VisitorUser } from "../protocol/wire";
@@ -37,6 +38,31 @@ interface FormHost {
   config: { user?: VisitorUser };
 }
 
+/** The offline form's message: email, optional name and text, acked like a message. */
+function sendOffline(chat: ChatConnection, email: string, name: string, text: string): boolean {
+  if (text.trim() === "") return false;
+  chat.offlineFormForced = false;
+  chat.offlineDraft = "";
+  chat.queue(text, undefined, name.trim() ? { email, name: name.trim().slice(0, 100) } : { email });
+  return true;
+}
+
+/** The topics to pick before the first message; `choose` hears the pick. */
+export function renderChoices(
+  html: typeof Html,
+  teams: NonNullable<ChatConnection["teamChoice"]>,
+  t: Strings,
+  choose: (team: string) => void,
+) {
+  return html`<div class="choices" part="choices" role="group" aria-labelledby="pick">
+    <p id="pick">${t.pickTeam}</p>
+    ${teams.map(
+      (team) =>
+        html`<button type="button" part="choice" data-testid="chat-team" data-team=${team.id} @click=${() => choose(team.id)}>${team.label}</button>`,
+    )}
+  </div>`;
+}
+
 /** The form; `sent` hears of a message handed to the connection (the view scrolls to it). */
 export function render(
   html: typeof Html,
@@ -55,7 +81,7 @@ export function render(
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const field = (name: string) => String(data.get(name) ?? "");
-    if (chat.sendOffline(field("email").trim(), field("name"), field("text"))) sent();
+    if (sendOffline(chat, field("email").trim(), field("name"), field("text"))) sent();
   };
   return html`<form class="offline" part="offline-form" data-testid="offline-form" @submit=${submit}>
       <p>${chat.status?.text ?? t.formIntro}</p>

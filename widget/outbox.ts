@@ -88,7 +88,12 @@ export abstract class Outbox {
     this.sendFrame(
       offline
         ? { type: "offline", clientId, ...offline, text: entry.text }
-        : { type: "message", clientId, text: entry.text },
+        : {
+            type: "message",
+            clientId,
+            text: entry.text,
+            attachments: entry.attachments?.map((file) => file.id),
+          },
     );
     this.settle(clientId);
     this.#ackTimers.set(

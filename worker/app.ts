@@ -11,6 +11,7 @@ import { ApiError } from "./api-error";
 import type { AppEnv } from "./app-env";
 import { adminRoutes } from "./routes/admin-routes";
 import { agentRoutes } from "./routes/agent-routes";
+import { agentAttachmentRoutes, fileRoutes, visitorAttachmentRoutes } from "./routes/attachment-routes";
 import { openApiRoutes } from "./routes/openapi-routes";
 import { teamCannedReplyRoutes } from "./routes/canned-reply-routes";
 import { historyRoutes } from "./routes/history-routes";
@@ -23,7 +24,10 @@ export const app = new Hono<AppEnv>();
 
 app.get("/health", (c) => c.json({ ok: true as const }));
 app.route("/v1", openApiRoutes);
+app.route("/v1/sites/:site/agent/attachments", agentAttachmentRoutes);
 app.route("/v1/sites/:site/agent", agentRoutes);
+app.route("/v1/sites/:site/attachments", visitorAttachmentRoutes);
+app.route("/v1/sites/:site/files", fileRoutes);
 app.route("/v1/sites/:site/teams", teamSettingsRoutes);
 app.route("/v1/sites/:site/teams", teamCannedReplyRoutes);
 app.route("/v1/sites/:site/teams", teamLabelRoutes);

@@ -9,6 +9,8 @@ export interface WorkerBindings {
   SITE: DurableObjectNamespace<SiteDO>;
   TEAM: DurableObjectNamespace<TeamDO>;
   ASSETS: Fetcher;
+  /** Attachments (`[[r2_buckets]]` in wrangler.toml), keyed `sites/SITE/attachments/ID`. */
+  FILES: R2Bucket;
   /** New visitor sessions per IP and site (`[[ratelimits]]` in wrangler.toml). */
   SESSION_LIMITER: RateLimit;
   /** Bearer token of the admin API. */

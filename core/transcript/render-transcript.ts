@@ -1,7 +1,7 @@
 /**
  * A conversation as the visitor downloads it: plain text or a standalone HTML page with the
  * site's name, every line's time in the visitor's time zone and language, and a message's
- * attachments as links when it has any. Only visitor, agent and system lines are given to
+ * attachments by name (as links when given a URL) when it has any. Only visitor, agent and system lines are given to
  * it (never notes: the caller passes the visitor's copy); the HTML escapes every text, so
  * nothing a visitor or agent typed becomes markup. Pure: the time zone and locale are passed in.
  */
@@ -13,7 +13,7 @@ export interface TranscriptLine {
   at: number;
   authorName?: string;
   /** Files sent with the message, when the message carries any. */
-  attachments?: readonly { name: string; url: string }[];
+  attachments?: readonly { name: string; url?: string }[];
 }
 
 export interface TranscriptInput {
@@ -74,7 +74,8 @@ export function renderText(input: TranscriptInput): string {
   for (const line of input.lines) {
     const who = speaker(line);
     out.push(`[${time(line.at)}] ${who ? `${who}: ` : "— "}${line.text}`);
-    for (const file of line.attachments ?? []) out.push(`    Attachment: ${file.name} <${file.url}>`);
+    for (const file of line.attachments ?? [])
+      out.push(`    Attachment: ${file.name}${file.url ? ` <${file.url}>` : ""}`);
   }
   return `${out.join("\n")}\n`;
 }
@@ -86,7 +87,7 @@ const escapeHtml = (text: string): string =>
   );
 
 /** Only http(s) links: a `javascript:` URL in an attachment must not become a live link. */
-const safeUrl = (url: string): string | null => (/^https?:\/\//i.test(url) ? url : null);
+const safeUrl = (url: string | undefined): string | null => (url && /^https?:\/\//i.test(url) ? url : null);
 
 export function renderHtml(input: TranscriptInput): string {
   const time = timeFormatter(input.timeZone, input.locale);

@@ -110,6 +110,7 @@ export async function applySiteConfig(
       name: config.name,
       allowedOrigins: config.allowedOrigins,
       defaultTeam: config.defaultTeam,
+      attachments: config.attachments,
     }),
   );
   const rulesJson = JSON.stringify(config.routingRules);

@@ -520,6 +520,11 @@ export class SiteDO extends DurableObject {
     return true;
   }
 
+  /** The team the visitor's sessions go to now (their files are asked of it), or null. */
+  visitorTeam(visitorId: string): string | null {
+    return this.configured ? this.store.visitorTeam(visitorId) : null;
+  }
+
   /** The visitor's conversation now lives in `teamId` (a TeamDO calls this after a transfer). */
   setVisitorTeam(visitorId: string, teamId: string, now: number): void {
     if (!this.configured) return;

@@ -99,8 +99,7 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
     case "message": {
       const conversation = ownOpenConversation(team, frame.conversationId, me.id);
       if (!conversation.ok) return conversation;
-      postAgentMessage(team, { ws, me }, conversation.value, frame, now);
-      return ok();
+      return postAgentMessage(team, { ws, me }, conversation.value, frame, now);
     }
     case "note": {
       const conversation = ownOpenConversation(team, frame.conversationId, me.id);

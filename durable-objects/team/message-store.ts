@@ -5,7 +5,7 @@
  * leaves them out unless its name says it is for agents (`afterForAgents`, `last`), so a
  * visitor's history, an export or a webhook built on `after` cannot carry one.
  */
-import { MAX_HISTORY_MESSAGES, type Author, type ChatMessage } from "../../protocol";
+import { MAX_HISTORY_MESSAGES, type AttachmentRef, type Author, type ChatMessage } from "../../protocol";
 
 interface MessageRow {
   conversation_id: string;
@@ -16,6 +16,8 @@ interface MessageRow {
   author_name: string | null;
   text: string;
   at: number;
+  /** JSON AttachmentRef[], or null. */
+  attachments: string | null;
   [key: string]: SqlStorageValue;
 }
 
@@ -26,6 +28,7 @@ export interface NewMessage {
   authorName?: string;
   text: string;
   at: number;
+  attachments?: AttachmentRef[];
 }
 
 export class MessageStore {
@@ -101,7 +104,7 @@ export class MessageStore {
     }
     const seq = this.lastSeq(conversationId) + 1;
     this.sql.exec(
-      "INSERT INTO messages (conversation_id, seq, client_id, author, agent_id, author_name, text, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO messages (conversation_id, seq, client_id, author, agent_id, author_name, text, at, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       conversationId,
       seq,
       message.clientId ?? null,
@@ -110,6 +113,7 @@ export class MessageStore {
       message.authorName ?? null,
       message.text,
       message.at,
+      attachmentsJson(message.attachments),
     );
     return {
       message: toChatMessage({
@@ -121,6 +125,7 @@ export class MessageStore {
         author_name: message.authorName ?? null,
         text: message.text,
         at: message.at,
+        attachments: attachmentsJson(message.attachments),
       }),
       duplicate: false,
     };
@@ -156,8 +161,8 @@ export class MessageStore {
   importAll(messages: readonly ChatMessage[]): void {
     for (const m of messages) {
       this.sql.exec(
-        `INSERT OR IGNORE INTO messages (conversation_id, seq, client_id, author, agent_id, author_name, text, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO messages (conversation_id, seq, client_id, author, agent_id, author_name, text, at, attachments)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         m.conversationId,
         m.seq,
         m.clientId ?? null,
@@ -166,6 +171,7 @@ export class MessageStore {
         m.authorName ?? null,
         m.text,
         m.at,
+        attachmentsJson(m.attachments),
       );
     }
   }
@@ -181,5 +187,11 @@ function toChatMessage(row: MessageRow): ChatMessage {
     ...(row.client_id !== null ? { clientId: row.client_id } : {}),
     ...(row.agent_id !== null ? { agentId: row.agent_id } : {}),
     ...(row.author_name !== null ? { authorName: row.author_name } : {}),
+    // Written by this store from checked references only, so read back without a second parse.
+    ...(row.attachments !== null ? { attachments: JSON.parse(row.attachments) as AttachmentRef[] } : {}),
   };
+}
+
+function attachmentsJson(attachments: readonly AttachmentRef[] | undefined): string | null {
+  return attachments && attachments.length > 0 ? JSON.stringify(attachments) : null;
 }

@@ -22,7 +22,7 @@ import { send } from "./team-sockets";
 export function postVisitorMessage(
   team: ReadyTeam,
   visitor: { ws: WebSocket; visitorId: string },
-  message: { clientId: string; text: string },
+  message: { clientId: string; text: string; attachments?: string[] },
   now: number,
   offlineForm?: OfflineForm,
 ): Result {
@@ -35,6 +35,13 @@ export function postVisitorMessage(
     return ok();
   }
   let conversation = latest && latest.state !== "closed" ? latest : null;
+  // Checked before anything is written: a refused reference starts no conversation.
+  const files = store.attachments.forMessage(
+    message.attachments ?? [],
+    { role: "visitor", visitorId: visitor.visitorId },
+    conversation?.id ?? null,
+  );
+  if (!files.ok) return files;
   let arrival: EngineResult | null = null;
   if (!conversation) {
     const started = startConversation(team, visitor.visitorId, now, offlineForm);
@@ -47,7 +54,9 @@ export function postVisitorMessage(
     from: "visitor",
     text: wellFormed(message.text),
     at: now,
+    attachments: files.value,
   });
+  store.attachments.sent(files.value, conversation.id, stored.seq);
   send(visitor.ws, { type: "ack", clientId, conversationId: conversation.id, seq: stored.seq });
   out.message(engine, stored, conversation, visitor.ws);
   team.hooks.messageCreated(team.config, conversation, stored);
@@ -64,10 +73,21 @@ export function postAgentMessage(
   team: ReadyTeam,
   agent: { ws: WebSocket; me: AgentRow },
   conversation: ConversationRow,
-  message: { clientId: string; text: string },
+  message: { clientId: string; text: string; attachments?: string[] },
   now: number,
-): void {
+): Result {
   const { store, out, engine } = team;
+  const earlierSeq = store.messages.seqOfClientId(conversation.id, message.clientId);
+  // A resend is acked below as before; a new message's files are checked before it is stored.
+  const files =
+    earlierSeq === null
+      ? store.attachments.forMessage(
+          message.attachments ?? [],
+          { role: "agent", agentId: agent.me.id },
+          conversation.id,
+        )
+      : ok([]);
+  if (!files.ok) return files;
   const { message: stored, duplicate } = store.messages.append(conversation.id, {
     clientId: message.clientId,
     from: "agent",
@@ -75,16 +95,19 @@ export function postAgentMessage(
     authorName: agent.me.name,
     text: wellFormed(message.text),
     at: now,
+    attachments: files.value,
   });
+  if (!duplicate) store.attachments.sent(files.value, conversation.id, stored.seq);
   send(agent.ws, {
     type: "ack",
     conversationId: conversation.id,
     clientId: message.clientId,
     seq: stored.seq,
   });
-  if (duplicate) return;
+  if (duplicate) return ok();
   out.message(engine, stored, conversation, agent.ws);
   team.hooks.messageCreated(team.config, conversation, stored);
   if (conversation.record.firstResponseAt === undefined)
     team.apply(engine.firstResponse(conversation.id, now), now);
+  return ok();
 }

@@ -15,6 +15,7 @@ import {
   PONG,
   refuse,
   visitorFrameInSchema,
+  type AttachmentRef,
   type CannedReply,
   type HistoryPage,
   type HistoryQuery,
@@ -52,6 +53,8 @@ import {
   IdentityHeader,
   type SocketIdentity,
 } from "./socket-identity";
+import type { AttachmentParty } from "./attachment-store";
+import { addAttachment, visibleAttachments } from "./team-attachments";
 import { TeamBroadcasts } from "./team-broadcasts";
 import { TeamHandovers } from "./team-handovers";
 import type { TeamLinks, TransferPayload } from "./team-links";
@@ -483,6 +486,21 @@ export class TeamDO extends DurableObject {
         ? visitorTranscript(this.store, team.config.name, visitorId, conversationId)
         : refuse(ErrorCode.notFound, "that team is not set up"),
     );
+  }
+
+  // ---- attachments (the Worker checked the token and the bytes; the file is in R2) ----
+
+  async addAttachment(upload: {
+    party: AttachmentParty;
+    conversationId?: string;
+    ref: AttachmentRef;
+    maxPerConversation: number;
+  }): Promise<Result<AttachmentRef>> {
+    return this.entry("addAttachment", (_team, now) => addAttachment(this.store, upload, now));
+  }
+
+  async visibleAttachments(viewer: AttachmentParty, ids: string[]): Promise<AttachmentRef[]> {
+    return this.entry("visibleAttachments", () => visibleAttachments(this.store, viewer, ids));
   }
 
   // ---- webhooks (the SiteDO pushes endpoints; the admin API reads the log) ----

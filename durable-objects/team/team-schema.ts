@@ -9,7 +9,7 @@ import type { Migration } from "../sql-schema";
  * Bump when a migration is added below (`ensureSchema` throws until it matches the last
  * migration); never edit a migration once it has shipped.
  */
-export const TEAM_SCHEMA_VERSION = 7;
+export const TEAM_SCHEMA_VERSION = 8;
 
 export const teamMigrations: readonly Migration[] = [
   {
@@ -158,6 +158,26 @@ export const teamMigrations: readonly Migration[] = [
         at INTEGER NOT NULL
       ) WITHOUT ROWID`,
       "CREATE INDEX csat_ratings_by_time ON csat_ratings (at)",
+    ],
+  },
+  {
+    version: 8,
+    statements: [
+      // Files a message carries (JSON AttachmentRef[]), null for most messages.
+      "ALTER TABLE messages ADD COLUMN attachments TEXT",
+      // Every uploaded file of this team: who uploaded it (uploader 'visitor:ID' or 'agent:ID'),
+      // the conversation and message it went out with (null until a message takes it), its
+      // reference (JSON AttachmentRef). Read to check a message's references and who may see a file.
+      `CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        uploader TEXT NOT NULL,
+        conversation_id TEXT,
+        seq INTEGER,
+        ref TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`,
+      "CREATE INDEX attachments_by_conversation ON attachments (conversation_id)",
+      "CREATE INDEX attachments_by_uploader ON attachments (uploader, seq)",
     ],
   },
 ];

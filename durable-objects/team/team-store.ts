@@ -7,6 +7,7 @@ import type { AgentRecord, ConversationRecord, TeamState } from "../../core/assi
 import { ReadCoalescer } from "../../core/throttles/read-coalescer";
 import { AgentReadStore } from "./agent-read-store";
 import { CsatStore } from "./csat-store";
+import { AttachmentStore } from "./attachment-store";
 import { MessageStore } from "./message-store";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
 
@@ -44,6 +45,7 @@ export class TeamStore {
   /** Each agent's read pointer per conversation. */
   readonly agentReads: AgentReadStore;
   readonly csat: CsatStore;
+  readonly attachments: AttachmentStore;
   private readonly reads = new ReadCoalescer();
 
   /** The parsed config, read once per wake: it is asked for on every event and only changes through setConfig. */
@@ -53,6 +55,7 @@ export class TeamStore {
     this.messages = new MessageStore(sql);
     this.agentReads = new AgentReadStore(sql);
     this.csat = new CsatStore(sql);
+    this.attachments = new AttachmentStore(sql);
   }
 
   // ---- the team ----

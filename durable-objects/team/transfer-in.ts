@@ -28,6 +28,7 @@ export function transferIn(team: ReadyTeam, payload: TransferPayload, now: numbe
   );
   if (!admitted.ok) return admitted;
   team.store.messages.importAll(payload.messages);
+  team.store.attachments.importSent(payload.messages, payload.visitor.visitorId, now);
   team.apply(admitted.value.arrival, now);
   return ok();
 }

@@ -36,10 +36,13 @@ export interface HostSite {
   close(): Promise<void>;
 }
 
-/** The CSP of every host page: no inline script or style, no eval; only the chat server besides itself. */
+/**
+ * The CSP of every host page: no inline script or style, no eval; only the chat server besides
+ * itself (images too: attachment thumbnails come from the chat server's signed links).
+ */
 export function strictCsp(workerOrigin: string): string {
   const ws = workerOrigin.replace(/^http/, "ws");
-  return `default-src 'self'; script-src 'self' ${workerOrigin}; connect-src ${workerOrigin} ${ws}; style-src 'self'; img-src 'self'; base-uri 'none'; object-src 'none'`;
+  return `default-src 'self'; script-src 'self' ${workerOrigin}; connect-src ${workerOrigin} ${ws}; style-src 'self'; img-src 'self' ${workerOrigin}; base-uri 'none'; object-src 'none'`;
 }
 
 /** What every widget test file runs on: the host site, Chromium, and the product allowing the host's origin. */

@@ -9,6 +9,7 @@ export default {
   input: "رسالة",
   placeholder: "اكتب رسالة…",
   send: "إرسال",
+  attach: "إرفاق ملف",
   sending: "جارٍ الإرسال…",
   sent: "أُرسلت",
   failed: "لم تُرسل",

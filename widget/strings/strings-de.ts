@@ -9,6 +9,7 @@ export default {
   input: "Nachricht",
   placeholder: "Nachricht schreiben…",
   send: "Senden",
+  attach: "Datei anhängen",
   sending: "Wird gesendet…",
   sent: "Gesendet",
   failed: "Nicht gesendet",

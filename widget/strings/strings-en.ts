@@ -11,6 +11,7 @@ const en = {
   input: "Message",
   placeholder: "Write a message…",
   send: "Send",
+  attach: "Attach a file",
   sending: "Sending…",
   sent: "Sent",
   failed: "Not sent",

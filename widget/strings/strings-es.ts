@@ -9,6 +9,7 @@ export default {
   input: "Mensaje",
   placeholder: "Escribe un mensaje…",
   send: "Enviar",
+  attach: "Adjuntar un archivo",
   sending: "Enviando…",
   sent: "Enviado",
   failed: "No enviado",

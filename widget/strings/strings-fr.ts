@@ -9,6 +9,7 @@ export default {
   input: "Message",
   placeholder: "Écrivez un message…",
   send: "Envoyer",
+  attach: "Joindre un fichier",
   sending: "Envoi…",
   sent: "Envoyé",
   failed: "Non envoyé",

@@ -9,6 +9,7 @@ export default {
   input: "הודעה",
   placeholder: "כתבו הודעה…",
   send: "שליחה",
+  attach: "צירוף קובץ",
   sending: "שולח…",
   sent: "נשלחה",
   failed: "לא נשלחה",

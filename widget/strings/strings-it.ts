@@ -9,6 +9,7 @@ export default {
   input: "Messaggio",
   placeholder: "Scrivi un messaggio…",
   send: "Invia",
+  attach: "Allega un file",
   sending: "Invio in corso…",
   sent: "Inviato",
   failed: "Non inviato",

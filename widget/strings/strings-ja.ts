@@ -9,6 +9,7 @@ export default {
   input: "メッセージ",
   placeholder: "メッセージ…",
   send: "送信",
+  attach: "ファイルを添付",
   sending: "送信中…",
   sent: "送信済み",
   failed: "未送信",

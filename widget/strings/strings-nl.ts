@@ -9,6 +9,7 @@ export default {
   input: "Bericht",
   placeholder: "Schrijf een bericht…",
   send: "Versturen",
+  attach: "Bestand bijvoegen",
   sending: "Versturen…",
   sent: "Verstuurd",
   failed: "Niet verstuurd",

@@ -9,6 +9,7 @@ export default {
   input: "Mensagem",
   placeholder: "Escreva uma mensagem…",
   send: "Enviar",
+  attach: "Anexar um arquivo",
   sending: "Enviando…",
   sent: "Enviada",
   failed: "Não enviada",

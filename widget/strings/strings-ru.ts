@@ -9,6 +9,7 @@ export default {
   input: "Сообщение",
   placeholder: "Сообщение…",
   send: "Отправить",
+  attach: "Прикрепить файл",
   sending: "Отправка…",
   sent: "Отправлено",
   failed: "Не отправлено",

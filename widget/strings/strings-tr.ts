@@ -9,6 +9,7 @@ export default {
   input: "Mesaj",
   placeholder: "Bir mesaj yazın…",
   send: "Gönder",
+  attach: "Dosya ekle",
   sending: "Gönderiliyor…",
   sent: "Gönderildi",
   failed: "Gönderilemedi",

@@ -9,6 +9,7 @@ export default {
   input: "消息",
   placeholder: "输入消息…",
   send: "发送",
+  attach: "附加文件",
   sending: "发送中…",
   sent: "已发送",
   failed: "未发送",
