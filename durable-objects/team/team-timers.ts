@@ -34,8 +34,8 @@ export function dueWork(
     .map((agent) => agent.id);
   const release: DueWork["release"] = [];
   const noAnswerMs = config.settings.noAnswerSeconds === null ? null : config.settings.noAnswerSeconds * 1000;
-  // Only assigned chats can be due for no answer: the queue, however long, is not read.
-  for (const conversation of store.assignedConversations()) {
+  // Without a no-answer timer nothing here can be due: the open chats are not read at all.
+  for (const conversation of noAnswerMs === null ? [] : store.openConversations()) {
     const record = engine.conversation(conversation.id);
     if (
       !record ||

@@ -34,8 +34,10 @@ describe("broadcasts to the team's agents", () => {
     await visitor.until("status");
     visitor.send({ type: "message", clientId: "v1", text: "hello" });
     const { conversationId } = await visitor.until("ack");
-    expect((await ben.untilWhere("queue", (frame) => frame.queue.length === 1)).queue[0]).toMatchObject({
+    // The arrival reaches Ben as a queue delta: its one entry, not the whole queue.
+    expect((await ben.untilWhere("queue_update", (frame) => frame.length === 1)).entries[0]).toMatchObject({
       id: conversationId,
+      position: 1,
     });
     ana.send({ type: "claim", conversationId });
     await ben.untilWhere("agent", (frame) => frame.agent.id === "ana" && frame.agent.open === 1);
@@ -48,7 +50,7 @@ describe("broadcasts to the team's agents", () => {
       ben,
       (frame) => frame.type === "agent" && frame.agent.id === "ana" && frame.agent.status === "away",
     );
-    expect(between.filter((frame) => frame.type === "agent" || frame.type === "queue")).toEqual([]);
+    expect(between.filter((frame) => frame.type === "agent" || frame.type.startsWith("queue"))).toEqual([]);
 
     // Asking again for the presence one already has is still answered, to the asker only.
     ana.send({ type: "presence", status: "away" });
