@@ -80,7 +80,9 @@ describe("the widget, by keyboard and screen reader, on every screen", () => {
     await page.keyboard.press("Enter");
     await eventually(() => visitorLines(page), ["visitor:sent:Where is my order #1042?"]);
 
-    // Tab cycles inside the chat: input, send, then back to the first stop (minimize).
+    // Tab cycles inside the chat: input, attach a file, send, then back to the first stop (minimize).
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("chat-attach");
     await page.keyboard.press("Tab");
     expect(await focused(page)).toBe("chat-send");
     await page.keyboard.press("Tab");
@@ -197,7 +199,10 @@ describe("the widget, by keyboard and screen reader, on every screen", () => {
     await visitorSays(page, "مرحبا");
     const status = page.locator("[data-testid=chat-status]");
     await expect.poll(() => status.getAttribute("data-state")).toBe("assigned");
-    await expect.poll(() => status.innerText()).toMatch(/^أنت تتحدث مع .+ عادةً خلال/);
+    // The team's "assigned" line, written by the server into the transcript, in Arabic.
+    const systemLines = () =>
+      page.locator("[data-testid=chat-message][data-from=system] .bubble").allTextContents();
+    await expect.poll(systemLines).toContainEqual(expect.stringMatching(/^أنت تتحدث مع .+ عادةً خلال/));
     await context.close();
   });
 });
