@@ -11,6 +11,7 @@ import { cannedReplies, saveCannedReplies } from "./canned-replies-api";
 import { formStyles } from "./form-styles";
 import type { PanelCredentials } from "./panel-auth";
 import { baseStyles } from "./panel-styles";
+import { moveItem } from "./list-order";
 
 /** An id for a new reply from its title, unique in the list. */
 function idFor(title: string, taken: ReadonlySet<string>): string {
@@ -68,10 +69,7 @@ export class CannedRepliesEditor extends LitElement {
   }
 
   private move(index: number, by: number): void {
-    const next = [...this.replies];
-    const [moved] = next.splice(index, 1);
-    next.splice(index + by, 0, moved!);
-    this.replies = next;
+    this.replies = moveItem(this.replies, index, by);
     this.saved = false;
   }
 

@@ -11,6 +11,7 @@ import { formStyles } from "./form-styles";
 import { saveTeamLabels, teamLabels } from "./history-api";
 import type { PanelCredentials } from "./panel-auth";
 import { baseStyles } from "./panel-styles";
+import { moveItem } from "./list-order";
 
 /** An id for a new label from its name, unique in the list (ids stay once saved). */
 function idFor(name: string, taken: ReadonlySet<string>): string {
@@ -86,10 +87,7 @@ export class LabelsEditor extends LitElement {
   }
 
   private move(index: number, by: number): void {
-    const next = [...this.rows];
-    const [moved] = next.splice(index, 1);
-    next.splice(index + by, 0, moved!);
-    this.rows = next;
+    this.rows = moveItem(this.rows, index, by);
     this.saved = false;
   }
 
