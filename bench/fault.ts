@@ -51,6 +51,15 @@ await run.main("fault: failed", async () => {
       const recovery = performance.now() - killedAt;
       recoveries.add(recovery);
       beyondRestart.add(Math.max(0, recovery - restartMs));
+      if (!back) {
+        // Which step of connecting the clients not back are stuck in: the path that stops retrying.
+        const stuck = new Map<string, number>();
+        for (const client of clients().filter((c) => !c.ready)) {
+          const key = `${client.constructor.name} ${client.phase}${client.lastFrame ? ` after ${client.lastFrame}` : ""}`;
+          stuck.set(key, (stuck.get(key) ?? 0) + 1);
+        }
+        run.log(`kill ${kill}: not back: ${[...stuck].map(([k, n]) => `${k} x${n}`).join(", ")}`);
+      }
       run.log(
         `kill ${kill}: SIGKILL at ${((killedAt - run.windowStartedAt) / 1000).toFixed(1)} s into the window; runtime answered again after ${(restartMs / 1000).toFixed(1)} s; ` +
           `half the clients back ${(halfBackMs / 1000).toFixed(1)} s after that; ` +

@@ -54,6 +54,22 @@ export function reconnectDelay(
   return Math.round(step / 2 + random() * (step / 2));
 }
 
+/**
+ * An attempt (session request and socket upgrade) that has not opened after this long is
+ * dropped and retried: a request caught in a restart can hang with no answer at all (seen
+ * through wrangler's proxy: upgrades sent while the runtime came back hung for 30 s and more),
+ * and neither fetch nor the browser's WebSocket gives up on its own for minutes. Each
+ * consecutive timeout doubles the next attempt's allowance, so a slow network still gets
+ * through.
+ */
+export const OPEN_TIMEOUT_MS = 3_000;
+export const OPEN_TIMEOUT_MAX_MS = 30_000;
+
+/** How long attempt number `timedOut` (attempts that timed out in a row) may take to open. */
+export function openTimeout(timedOut: number): number {
+  return Math.min(OPEN_TIMEOUT_MAX_MS, OPEN_TIMEOUT_MS * 2 ** Math.min(timedOut, 16));
+}
+
 /** Whether a close code means "the runtime is restarting, come straight back". */
 export function isRestartClose(code: number): boolean {
   return code === RuntimeCloseCode.goingAway || code === RuntimeCloseCode.serviceRestart;

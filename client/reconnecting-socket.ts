@@ -2,14 +2,15 @@
  * A WebSocket that stays connected: fresh URL (ticket) before every attempt, backoff with
  * jitter between attempts (kept short for the first minute after a working connection was
  * lost, and at once, jittered, after a restart close 1001/1012), an immediate retry when the browser comes back online or the tab
- * becomes visible, a server's Retry-After honoured, and a keep-alive ping that also detects
+ * becomes visible, a server's Retry-After honoured, an attempt that hangs (no answer to the
+ * session request or the upgrade) dropped and retried, and a keep-alive ping that also detects
  * sockets the network silently dropped. When the browser says it is offline the socket is
  * given up at once (frames sent into it now would be lost in the network, unacked; callers
  * resend what was not acked after the next open). Shared by the widget's visitor connection and the panel's team connections;
  * knows nothing about frames, which is what keeps it reusable and testable.
  */
 import { PING, PONG } from "../protocol/wire";
-import { isRestartClose, reconnectDelay, restartDelay } from "./backoff";
+import { isRestartClose, openTimeout, reconnectDelay, restartDelay } from "./backoff";
 
 export const SocketState = {
   /** Not started, or stopped for good. */
@@ -81,6 +82,9 @@ export class ReconnectingSocket {
   /** Bumped on every attempt and on stop, so late callbacks of an old attempt do nothing. */
   #generation = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Gives up on an attempt that has not opened in time; `#timedOut` in a row lengthen it. */
+  #openTimer: ReturnType<typeof setTimeout> | undefined;
+  #timedOut = 0;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
   #pongTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #offline = (): void => {
@@ -124,6 +128,7 @@ export class ReconnectingSocket {
     }
     this.#generation++;
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#openTimer);
     this.#detach()?.close(1000, "bye");
     this.#setState(SocketState.idle);
   }
@@ -154,6 +159,15 @@ export class ReconnectingSocket {
   async #connect(): Promise<void> {
     const generation = ++this.#generation;
     this.#setState(SocketState.connecting);
+    clearTimeout(this.#openTimer);
+    this.#openTimer = setTimeout(() => {
+      if (generation !== this.#generation || this.state !== SocketState.connecting) return;
+      // The late answer of this attempt is ignored (generation) and its socket dropped.
+      this.#generation++;
+      this.#timedOut++;
+      this.#detach()?.close();
+      this.#retryLater();
+    }, openTimeout(this.#timedOut));
     let url: string;
     try {
       url = await this.#options.url();
@@ -173,6 +187,7 @@ export class ReconnectingSocket {
     let opened = false;
     ws.onopen = () => {
       opened = true;
+      this.#timedOut = 0;
       this.#setState(SocketState.open);
       this.#pingTimer = setInterval(() => this.#checkAlive(), this.#options.pingIntervalMs ?? 25_000);
       this.#options.onOpen();

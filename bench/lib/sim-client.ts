@@ -7,7 +7,7 @@
  */
 import WebSocket from "ws";
 import type { ConversationSummary, VisitorFrameOut } from "../../protocol";
-import { isRestartClose, reconnectDelay, restartDelay } from "../../client/backoff";
+import { isRestartClose, openTimeout, reconnectDelay, restartDelay } from "../../client/backoff";
 import { BENCH_ORIGIN } from "./bench-site";
 import type { Ledger } from "./ledger";
 
@@ -56,6 +56,10 @@ export abstract class Client {
   ws: WebSocket | null = null;
   /** Between the welcome/snapshot and the socket closing. */
   ready = false;
+  /** Where the client is in connecting, for the fault bench's account of clients not back. */
+  phase: "session" | "upgrade" | "opened" | "ready" | "waiting" | "stopped" = "waiting";
+  /** The last frame type received since the socket opened (with `phase`: why it is not ready). */
+  lastFrame = "";
   connects = 0;
   private attempt = 0;
   /** When the last working socket closed; null while connected. */
@@ -64,6 +68,10 @@ export abstract class Client {
   private lostAt: number | null = null;
   private stopped = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** As the widget's socket: an attempt not open in time is dropped (`attemptId` voids its late answers). */
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private attemptId = 0;
+  private timedOut = 0;
 
   constructor(protected readonly hub: Hub) {}
 
@@ -86,6 +94,7 @@ export abstract class Client {
 
   protected becameReady(now: number): void {
     this.ready = true;
+    this.phase = "ready";
     this.attempt = 0;
     if (this.downSince !== null) {
       this.hub.outage(now - this.downSince);
@@ -96,10 +105,35 @@ export abstract class Client {
   }
 
   private async open(): Promise<void> {
-    const url = await this.url();
+    const attemptId = ++this.attemptId;
+    this.phase = "session";
+    clearTimeout(this.openTimer);
+    this.openTimer = setTimeout(() => {
+      if (attemptId !== this.attemptId || (this.phase !== "session" && this.phase !== "upgrade")) return;
+      this.hub.connectError(`${this.constructor.name} ${this.phase}`, new Error("timed out"));
+      this.attemptId++;
+      this.timedOut++;
+      const ws = this.ws;
+      this.ws = null;
+      ws?.terminate();
+      this.downSince ??= performance.now();
+      this.scheduleReconnect();
+    }, openTimeout(this.timedOut));
+    let url: string;
+    try {
+      url = await this.url();
+    } catch (error) {
+      if (attemptId !== this.attemptId) return;
+      throw error;
+    }
+    if (attemptId !== this.attemptId) return;
+    this.phase = "upgrade";
     const ws = new WebSocket(url, { origin: BENCH_ORIGIN, perMessageDeflate: false });
     this.ws = ws;
     ws.on("open", () => {
+      this.phase = "opened";
+      this.timedOut = 0;
+      this.lastFrame = "";
       this.hub.ledger.note("*", `${this.constructor.name} ${this.label()} open`);
       this.connects++;
       this.opened();
@@ -107,6 +141,7 @@ export abstract class Client {
     ws.on("message", (data: Buffer) => {
       const text = data.toString();
       if (text === "pong") return;
+      if (!this.ready) this.lastFrame = /"type":"(\w+)"/.exec(text)?.[1] ?? "?";
       this.text(text, performance.now());
     });
     let opened = false;
@@ -133,6 +168,7 @@ export abstract class Client {
   /** The widget's schedule: `client/backoff.ts`, quick right after a working socket was lost. */
   private scheduleReconnect(delayMs?: number): void {
     if (this.stopped || !this.hub.reconnecting()) return;
+    this.phase = "waiting";
     clearTimeout(this.retryTimer);
     const downForMs = this.lostAt === null ? Infinity : performance.now() - this.lostAt;
     this.retryTimer = setTimeout(
@@ -155,7 +191,9 @@ export abstract class Client {
 
   stop(): void {
     this.stopped = true;
+    this.phase = "stopped";
     clearTimeout(this.retryTimer);
+    clearTimeout(this.openTimer);
     this.ws?.close(1000, "done");
   }
 }

@@ -18,6 +18,9 @@ import {
   RESTART_RETRY_MAX_MS,
   RESTART_WINDOW_MS,
   RESTART_SPREAD_MS,
+  OPEN_TIMEOUT_MAX_MS,
+  OPEN_TIMEOUT_MS,
+  openTimeout,
   restartDelay,
 } from "../../../client/backoff";
 import { ReconnectingSocket, SocketState } from "../../../client/reconnecting-socket";
@@ -126,14 +129,18 @@ class FakeSocket {
 
 describe("ReconnectingSocket through a crash and a deploy", () => {
   let serverUp = true;
+  /** A session request that never answers, as one caught in a restart can. */
+  let sessionHangs = false;
   let socket: ReconnectingSocket;
 
   beforeEach(() => {
     vi.useFakeTimers();
     FakeSocket.all = [];
     serverUp = true;
+    sessionHangs = false;
     socket = new ReconnectingSocket({
       url: async () => {
+        if (sessionHangs) return new Promise<string>(() => {});
         if (!serverUp) throw new TypeError("fetch failed");
         return "ws://test/connect";
       },
@@ -193,6 +200,49 @@ describe("ReconnectingSocket through a crash and a deploy", () => {
     expect(socket.state).toBe(SocketState.waiting);
     await vi.advanceTimersByTimeAsync(RESTART_SPREAD_MS);
     expect(FakeSocket.all.length).toBe(2);
+  });
+
+  it("drops an upgrade that hangs with no answer and is back within a second of the timeout", async () => {
+    socket.start();
+    await vi.advanceTimersByTimeAsync(0);
+    last().open();
+    last().drop(1006);
+    // The first retry, half a second later with the longest jitter.
+    await vi.advanceTimersByTimeAsync(BACKOFF_BASE_MS);
+    // The upgrade was sent while the runtime came back: it never opens nor closes.
+    const hung = last();
+    expect(FakeSocket.all).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS - 1);
+    expect(socket.state).toBe(SocketState.connecting);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(hung.readyState).toBe(3); // closed by the client
+    expect(socket.state).toBe(SocketState.waiting);
+    await vi.advanceTimersByTimeAsync(RESTART_RETRY_MAX_MS);
+    expect(FakeSocket.all).toHaveLength(3);
+    last().open();
+    expect(socket.state).toBe(SocketState.open);
+    // A late open of the hung attempt changes nothing.
+    hung.onopen?.();
+    expect(FakeSocket.all).toHaveLength(3);
+  });
+
+  it("drops a session request that hangs, and a later answer of it opens no socket", async () => {
+    sessionHangs = true;
+    socket.start();
+    await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS);
+    expect(socket.state).toBe(SocketState.waiting);
+    sessionHangs = false;
+    await vi.advanceTimersByTimeAsync(BACKOFF_BASE_MS);
+    expect(FakeSocket.all).toHaveLength(1);
+    last().open();
+    expect(socket.state).toBe(SocketState.open);
+  });
+
+  it("gives a slow network a longer chance after each timeout, up to 30 s", () => {
+    expect(openTimeout(0)).toBe(OPEN_TIMEOUT_MS);
+    expect(openTimeout(1)).toBe(OPEN_TIMEOUT_MS * 2);
+    expect(openTimeout(3)).toBe(OPEN_TIMEOUT_MS * 8);
+    expect(openTimeout(50)).toBe(OPEN_TIMEOUT_MAX_MS);
   });
 
   it("a first connect to a server that is down still backs off exponentially", async () => {
