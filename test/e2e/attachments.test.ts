@@ -108,8 +108,8 @@ describe("attachments", () => {
     await expect
       .poll(() => pending.allInnerTexts(), { timeout: 15_000 })
       .toEqual([
-        expect.stringMatching(/^broken\.png\s*\d+ (B|KB)/),
-        expect.stringMatching(/^invoice\.pdf\s*\d+ B/),
+        expect.stringMatching(/^broken\.png\s*[\d.]+\s?kB/),
+        expect.stringMatching(/^invoice\.pdf\s*[\d.]+\s?kB/),
       ]);
     await input.fill("Photo and invoice attached");
     await input.press("Enter");
@@ -128,7 +128,7 @@ describe("attachments", () => {
       )
       .toBe(120);
     expect(await sentRow.locator("[data-testid=attachment-link]").innerText()).toMatch(
-      /invoice\.pdf\s+\d+ B/,
+      /invoice\.pdf\s+[\d.]+\s?kB/,
     );
     await visitor.screenshot({ path: `${SHOTS}/widget-light-390.png` });
 
@@ -166,7 +166,7 @@ describe("attachments", () => {
     const answer = visitor.locator("[data-testid=chat-message][data-from=agent]").last();
     const link = answer.locator("[data-testid=attachment-link]");
     await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
-    expect(await link.innerText()).toMatch(/steps\.txt\s+\d+ B/);
+    expect(await link.innerText()).toMatch(/steps\.txt\s+[\d.]+\s?kB/);
     expect(new URL((await link.getAttribute("href"))!).origin).toBe(stage.product.server.origin);
     const download = visitor.waitForEvent("download");
     await link.click();
