@@ -204,4 +204,22 @@ describe("attachments", () => {
       .toBe(60);
     await dark.screenshot({ path: `${SHOTS}/widget-dark-390.png` });
   });
+
+  it("speaks the visitor's language: sizes, a refusal and the remove button in French", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 760 } })).newPage();
+    await page.goto(putHostPage(host, "/fr", { data: { locale: "fr" } }));
+    await page.locator("[data-testid=chat-launcher]").click();
+    // A page disguised as a picture: refused by its bytes, said in French.
+    await pasteInto(page, "cat.png", "image/png", Buffer.from("<!doctype html><script>alert(1)</script>"));
+    const pending = page.locator("[data-testid=chat-pending-file]");
+    await expect
+      .poll(() => pending.innerText(), { timeout: 15_000 })
+      .toMatch(/^cat\.png\s*Ce type de fichier ne peut pas être envoyé/);
+    expect(await pending.locator("button").getAttribute("aria-label")).toBe("Retirer cat.png");
+    await pending.locator("button").click();
+    await pasteInto(page, "photo.png", "image/png", png(600, 400));
+    await expect.poll(() => pending.innerText(), { timeout: 15_000 }).toMatch(/^photo\.png\s*[\d,]+\s?ko/);
+    await page.screenshot({ path: `${SHOTS}/widget-fr-390-pending.png` });
+    await page.context().close();
+  });
 });
