@@ -5,8 +5,9 @@
  * updated, the agent told `unassigned: deleted`); then, in one SQLite step, its messages and
  * notes, search documents, labels (on the row), rating, read pointers, handovers, webhook
  * events and attachment rows go, and the files' R2 keys wait in the trash until R2 confirms
- * (`file-cleanup.ts`). The visitor's open sockets are closed with 4004: the widget opens a
- * fresh session, which finds nothing of what was erased.
+ * (`file-cleanup.ts`). The visitor's open sockets are closed with 4004 when what their widget
+ * shows went (their open or latest conversation, or all of theirs): it opens a fresh session,
+ * which finds nothing of what was erased.
  */
 import { CloseCode } from "../../protocol";
 import type { FileCleanup } from "./file-cleanup";
@@ -51,6 +52,10 @@ export function eraseConversations(
   const visitorId = "visitorId" in target ? target.visitorId : (rows[0]?.visitorId ?? null);
   const profile = "visitorId" in target && store.visitor(target.visitorId) !== null;
   if (rows.length === 0 && !profile) return { conversations: [], messages: 0, attachments: 0, found: false };
+  // What the visitor's widget shows is their open or latest conversation: erasing an older
+  // closed one leaves their chat in peace.
+  const latest = visitorId ? store.latestConversationOf(visitorId)?.id : undefined;
+  const shown = "visitorId" in target || rows.some((row) => row.state !== "closed" || row.id === latest);
 
   // Open ones leave the engine first, so seats, queue and load are right before the rows go.
   for (const row of rows) {
@@ -96,6 +101,6 @@ export function eraseConversations(
     }
     parts.files.trash(parts.siteId, fileIds, now);
   });
-  if (visitorId) parts.sockets.closeVisitor(visitorId, CloseCode.notFound, "conversation deleted");
+  if (visitorId && shown) parts.sockets.closeVisitor(visitorId, CloseCode.notFound, "conversation deleted");
   return { conversations: rows.map((row) => row.id), messages, attachments: fileIds.length, found: true };
 }

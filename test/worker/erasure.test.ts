@@ -229,6 +229,58 @@ describe("erasing one conversation", () => {
   });
 });
 
+describe("erasing a transferred conversation", () => {
+  it("deletes it in the team it left and the team it went to", async () => {
+    const site = "erase-moved";
+    const tokens = await seedSite(site);
+    const visitor = await connectVisitor(site);
+    await visitor.until("status");
+    visitor.send({ type: "message", clientId: "v1", text: "a sales question" });
+    const { conversationId } = await visitor.until("ack");
+    const ana = await connectAgent(site, tokens.ana!);
+    ana.send({ type: "presence", status: "online" });
+    ana.send({ type: "claim", conversationId });
+    await ana.until("assigned");
+    ana.send({ type: "transfer", conversationId, toTeamId: "sales" });
+    await ana.untilWhere("unassigned", (frame) => frame.conversationId === conversationId);
+
+    const erased = await admin("DELETE", `/sites/${site}/conversations/${conversationId}`);
+    expect(erased.status).toBe(200);
+    const report = erasureReportSchema.parse(await erased.json());
+    expect({ ...report, teams: report.teams.sort() }).toMatchObject({
+      conversations: [conversationId],
+      teams: ["sales", "support"],
+    });
+    for (const team of ["support", "sales"]) {
+      const left = await runInDurableObject(teamStub(env, site, team), (_instance, state) =>
+        state.storage.sql.exec("SELECT 1 FROM messages WHERE conversation_id = ?", conversationId).toArray(),
+      );
+      expect(left, team).toEqual([]);
+    }
+  });
+});
+
+describe("erasing an older conversation", () => {
+  it("leaves the visitor's chat alone: the socket stays open and the later conversation goes on", async () => {
+    const site = "erase-older";
+    await seedSite(site);
+    const first = await connectVisitor(site);
+    await first.until("status");
+    first.send({ type: "message", clientId: "v1", text: "old question" });
+    const { conversationId: oldId } = await first.until("ack");
+    first.send({ type: "close" });
+    await first.untilWhere("status", (frame) => frame.state === "closed");
+    first.send({ type: "message", clientId: "v2", text: "new question" });
+    const { conversationId: newId } = await first.until("ack");
+    expect(newId).not.toBe(oldId);
+
+    expect((await admin("DELETE", `/sites/${site}/conversations/${oldId}`)).status).toBe(200);
+    first.send({ type: "message", clientId: "v3", text: "still here" });
+    expect((await first.until("ack")).conversationId).toBe(newId);
+    expect(first.closed).toBeNull();
+  });
+});
+
 describe("erasing a visitor", () => {
   it("deletes every conversation, the profile and unsent uploads of the visitor; the site forgets their team", async () => {
     const site = "erase-visitor";
