@@ -520,15 +520,11 @@ export class TeamDO extends DurableObject {
 
   async erase(target: ErasureTarget): Promise<TeamErasure> {
     return this.entry("erase", async (team, now) => {
-      const { store, historyStore: history, files } = this;
-      const transaction = (work: () => void) => this.ctx.storage.transactionSync(work);
-      const parts = { sql: this.ctx.storage.sql, store, history, files, transaction };
-      const erased = eraseConversations(
-        { ...parts, sockets: this.out.sockets, siteId: this.siteId() },
-        team,
-        target,
-        now,
-      );
+      const { store, historyStore: history, files, ctx } = this;
+      const transaction = (work: () => void) => ctx.storage.transactionSync(work);
+      const [sql, sockets, siteId] = [ctx.storage.sql, this.out.sockets, this.siteId()];
+      const parts = { sql, store, history, files, sockets, siteId, transaction };
+      const erased = eraseConversations(parts, team, target, now);
       await files.purge(now);
       await this.scheduleAlarm(team, now);
       return erased;
