@@ -4,8 +4,8 @@
  * progress and the server's refusals), the files waiting for the next message, and thumbnails
  * and file links in the transcript. Lit's `html` comes from the view; the transfer and rendering
  * code is the panel's too (`client/`). Its own styles are adopted into the view's shadow root,
- * and its few strings live here in every language the widget speaks (the view's `lang` picks
- * one; sizes are written by `Intl`), so neither the view nor its string tables grow.
+ * and its few strings are tables of its own (`files-strings/`, English here), the view's
+ * `lang` picking one, sizes written by `Intl`, so neither the view nor its string tables grow.
  */
 import type { html as Html } from "lit";
 import { AttachmentLinks, type AttachmentEndpoint } from "../client/attachment-transfer";
@@ -13,134 +13,51 @@ import { renderAttachments } from "../client/attachment-view";
 import { PendingFiles } from "../client/pending-files";
 import type { AttachmentRef } from "../protocol/wire";
 import type { TranscriptEntry } from "../client/transcript";
+import type { FilesStrings } from "./files-strings/files-strings";
 import type { Language } from "./locale";
 import type { WidgetConfig } from "./widget-config";
 
-interface FilesStrings {
-  /** The label of a waiting file's remove button. */
-  remove: string;
-  /** A refused upload, by the server's error code; `failed` for any other. */
-  failed: string;
-  offline: string;
-  too_large: string;
-  unsupported_type: string;
-  too_many: string;
-}
-
-/** Every language the widget speaks; the compiler insists on each (English is the fallback). */
-export const filesStrings: Record<Language, FilesStrings> = {
-  en: {
-    remove: "Remove {name}",
-    failed: "Not uploaded",
-    offline: "Not uploaded: no connection",
-    too_large: "This file is too large",
-    unsupported_type: "This kind of file cannot be sent",
-    too_many: "Too many files in this chat",
-  },
-  es: {
-    remove: "Quitar {name}",
-    failed: "No se ha subido",
-    offline: "No se ha subido: sin conexión",
-    too_large: "El archivo es demasiado grande",
-    unsupported_type: "No se pueden enviar archivos de este tipo",
-    too_many: "Demasiados archivos en este chat",
-  },
-  fr: {
-    remove: "Retirer {name}",
-    failed: "Non envoyé",
-    offline: "Non envoyé : pas de connexion",
-    too_large: "Ce fichier est trop volumineux",
-    unsupported_type: "Ce type de fichier ne peut pas être envoyé",
-    too_many: "Trop de fichiers dans cette conversation",
-  },
-  ru: {
-    remove: "Убрать {name}",
-    failed: "Не загружено",
-    offline: "Не загружено: нет соединения",
-    too_large: "Файл слишком большой",
-    unsupported_type: "Файлы такого типа отправить нельзя",
-    too_many: "Слишком много файлов в этом чате",
-  },
-  ar: {
-    remove: "إزالة {name}",
-    failed: "لم يُرفع الملف",
-    offline: "لم يُرفع الملف: لا يوجد اتصال",
-    too_large: "هذا الملف كبير جدًا",
-    unsupported_type: "لا يمكن إرسال هذا النوع من الملفات",
-    too_many: "ملفات كثيرة جدًا في هذه المحادثة",
-  },
-  de: {
-    remove: "{name} entfernen",
-    failed: "Nicht hochgeladen",
-    offline: "Nicht hochgeladen: keine Verbindung",
-    too_large: "Diese Datei ist zu groß",
-    unsupported_type: "Dateien dieser Art können nicht gesendet werden",
-    too_many: "Zu viele Dateien in diesem Chat",
-  },
-  pt: {
-    remove: "Remover {name}",
-    failed: "Não enviado",
-    offline: "Não enviado: sem conexão",
-    too_large: "Este arquivo é grande demais",
-    unsupported_type: "Não é possível enviar arquivos deste tipo",
-    too_many: "Arquivos demais nesta conversa",
-  },
-  it: {
-    remove: "Rimuovi {name}",
-    failed: "Non caricato",
-    offline: "Non caricato: nessuna connessione",
-    too_large: "Questo file è troppo grande",
-    unsupported_type: "Non è possibile inviare file di questo tipo",
-    too_many: "Troppi file in questa chat",
-  },
-  nl: {
-    remove: "{name} verwijderen",
-    failed: "Niet geüpload",
-    offline: "Niet geüpload: geen verbinding",
-    too_large: "Dit bestand is te groot",
-    unsupported_type: "Dit soort bestand kan niet worden verstuurd",
-    too_many: "Te veel bestanden in deze chat",
-  },
-  tr: {
-    remove: "Kaldır: {name}",
-    failed: "Yüklenmedi",
-    offline: "Yüklenmedi: bağlantı yok",
-    too_large: "Bu dosya çok büyük",
-    unsupported_type: "Bu türde dosya gönderilemez",
-    too_many: "Bu sohbette çok fazla dosya var",
-  },
-  ja: {
-    remove: "{name} を取り除く",
-    failed: "アップロードできませんでした",
-    offline: "アップロードできませんでした: 接続がありません",
-    too_large: "ファイルが大きすぎます",
-    unsupported_type: "この種類のファイルは送信できません",
-    too_many: "このチャットのファイルが多すぎます",
-  },
-  zh: {
-    remove: "移除 {name}",
-    failed: "未上传",
-    offline: "未上传：没有网络连接",
-    too_large: "文件太大",
-    unsupported_type: "无法发送此类文件",
-    too_many: "此对话中的文件过多",
-  },
-  he: {
-    remove: "הסרת {name}",
-    failed: "הקובץ לא הועלה",
-    offline: "הקובץ לא הועלה: אין חיבור",
-    too_large: "הקובץ גדול מדי",
-    unsupported_type: "אי אפשר לשלוח קבצים מסוג זה",
-    too_many: "יותר מדי קבצים בשיחה הזו",
-  },
+/** English, the fallback, comes with the chunk. */
+const en: FilesStrings = {
+  remove: "Remove {name}",
+  failed: "Not uploaded",
+  offline: "Not uploaded: no connection",
+  too_large: "This file is too large",
+  unsupported_type: "This kind of file cannot be sent",
+  too_many: "Too many files in this chat",
 };
 
-const stringsOf = (lang: string): FilesStrings =>
-  filesStrings[lang.toLowerCase().split("-")[0] as Language] ?? filesStrings.en;
+/** Each other language's table, a chunk of its own, loaded with the chunk's first use. */
+export const filesTables: Record<Language, () => Promise<{ default: FilesStrings }>> = {
+  en: () => Promise.resolve({ default: en }),
+  es: () => import("./files-strings/files-es"),
+  fr: () => import("./files-strings/files-fr"),
+  ru: () => import("./files-strings/files-ru"),
+  ar: () => import("./files-strings/files-ar"),
+  de: () => import("./files-strings/files-de"),
+  pt: () => import("./files-strings/files-pt"),
+  it: () => import("./files-strings/files-it"),
+  nl: () => import("./files-strings/files-nl"),
+  tr: () => import("./files-strings/files-tr"),
+  ja: () => import("./files-strings/files-ja"),
+  zh: () => import("./files-strings/files-zh"),
+  he: () => import("./files-strings/files-he"),
+};
+
+/** English until the visitor's table is in (a few ms after the first use), then theirs. */
+let strings: FilesStrings = en;
+
+const languageOf = (lang: string) => lang.toLowerCase().split("-")[0] as Language;
+
+/** Loads the table of the view's language (English stays for a language without one). */
+export async function loadFilesStrings(lang: string): Promise<FilesStrings> {
+  const load = filesTables[languageOf(lang)];
+  strings = load ? (await load().catch(() => ({ default: en }))).default : en;
+  return strings;
+}
 
 /** Why a file was not taken, in the visitor's language (the server's code picks the sentence). */
-export function refusalText(lang: string, code: string | undefined): string {
-  const t = stringsOf(lang);
+export function refusalText(t: FilesStrings, code: string | undefined): string {
   return code === "offline" || code === "too_large" || code === "unsupported_type" || code === "too_many"
     ? t[code]
     : t.failed;
@@ -211,6 +128,7 @@ export function use(view: FilesHost, lit: typeof Html, list?: FileList | false):
       token: () => localStorage.getItem(tokenKey(host!.config.site)),
     };
     const changed = () => host?.requestUpdate();
+    void loadFilesStrings(view.lang).then(changed);
     pending = new PendingFiles(endpoint, changed);
     links = new AttachmentLinks(endpoint, changed);
   }
@@ -240,12 +158,13 @@ export function renderPending() {
   const files = pending?.list ?? [];
   if (files.length === 0) return "";
   const lang = host!.lang;
+  const t = strings;
   return html`<ul class="pending" data-testid="chat-pending-files" aria-live="polite">
     ${files.map(
       (file) =>
         html`<li class=${file.error ? "failed" : ""} data-testid="chat-pending-file"><span class="name">${file.name}</span
-          ><span>${file.error ? refusalText(lang, file.code) : file.ref ? sizeText(lang, file.size) : `${Math.round(file.progress * 100)}%`}</span
-          ><button type="button" aria-label=${stringsOf(lang).remove.replace("{name}", file.name)} @click=${() => pending?.remove(file.key)}>×</button></li>`,
+          ><span>${file.error ? refusalText(t, file.code) : file.ref ? sizeText(lang, file.size) : `${Math.round(file.progress * 100)}%`}</span
+          ><button type="button" aria-label=${t.remove.replace("{name}", file.name)} @click=${() => pending?.remove(file.key)}>×</button></li>`,
     )}
   </ul>`;
 }

@@ -1,10 +1,11 @@
 /**
  * The widget's attachment chunk: it reads the visitor token where the widget writes it, and it
- * speaks every language the widget speaks (a table per language, each string its own, refusals
- * chosen by the server's code, sizes written by Intl in the visitor's language).
+ * speaks every language the widget speaks (a table chunk per language but English, which comes
+ * with the chunk; each string its own, refusals chosen by the server's code, sizes written by
+ * Intl in the visitor's language).
  */
 import { describe, expect, it } from "vitest";
-import { filesStrings, refusalText, sizeText, tokenKey } from "../../../widget/attachments";
+import { filesTables, loadFilesStrings, refusalText, sizeText, tokenKey } from "../../../widget/attachments";
 import { tables } from "../../../widget/i18n";
 import { visitorTokenKey } from "../../../widget/widget-config";
 
@@ -15,11 +16,11 @@ describe("the widget's attachment chunk", () => {
     expect(tokenKey("shop-1")).toBe(visitorTokenKey("shop-1"));
   });
 
-  it("has its strings in every language the widget speaks, none left in English", () => {
-    expect(Object.keys(filesStrings).sort()).toEqual([...languages].sort());
-    const english = filesStrings.en;
+  it("has its strings in every language the widget speaks, none left in English", async () => {
+    expect(Object.keys(filesTables).sort()).toEqual([...languages].sort());
+    const english = (await filesTables.en()).default;
     for (const language of languages) {
-      const strings = filesStrings[language];
+      const strings = (await filesTables[language]()).default;
       expect(Object.keys(strings), language).toEqual(Object.keys(english));
       expect(strings.remove, language).toContain("{name}");
       for (const [key, text] of Object.entries(strings)) {
@@ -30,14 +31,17 @@ describe("the widget's attachment chunk", () => {
     }
   });
 
-  it("says why a file was refused in the visitor's language, by the server's code", () => {
-    expect(refusalText("fr", "too_large")).toBe("Ce fichier est trop volumineux");
-    expect(refusalText("es-MX", "unsupported_type")).toBe("No se pueden enviar archivos de este tipo");
-    expect(refusalText("ru", "offline")).toBe("Не загружено: нет соединения");
-    expect(refusalText("de", "rate_limited")).toBe("Nicht hochgeladen");
-    expect(refusalText("de", undefined)).toBe("Nicht hochgeladen");
+  it("says why a file was refused in the visitor's language, by the server's code", async () => {
+    expect(refusalText(await loadFilesStrings("fr"), "too_large")).toBe("Ce fichier est trop volumineux");
+    expect(refusalText(await loadFilesStrings("es-MX"), "unsupported_type")).toBe(
+      "No se pueden enviar archivos de este tipo",
+    );
+    expect(refusalText(await loadFilesStrings("ru"), "offline")).toBe("Не загружено: нет соединения");
+    const de = await loadFilesStrings("de");
+    expect(refusalText(de, "rate_limited")).toBe("Nicht hochgeladen");
+    expect(refusalText(de, undefined)).toBe("Nicht hochgeladen");
     // A language the widget does not speak falls back to English.
-    expect(refusalText("fi", "too_many")).toBe("Too many files in this chat");
+    expect(refusalText(await loadFilesStrings("fi"), "too_many")).toBe("Too many files in this chat");
   });
 
   it("writes sizes in the visitor's language", () => {
