@@ -35,7 +35,8 @@ export interface AttachmentEndpoint {
   conversation?: string;
 }
 
-export type UploadResult = { ok: true; ref: AttachmentRef } | { ok: false; message: string };
+/** A refused upload: the server's sentence and its error code (`offline`: no answer at all). */
+export type UploadResult = { ok: true; ref: AttachmentRef } | { ok: false; message: string; code: string };
 
 export function uploadFile(
   endpoint: AttachmentEndpoint,
@@ -53,7 +54,7 @@ export function uploadFile(
     if (token) xhr.setRequestHeader("Authorization", `Bearer ${token}`);
     xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     xhr.onload = () => {
-      let body: { attachment?: unknown; error?: { message?: unknown } } = {};
+      let body: { attachment?: unknown; error?: { message?: unknown; code?: unknown } } = {};
       try {
         body = JSON.parse(xhr.responseText) as typeof body;
       } catch {
@@ -65,9 +66,10 @@ export function uploadFile(
           ok: false,
           message:
             typeof body.error?.message === "string" ? body.error.message : `upload failed (${xhr.status})`,
+          code: typeof body.error?.code === "string" ? body.error.code : "internal",
         });
     };
-    xhr.onerror = () => resolve({ ok: false, message: "upload failed: no connection" });
+    xhr.onerror = () => resolve({ ok: false, message: "upload failed: no connection", code: "offline" });
     xhr.send(file);
   });
 }

@@ -11,7 +11,13 @@ type Html = (strings: TemplateStringsArray, ...values: unknown[]) => unknown;
 /** A thumbnail fits in this box, keeping the picture's proportions. */
 const THUMB = 160;
 
-export function renderAttachments(html: Html, refs: unknown, links: AttachmentLinks): unknown {
+/** `size`: how a file's size is written (the widget's, in the visitor's language). */
+export function renderAttachments(
+  html: Html,
+  refs: unknown,
+  links: AttachmentLinks,
+  size: (bytes: number) => string = fileSize,
+): unknown {
   if (!Array.isArray(refs)) return "";
   const files = refs.filter(isAttachmentRef);
   return html`<ul class="files" part="files">
@@ -31,7 +37,7 @@ export function renderAttachments(html: Html, refs: unknown, links: AttachmentLi
           }
         </li>`;
       }
-      const label = html`<span class="name">${file.name}</span> <span class="size">${fileSize(file.size)}</span>`;
+      const label = html`<span class="name">${file.name}</span> <span class="size">${size(file.size)}</span>`;
       return html`<li class="file doc">
         ${
           url

@@ -13,7 +13,9 @@ export interface PendingFile {
   /** 0..1 while uploading. */
   progress: number;
   ref?: AttachmentRef;
+  /** The server's refusal, in its words (English), and its code (for a client's own words). */
   error?: string;
+  code?: string;
 }
 
 let nextKey = 1;
@@ -41,7 +43,10 @@ export class PendingFiles {
         this.changed();
       }).then((result) => {
         if (result.ok) pending.ref = result.ref;
-        else pending.error = result.message;
+        else {
+          pending.error = result.message;
+          pending.code = result.code;
+        }
         this.list = [...this.list];
         this.changed();
       });

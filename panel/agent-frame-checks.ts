@@ -120,6 +120,7 @@ export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
     rating: optional(isRating),
   }),
   rating: shape<Frame<"rating">>({ rating: isRating }),
+  labels: shape<Frame<"labels">>({ conversationId: str, labels: listOf(str) }),
   message: isChatMessage,
   ack: shape<Frame<"ack">>({ conversationId: str, clientId: str, seq: num }),
   typing: shape<Frame<"typing">>({ conversationId: str, on: bool }),

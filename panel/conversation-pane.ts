@@ -22,6 +22,7 @@ const endedText: Record<string, string> = {
   claimed_by_other: "A colleague took this conversation.",
   reassigned: "This conversation was reassigned.",
   escalated: "This conversation was escalated to a higher tier.",
+  deleted: "This conversation's data was deleted.",
 };
 
 /** What the pane asks of the panel element. */

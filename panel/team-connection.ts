@@ -316,6 +316,9 @@ export class TeamConnection extends TeamLists {
       case "message":
         this.onMessage(frame);
         break;
+      case "labels":
+        this.relabel(frame.conversationId, frame.labels);
+        break;
       case "rating":
         this.ratings.set(frame.rating.conversationId, frame.rating);
         // The lead's figures include it: ask again rather than wait for the next refresh.

@@ -51,6 +51,12 @@ export class TeamLists {
     else if (message.from === "visitor") summary.waitingSince ??= message.at;
   }
 
+  /** A colleague (or I, on another tab) changed a conversation's labels: every list shows them. */
+  protected relabel(conversationId: string, labels: string[]): void {
+    const held = [this.inboxById.get(conversationId), this.known.get(conversationId), ...this.queue];
+    for (const summary of held) if (summary?.id === conversationId) summary.labels = [...labels];
+  }
+
   protected remember(...lists: ConversationSummary[][]): void {
     for (const list of lists) for (const conversation of list) this.known.set(conversation.id, conversation);
   }

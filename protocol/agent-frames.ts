@@ -141,7 +141,8 @@ export const agentUnassignedSchema = z.object({
   type: z.literal("unassigned"),
   conversationId: z.string(),
   /** escalated: moved up a tier this agent does not serve (it waits for one who does). */
-  reason: z.enum(["closed", "transferred", "claimed_by_other", "reassigned", "escalated"]),
+  /** deleted: its data was erased through the admin API (a privacy request). */
+  reason: z.enum(["closed", "transferred", "claimed_by_other", "reassigned", "escalated", "deleted"]),
 });
 /**
  * One chat handed on from me while I was away or offline (`policy.absentAgents`), or for no
@@ -193,6 +194,15 @@ export const agentHistoryOutSchema = z.object({
 });
 /** The visitor rated a closed conversation: to every agent of the team (panel and team view). */
 export const agentRatingSchema = z.object({ type: z.literal("rating"), rating: csatRatingSchema });
+/**
+ * An agent changed a conversation's labels (`PUT …/conversations/:id/labels`): to every agent
+ * of the team, so inboxes, queues and the team view show them without a reload.
+ */
+export const agentLabelsOutSchema = z.object({
+  type: z.literal("labels"),
+  conversationId: z.string(),
+  labels: z.array(z.string()),
+});
 export const agentAckSchema = z.object({
   type: z.literal("ack"),
   conversationId: z.string(),
@@ -234,6 +244,7 @@ export const agentFrameOutSchema = z.discriminatedUnion("type", [
   agentPresenceOutSchema,
   agentHistoryOutSchema,
   agentRatingSchema,
+  agentLabelsOutSchema,
   messageFrameSchema,
   agentAckSchema,
   agentTypingOutSchema,

@@ -26,6 +26,7 @@ export * from "./team-messages";
 export * from "./canned-reply-fill";
 export * from "./canned-replies";
 export * from "./labels";
+export * from "./erasure";
 export * from "./history";
 export * from "./webhooks";
 export * from "./csat-scale";

@@ -8,12 +8,19 @@
  *   export [SITE]       print the live site as a file that applies back to the same state
  *                       (`--out FILE` writes it); SITE defaults to the demo's
  *   login AGENT [SITE]  print a one-time panel login link for an agent (15 minutes)
+ *   erase-conversation ID [SITE]
+ *                       delete one conversation's data (messages, notes, files…) for a
+ *                       privacy request, in every team of the site
+ *   erase-visitor VISITOR [SITE] [--team TEAM] [--user]
+ *                       delete every conversation of a visitor; with --user, VISITOR is the
+ *                       site's own user id of a verified visitor (what the page gave setUser)
  *
  * The server is the one `npm start` runs (whatever port it chose), unless `--url URL` or
  * $CHAT_URL says otherwise. The admin token comes from $ADMIN_TOKEN or .dev.vars.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ErasureReport } from "../protocol";
 import { AdminClient } from "./lib/admin-client";
 import { diffSiteConfig } from "./lib/config-diff";
 import { readDevServerOrigin } from "./lib/dev-server-state";
@@ -22,6 +29,7 @@ import { loadSiteConfig } from "./lib/load-site-config";
 import { repoRoot } from "./lib/wrangler-dev";
 
 const usage = `usage: npm run config -- apply FILE [--keep-origins] | diff FILE | export [SITE] [--out FILE] | login AGENT [SITE]
+  | erase-conversation ID [SITE] | erase-visitor VISITOR [SITE] [--team TEAM] [--user]
   options: --url URL (default: the server npm start runs, else http://127.0.0.1:8787)`;
 
 function takeFlag(args: string[], name: string): string | undefined {
@@ -34,6 +42,9 @@ function takeFlag(args: string[], name: string): string | undefined {
 const args = process.argv.slice(2);
 const urlFlag = takeFlag(args, "--url");
 const outFlag = takeFlag(args, "--out");
+const teamFlag = takeFlag(args, "--team");
+const byUser = args.includes("--user");
+if (byUser) args.splice(args.indexOf("--user"), 1);
 const keepOrigins = args.includes("--keep-origins");
 if (keepOrigins) args.splice(args.indexOf("--keep-origins"), 1);
 const [command, argument, extra] = args;
@@ -77,6 +88,16 @@ try {
     console.error(
       `works once, until ${new Date(expiresAt).toLocaleTimeString()}; the agent's earlier unused link no longer works`,
     );
+  } else if (command === "erase-conversation" && argument) {
+    const report = await admin.eraseConversation(extra ?? defaultSite(), argument);
+    console.log(erased(report));
+  } else if (command === "erase-visitor" && argument) {
+    const who = byUser ? { userId: argument } : { visitorId: argument };
+    const report = await admin.eraseVisitor(extra ?? defaultSite(), {
+      ...who,
+      ...(teamFlag ? { team: teamFlag } : {}),
+    });
+    console.log(erased(report));
   } else {
     console.error(usage);
     process.exit(2);
@@ -88,4 +109,9 @@ try {
     unreachable ? `no server answers at ${url}: start one with npm start, or pass --url URL` : message,
   );
   process.exit(1);
+}
+
+function erased(report: ErasureReport): string {
+  const teams = report.teams.length ? ` in ${report.teams.join(", ")}` : "";
+  return `erased ${report.conversations.length} conversation(s), ${report.messages} message(s) and ${report.attachments} file(s)${teams}`;
 }

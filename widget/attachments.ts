@@ -4,15 +4,73 @@
  * progress and the server's refusals), the files waiting for the next message, and thumbnails
  * and file links in the transcript. Lit's `html` comes from the view; the transfer and rendering
  * code is the panel's too (`client/`). Its own styles are adopted into the view's shadow root,
- * and its few strings live here (English), so neither the view nor the string tables grow.
+ * and its few strings are tables of its own (`files-strings/`, English here), the view's
+ * `lang` picking one, sizes written by `Intl`, so neither the view nor its string tables grow.
  */
 import type { html as Html } from "lit";
-import { AttachmentLinks, fileSize, type AttachmentEndpoint } from "../client/attachment-transfer";
+import { AttachmentLinks, type AttachmentEndpoint } from "../client/attachment-transfer";
 import { renderAttachments } from "../client/attachment-view";
 import { PendingFiles } from "../client/pending-files";
 import type { AttachmentRef } from "../protocol/wire";
 import type { TranscriptEntry } from "../client/transcript";
+import type { FilesStrings } from "./files-strings/files-strings";
+import type { Language } from "./locale";
 import type { WidgetConfig } from "./widget-config";
+
+/** English, the fallback, comes with the chunk. */
+const en: FilesStrings = {
+  remove: "Remove {name}",
+  failed: "Not uploaded",
+  offline: "Not uploaded: no connection",
+  too_large: "This file is too large",
+  unsupported_type: "This kind of file cannot be sent",
+  too_many: "Too many files in this chat",
+};
+
+/** Each other language's table, a chunk of its own, loaded with the chunk's first use. */
+export const filesTables: Record<Language, () => Promise<{ default: FilesStrings }>> = {
+  en: () => Promise.resolve({ default: en }),
+  es: () => import("./files-strings/files-es"),
+  fr: () => import("./files-strings/files-fr"),
+  ru: () => import("./files-strings/files-ru"),
+  ar: () => import("./files-strings/files-ar"),
+  de: () => import("./files-strings/files-de"),
+  pt: () => import("./files-strings/files-pt"),
+  it: () => import("./files-strings/files-it"),
+  nl: () => import("./files-strings/files-nl"),
+  tr: () => import("./files-strings/files-tr"),
+  ja: () => import("./files-strings/files-ja"),
+  zh: () => import("./files-strings/files-zh"),
+  he: () => import("./files-strings/files-he"),
+};
+
+/** English until the visitor's table is in (a few ms after the first use), then theirs. */
+let strings: FilesStrings = en;
+
+const languageOf = (lang: string) => lang.toLowerCase().split("-")[0] as Language;
+
+/** Loads the table of the view's language (English stays for a language without one). */
+export async function loadFilesStrings(lang: string): Promise<FilesStrings> {
+  const load = filesTables[languageOf(lang)];
+  strings = load ? (await load().catch(() => ({ default: en }))).default : en;
+  return strings;
+}
+
+/** Why a file was not taken, in the visitor's language (the server's code picks the sentence). */
+export function refusalText(t: FilesStrings, code: string | undefined): string {
+  return code === "offline" || code === "too_large" || code === "unsupported_type" || code === "too_many"
+    ? t[code]
+    : t.failed;
+}
+
+/** A file's size in the visitor's language: "34 kB", "1,2 Mo", "1,2 МБ". */
+export function sizeText(lang: string, bytes: number): string {
+  const [unit, value] =
+    bytes < 1024 * 1024 ? ["kilobyte", bytes / 1024] : ["megabyte", bytes / (1024 * 1024)];
+  return new Intl.NumberFormat(lang || "en", { style: "unit", unit, maximumFractionDigits: 1 }).format(
+    Math.max(value, 0.1),
+  );
+}
 
 /**
  * Where the widget keeps the visitor token: `visitorTokenKey` of widget-config.ts, written out
@@ -24,6 +82,8 @@ export const tokenKey = (site: string) => `edgechat:${site}:visitor-token`;
 /** What the chunk needs of the view. */
 export interface FilesHost {
   config: WidgetConfig;
+  /** The view's language (`lang` of the element). */
+  readonly lang: string;
   requestUpdate(): void;
   readonly shadowRoot: ShadowRoot | null;
 }
@@ -68,6 +128,7 @@ export function use(view: FilesHost, lit: typeof Html, list?: FileList | false):
       token: () => localStorage.getItem(tokenKey(host!.config.site)),
     };
     const changed = () => host?.requestUpdate();
+    void loadFilesStrings(view.lang).then(changed);
     pending = new PendingFiles(endpoint, changed);
     links = new AttachmentLinks(endpoint, changed);
   }
@@ -96,17 +157,20 @@ export function take(): AttachmentRef[] | undefined | null {
 export function renderPending() {
   const files = pending?.list ?? [];
   if (files.length === 0) return "";
+  const lang = host!.lang;
+  const t = strings;
   return html`<ul class="pending" data-testid="chat-pending-files" aria-live="polite">
     ${files.map(
       (file) =>
         html`<li class=${file.error ? "failed" : ""} data-testid="chat-pending-file"><span class="name">${file.name}</span
-          ><span>${file.error ?? (file.ref ? fileSize(file.size) : `${Math.round(file.progress * 100)}%`)}</span
-          ><button type="button" aria-label="Remove ${file.name}" @click=${() => pending?.remove(file.key)}>×</button></li>`,
+          ><span>${file.error ? refusalText(t, file.code) : file.ref ? sizeText(lang, file.size) : `${Math.round(file.progress * 100)}%`}</span
+          ><button type="button" aria-label=${t.remove.replace("{name}", file.name)} @click=${() => pending?.remove(file.key)}>×</button></li>`,
     )}
   </ul>`;
 }
 
 /** A message's thumbnails and file links. */
 export function renderFiles(entry: TranscriptEntry) {
-  return links ? renderAttachments(html, entry.attachments, links) : "";
+  const lang = host?.lang ?? "en";
+  return links ? renderAttachments(html, entry.attachments, links, (bytes) => sizeText(lang, bytes)) : "";
 }

@@ -7,8 +7,7 @@
 import { ATTACHMENT_ID_PATTERN, ATTACHMENT_LINK_TTL_SECONDS } from "../protocol";
 import { base64UrlDecode, base64UrlEncode, hmacSha256, timingSafeEqual } from "../core/crypto";
 
-/** Where a site's file lives in the R2 bucket. */
-export const attachmentKey = (siteId: string, id: string) => `sites/${siteId}/attachments/${id}`;
+export { attachmentKey } from "../core/attachments";
 
 const signedText = (siteId: string, id: string, exp: number) => `file.${siteId}.${id}.${exp}`;
 

@@ -525,6 +525,11 @@ export class SiteDO extends DurableObject {
     return this.configured ? this.store.visitorTeam(visitorId) : null;
   }
 
+  /** The visitor's data was erased: their next session is routed as a new visitor's. */
+  forgetVisitor(visitorId: string): boolean {
+    return this.configured ? this.store.forgetVisitor(visitorId) : false;
+  }
+
   /** The visitor's conversation now lives in `teamId` (a TeamDO calls this after a transfer). */
   setVisitorTeam(visitorId: string, teamId: string, now: number): void {
     if (!this.configured) return;

@@ -214,6 +214,11 @@ export class SiteStore {
     );
   }
 
+  /** Forgets which team the visitor was in (their data was erased); true if it was known. */
+  forgetVisitor(visitorId: string): boolean {
+    return this.sql.exec("DELETE FROM visitor_teams WHERE visitor_id = ?", visitorId).rowsWritten > 0;
+  }
+
   setVisitorTeam(visitorId: string, teamId: string, now: number): void {
     this.sql.exec(
       "INSERT OR REPLACE INTO visitor_teams (visitor_id, team_id, updated_at) VALUES (?, ?, ?)",

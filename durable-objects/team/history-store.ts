@@ -60,6 +60,40 @@ export class HistoryStore {
     );
   }
 
+  /**
+   * Takes a conversation out of the search index (its data is being erased; call before its
+   * messages go). The FTS table is contentless, so each document is deleted with the text it
+   * was indexed with: the lines after the previous document's last seq, up to its own.
+   */
+  forget(conversationId: string): void {
+    const docs = this.sql
+      .exec<{ rowid: number; to_seq: number }>(
+        "SELECT rowid, to_seq FROM search_docs WHERE conversation_id = ? ORDER BY to_seq",
+        conversationId,
+      )
+      .toArray();
+    let from = 0;
+    for (const doc of docs) {
+      const text = this.sql
+        .exec<{ text: string }>(
+          "SELECT text FROM messages WHERE conversation_id = ? AND seq > ? AND seq <= ? ORDER BY seq",
+          conversationId,
+          from,
+          doc.to_seq,
+        )
+        .toArray()
+        .map((line) => line.text)
+        .join("\n");
+      this.sql.exec(
+        "INSERT INTO transcript_search (transcript_search, rowid, text) VALUES ('delete', ?, ?)",
+        doc.rowid,
+        text,
+      );
+      from = doc.to_seq;
+    }
+    this.sql.exec("DELETE FROM search_docs WHERE conversation_id = ?", conversationId);
+  }
+
   /** One page of closed conversations matching `query`. */
   page(query: HistoryQuery): HistoryRows {
     const where = ["c.state = 'closed'"];

@@ -39,6 +39,8 @@ import { siteStub, teamStub } from "../addresses";
 import { ensureSchema } from "../sql-schema";
 import { handleAgentFrame } from "./agent-actions";
 import { CannedReplyStore } from "./canned-reply-store";
+import { eraseConversations, type ErasureTarget, type TeamErasure } from "./erase-conversations";
+import { FileCleanup } from "./file-cleanup";
 import { encodeHistoryCursor } from "../../protocol";
 import { HistoryStore } from "./history-store";
 import { LabelStore } from "./label-store";
@@ -89,6 +91,7 @@ export class TeamDO extends DurableObject {
   private readonly visitorBudget = new FrameBudget<WebSocket>(VISITOR_FRAME_BUDGET);
   private readonly agentBudget = new FrameBudget<WebSocket>(AGENT_FRAME_BUDGET);
   private readonly hooks: TeamWebhooks;
+  private readonly files: FileCleanup;
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
@@ -98,6 +101,7 @@ export class TeamDO extends DurableObject {
     this.store = new TeamStore(ctx.storage.sql);
     this.historyStore = new HistoryStore(ctx.storage.sql, this.store);
     this.hooks = new TeamWebhooks(ctx.storage.sql);
+    this.files = new FileCleanup(ctx.storage.sql, env.FILES);
     this.text = new VisitorText(this.store);
     this.views = new TeamViews(this.store, this.text);
     this.out = new TeamBroadcasts(this.store, new TeamSockets(ctx), this.views);
@@ -303,6 +307,9 @@ export class TeamDO extends DurableObject {
         team = ready;
         if (ready) runDue(ready, now);
       });
+      // Uploads no message took in time leave R2 (and any delete that failed is retried).
+      this.files.dropUnsent(this.siteId(), now);
+      await this.files.purge(now);
       await this.hooks.deliverDue(now, (endpointId, reason, at) =>
         siteStub(this.env, this.siteId()).webhookEndpointFailed(endpointId, reason, at),
       );
@@ -316,8 +323,8 @@ export class TeamDO extends DurableObject {
   private async scheduleAlarm(team: ReadyTeam | null, now: number): Promise<void> {
     const config = this.store.config();
     const engineAt = team && config ? nextDueAt(this.store, team.engine, config, now) : null;
-    const hooksAt = this.hooks.nextDueAt();
-    const at = engineAt === null ? hooksAt : hooksAt === null ? engineAt : Math.min(engineAt, hooksAt);
+    const times = [engineAt, this.hooks.nextDueAt(), this.files.nextDueAt(now)].filter((t) => t !== null);
+    const at = times.length === 0 ? null : Math.min(...times);
     if (at === null) await this.ctx.storage.deleteAlarm();
     else if ((await this.ctx.storage.getAlarm()) !== at) await this.ctx.storage.setAlarm(at);
   }
@@ -408,12 +415,13 @@ export class TeamDO extends DurableObject {
     await this.entry("putLabels", () => this.labelStore().replace(labels));
   }
 
-  /**
-   * Sets a conversation's labels (ids from the list). The panel that tagged keeps the answer;
-   * other panels see the labels in the next summary they are sent (no frame of its own).
-   */
+  /** Sets a conversation's labels (ids from the list); every panel of the team gets `labels` at once. */
   async tagConversation(conversationId: string, labelIds: string[]): Promise<Result<string[]>> {
-    return this.entry("tagConversation", () => this.labelStore().tag(conversationId, labelIds));
+    return this.entry("tagConversation", () => {
+      const tagged = this.labelStore().tag(conversationId, labelIds);
+      if (tagged.ok) this.out.sockets.toAgents({ type: "labels", conversationId, labels: tagged.value });
+      return tagged;
+    });
   }
 
   async history(query: HistoryQuery): Promise<HistoryPage> {
@@ -496,11 +504,31 @@ export class TeamDO extends DurableObject {
     ref: AttachmentRef;
     maxPerConversation: number;
   }): Promise<Result<AttachmentRef>> {
-    return this.entry("addAttachment", (_team, now) => addAttachment(this.store, upload, now));
+    return this.entry("addAttachment", async (team, now) => {
+      const added = addAttachment(this.store, upload, now);
+      // An upload never sent is deleted after UNUSED_ATTACHMENT_SECONDS: the alarm must know.
+      if (added.ok) await this.scheduleAlarm(team, now);
+      return added;
+    });
   }
 
   async visibleAttachments(viewer: AttachmentParty, ids: string[]): Promise<AttachmentRef[]> {
     return this.entry("visibleAttachments", () => visibleAttachments(this.store, viewer, ids));
+  }
+
+  // ---- privacy: erasing conversations (the admin API, `erase-conversations.ts`) ----
+
+  async erase(target: ErasureTarget): Promise<TeamErasure> {
+    return this.entry("erase", async (team, now) => {
+      const { store, historyStore: history, files, ctx } = this;
+      const transaction = (work: () => void) => ctx.storage.transactionSync(work);
+      const [sql, sockets, siteId] = [ctx.storage.sql, this.out.sockets, this.siteId()];
+      const parts = { sql, store, history, files, sockets, siteId, transaction };
+      const erased = eraseConversations(parts, team, target, now);
+      await files.purge(now);
+      await this.scheduleAlarm(team, now);
+      return erased;
+    });
   }
 
   // ---- webhooks (the SiteDO pushes endpoints; the admin API reads the log) ----

@@ -9,7 +9,7 @@ import type { Migration } from "../sql-schema";
  * Bump when a migration is added below (`ensureSchema` throws until it matches the last
  * migration); never edit a migration once it has shipped.
  */
-export const TEAM_SCHEMA_VERSION = 8;
+export const TEAM_SCHEMA_VERSION = 9;
 
 export const teamMigrations: readonly Migration[] = [
   {
@@ -178,6 +178,16 @@ export const teamMigrations: readonly Migration[] = [
       )`,
       "CREATE INDEX attachments_by_conversation ON attachments (conversation_id)",
       "CREATE INDEX attachments_by_uploader ON attachments (uploader, seq)",
+    ],
+  },
+  {
+    version: 9,
+    statements: [
+      // Uploads no message took, oldest first: the alarm deletes them (`file-cleanup.ts`).
+      "CREATE INDEX attachments_unsent ON attachments (created_at) WHERE seq IS NULL",
+      // R2 keys of files whose rows are gone (erased, or never sent) until R2 confirms the
+      // delete; a failed delete is retried by the alarm, so no file outlives its row for long.
+      "CREATE TABLE file_trash (key TEXT PRIMARY KEY, since INTEGER NOT NULL) WITHOUT ROWID",
     ],
   },
 ];

@@ -1,7 +1,8 @@
 /**
  * A small client of the admin API for scripts, tests and benchmarks: apply a site config
  * file (site, identity secrets, teams, agents, routing rules) in one call, export the live
- * site as a file, issue one-time agent login links and login tokens (for scripts).
+ * site as a file, issue one-time agent login links and login tokens (for scripts), erase a
+ * conversation's or a visitor's data (privacy requests).
  * Every call goes through the real HTTP API, so the Worker validates everything again.
  */
 import {
@@ -15,6 +16,8 @@ import {
   type SiteConfigApplied,
   type SiteConfigBody,
   type AgentTokenInfo,
+  type EraseVisitorBody,
+  type ErasureReport,
 } from "../../protocol";
 
 export class AdminClient {
@@ -92,6 +95,16 @@ export class AdminClient {
   /** Fingerprints of the live identity secrets (never the secrets). */
   identitySecrets(site: string): Promise<IdentitySecretsView> {
     return this.call("GET", `/sites/${site}/identity-secrets`);
+  }
+
+  /** Erases one conversation's data in every team of the site (a privacy request). */
+  eraseConversation(site: string, conversationId: string): Promise<ErasureReport> {
+    return this.call("DELETE", `/sites/${site}/conversations/${encodeURIComponent(conversationId)}`);
+  }
+
+  /** Erases every conversation of a visitor (by visitor id, or a verified user's user id). */
+  eraseVisitor(site: string, body: EraseVisitorBody): Promise<ErasureReport> {
+    return this.call("POST", `/sites/${site}/visitors/erase`, body);
   }
 
   /** A one-time panel login link (15 minutes); the agent's earlier unused link stops working. */

@@ -108,8 +108,8 @@ describe("attachments", () => {
     await expect
       .poll(() => pending.allInnerTexts(), { timeout: 15_000 })
       .toEqual([
-        expect.stringMatching(/^broken\.png\s*\d+ (B|KB)/),
-        expect.stringMatching(/^invoice\.pdf\s*\d+ B/),
+        expect.stringMatching(/^broken\.png\s*[\d.]+\s?kB/),
+        expect.stringMatching(/^invoice\.pdf\s*[\d.]+\s?kB/),
       ]);
     await input.fill("Photo and invoice attached");
     await input.press("Enter");
@@ -128,7 +128,7 @@ describe("attachments", () => {
       )
       .toBe(120);
     expect(await sentRow.locator("[data-testid=attachment-link]").innerText()).toMatch(
-      /invoice\.pdf\s+\d+ B/,
+      /invoice\.pdf\s+[\d.]+\s?kB/,
     );
     await visitor.screenshot({ path: `${SHOTS}/widget-light-390.png` });
 
@@ -166,7 +166,7 @@ describe("attachments", () => {
     const answer = visitor.locator("[data-testid=chat-message][data-from=agent]").last();
     const link = answer.locator("[data-testid=attachment-link]");
     await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
-    expect(await link.innerText()).toMatch(/steps\.txt\s+\d+ B/);
+    expect(await link.innerText()).toMatch(/steps\.txt\s+[\d.]+\s?kB/);
     expect(new URL((await link.getAttribute("href"))!).origin).toBe(stage.product.server.origin);
     const download = visitor.waitForEvent("download");
     await link.click();
@@ -203,5 +203,23 @@ describe("attachments", () => {
       )
       .toBe(60);
     await dark.screenshot({ path: `${SHOTS}/widget-dark-390.png` });
+  });
+
+  it("speaks the visitor's language: sizes, a refusal and the remove button in French", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 760 } })).newPage();
+    await page.goto(putHostPage(host, "/fr", { data: { locale: "fr" } }));
+    await page.locator("[data-testid=chat-launcher]").click();
+    // A page disguised as a picture: refused by its bytes, said in French.
+    await pasteInto(page, "cat.png", "image/png", Buffer.from("<!doctype html><script>alert(1)</script>"));
+    const pending = page.locator("[data-testid=chat-pending-file]");
+    await expect
+      .poll(() => pending.innerText(), { timeout: 15_000 })
+      .toMatch(/^cat\.png\s*Ce type de fichier ne peut pas être envoyé/);
+    expect(await pending.locator("button").getAttribute("aria-label")).toBe("Retirer cat.png");
+    await pending.locator("button").click();
+    await pasteInto(page, "photo.png", "image/png", png(600, 400));
+    await expect.poll(() => pending.innerText(), { timeout: 15_000 }).toMatch(/^photo\.png\s*[\d,]+\s?ko/);
+    await page.screenshot({ path: `${SHOTS}/widget-fr-390-pending.png` });
+    await page.context().close();
   });
 });

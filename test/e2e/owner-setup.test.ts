@@ -2,7 +2,8 @@
  * The README's site-owner commands on a clean copy of the repository (tracked files only,
  * no dist/, node_modules linked in): the deploy dry-run builds the assets itself, and the
  * config commands against a running server: export -> diff shows no change, a file with a
- * short identity secret is refused and changes nothing, `login` prints a panel link.
+ * short identity secret is refused and changes nothing, `login` prints a panel link, and
+ * `erase-conversation` / `erase-visitor` delete a conversation for a privacy request.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import {
@@ -20,6 +21,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/lib/wrangler-dev";
 import { startProduct, type Product } from "./harness";
+import { visitorSaying, type RawVisitor } from "./panel-helpers";
 
 let copy: string;
 let product: Product;
@@ -100,4 +102,25 @@ describe("a site owner following the README on a fresh clone", () => {
     expect(login.status, login.err).toBe(0);
     expect(login.out.trim()).toMatch(new RegExp(`^${product.server.origin}/panel/`));
   }, 30_000);
+
+  it("erase-conversation and erase-visitor delete a conversation's data for a privacy request", async () => {
+    const opened: RawVisitor[] = [];
+    const { conversationId } = await visitorSaying(product.server.origin, opened, "please forget me");
+    // Both before the first spawnSync: it blocks the event loop, and fetch's idle keep-alive
+    // connection, closed by the server meanwhile, would be reused ("other side closed").
+    const { visitor } = await visitorSaying(product.server.origin, opened, "and me too");
+    const erased = config("erase-conversation", conversationId);
+    expect(erased.status, erased.err).toBe(0);
+    expect(erased.out).toMatch(/^erased 1 conversation\(s\), \d+ message\(s\) and 0 file\(s\) in support/);
+    const again = config("erase-conversation", conversationId);
+    expect(again.status).toBe(1);
+    expect(again.err).toContain("404");
+    const byVisitor = config("erase-visitor", visitor.session.visitorId);
+    expect(byVisitor.status, byVisitor.err).toBe(0);
+    expect(byVisitor.out).toMatch(/^erased 1 conversation\(s\)/);
+    const nobody = config("erase-visitor", "42", "demo", "--user");
+    expect(nobody.status).toBe(1);
+    expect(nobody.err).toContain("404");
+    for (const visitor of opened) visitor.close();
+  }, 60_000);
 });

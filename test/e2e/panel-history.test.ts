@@ -2,7 +2,7 @@
  * History, search and labels in the panel, in real Chromium against `wrangler dev`, with Ana
  * (lead of the demo's support team, labels and canned replies from `config/demo-site.json`)
  * and visitors on raw sockets: Ana tags a conversation and the inbox's label filter narrows
- * to it; after closing, she finds a conversation by a word of its transcript in the History
+ * to it, here and at once in her panel on another device (the `labels` frame); after closing, she finds a conversation by a word of its transcript in the History
  * view and opens it read-only (the note in its style, no reply box); a returning visitor's
  * earlier conversation opens read-only from the visitor details; the team view's "closed
  * today" narrows by label; and she reopens a closed
@@ -76,6 +76,12 @@ describe("labels, history and search in the panel", () => {
     other = await visitorSaying(product.server.origin, visitors, "Do you ship to Norway?");
     for (const { conversationId } of [kettle, other])
       await expect.poll(() => inboxItem(conversationId).count(), { timeout: 15_000 }).toBe(1);
+    // Ana's panel on another device, open before the tag: it sees the label without a reload.
+    const elsewhere = await openPanel(browser, await product.loginUrl("ana"));
+    const elsewhereItems = elsewhere.locator("[data-testid=inbox-item]");
+    await expect.poll(() => elsewhereItems.count(), { timeout: 15_000 }).toBe(2);
+    await elsewhere.locator("[data-testid=inbox-label-filter]").selectOption("refund");
+    await expect.poll(() => elsewhereItems.count()).toBe(0);
 
     await openChat(kettle.conversationId);
     await ana.locator("[data-testid=labels-button]").click();
@@ -84,6 +90,9 @@ describe("labels, history and search in the panel", () => {
       .poll(() => ana.locator("[data-testid=conversation-label-chips]").innerText())
       .toContain("Refund");
     await ana.locator("[data-testid=labels-button]").click();
+    await expect.poll(() => elsewhereItems.count(), { timeout: 10_000 }).toBe(1);
+    expect(await elsewhereItems.getAttribute("data-conversation-id")).toBe(kettle.conversationId);
+    await elsewhere.context().close();
 
     const filter = ana.locator("[data-testid=inbox-label-filter]");
     await filter.selectOption("refund");

@@ -178,7 +178,7 @@ const tickets: Record<string, (fixture: Fixture) => Promise<string>> = {
 
 /**
  * A real body for operations whose documented example cannot work twice: a login link's
- * code is single-use, so the valid call signs in with a fresh one.
+ * code is single-use, so the valid call signs in with a fresh one; an erase needs a visitor.
  */
 const realBodies: Record<string, (fixture: Fixture) => Promise<unknown>> = {
   "/v1/sites/:site/agent/login": async ({ site }) => {
@@ -186,6 +186,10 @@ const realBodies: Record<string, (fixture: Fixture) => Promise<unknown>> = {
     const { loginPath } = (await issued.json()) as { loginPath: string };
     return { code: new URLSearchParams(loginPath.split("#")[1]).get("login") };
   },
+  // The example's user never chatted here: erase a visitor who has a session.
+  "/v1/admin/sites/:site/visitors/erase": async ({ site }) => ({
+    visitorId: ((await (await visitorSession(site)).json()) as { visitorId: string }).visitorId,
+  }),
 };
 
 function url(path: string, values: Record<string, string>, query: Record<string, string> = {}): string {

@@ -101,4 +101,43 @@ describe("labels", () => {
     expect((await tag(tokens.ben!, refund, { labels: ["refund", "bug"] })).status).toBe(200);
     expect((await history("?label=bug")).map((c) => c.id)).toEqual([bug, refund]);
   });
+
+  it("are live to every panel of the team: a labels frame on each agent socket, none to another team", async () => {
+    const tokens = await seedSite("tag-live");
+    await admin("PUT", "/sites/tag-live/teams/support/labels", labels);
+    const ana = await connectAgent("tag-live", tokens.ana!);
+    ana.send({ type: "presence", status: "online" });
+    await ana.until("snapshot");
+    const ben = await connectAgent("tag-live", tokens.ben!);
+    await ben.until("snapshot");
+    const cy = await connectAgent("tag-live", tokens.cy!, "sales");
+    await cy.until("snapshot");
+    const visitor = await connectVisitor("tag-live");
+    await visitor.until("status");
+    visitor.send({ type: "message", clientId: "v1", text: "refund please" });
+    const { conversationId } = await visitor.until("ack");
+    ana.send({ type: "claim", conversationId });
+    await ana.untilWhere("assigned", (f) => f.conversation.id === conversationId);
+    const tag = (body: unknown) =>
+      asAgent(tokens.ana!, "PUT", `/tag-live/teams/support/conversations/${conversationId}/labels`, body);
+
+    expect((await tag({ labels: ["refund", "bug"] })).status).toBe(200);
+    for (const panel of [ben, ana])
+      expect(await panel.until("labels")).toEqual({
+        type: "labels",
+        conversationId,
+        labels: ["refund", "bug"],
+      });
+    // Removing one is the same frame with what is left.
+    expect((await tag({ labels: ["bug"] })).status).toBe(200);
+    expect(await ben.until("labels")).toMatchObject({ conversationId, labels: ["bug"] });
+    // A refused tag tells nobody; another team's panel never hears of it.
+    expect((await tag({ labels: ["vip"] })).status).toBe(400);
+    ben.send({ type: "stats" });
+    const seen: string[] = [];
+    while (seen.at(-1) !== "stats") seen.push((await ben.next()).type);
+    expect(seen).not.toContain("labels");
+    expect(cy.pending().filter((frame) => frame.type === "labels")).toEqual([]);
+    expect(visitor.pending().map((frame) => frame.type)).not.toContain("labels");
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The admin API, `/v1/admin/*`: the admin token and a body limit on every call, then the
- * site (settings, routing rules, identity secrets), its teams and its agents. Every body
+ * site (settings, routing rules, identity secrets), its teams and its agents, and erasing a
+ * conversation's or a visitor's data (privacy requests). Every body
  * is validated by the protocol's zod schemas; `worker/api-catalog.ts` documents each route.
  */
 import { Hono } from "hono";
@@ -9,6 +10,7 @@ import type { AppEnv } from "../app-env";
 import { adminAuth } from "../middleware/admin-auth";
 import { limitBody } from "../middleware/limit-body";
 import { adminAgentRoutes } from "./admin-agent-routes";
+import { adminErasureRoutes } from "./admin-erasure-routes";
 import { adminSiteRoutes } from "./admin-site-routes";
 import { adminTeamRoutes } from "./admin-team-routes";
 import { adminCannedReplyRoutes } from "./canned-reply-routes";
@@ -24,3 +26,4 @@ adminRoutes.route("/sites/:site/teams", adminCannedReplyRoutes);
 adminRoutes.route("/sites/:site/teams", adminLabelRoutes);
 adminRoutes.route("/sites/:site/agents", adminAgentRoutes);
 adminRoutes.route("/sites/:site/webhooks", adminWebhookRoutes);
+adminRoutes.route("/sites/:site", adminErasureRoutes);

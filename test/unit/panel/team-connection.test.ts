@@ -125,6 +125,20 @@ describe("TeamConnection (the panel's socket of one team)", () => {
     expect(team.unread.has("c1")).toBe(false);
   });
 
+  it("shows a colleague's labels at once: inbox and queue summaries take a labels frame", async () => {
+    const { host } = fakeHost();
+    const team = await connected(host, [summary("c1", { labels: ["bug"] })]);
+    server({ type: "queue", queue: [summary("q1", { state: "queued", agentId: null })] });
+    server({ type: "labels", conversationId: "c1", labels: ["refund", "bug"] });
+    server({ type: "labels", conversationId: "q1", labels: ["vip"] });
+    // A frame that fails its check changes nothing.
+    server({ type: "labels", conversationId: "c1", labels: "refund" });
+    expect(team.conversation("c1")?.labels).toEqual(["refund", "bug"]);
+    expect(team.queue[0]!.labels).toEqual(["vip"]);
+    server({ type: "labels", conversationId: "c1", labels: [] });
+    expect(team.inbox[0]!.labels).toEqual([]);
+  });
+
   it("asks for what it missed when the seqs jump", async () => {
     const { host } = fakeHost();
     await connected(host);

@@ -1,0 +1,11 @@
+/** The attachment chunk's Portuguese (Brazil) strings. */
+import type { FilesStrings } from "./files-strings";
+
+export default {
+  remove: "Remover {name}",
+  failed: "Não enviado",
+  offline: "Não enviado: sem conexão",
+  too_large: "Este arquivo é grande demais",
+  unsupported_type: "Não é possível enviar arquivos deste tipo",
+  too_many: "Arquivos demais nesta conversa",
+} satisfies FilesStrings;
