@@ -52,14 +52,14 @@ import {
   webhookEndpointBodySchema,
   webhookEndpointCreatedSchema,
   webhookEndpointViewSchema,
-} from "../protocol";
+} from "../../protocol";
 import {
   ApiAuth,
   openApiDocument,
   type ApiOperation,
   type NamedSchema,
   type SchemaSubstitutes,
-} from "../protocol/openapi";
+} from "../../protocol/openapi";
 
 const ok: NamedSchema = { name: "Ok", schema: okResponseSchema };
 const socket = { 101: 'switching to a WebSocket; frames as in README "Protocol"' };
