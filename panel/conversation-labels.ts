@@ -11,13 +11,8 @@ import { customElement, property, state } from "lit/decorators.js";
 import type { Label } from "../protocol/wire";
 import { LABELS_CHANGED, labelName, tagConversation, teamLabels } from "./history-api";
 import type { PanelCredentials } from "./panel-auth";
+import { labelChipStyles } from "./label-chips";
 import { baseStyles } from "./panel-styles";
-
-/** The chips the panel draws for labels (also used by lists that only show them). */
-export const labelChipStyles = css`
-  .label-chips { display: inline-flex; flex-direction: row; flex-wrap: wrap; align-self: flex-start; gap: 4px; margin: 0; padding: 0; list-style: none; }
-  .label-chip { padding: 0 8px; border-radius: 999px; background: color-mix(in srgb, var(--accent) 12%, var(--surface)); color: var(--accent-text); font-size: 11.5px; font-weight: 600; line-height: 20px; white-space: nowrap; }
-`;
 
 @customElement("conversation-labels")
 export class ConversationLabels extends LitElement {

@@ -10,7 +10,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { HistoryEntry, Label, Transcript } from "../protocol/wire";
 import "./conversation-labels";
-import { labelChipStyles } from "./conversation-labels";
+import { labelChipStyles } from "./label-chips";
 import { dateTime } from "./format";
 import { helpdeskStyles } from "./helpdesk-styles";
 import {

@@ -7,7 +7,7 @@
 import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { HistoryEntry, Label } from "../protocol/wire";
-import { labelChipStyles } from "./conversation-labels";
+import { labelChipStyles } from "./label-chips";
 import { clockTime } from "./format";
 import { historyPage, LABELS_CHANGED, labelName, teamLabels } from "./history-api";
 import type { PanelCredentials } from "./panel-auth";
