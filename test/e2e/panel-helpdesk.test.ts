@@ -6,27 +6,29 @@
  * with the keyboard and its variables filled; the lead adds one in Settings (a typo in a
  * variable is refused beside the reply) and finds it with `/` at once. Saves screenshots (see panel-helpers).
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startProduct, type Product } from "./harness";
-import { goOnline, openPanel, RawVisitor, screenshot, visitorSaying } from "./panel-helpers";
+import type { Product } from "./harness";
+import {
+  agentOnline,
+  RawVisitor,
+  screenshot,
+  startPanelStage,
+  visitorSaying,
+  type PanelStage,
+} from "./panel-helpers";
 
+let stage: PanelStage;
 let product: Product;
-let browser: Browser;
+let visitors: RawVisitor[];
 let ana: Page;
-const visitors: RawVisitor[] = [];
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-  ana = await openPanel(browser, await product.loginUrl("ana"));
-  await goOnline(ana);
+  ({ product, visitors } = stage = await startPanelStage());
+  ana = await agentOnline(stage, "ana");
 });
 
-afterAll(async () => {
-  for (const visitor of visitors) visitor.close();
-  await browser?.close();
-  await product?.stop();
-});
+afterAll(() => stage?.stop());
 
 async function openChat(conversationId: string): Promise<void> {
   await ana

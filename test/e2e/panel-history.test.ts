@@ -11,29 +11,31 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startProduct, type Product } from "./harness";
-import { goOnline, openPanel, RawVisitor, screenshot, visitorSaying } from "./panel-helpers";
+import type { Product } from "./harness";
+import {
+  agentOnline,
+  RawVisitor,
+  screenshot,
+  startPanelStage,
+  visitorSaying,
+  type PanelStage,
+} from "./panel-helpers";
 
 const shots = process.env.HISTORY_SHOTS ?? "/tmp/history-shots";
 
+let stage: PanelStage;
 let product: Product;
-let browser: Browser;
+let visitors: RawVisitor[];
 let ana: Page;
-const visitors: RawVisitor[] = [];
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-  ana = await openPanel(browser, await product.loginUrl("ana"));
-  await goOnline(ana);
+  ({ product, visitors } = stage = await startPanelStage());
+  ana = await agentOnline(stage, "ana");
 });
 
-afterAll(async () => {
-  for (const visitor of visitors) visitor.close();
-  await browser?.close();
-  await product?.stop();
-});
+afterAll(() => stage?.stop());
 
 const inboxItem = (id: string) => ana.locator(`[data-testid=inbox-item][data-conversation-id="${id}"]`);
 

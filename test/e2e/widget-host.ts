@@ -4,7 +4,6 @@
  * embeds the script tag, and an agent driven over a raw WebSocket, so the tests check the
  * widget against the real Worker without depending on the panel's markup.
  */
-import { createHmac } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer, type Server } from "node:http";
@@ -301,25 +300,7 @@ export async function visitorSays(page: Page, text: string): Promise<void> {
   await input.press("Enter");
 }
 
-/** The demo site's identity secret (config/demo-site.json); a real one lives on the site's server. */
-export const DEMO_IDENTITY_SECRET = "demo-only-identity-secret-never-use-in-production";
-
-/** The README's Node example: what the site's backend computes for `setUser` (`hash`). */
-export function identityHash(
-  user: { id: string; name?: string; email?: string; attributes?: Record<string, string | number | boolean> },
-  secret = DEMO_IDENTITY_SECRET,
-): string {
-  const fields: Record<string, unknown> = {};
-  if (user.name !== undefined) fields.name = user.name;
-  if (user.email !== undefined) fields.email = user.email;
-  for (const [key, value] of Object.entries(user.attributes ?? {})) fields[`attributes.${key}`] = value;
-  const lines = Object.keys(fields)
-    .sort()
-    .map((key) => `${key}=${JSON.stringify(fields[key])}`);
-  return createHmac("sha256", secret)
-    .update([user.id, ...lines].join("\n"))
-    .digest("hex");
-}
+export { DEMO_IDENTITY_SECRET, identityHash } from "./identity-hash";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
