@@ -11,7 +11,7 @@ import { cannedReplies, saveCannedReplies } from "./canned-replies-api";
 import { formStyles } from "./form-styles";
 import type { PanelCredentials } from "./panel-auth";
 import { baseStyles } from "./panel-styles";
-import { moveItem } from "./list-order";
+import { moveItem } from "./settings-lists";
 
 /** An id for a new reply from its title, unique in the list. */
 function idFor(title: string, taken: ReadonlySet<string>): string {

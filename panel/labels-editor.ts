@@ -11,7 +11,7 @@ import { formStyles } from "./form-styles";
 import { saveTeamLabels, teamLabels } from "./history-api";
 import type { PanelCredentials } from "./panel-auth";
 import { baseStyles } from "./panel-styles";
-import { moveItem } from "./list-order";
+import { moveItem } from "./settings-lists";
 
 /** An id for a new label from its name, unique in the list (ids stay once saved). */
 function idFor(name: string, taken: ReadonlySet<string>): string {

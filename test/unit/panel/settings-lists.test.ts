@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moveItem } from "../../../panel/list-order";
+import { moveItem } from "../../../panel/settings-lists";
 
 describe("moveItem", () => {
   it("moves one item up or down and leaves the list it was given alone", () => {
