@@ -28,9 +28,10 @@ export function focusLast(
   element: { updateComplete: Promise<unknown>; renderRoot: ParentNode },
   testId: string,
 ) {
-  void element.updateComplete.then(() =>
-    [...element.renderRoot.querySelectorAll<HTMLElement>(`[data-testid=${testId}]`)].at(-1)?.focus(),
-  );
+  void element.updateComplete.then(() => {
+    const fields = element.renderRoot.querySelectorAll<HTMLElement>(`[data-testid=${testId}]`);
+    fields[fields.length - 1]?.focus();
+  });
 }
 
 /** A list save's refusal, on the row its path starts with (`index`), or on the list (null). */
