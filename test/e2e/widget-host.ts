@@ -4,8 +4,7 @@
  * embeds the script tag, and an agent driven over a raw WebSocket, so the tests check the
  * widget against the real Worker without depending on the panel's markup.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -301,23 +300,3 @@ export async function visitorSays(page: Page, text: string): Promise<void> {
 }
 
 export { DEMO_IDENTITY_SECRET, identityHash } from "./identity-hash";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** Serious and critical axe-core violations on the page (open shadow roots included), as `rule: targets`. */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP does not stop it.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; nodes: { target: unknown }[] }[] };
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } })
-      .axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map(
-        (violation) =>
-          `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(" ")}`,
-      );
-  });
-}
