@@ -30,12 +30,11 @@ beforeAll(async () => {
 
 afterAll(() => stage?.stop());
 
+/** Waits for the conversation in Ana's inbox, then opens it. */
 async function openChat(conversationId: string): Promise<void> {
-  await ana
-    .locator(
-      `[data-testid=inbox-item][data-conversation-id="${conversationId}"] [data-testid=open-conversation]`,
-    )
-    .click();
+  const item = ana.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId}"]`);
+  await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+  await item.locator("[data-testid=open-conversation]").click();
   await ana.locator("[data-testid=reply-input]").waitFor();
 }
 
@@ -46,11 +45,6 @@ describe("private notes", () => {
       visitors,
       "My parcel arrived damaged",
     );
-    await expect
-      .poll(() => ana.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId}"]`).count(), {
-        timeout: 15_000,
-      })
-      .toBe(1);
     await openChat(conversationId);
 
     const input = ana.locator("[data-testid=reply-input]");
@@ -93,11 +87,6 @@ describe("canned replies", () => {
     const { visitor, conversationId } = await visitorSaying(product.server.origin, visitors, "Hello?", {
       user: { name: "Dana" },
     });
-    await expect
-      .poll(() => ana.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId}"]`).count(), {
-        timeout: 15_000,
-      })
-      .toBe(1);
     await openChat(conversationId);
     const input = ana.locator("[data-testid=reply-input]");
     await input.focus();

@@ -39,6 +39,12 @@ afterAll(() => stage?.stop());
 
 const inboxItem = (id: string) => ana.locator(`[data-testid=inbox-item][data-conversation-id="${id}"]`);
 
+/** The conversation ids the History view lists, in order. */
+const historyIds = () =>
+  ana
+    .locator("[data-testid=history-item]")
+    .evaluateAll((items) => items.map((i) => i.getAttribute("data-conversation-id")));
+
 async function openChat(conversationId: string): Promise<void> {
   await inboxItem(conversationId).locator("[data-testid=open-conversation]").click();
   await ana.locator("[data-testid=reply-input]").waitFor();
@@ -119,13 +125,7 @@ describe("labels, history and search in the panel", () => {
     // A word only the private note has finds it too.
     await search.fill("4411");
     await search.press("Enter");
-    await expect
-      .poll(() =>
-        ana
-          .locator("[data-testid=history-item]")
-          .evaluateAll((items) => items.map((i) => i.getAttribute("data-conversation-id"))),
-      )
-      .toEqual([kettle.conversationId]);
+    await expect.poll(historyIds).toEqual([kettle.conversationId]);
     await found.locator("button").click();
     const reader = ana.locator("[data-testid=history-reader]");
     await expect
@@ -149,13 +149,7 @@ describe("labels, history and search in the panel", () => {
     await search.fill("");
     await search.press("Enter");
     await ana.locator("[data-testid=history-label]").selectOption("refund");
-    await expect
-      .poll(() =>
-        ana
-          .locator("[data-testid=history-item]")
-          .evaluateAll((items) => items.map((i) => i.getAttribute("data-conversation-id"))),
-      )
-      .toEqual([kettle.conversationId]);
+    await expect.poll(historyIds).toEqual([kettle.conversationId]);
     await shoot("history-reader");
   });
 
