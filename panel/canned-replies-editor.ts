@@ -11,20 +11,11 @@ import { cannedReplies, saveCannedReplies } from "./canned-replies-api";
 import { formStyles } from "./form-styles";
 import type { PanelCredentials } from "./panel-auth";
 import { baseStyles } from "./panel-styles";
-import { moveItem } from "./list-order";
+import { focusLast, moveItem, rowError, uniqueId, type RowError } from "./settings-lists";
 
 /** An id for a new reply from its title, unique in the list. */
-function idFor(title: string, taken: ReadonlySet<string>): string {
-  const base =
-    title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40) || "reply";
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
+const idFor = (title: string, taken: ReadonlySet<string>): string =>
+  uniqueId(title.toLowerCase(), "reply", taken);
 
 @customElement("canned-replies-editor")
 export class CannedRepliesEditor extends LitElement {
@@ -41,7 +32,7 @@ export class CannedRepliesEditor extends LitElement {
   @property({ attribute: "team-id" }) teamId = "";
 
   @state() private replies: CannedReply[] = [];
-  @state() private error: { message: string; index: number | null } | null = null;
+  @state() private error: RowError | null = null;
   @state() private saved = false;
   @state() private saving = false;
 
@@ -63,9 +54,7 @@ export class CannedRepliesEditor extends LitElement {
       { id: idFor(`reply ${this.replies.length + 1}`, ids), title: "", text: "" },
     ];
     this.saved = false;
-    void this.updateComplete.then(() =>
-      [...this.renderRoot.querySelectorAll<HTMLInputElement>("[data-testid=canned-title]")].at(-1)?.focus(),
-    );
+    focusLast(this, "canned-title");
   }
 
   private move(index: number, by: number): void {
@@ -79,8 +68,7 @@ export class CannedRepliesEditor extends LitElement {
     const refused = await saveCannedReplies(this.credentials, this.teamId, this.replies);
     this.saving = false;
     this.saved = refused === null;
-    const index = refused?.path ? Number(refused.path.split(".")[0]) : NaN;
-    this.error = refused ? { message: refused.message, index: Number.isInteger(index) ? index : null } : null;
+    this.error = rowError(refused);
   }
 
   protected override render() {

@@ -9,15 +9,11 @@
 import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { Label } from "../protocol/wire";
-import { LABELS_CHANGED, labelName, tagConversation, teamLabels } from "./history-api";
+import { labelName, tagConversation } from "./history-api";
 import type { PanelCredentials } from "./panel-auth";
+import { labelChipStyles } from "./label-chips";
 import { baseStyles } from "./panel-styles";
-
-/** The chips the panel draws for labels (also used by lists that only show them). */
-export const labelChipStyles = css`
-  .label-chips { display: inline-flex; flex-direction: row; flex-wrap: wrap; align-self: flex-start; gap: 4px; margin: 0; padding: 0; list-style: none; }
-  .label-chip { padding: 0 8px; border-radius: 999px; background: color-mix(in srgb, var(--accent) 12%, var(--surface)); color: var(--accent-text); font-size: 11.5px; font-weight: 600; line-height: 20px; white-space: nowrap; }
-`;
+import { TeamLabelList } from "./team-label-list";
 
 @customElement("conversation-labels")
 export class ConversationLabels extends LitElement {
@@ -41,30 +37,17 @@ export class ConversationLabels extends LitElement {
   @property({ attribute: "conversation-id" }) conversationId = "";
   @property({ attribute: false }) labels: string[] = [];
 
-  @state() private teamList: Label[] = [];
   @state() private error: string | null = null;
   @state() private saving = false;
 
-  private readonly reload = (): void => this.load();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(LABELS_CHANGED, this.reload);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(LABELS_CHANGED, this.reload);
-  }
+  /** The team's labels, to tag with. */
+  private readonly labelList = new TeamLabelList(this, () =>
+    this.credentials && this.teamId ? { credentials: this.credentials, teamIds: [this.teamId] } : null,
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("teamId") || changed.has("credentials")) this.load();
+    if (changed.has("teamId") || changed.has("credentials")) this.labelList.reload();
     if (changed.has("conversationId")) this.error = null;
-  }
-
-  private load(): void {
-    if (!this.credentials || !this.teamId) return;
-    void teamLabels(this.credentials, this.teamId).then((list) => (this.teamList = list));
   }
 
   private async toggle(id: string, on: boolean): Promise<void> {
@@ -85,18 +68,19 @@ export class ConversationLabels extends LitElement {
   }
 
   protected override render() {
+    const teamList: readonly Label[] = this.labelList.labels;
     const chips = this.labels.length
       ? html`<ul class="label-chips" data-testid="conversation-label-chips" aria-label="Labels">
-          ${this.labels.map((id) => html`<li class="label-chip" data-label-id=${id}>${labelName(this.teamList, id)}</li>`)}
+          ${this.labels.map((id) => html`<li class="label-chip" data-label-id=${id}>${labelName(teamList, id)}</li>`)}
         </ul>`
       : nothing;
-    if (this.teamList.length === 0) return chips;
+    if (teamList.length === 0) return chips;
     return html`${chips}
       <details data-testid="labels-menu">
         <summary data-testid="labels-button" aria-label="Labels of this conversation">Labels</summary>
         <fieldset ?disabled=${this.saving}>
           <legend>Tag with</legend>
-          ${this.teamList.map(
+          ${teamList.map(
             (label) => html`<label>
               <input type="checkbox" data-testid="label-option" data-label-id=${label.id}
                 .checked=${this.labels.includes(label.id)}

@@ -8,23 +8,16 @@
  */
 import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import type { HistoryEntry, Label, Transcript } from "../protocol/wire";
+import type { HistoryEntry, Transcript } from "../protocol/wire";
 import "./conversation-labels";
-import { labelChipStyles } from "./conversation-labels";
+import { labelChipStyles, renderLabelChips } from "./label-chips";
 import { dateTime } from "./format";
 import { helpdeskStyles } from "./helpdesk-styles";
-import {
-  historyPage,
-  LABELS_CHANGED,
-  labelName,
-  reopen,
-  teamLabels,
-  transcript,
-  type HistoryFilters,
-} from "./history-api";
+import { historyPage, reopen, transcript, type HistoryFilters } from "./history-api";
 import type { PanelCredentials } from "./panel-auth";
 import { baseStyles, panelStyles } from "./panel-styles";
 import { renderReadOnlyTranscript } from "./read-only-transcript";
+import { TeamLabelList } from "./team-label-list";
 
 /** A team as the history's pickers need it. */
 export interface HistoryTeam {
@@ -89,23 +82,15 @@ export class HistoryView extends LitElement {
   @state() private nextCursor: string | null = null;
   @state() private loading = false;
   @state() private error: string | null = null;
-  @state() private labels: Label[] = [];
   @state() private open: Transcript | null = null;
   @state() private openError: string | null = null;
   @state() private reopened: string | null = null;
   /** Answers to an older search are dropped when a newer one was sent. */
   private searchSerial = 0;
-  private readonly reloadLabels = (): void => this.loadLabels();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(LABELS_CHANGED, this.reloadLabels);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(LABELS_CHANGED, this.reloadLabels);
-  }
+  /** The chosen team's labels, for the filter and the chips. */
+  private readonly labelList = new TeamLabelList(this, () =>
+    this.credentials && this.teamId ? { credentials: this.credentials, teamIds: [this.teamId] } : null,
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("teams") && !this.teams.some((team) => team.teamId === this.teamId))
@@ -116,18 +101,13 @@ export class HistoryView extends LitElement {
       this.teamId &&
       !this.searchSerial
     ) {
-      this.loadLabels();
+      this.labelList.reload();
       void this.search();
     }
   }
 
   private get team(): HistoryTeam | undefined {
     return this.teams.find((team) => team.teamId === this.teamId);
-  }
-
-  private loadLabels(): void {
-    if (!this.credentials || !this.teamId) return;
-    void teamLabels(this.credentials, this.teamId).then((labels) => (this.labels = labels));
   }
 
   /** A new search from the first page (`more`: the next page of the same one). */
@@ -206,7 +186,7 @@ export class HistoryView extends LitElement {
                 this.teamId = (event.currentTarget as HTMLSelectElement).value;
                 this.filters = {};
                 this.open = null;
-                this.loadLabels();
+                this.labelList.reload();
                 void this.search();
               }}>
                 ${this.teams.map((other) => html`<option value=${other.teamId} ?selected=${other.teamId === this.teamId}>${other.teamName}</option>`)}
@@ -243,7 +223,7 @@ export class HistoryView extends LitElement {
       <label>Label
         <select data-testid="history-label" @change=${(event: Event) => this.setFilter({ label: value(event) || undefined })}>
           <option value="">Any label</option>
-          ${this.labels.map((label) => html`<option value=${label.id} ?selected=${this.filters.label === label.id}>${label.name}</option>`)}
+          ${this.labelList.labels.map((label) => html`<option value=${label.id} ?selected=${this.filters.label === label.id}>${label.name}</option>`)}
         </select>
       </label>
       <label>Closed from
@@ -276,11 +256,7 @@ export class HistoryView extends LitElement {
                   <span class="row">
                     <span class="preview">${entry.agents.map((agent) => agent.name).join(", ") || "No agent wrote"} · ${entry.messageCount} lines</span>
                   </span>
-                  ${
-                    entry.labels.length
-                      ? html`<ul class="label-chips">${entry.labels.map((id) => html`<li class="label-chip">${labelName(this.labels, id)}</li>`)}</ul>`
-                      : nothing
-                  }
+                  ${renderLabelChips(entry.labels, this.labelList.labels)}
                 </button>
               </li>`,
             )}

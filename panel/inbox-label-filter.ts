@@ -6,11 +6,10 @@
  * @fires label-filter - `detail: string | null`, the label id chosen (null: all)
  */
 import { css, html, LitElement, nothing, type PropertyValues } from "lit";
-import { customElement, property, state } from "lit/decorators.js";
-import type { Label } from "../protocol/wire";
-import { LABELS_CHANGED, teamLabels } from "./history-api";
+import { customElement, property } from "lit/decorators.js";
 import type { PanelCredentials } from "./panel-auth";
 import { baseStyles } from "./panel-styles";
+import { TeamLabelList } from "./team-label-list";
 
 @customElement("inbox-label-filter")
 export class InboxLabelFilter extends LitElement {
@@ -27,40 +26,18 @@ export class InboxLabelFilter extends LitElement {
   @property({ attribute: false }) teamIds: string[] = [];
   @property({ attribute: false }) value: string | null = null;
 
-  @state() private labels: Label[] = [];
-  private loadedFor = "";
-  private readonly reload = (): void => {
-    this.loadedFor = "";
-    this.load();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(LABELS_CHANGED, this.reload);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(LABELS_CHANGED, this.reload);
-  }
+  /** Every team's labels, each id once. */
+  private readonly labelList = new TeamLabelList(this, () =>
+    this.credentials ? { credentials: this.credentials, teamIds: this.teamIds } : null,
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("teamIds") || changed.has("credentials")) this.load();
-  }
-
-  private load(): void {
-    const key = this.teamIds.join(",");
-    if (!this.credentials || key === this.loadedFor) return;
-    this.loadedFor = key;
-    const credentials = this.credentials;
-    void Promise.all(this.teamIds.map((teamId) => teamLabels(credentials, teamId))).then((lists) => {
-      const byId = new Map(lists.flat().map((label) => [label.id, label]));
-      this.labels = [...byId.values()];
-    });
+    if (changed.has("teamIds") || changed.has("credentials")) this.labelList.load();
   }
 
   protected override render() {
-    if (this.labels.length === 0) return nothing;
+    const labels = this.labelList.labels;
+    if (labels.length === 0) return nothing;
     return html`<label>Label
       <select data-testid="inbox-label-filter" @change=${(event: Event) => {
         const value = (event.currentTarget as HTMLSelectElement).value;
@@ -69,7 +46,7 @@ export class InboxLabelFilter extends LitElement {
         );
       }}>
         <option value="" ?selected=${this.value === null}>All conversations</option>
-        ${this.labels.map((label) => html`<option value=${label.id} ?selected=${this.value === label.id}>${label.name}</option>`)}
+        ${labels.map((label) => html`<option value=${label.id} ?selected=${this.value === label.id}>${label.name}</option>`)}
       </select>
     </label>`;
   }

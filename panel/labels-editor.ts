@@ -11,21 +11,11 @@ import { formStyles } from "./form-styles";
 import { saveTeamLabels, teamLabels } from "./history-api";
 import type { PanelCredentials } from "./panel-auth";
 import { baseStyles } from "./panel-styles";
-import { moveItem } from "./list-order";
+import { focusLast, moveItem, rowError, uniqueId, type RowError } from "./settings-lists";
 
 /** An id for a new label from its name, unique in the list (ids stay once saved). */
-function idFor(name: string, taken: ReadonlySet<string>): string {
-  const base =
-    name
-      .toLowerCase()
-      .normalize("NFD")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40) || "label";
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
+const idFor = (name: string, taken: ReadonlySet<string>): string =>
+  uniqueId(name.toLowerCase().normalize("NFD"), "label", taken);
 
 interface Row extends Label {
   /** Saved before: its id is what conversations carry, so a rename keeps it. */
@@ -51,7 +41,7 @@ export class LabelsEditor extends LitElement {
   @property({ attribute: "team-id" }) teamId = "";
 
   @state() private rows: Row[] = [];
-  @state() private error: { message: string; index: number | null } | null = null;
+  @state() private error: RowError | null = null;
   @state() private saved = false;
   @state() private saving = false;
 
@@ -81,9 +71,7 @@ export class LabelsEditor extends LitElement {
       },
     ];
     this.saved = false;
-    void this.updateComplete.then(() =>
-      [...this.renderRoot.querySelectorAll<HTMLInputElement>("[data-testid=label-name]")].at(-1)?.focus(),
-    );
+    focusLast(this, "label-name");
   }
 
   private move(index: number, by: number): void {
@@ -102,8 +90,7 @@ export class LabelsEditor extends LitElement {
     this.saving = false;
     this.saved = refused === null;
     if (!refused) this.rows = this.rows.map((row) => ({ ...row, saved: true }));
-    const index = refused?.path ? Number(refused.path.split(".")[0]) : NaN;
-    this.error = refused ? { message: refused.message, index: Number.isInteger(index) ? index : null } : null;
+    this.error = rowError(refused);
   }
 
   protected override render() {

@@ -6,12 +6,13 @@
  */
 import { css, html, LitElement, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import type { HistoryEntry, Label } from "../protocol/wire";
-import { labelChipStyles } from "./conversation-labels";
+import type { HistoryEntry } from "../protocol/wire";
+import { labelChipStyles, renderLabelChips } from "./label-chips";
 import { clockTime } from "./format";
-import { historyPage, LABELS_CHANGED, labelName, teamLabels } from "./history-api";
+import { historyPage } from "./history-api";
 import type { PanelCredentials } from "./panel-auth";
 import { baseStyles } from "./panel-styles";
+import { TeamLabelList } from "./team-label-list";
 
 const DAY_MS = 86_400_000;
 
@@ -39,28 +40,14 @@ export class TeamClosedToday extends LitElement {
   @property({ type: Number }) handled = 0;
 
   @state() private label = "";
-  @state() private labels: Label[] = [];
   @state() private entries: HistoryEntry[] | null = null;
-  private readonly reloadLabels = (): void => this.loadLabels();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(LABELS_CHANGED, this.reloadLabels);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(LABELS_CHANGED, this.reloadLabels);
-  }
+  private readonly labelList = new TeamLabelList(this, () =>
+    this.credentials && this.teamId ? { credentials: this.credentials, teamIds: [this.teamId] } : null,
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("teamId") || changed.has("credentials")) this.loadLabels();
+    if (changed.has("teamId") || changed.has("credentials")) this.labelList.reload();
     if (changed.has("teamId") || changed.has("credentials") || changed.has("handled")) this.load();
-  }
-
-  private loadLabels(): void {
-    if (!this.credentials || !this.teamId) return;
-    void teamLabels(this.credentials, this.teamId).then((labels) => (this.labels = labels));
   }
 
   private load(): void {
@@ -73,18 +60,19 @@ export class TeamClosedToday extends LitElement {
   }
 
   protected override render() {
+    const labels = this.labelList.labels;
     return html`<section aria-labelledby="closed-today-title" data-testid="team-closed-today">
       <div class="head">
         <h3 id="closed-today-title">Closed today</h3>
         ${
-          this.labels.length
+          labels.length
             ? html`<label class="muted">Label
               <select data-testid="team-label-filter" @change=${(event: Event) => {
                 this.label = (event.currentTarget as HTMLSelectElement).value;
                 this.load();
               }}>
                 <option value="">Any label</option>
-                ${this.labels.map((label) => html`<option value=${label.id}>${label.name}</option>`)}
+                ${labels.map((label) => html`<option value=${label.id}>${label.name}</option>`)}
               </select></label>`
             : nothing
         }
@@ -98,7 +86,7 @@ export class TeamClosedToday extends LitElement {
               ${this.entries.map(
                 (entry) => html`<li data-testid="team-closed-item" data-conversation-id=${entry.id}>
                   <span class="who">${entry.visitorName} · ${entry.agents.map((a) => a.name).join(", ") || "no agent"}</span>
-                  ${entry.labels.length ? html`<ul class="label-chips">${entry.labels.map((id) => html`<li class="label-chip">${labelName(this.labels, id)}</li>`)}</ul>` : nothing}
+                  ${renderLabelChips(entry.labels, labels)}
                   <span class="when">${entry.closedAt ? clockTime(entry.closedAt) : ""}</span>
                 </li>`,
               )}

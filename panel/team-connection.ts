@@ -3,8 +3,8 @@
  * updates, the team's figures (`stats`), the transcripts of the conversations the agent
  * opened, and the agent's own messages until acked. After every reconnect it asks
  * `history {afterSeq}` for what it holds and resends unacked replies by clientId, so
- * nothing is missing or doubled. The lists it keeps are `TeamLists`'. Lit-free; the panel's
- * `AgentDesk` owns one per team.
+ * nothing is missing or doubled. The lists it keeps are `TeamLists`', the unread markers
+ * `ReadPointers`' (`read-pointers.ts`). Lit-free; the panel's `AgentDesk` owns one per team.
  */
 import type {
   AgentFrameIn,
@@ -22,11 +22,9 @@ import { ReconnectingSocket, SocketState, type FatalConnectError } from "../clie
 import { Transcript, type TranscriptEntry } from "../client/transcript";
 import { agentFrameChecks } from "./agent-frame-checks";
 import { applyQueueUpdate } from "./queue-state";
+import { ReadPointers } from "./read-pointers";
 import { TeamLists } from "./team-lists";
 import { TypingSignals } from "./typing-signals";
-
-/** Reads wait this long before going to the server, so a burst of them is one frame. */
-const READ_FLUSH_MS = 500;
 
 export type TeamStats = Extract<AgentFrameOut, { type: "stats" }>;
 
@@ -53,15 +51,8 @@ export class TeamConnection extends TeamLists {
   /** True between a snapshot and the socket closing. */
   ready = false;
   socketState: SocketState = SocketState.idle;
-  /**
-   * Visitor messages not yet seen, per conversation: from my server-side read pointer (the
-   * snapshot, `assigned` and `read` frames), so every tab and device shows the same, plus
-   * the messages that arrived since.
-   */
-  readonly unread = new Map<string, number>();
-  /** Read pointers waiting to be sent: one `read` frame per conversation per burst. */
-  private readonly pendingReads = new Map<string, number>();
-  private readTimer: ReturnType<typeof setTimeout> | undefined;
+  /** My unread markers and the read pointer behind them (`read-pointers.ts`). */
+  private readonly reads = new ReadPointers((frame) => this.send(frame));
   /** Typing both ways; `typing.visitors` are the conversations whose visitor is typing. */
   readonly typing = new TypingSignals(() => this.host.changed());
   /** Chats handed on from me while I was away or offline, newest last, until dismissed. */
@@ -101,8 +92,7 @@ export class TeamConnection extends TeamLists {
   }
 
   stop(): void {
-    clearTimeout(this.readTimer);
-    this.flushReads();
+    this.reads.stop();
     this.socket.stop();
   }
 
@@ -128,6 +118,11 @@ export class TeamConnection extends TeamLists {
     return this.transcripts.get(conversationId);
   }
 
+  /** Visitor messages not yet seen, per conversation; the same in every tab and device. */
+  get unread(): ReadonlyMap<string, number> {
+    return this.reads.unread;
+  }
+
   markSeen(conversationId: string): void {
     if (this.readUpTo(conversationId)) this.host.changed();
   }
@@ -138,20 +133,13 @@ export class TeamConnection extends TeamLists {
    * True when something was unread here.
    */
   readUpTo(conversationId: string): boolean {
-    if (!this.unread.delete(conversationId)) return false;
-    const seq =
-      this.conversation(conversationId)?.lastSeq ??
-      this.transcripts.get(conversationId)?.lastSeq(conversationId) ??
-      0;
-    this.pendingReads.set(conversationId, Math.max(seq, this.pendingReads.get(conversationId) ?? 0));
-    this.readTimer ??= setTimeout(() => this.flushReads(), READ_FLUSH_MS);
-    return true;
-  }
-
-  private flushReads(): void {
-    this.readTimer = undefined;
-    for (const [conversationId, seq] of this.pendingReads) this.send({ type: "read", conversationId, seq });
-    this.pendingReads.clear();
+    return this.reads.readUpTo(
+      conversationId,
+      () =>
+        this.conversation(conversationId)?.lastSeq ??
+        this.transcripts.get(conversationId)?.lastSeq(conversationId) ??
+        0,
+    );
   }
 
   setPresence(status: PresenceStatus): void {
@@ -265,9 +253,7 @@ export class TeamConnection extends TeamLists {
         this.remember(frame.inbox, frame.queue);
         this.agents.clear();
         for (const agent of frame.agents) this.agents.set(agent.id, agent);
-        this.unread.clear();
-        for (const [conversationId, count] of Object.entries(frame.unread))
-          this.unread.set(conversationId, count);
+        this.reads.reset(frame.unread);
         this.ready = true;
         this.alertOnQueue = frame.me.status === "online";
         this.resume();
@@ -277,7 +263,7 @@ export class TeamConnection extends TeamLists {
         this.remember([frame.conversation]);
         this.queue = this.queue.filter((queued) => queued.id !== frame.conversation.id);
         this.ended.delete(frame.conversation.id);
-        if (frame.unread > 0) this.unread.set(frame.conversation.id, frame.unread);
+        if (frame.unread > 0) this.reads.set(frame.conversation.id, frame.unread);
         this.loadHistory(frame.conversation.id);
         this.host.assigned(this, frame.conversation.id);
         break;
@@ -340,8 +326,7 @@ export class TeamConnection extends TeamLists {
         break;
       case "read":
         // My pointer moved on another tab or device (or this one): what is left unread there.
-        if (frame.unread > 0) this.unread.set(frame.conversationId, frame.unread);
-        else this.unread.delete(frame.conversationId);
+        this.reads.set(frame.conversationId, frame.unread);
         break;
       case "error":
         if (frame.clientId !== undefined) {
@@ -386,7 +371,7 @@ export class TeamConnection extends TeamLists {
     if (transcript && !transcript.receive(message)) return;
     this.noteLast(message.conversationId, message);
     if (message.from === "visitor") {
-      this.unread.set(message.conversationId, (this.unread.get(message.conversationId) ?? 0) + 1);
+      this.reads.visitorWrote(message.conversationId);
       this.typing.visitor(message.conversationId, false);
       this.host.visitorWrote(this, message);
     }

@@ -5,7 +5,7 @@
  * checks them) and what it reads (`leadTeamFormViewSchema`: the stored form, the policy it
  * resolves to, and the constants a form needs to explain it). Never the team's name.
  *
- * Validated by `worker/routes/team-settings-routes.ts`, documented by `worker/api-catalog.ts`,
+ * Validated by `worker/routes/team-settings-routes.ts`, documented by `worker/api-catalog/`,
  * used as types by the panel (`panel/settings-api.ts`), which ships no zod.
  *
  * @example

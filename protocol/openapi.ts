@@ -1,7 +1,7 @@
 /**
  * Builds an OpenAPI 3.1 document from the protocol's zod schemas with `z.toJSONSchema`
  * (JSON Schema 2020-12, the dialect OpenAPI 3.1 uses as is), so the document cannot drift
- * from what the Worker validates. The Worker lists its operations in `worker/api-catalog.ts`
+ * from what the Worker validates. The Worker lists its operations in `worker/api-catalog/`
  * and serves the result at `GET /v1/openapi.json`.
  *
  * @example

@@ -308,32 +308,27 @@ export const teamPolicySchema = z.object({
 });
 export type TeamPolicy = z.infer<typeof teamPolicySchema>;
 
-const policyField = teamPolicySchema.shape;
+/** Each field of a shape without its default (`unwrap`), optional: absent means "not set here". */
+function withoutDefaults<S extends Record<string, { unwrap(): z.ZodType }>>(shape: S) {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [key, field.unwrap().optional()]),
+  ) as {
+    [K in keyof S]: z.ZodOptional<ReturnType<S[K]["unwrap"]>>;
+  };
+}
+
 /**
  * The fields of the team policy an admin or a lead overrides over a preset: each optional,
  * typed as in `teamPolicySchema` but without its default (an absent field keeps the
  * preset's value), and nothing else. Typed, so a body with a stray field, or a 20,000-deep
  * array where a field belongs, is a 400 naming the field, never stored or crashed on.
+ * Derived from `teamPolicySchema`, so every policy field can be overridden. Not `.partial()`:
+ * zod fills a default inside an optional field, which would override the preset.
  */
 export const teamPolicyOverridesSchema = z
-  .strictObject({
-    strategy: policyField.strategy.unwrap().optional(),
-    onlineOnly: policyField.onlineOnly.unwrap().optional(),
-    defaultLimit: policyField.defaultLimit.unwrap().optional(),
-    allowClaims: policyField.allowClaims.unwrap().optional(),
-    priorityRules: policyField.priorityRules.unwrap().optional(),
-    relax: policyField.relax.unwrap().optional(),
-    tiers: policyField.tiers.unwrap().optional(),
-    dedicatedAgents: policyField.dedicatedAgents.unwrap().optional(),
-    returningCustomers: policyField.returningCustomers.unwrap().optional(),
-    newCustomers: policyField.newCustomers.unwrap().optional(),
-    absentAgents: policyField.absentAgents.unwrap().optional(),
-    estimates: policyField.estimates.unwrap().optional(),
-  })
+  .strictObject(withoutDefaults(teamPolicySchema.shape))
   .describe("Fields of the team policy that override the preset's; any left out keep the preset's value");
 export type TeamPolicyOverrides = z.infer<typeof teamPolicyOverridesSchema>;
-// Every policy field can be overridden: one added to teamPolicySchema but not above fails the build.
-const _everyFieldOverridable: Record<keyof typeof policyField, unknown> = teamPolicyOverridesSchema.shape;
 /** What an admin sends: every field optional, defaults filled in by `teamPolicySchema.parse`. */
 export type TeamPolicyInput = z.input<typeof teamPolicySchema>;
 

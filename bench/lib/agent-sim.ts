@@ -7,7 +7,7 @@
 import WebSocket from "ws";
 import type { AgentFrameIn, AgentFrameOut, AgentSessionResponse, ChatMessage } from "../../protocol";
 import { BENCH_SITE } from "./bench-site";
-import { Client, Held, nextClientId, postJson, TEXT, type Hub } from "./sim-client";
+import { Client, Held, holdSeq, nextClientId, postJson, TEXT, type Hub } from "./sim-client";
 
 export interface AgentOptions {
   agentId: string;
@@ -102,11 +102,7 @@ export class AgentSim extends Client {
 
   /** Holds a seq; returns the highest seq held before it. */
   private hold(conversationId: string, seq: number): number {
-    let held = this.transcripts.get(conversationId);
-    if (!held) this.transcripts.set(conversationId, (held = new Held()));
-    const before = held.max;
-    held.add(seq);
-    return before;
+    return holdSeq(this.transcripts, conversationId, seq);
   }
 
   protected text(data: string, now: number): void {

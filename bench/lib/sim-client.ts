@@ -33,6 +33,15 @@ export class Held {
   }
 }
 
+/** Holds a seq of a conversation in `held` (by conversation); returns the highest seq held before it. */
+export function holdSeq(held: Map<string, Held>, conversationId: string, seq: number): number {
+  let one = held.get(conversationId);
+  if (!one) held.set(conversationId, (one = new Held()));
+  const before = one.max;
+  one.add(seq);
+  return before;
+}
+
 /** What the clients report to (the run). Clients are named by their base class so this file imports neither sim. */
 export interface Hub {
   readonly ledger: Ledger;

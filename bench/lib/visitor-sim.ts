@@ -5,7 +5,7 @@
  */
 import type { ChatMessage, VisitorFrameIn, VisitorFrameOut, VisitorSessionResponse } from "../../protocol";
 import { BENCH_ORIGIN, BENCH_SITE } from "./bench-site";
-import { Client, Held, nextClientId, postJson, TEXT, type Hub } from "./sim-client";
+import { Client, Held, holdSeq, nextClientId, postJson, TEXT, type Hub } from "./sim-client";
 
 export interface VisitorOptions {
   index: number;
@@ -118,11 +118,7 @@ export class VisitorSim extends Client {
 
   /** Holds a seq; returns the highest seq held before it. */
   private hold(conversationId: string, seq: number): number {
-    let held = this.held.get(conversationId);
-    if (!held) this.held.set(conversationId, (held = new Held()));
-    const before = held.max;
-    held.add(seq);
-    return before;
+    return holdSeq(this.held, conversationId, seq);
   }
 
   protected text(data: string, now: number): void {

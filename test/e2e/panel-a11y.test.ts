@@ -13,17 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations } from "./axe";
 import type { SiteConfig } from "../../protocol";
 import { launchChromium, startProduct, type Product } from "./harness";
-import {
-  goOnline,
-  identityHash,
-  openPanel,
-  RawVisitor,
-  screenshot,
-  visitorSaying,
-  waitUntil,
-} from "./panel-helpers";
-
-const DEMO_IDENTITY_SECRET = "demo-only-identity-secret-never-use-in-production";
+import { goOnline, openPanel, RawVisitor, screenshot, visitorSaying, waitUntil } from "./panel-helpers";
+import { identityHash } from "./identity-hash";
 
 let product: Product;
 let browser: Browser;
@@ -46,7 +37,7 @@ beforeAll(async () => {
   };
   const earlier = await visitorSaying(product.server.origin, visitors, "Où est mon colis ?", {
     locale: "fr",
-    user: { ...user, hash: identityHash(DEMO_IDENTITY_SECRET, user) },
+    user: { ...user, hash: identityHash(user) },
   });
   const earlierItem = ana.locator(
     `[data-testid=queue-item][data-conversation-id="${earlier.conversationId}"]`,
@@ -60,7 +51,7 @@ beforeAll(async () => {
   const held = await visitorSaying(product.server.origin, visitors, "Bonjour, ma commande est bloquée", {
     locale: "fr",
     page: "https://shop.example/account",
-    user: { ...user, hash: identityHash(DEMO_IDENTITY_SECRET, user) },
+    user: { ...user, hash: identityHash(user) },
   });
   await visitorSaying(product.server.origin, visitors, "Is anyone there?", {
     locale: "es",

@@ -6,34 +6,35 @@
  * with the keyboard and its variables filled; the lead adds one in Settings (a typo in a
  * variable is refused beside the reply) and finds it with `/` at once. Saves screenshots (see panel-helpers).
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startProduct, type Product } from "./harness";
-import { goOnline, openPanel, RawVisitor, screenshot, visitorSaying } from "./panel-helpers";
+import type { Product } from "./harness";
+import {
+  agentOnline,
+  RawVisitor,
+  screenshot,
+  startPanelStage,
+  visitorSaying,
+  type PanelStage,
+} from "./panel-helpers";
 
+let stage: PanelStage;
 let product: Product;
-let browser: Browser;
+let visitors: RawVisitor[];
 let ana: Page;
-const visitors: RawVisitor[] = [];
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-  ana = await openPanel(browser, await product.loginUrl("ana"));
-  await goOnline(ana);
+  ({ product, visitors } = stage = await startPanelStage());
+  ana = await agentOnline(stage, "ana");
 });
 
-afterAll(async () => {
-  for (const visitor of visitors) visitor.close();
-  await browser?.close();
-  await product?.stop();
-});
+afterAll(() => stage?.stop());
 
+/** Waits for the conversation in Ana's inbox, then opens it. */
 async function openChat(conversationId: string): Promise<void> {
-  await ana
-    .locator(
-      `[data-testid=inbox-item][data-conversation-id="${conversationId}"] [data-testid=open-conversation]`,
-    )
-    .click();
+  const item = ana.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId}"]`);
+  await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+  await item.locator("[data-testid=open-conversation]").click();
   await ana.locator("[data-testid=reply-input]").waitFor();
 }
 
@@ -44,11 +45,6 @@ describe("private notes", () => {
       visitors,
       "My parcel arrived damaged",
     );
-    await expect
-      .poll(() => ana.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId}"]`).count(), {
-        timeout: 15_000,
-      })
-      .toBe(1);
     await openChat(conversationId);
 
     const input = ana.locator("[data-testid=reply-input]");
@@ -91,11 +87,6 @@ describe("canned replies", () => {
     const { visitor, conversationId } = await visitorSaying(product.server.origin, visitors, "Hello?", {
       user: { name: "Dana" },
     });
-    await expect
-      .poll(() => ana.locator(`[data-testid=inbox-item][data-conversation-id="${conversationId}"]`).count(), {
-        timeout: 15_000,
-      })
-      .toBe(1);
     await openChat(conversationId);
     const input = ana.locator("[data-testid=reply-input]");
     await input.focus();

@@ -1,21 +1,23 @@
 /**
  * Shared by the panel's e2e files: visitors as raw WebSocket clients in Node (session from an
  * allowed Origin, then the socket, as the widget does), an agent's panel page with desktop
- * notifications recorded and "background tab" under the test's control, polling helpers,
- * and screenshots into a folder the run prints.
+ * notifications recorded and "background tab" under the test's control, the stage a file
+ * starts (product, Chromium, its visitors), polling helpers, and screenshots into a folder
+ * the run prints.
  */
-import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import WebSocket from "ws";
 import type {
+  SiteConfig,
   VisitorFrameIn,
   VisitorFrameOut,
   VisitorSessionRequest,
   VisitorSessionResponse,
 } from "../../protocol";
+import { launchChromium, startProduct, type Product } from "./harness";
 
 /** Where screenshots go: $PANEL_SCREENSHOTS, else a folder in the temp dir. */
 export const screenshotDir = process.env.PANEL_SCREENSHOTS ?? join(tmpdir(), "edgechat-panel-screenshots");
@@ -103,23 +105,6 @@ export class RawVisitor {
   }
 }
 
-/** The widget's `user.hash` for a verified identity (README "Identity verification"). */
-export function identityHash(
-  secret: string,
-  user: { id: string; name?: string; email?: string; attributes?: Record<string, string | number | boolean> },
-): string {
-  const fields: Record<string, unknown> = {};
-  if (user.name !== undefined) fields.name = user.name;
-  if (user.email !== undefined) fields.email = user.email;
-  for (const [key, value] of Object.entries(user.attributes ?? {})) fields[`attributes.${key}`] = value;
-  const lines = Object.keys(fields)
-    .sort()
-    .map((key) => `${key}=${JSON.stringify(fields[key])}`);
-  return createHmac("sha256", secret)
-    .update([user.id, ...lines].join("\n"))
-    .digest("hex");
-}
-
 /**
  * Runs in the panel page before its scripts: records desktop notifications (permission
  * granted), counts chime tones, and lets the test put the tab in the background. Plain
@@ -181,6 +166,38 @@ export async function goOnline(page: Page): Promise<void> {
       (await page.locator("[data-testid=team-load][data-team-id=support] .dot.online").count()) === 1,
     "online",
   );
+}
+
+/** A panel test file's stage: the product, one Chromium, and the raw visitors it opened. */
+export interface PanelStage {
+  product: Product;
+  browser: Browser;
+  /** Closed by `stop`, with the browser and the product. */
+  visitors: RawVisitor[];
+  stop(): Promise<void>;
+}
+
+/** Starts the product (`adjust` changes the demo site before it is applied) beside Chromium. */
+export async function startPanelStage(adjust?: (config: SiteConfig) => void): Promise<PanelStage> {
+  const [product, browser] = await Promise.all([startProduct(adjust), launchChromium()]);
+  const visitors: RawVisitor[] = [];
+  return {
+    product,
+    browser,
+    visitors,
+    async stop() {
+      for (const visitor of visitors) visitor.close();
+      await browser.close();
+      await product.stop();
+    },
+  };
+}
+
+/** Signs the demo agent in to the panel in a new page of the stage's browser, online. */
+export async function agentOnline(stage: PanelStage, agent: string): Promise<Page> {
+  const page = await openPanel(stage.browser, await stage.product.loginUrl(agent));
+  await goOnline(page);
+  return page;
 }
 
 /** A new visitor of the demo site who writes `text`; kept in `opened` so the test closes it after. */

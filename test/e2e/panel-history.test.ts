@@ -11,31 +11,40 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startProduct, type Product } from "./harness";
-import { goOnline, openPanel, RawVisitor, screenshot, visitorSaying } from "./panel-helpers";
+import type { Product } from "./harness";
+import {
+  agentOnline,
+  openPanel,
+  RawVisitor,
+  screenshot,
+  startPanelStage,
+  visitorSaying,
+  type PanelStage,
+} from "./panel-helpers";
 
 const shots = process.env.HISTORY_SHOTS ?? "/tmp/history-shots";
 
+let stage: PanelStage;
 let product: Product;
-let browser: Browser;
+let visitors: RawVisitor[];
 let ana: Page;
-const visitors: RawVisitor[] = [];
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-  ana = await openPanel(browser, await product.loginUrl("ana"));
-  await goOnline(ana);
+  ({ product, visitors } = stage = await startPanelStage());
+  ana = await agentOnline(stage, "ana");
 });
 
-afterAll(async () => {
-  for (const visitor of visitors) visitor.close();
-  await browser?.close();
-  await product?.stop();
-});
+afterAll(() => stage?.stop());
 
 const inboxItem = (id: string) => ana.locator(`[data-testid=inbox-item][data-conversation-id="${id}"]`);
+
+/** The conversation ids the History view lists, in order. */
+const historyIds = () =>
+  ana
+    .locator("[data-testid=history-item]")
+    .evaluateAll((items) => items.map((i) => i.getAttribute("data-conversation-id")));
 
 async function openChat(conversationId: string): Promise<void> {
   await inboxItem(conversationId).locator("[data-testid=open-conversation]").click();
@@ -77,7 +86,7 @@ describe("labels, history and search in the panel", () => {
     for (const { conversationId } of [kettle, other])
       await expect.poll(() => inboxItem(conversationId).count(), { timeout: 15_000 }).toBe(1);
     // Ana's panel on another device, open before the tag: it sees the label without a reload.
-    const elsewhere = await openPanel(browser, await product.loginUrl("ana"));
+    const elsewhere = await openPanel(stage.browser, await product.loginUrl("ana"));
     const elsewhereItems = elsewhere.locator("[data-testid=inbox-item]");
     await expect.poll(() => elsewhereItems.count(), { timeout: 15_000 }).toBe(2);
     await elsewhere.locator("[data-testid=inbox-label-filter]").selectOption("refund");
@@ -126,13 +135,7 @@ describe("labels, history and search in the panel", () => {
     // A word only the private note has finds it too.
     await search.fill("4411");
     await search.press("Enter");
-    await expect
-      .poll(() =>
-        ana
-          .locator("[data-testid=history-item]")
-          .evaluateAll((items) => items.map((i) => i.getAttribute("data-conversation-id"))),
-      )
-      .toEqual([kettle.conversationId]);
+    await expect.poll(historyIds).toEqual([kettle.conversationId]);
     await found.locator("button").click();
     const reader = ana.locator("[data-testid=history-reader]");
     await expect
@@ -156,13 +159,7 @@ describe("labels, history and search in the panel", () => {
     await search.fill("");
     await search.press("Enter");
     await ana.locator("[data-testid=history-label]").selectOption("refund");
-    await expect
-      .poll(() =>
-        ana
-          .locator("[data-testid=history-item]")
-          .evaluateAll((items) => items.map((i) => i.getAttribute("data-conversation-id"))),
-      )
-      .toEqual([kettle.conversationId]);
+    await expect.poll(historyIds).toEqual([kettle.conversationId]);
     await shoot("history-reader");
   });
 

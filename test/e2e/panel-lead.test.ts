@@ -12,7 +12,6 @@ import { launchChromium, startProduct, type Product } from "./harness";
 import {
   cspViolations,
   goOnline,
-  identityHash,
   inboxIds,
   load,
   openPanel,
@@ -21,13 +20,13 @@ import {
   sleep,
   visitorSaying,
 } from "./panel-helpers";
+import { identityHash } from "./identity-hash";
 
 let product: Product;
 let browser: Browser;
 let ana: Page;
 let ben: Page;
 const visitors: RawVisitor[] = [];
-const DEMO_IDENTITY_SECRET = "demo-only-identity-secret-never-use-in-production";
 
 beforeAll(async () => {
   const manualSupport = (config: SiteConfig) => {
@@ -69,7 +68,7 @@ describe("the agent panel on a manual team, and the lead's views", () => {
     const one = await visitor("Bonjour, ma commande est bloquée", {
       locale: "fr",
       page: "https://shop.example/account",
-      user: { ...user, hash: identityHash(DEMO_IDENTITY_SECRET, user) },
+      user: { ...user, hash: identityHash(user) },
     });
     claimed = one.conversationId;
     for (const page of [ana, ben]) {

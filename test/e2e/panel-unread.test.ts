@@ -7,22 +7,28 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startProduct, type Product } from "./harness";
-import { goOnline, openPanel, RawVisitor, screenshot, setBackground, visitorSaying } from "./panel-helpers";
+import type { Product } from "./harness";
+import {
+  goOnline,
+  openPanel,
+  RawVisitor,
+  screenshot,
+  setBackground,
+  startPanelStage,
+  visitorSaying,
+  type PanelStage,
+} from "./panel-helpers";
 
+let stage: PanelStage;
 let product: Product;
 let browser: Browser;
-const visitors: RawVisitor[] = [];
+let visitors: RawVisitor[];
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+  ({ product, browser, visitors } = stage = await startPanelStage());
 });
 
-afterAll(async () => {
-  for (const visitor of visitors) visitor.close();
-  await browser?.close();
-  await product?.stop();
-});
+afterAll(() => stage?.stop());
 
 const marker = (page: Page, conversationId: string) =>
   page.locator(

@@ -8,7 +8,6 @@
  * switches the language; and a `<chat-widget>` placed by hand with its own colour and
  * position works like the script tag.
  */
-import { createHmac } from "node:crypto";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +15,7 @@ import type { Product } from "./harness";
 import {
   AgentClient,
   eventually,
+  identityHash,
   putHostPage,
   SCREENSHOTS,
   startWidgetStage,
@@ -24,26 +24,6 @@ import {
   type HostSite,
   type WidgetStage,
 } from "./widget-host";
-
-/** The demo site's identity secret (config/demo-site.json); a real one lives on the site's server. */
-const IDENTITY_SECRET = "demo-only-identity-secret-never-use-in-production";
-
-/** The README's Node example: what the site's backend computes for `setUser`. */
-function chatIdentityHash(
-  secret: string,
-  user: { id: string; name?: string; email?: string; attributes?: Record<string, string | number | boolean> },
-): string {
-  const fields: Record<string, unknown> = {};
-  if (user.name !== undefined) fields.name = user.name;
-  if (user.email !== undefined) fields.email = user.email;
-  for (const [key, value] of Object.entries(user.attributes ?? {})) fields[`attributes.${key}`] = value;
-  const lines = Object.keys(fields)
-    .sort()
-    .map((key) => `${key}=${JSON.stringify(fields[key])}`);
-  return createHmac("sha256", secret)
-    .update([user.id, ...lines].join("\n"))
-    .digest("hex");
-}
 
 let stage: WidgetStage;
 let product: Product;
@@ -75,7 +55,7 @@ describe("the host page's JavaScript API", () => {
       attributes: { plan: "pro", seats: 12 },
     };
     const url = putHostPage(host, "/signed-in", {
-      setup: `EdgeChat("setUser", ${JSON.stringify({ ...user, hash: chatIdentityHash(IDENTITY_SECRET, user) })}); EdgeChat("open");`,
+      setup: `EdgeChat("setUser", ${JSON.stringify({ ...user, hash: identityHash(user) })}); EdgeChat("open");`,
     });
     const laptop = await browser.newPage();
     await laptop.goto(url);
@@ -132,7 +112,7 @@ describe("the host page's JavaScript API", () => {
         ),
       {
         ...user,
-        hash: chatIdentityHash(IDENTITY_SECRET, user),
+        hash: identityHash(user),
       },
     );
     await visitorSays(page, "Now I am logged in");

@@ -6,10 +6,10 @@
  * holds the conversation without the agent's note. Screenshots go to CSAT_SHOTS.
  */
 import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "./axe";
 import { goOnline, openPanel } from "./panel-helpers";
 import type { Product } from "./harness";
 import {
@@ -47,30 +47,6 @@ afterAll(async () => {
 });
 
 const widget = (page: Page) => page.locator("chat-widget");
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** Serious and critical axe violations (open shadow roots included), as `rule: targets`. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run(
-          context: Document,
-          options: object,
-        ): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
-      };
-    };
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map(
-        (violation) =>
-          `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(" ")}`,
-      );
-  });
-}
-
 describe("CSAT and the transcript, widget and panel together", () => {
   it("asks the visitor for a rating once the agent closed the chat, and the agent sees it", async () => {
     await visitor.goto(putHostPage(host, "/", { lang: "es" }));

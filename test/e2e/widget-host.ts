@@ -4,9 +4,7 @@
  * embeds the script tag, and an agent driven over a raw WebSocket, so the tests check the
  * widget against the real Worker without depending on the panel's markup.
  */
-import { createHmac } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -301,42 +299,4 @@ export async function visitorSays(page: Page, text: string): Promise<void> {
   await input.press("Enter");
 }
 
-/** The demo site's identity secret (config/demo-site.json); a real one lives on the site's server. */
-export const DEMO_IDENTITY_SECRET = "demo-only-identity-secret-never-use-in-production";
-
-/** The README's Node example: what the site's backend computes for `setUser` (`hash`). */
-export function identityHash(
-  user: { id: string; name?: string; email?: string; attributes?: Record<string, string | number | boolean> },
-  secret = DEMO_IDENTITY_SECRET,
-): string {
-  const fields: Record<string, unknown> = {};
-  if (user.name !== undefined) fields.name = user.name;
-  if (user.email !== undefined) fields.email = user.email;
-  for (const [key, value] of Object.entries(user.attributes ?? {})) fields[`attributes.${key}`] = value;
-  const lines = Object.keys(fields)
-    .sort()
-    .map((key) => `${key}=${JSON.stringify(fields[key])}`);
-  return createHmac("sha256", secret)
-    .update([user.id, ...lines].join("\n"))
-    .digest("hex");
-}
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** Serious and critical axe-core violations on the page (open shadow roots included), as `rule: targets`. */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP does not stop it.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; nodes: { target: unknown }[] }[] };
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } })
-      .axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map(
-        (violation) =>
-          `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(" ")}`,
-      );
-  });
-}
+export { DEMO_IDENTITY_SECRET, identityHash } from "./identity-hash";

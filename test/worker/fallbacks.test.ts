@@ -5,46 +5,24 @@
  * agent is cleared when the team unassigns on close; and a visitor's message flood is
  * refused without harm.
  */
-import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { VisitorFrameOut, VisitorSessionResponse } from "../../protocol";
-import { bytesToHex, hmacSha256 } from "../../core/crypto";
-import { identityMessage, type SignedUser } from "../../core/identity/identity-message";
-import { admin, BASE, connectAgent, connectVisitor, FrameReader, ORIGIN, seedSite, upgrade } from "./helpers";
+import type { SignedUser } from "../../core/identity/identity-message";
+import { admin, connectAgent, connectVisitor, seedSite, signedUser } from "./helpers";
 
 const SECRET = "fallback-test-identity-secret-0123456789";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function signedVisitor(site: string, user: SignedUser) {
-  const hash = bytesToHex(await hmacSha256(SECRET, identityMessage(user)));
-  const response = await SELF.fetch(`${BASE}/v1/sites/${site}/session`, {
-    method: "POST",
-    headers: { Origin: ORIGIN, "Content-Type": "application/json" },
-    body: JSON.stringify({ user: { ...user, hash } }),
-  });
-  const session = (await response.json()) as VisitorSessionResponse;
-  expect(session.identity).toBe("verified");
-  const reader = new FrameReader<VisitorFrameOut>(
-    await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN),
-  );
-  reader.send({ type: "hello", lastSeq: 0 });
-  await reader.until("status");
-  return reader;
+  const visitor = await connectVisitor(site, { body: { user: await signedUser(SECRET, user) } });
+  expect(visitor.session.identity).toBe("verified");
+  await visitor.until("status");
+  return visitor;
 }
 
 async function visitorWithLocale(site: string, locale: string) {
-  const response = await SELF.fetch(`${BASE}/v1/sites/${site}/session`, {
-    method: "POST",
-    headers: { Origin: ORIGIN, "Content-Type": "application/json" },
-    body: JSON.stringify({ locale }),
-  });
-  const session = (await response.json()) as VisitorSessionResponse;
-  const reader = new FrameReader<VisitorFrameOut>(
-    await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN),
-  );
-  reader.send({ type: "hello", lastSeq: 0 });
-  await reader.until("status");
-  return reader;
+  const visitor = await connectVisitor(site, { body: { locale } });
+  await visitor.until("status");
+  return visitor;
 }
 
 async function online(site: string, token: string) {

@@ -1,6 +1,7 @@
 /**
- * Helpers for the worker tests: seed a site through the admin API, open visitor and agent
- * sockets through the real Worker routes, and read frames off them one at a time.
+ * Helpers for the worker tests: seed a site through the admin API, sign a visitor's identity
+ * as the site's backend would, open visitor and agent sockets through the real Worker routes,
+ * and read frames off them one at a time.
  */
 import { SELF } from "cloudflare:test";
 import type {
@@ -8,7 +9,10 @@ import type {
   AgentSessionResponse,
   VisitorFrameOut,
   VisitorSessionResponse,
+  VisitorUser,
 } from "../../protocol";
+import { bytesToHex, hmacSha256 } from "../../core/crypto";
+import { identityMessage, type SignedUser } from "../../core/identity/identity-message";
 
 export const ADMIN = { Authorization: "Bearer test-admin-token" };
 export const ORIGIN = "https://shop.example";
@@ -148,14 +152,15 @@ export interface VisitorClient extends FrameReader<VisitorFrameOut> {
 }
 
 /** Opens a session (a new visitor, or `visitorToken`'s) and its socket, and says hello. */
+/** A session (`body`: more of its request, a signed `user`, a `locale`), its socket, then hello. */
 export async function connectVisitor(
   site: string,
-  options: { visitorToken?: string; lastSeq?: number } = {},
+  options: { visitorToken?: string; lastSeq?: number; body?: Record<string, unknown> } = {},
 ): Promise<VisitorClient> {
-  const response = await visitorSession(
-    site,
-    options.visitorToken ? { visitorToken: options.visitorToken } : {},
-  );
+  const response = await visitorSession(site, {
+    ...options.body,
+    ...(options.visitorToken ? { visitorToken: options.visitorToken } : {}),
+  });
   const session = (await response.json()) as VisitorSessionResponse;
   const ws = await upgrade(
     `${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`,
@@ -164,6 +169,11 @@ export async function connectVisitor(
   const client = Object.assign(new FrameReader<VisitorFrameOut>(ws), { session });
   client.send({ type: "hello", lastSeq: options.lastSeq ?? 0 });
   return client;
+}
+
+/** The user with the `hash` the site's backend signs with its identity secret. */
+export async function signedUser<U extends SignedUser>(secret: string, user: U): Promise<U & VisitorUser> {
+  return { ...user, hash: bytesToHex(await hmacSha256(secret, identityMessage(user))) };
 }
 
 export async function agentSession(site: string, token: string): Promise<Response> {

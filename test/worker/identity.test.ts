@@ -7,17 +7,11 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { VisitorProfile } from "../../core/team-config";
 import { teamStub } from "../../durable-objects/addresses";
-import type { VisitorSessionResponse, VisitorUser } from "../../protocol";
-import { bytesToHex, hmacSha256 } from "../../core/crypto";
-import { identityMessage } from "../../core/identity/identity-message";
-import { admin, ORIGIN, seedSite, visitorSession } from "./helpers";
+import type { VisitorSessionResponse } from "../../protocol";
+import { admin, ORIGIN, seedSite, signedUser, visitorSession } from "./helpers";
 
 const SECRET = "identity-secret-0123456789abcdef0123456789";
 const NEXT = "identity-secret-next-0123456789abcdef01234";
-
-async function signed(secret: string, user: VisitorUser & { id: string }): Promise<VisitorUser> {
-  return { ...user, hash: bytesToHex(await hmacSha256(secret, identityMessage(user))) };
-}
 
 async function session(
   site: string,
@@ -78,7 +72,7 @@ describe("forged attributes", () => {
   });
 
   it("verifies the same attributes with a valid hash, and routes on them", async () => {
-    const user = await signed(SECRET, {
+    const user = await signedUser(SECRET, {
       id: "42",
       name: "Ana",
       email: "ana@example.com",
@@ -120,7 +114,7 @@ describe("wrong hashes", () => {
   });
 
   it("refuses a valid hash moved onto other attributes", async () => {
-    const user = await signed(SECRET, { id: "42", attributes: { plan: "free" } });
+    const user = await signedUser(SECRET, { id: "42", attributes: { plan: "free" } });
     expect(
       (await session("id-wrong", { user: { ...user, attributes: { plan: "free", vip: true } } })).status,
     ).toBe(401);
@@ -135,7 +129,7 @@ describe("wrong hashes", () => {
 
   it("refuses any hash while the site has no identity secret", async () => {
     await vipSite("id-nosecret", null);
-    const { status, body } = await session("id-nosecret", { user: await signed(SECRET, { id: "42" }) });
+    const { status, body } = await session("id-nosecret", { user: await signedUser(SECRET, { id: "42" }) });
     expect(status).toBe(401);
     expect(body.error?.code).toBe("unauthorized");
   });
@@ -144,8 +138,8 @@ describe("wrong hashes", () => {
 describe("secret rotation", () => {
   it("accepts the previous secret until it is removed", async () => {
     await vipSite("id-rotate");
-    const withOld = await signed(SECRET, { id: "7", attributes: { vip: true } });
-    const withNew = await signed(NEXT, { id: "7", attributes: { vip: true } });
+    const withOld = await signedUser(SECRET, { id: "7", attributes: { vip: true } });
+    const withNew = await signedUser(NEXT, { id: "7", attributes: { vip: true } });
     expect((await session("id-rotate", { user: withOld })).status).toBe(200);
     expect((await session("id-rotate", { user: withNew })).status).toBe(401);
 
@@ -171,9 +165,9 @@ describe("secret rotation", () => {
       await admin("POST", "/sites/id-generate/identity-secrets/rotate", {})
     ).json<{ secret: string }>();
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
-    expect((await session("id-generate", { user: await signed(secret, { id: "1" }) })).body.identity).toBe(
-      "verified",
-    );
+    expect(
+      (await session("id-generate", { user: await signedUser(secret, { id: "1" }) })).body.identity,
+    ).toBe("verified");
     expect(JSON.stringify(await (await admin("GET", "/sites/id-generate")).json())).not.toContain(secret);
   });
 });
@@ -182,16 +176,16 @@ describe("visitor ids of signed-in users", () => {
   beforeAll(() => vipSite("id-devices"));
 
   it("gives a verified user the same visitor id on every device", async () => {
-    const user = await signed(SECRET, { id: "42" });
+    const user = await signedUser(SECRET, { id: "42" });
     const phone = (await session("id-devices", { user })).body;
     const laptop = (await session("id-devices", { user })).body;
     expect(laptop.visitorId).toBe(phone.visitorId);
-    const other = (await session("id-devices", { user: await signed(SECRET, { id: "43" }) })).body;
+    const other = (await session("id-devices", { user: await signedUser(SECRET, { id: "43" }) })).body;
     expect(other.visitorId).not.toBe(phone.visitorId);
   });
 
   it("does not carry a signed-in user's token over to a signed-out page", async () => {
-    const signedIn = (await session("id-devices", { user: await signed(SECRET, { id: "42" }) })).body;
+    const signedIn = (await session("id-devices", { user: await signedUser(SECRET, { id: "42" }) })).body;
     const signedOut = (await session("id-devices", { visitorToken: signedIn.visitorToken })).body;
     expect(signedOut.identity).toBe("anonymous");
     expect(signedOut.visitorId).not.toBe(signedIn.visitorId);

@@ -4,12 +4,9 @@
  * stored and delivered live as the same well-formed Unicode, and visitors get an agent's
  * display name and initials, never the agent's id or the agent's clientIds.
  */
-import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { VisitorFrameOut, VisitorSessionResponse, VisitorUser } from "../../protocol";
-import { bytesToHex, hmacSha256 } from "../../core/crypto";
-import { identityMessage } from "../../core/identity/identity-message";
-import { admin, BASE, connectAgent, connectVisitor, FrameReader, ORIGIN, seedSite, upgrade } from "./helpers";
+import type { VisitorUser } from "../../protocol";
+import { admin, connectAgent, connectVisitor, seedSite, signedUser } from "./helpers";
 
 const SECRET = "identity-secret-0123456789abcdef0123456789";
 
@@ -24,19 +21,9 @@ function closedNowHours() {
 }
 
 async function signedVisitor(site: string, user: VisitorUser & { id: string }) {
-  const hash = bytesToHex(await hmacSha256(SECRET, identityMessage(user)));
-  const response = await SELF.fetch(`${BASE}/v1/sites/${site}/session`, {
-    method: "POST",
-    headers: { Origin: ORIGIN, "Content-Type": "application/json" },
-    body: JSON.stringify({ user: { ...user, hash } }),
-  });
-  const session = (await response.json()) as VisitorSessionResponse;
-  expect(session.identity).toBe("verified");
-  const reader = new FrameReader<VisitorFrameOut>(
-    await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN),
-  );
-  reader.send({ type: "hello", lastSeq: 0 });
-  return reader;
+  const visitor = await connectVisitor(site, { body: { user: await signedUser(SECRET, user) } });
+  expect(visitor.session.identity).toBe("verified");
+  return visitor;
 }
 
 describe("the offline form and a verified identity", () => {

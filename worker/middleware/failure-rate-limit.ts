@@ -9,6 +9,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { ErrorCode, SESSION_WINDOW_SECONDS, type HttpErrorBody } from "../../protocol";
 import type { AppEnv } from "../app-env";
+import { retryLaterHeaders } from "./retry-later-headers";
 
 /** Addresses over the limit, by "name:ip", until (epoch ms). Per isolate, best effort. */
 const blockedUntil = new Map<string, number>();
@@ -31,7 +32,6 @@ export function failureRateLimit(name: string): MiddlewareHandler<AppEnv> {
 }
 
 function tooMany(c: Context<AppEnv>): Response {
-  const origin = c.req.header("Origin");
   return c.json<HttpErrorBody>(
     {
       error: {
@@ -40,15 +40,6 @@ function tooMany(c: Context<AppEnv>): Response {
       },
     },
     429,
-    {
-      "Retry-After": String(SESSION_WINDOW_SECONDS),
-      ...(origin
-        ? {
-            "Access-Control-Allow-Origin": origin,
-            "Access-Control-Expose-Headers": "Retry-After",
-            Vary: "Origin",
-          }
-        : {}),
-    },
+    retryLaterHeaders(c.req.header("Origin")),
   );
 }

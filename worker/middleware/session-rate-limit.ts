@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from "hono";
 import { ErrorCode, SESSION_WINDOW_SECONDS } from "../../protocol";
 import { ApiError } from "../api-error";
 import type { AppEnv } from "../app-env";
+import { retryLaterHeaders } from "./retry-later-headers";
 
 export function sessionRateLimit(): MiddlewareHandler<AppEnv> {
   return async function sessionRateLimitCheck(c, next) {
@@ -18,27 +19,12 @@ export function sessionRateLimit(): MiddlewareHandler<AppEnv> {
       key: `session:${c.req.param("site") ?? ""}:${ip}`,
     });
     if (success) return next();
-    const origin = c.req.header("Origin");
     throw new ApiError(
       429,
       ErrorCode.rateLimited,
       `too many new sessions from this address; retry in ${SESSION_WINDOW_SECONDS} seconds`,
       undefined,
-      {
-        headers: {
-          "Retry-After": String(SESSION_WINDOW_SECONDS),
-          // The site's origins are not known yet (that needs the SiteDO, which a flood must not
-          // reach), so the origin is echoed: the body says nothing but "retry later", and the
-          // widget can then read the code and Retry-After.
-          ...(origin
-            ? {
-                "Access-Control-Allow-Origin": origin,
-                "Access-Control-Expose-Headers": "Retry-After",
-                Vary: "Origin",
-              }
-            : {}),
-        },
-      },
+      { headers: retryLaterHeaders(c.req.header("Origin")) },
     );
   };
 }

@@ -2,7 +2,7 @@
  * The admin API, `/v1/admin/*`: the admin token and a body limit on every call, then the
  * site (settings, routing rules, identity secrets), its teams and its agents, and erasing a
  * conversation's or a visitor's data (privacy requests). Every body
- * is validated by the protocol's zod schemas; `worker/api-catalog.ts` documents each route.
+ * is validated by the protocol's zod schemas; `worker/api-catalog/` documents each route.
  */
 import { Hono } from "hono";
 import { MAX_ADMIN_BODY_BYTES } from "../../protocol";

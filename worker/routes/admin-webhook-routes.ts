@@ -2,7 +2,7 @@
  * Admin routes of a site's outgoing webhook endpoints, under `/v1/admin/sites/:site/webhooks`:
  * list, create-or-replace (a generated secret is shown this once; after that only its
  * fingerprint), remove, re-enable after the run of failures that disabled it, and the
- * delivery log across the site's teams. `worker/api-catalog.ts` documents each route.
+ * delivery log across the site's teams. `worker/api-catalog/` documents each route.
  */
 import { Hono } from "hono";
 import { z } from "zod";

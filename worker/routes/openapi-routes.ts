@@ -1,4 +1,4 @@
-/** `GET /v1/openapi.json`: the OpenAPI 3.1 document of every route (`worker/api-catalog.ts`). */
+/** `GET /v1/openapi.json`: the OpenAPI 3.1 document of every route (`worker/api-catalog/`). */
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { apiDocument } from "../api-catalog";
