@@ -1,6 +1,7 @@
 /**
- * A bounded in-memory set of single-use ticket ids with their expiry (epoch ms), time passed
- * in. The Worker keeps one per isolate (`worker/ticket-admission.ts`) so a ticket it already
+ * A bounded in-memory set of spent single-use tickets (each named by a key: the ticket's id,
+ * or in the Worker its signature) with their expiry (epoch ms), time passed in. The Worker
+ * keeps one per isolate (`worker/ticket-admission.ts`) so a ticket it already
  * forwarded is refused before the team object is touched, and the TeamDO keeps one in front
  * of its stored spent tickets (`durable-objects/team/socket-admission.ts`), so a flood of
  * upgrades on one ticket costs a map lookup each, not storage. Memory is a shortcut, never
