@@ -5,6 +5,7 @@
  */
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { loopbackOnly } from "./test/worker/loopback-only";
 
 export default defineConfig({
   test: {
@@ -24,6 +25,8 @@ export default defineConfig({
             // Test-only secrets; real ones come from `wrangler secret put` or .dev.vars.
             miniflare: {
               bindings: { ADMIN_TOKEN: "test-admin-token", SIGNING_SECRET: "test-signing-secret-0123456789" },
+              // Every fetch a test, the Worker or an object makes: 127.0.0.1 only, never a DNS lookup.
+              outboundService: loopbackOnly,
             },
           }),
         ],

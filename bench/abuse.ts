@@ -7,11 +7,13 @@
  * (measured in the same run), the bytes each agent gets per message in a queued chat, and
  * the storage objects the junk requests created (SQLite files of the objects in the run's
  * state directory, before and after). Goal: p99 during every flood <= 100 ms and <= 5x the
- * unflooded p99; fan-out <= 2 KB per agent; no junk object. Flags: --help.
+ * unflooded p99; fan-out <= 2 KB per agent; no junk object. Flags: --help (`--only ticket`
+ * runs the calm phase and one flood; a figure of a flood left out prints as -1).
  * The last line: `abuse: worst_ratio=N queue_fanout_bytes=N junk_objects=N`.
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import WebSocket from "ws";
 import type { AgentSessionResponse, VisitorSessionResponse } from "../protocol";
 import { BENCH_ORIGIN } from "./lib/bench-site";
@@ -34,7 +36,12 @@ const options = parseFlags("npm run bench:abuse -- [flags]", {
   junk: 60,
   /** Seconds the bystander is measured with no flood. */
   calm: 10,
+  /** Only these floods, comma-separated (typing,read,hello,ticket,queue,junk); empty: all. The calm phase always runs. */
+  only: "",
 });
+const FLOODS = ["typing", "read", "hello", "ticket", "queue", "junk"];
+const only = options.only ? options.only.split(",").map((name) => name.trim()) : FLOODS;
+for (const name of only) if (!FLOODS.includes(name)) throw new Error(`--only: no flood "${name}"`);
 
 const SITE = "abuse";
 const runtime = new BenchRuntime();
@@ -256,53 +263,70 @@ async function main(): Promise<string> {
   const bystander = new Bystander();
   await bystander.start();
   const notes: string[] = [];
-  const phase = async (name: string, flood: () => Promise<string>, minSeconds = 3) => {
+  const phase = async (name: string, flood: () => Promise<string>, minSeconds = 3, key = "") => {
+    if (key && !only.includes(key)) return;
     await sleep(1000);
     bystander.phase = name;
+    // The flood's own client work delays the bystander's timers in this process too: say how much.
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
     const started = performance.now();
     const note = await flood();
     const left = minSeconds * 1000 - (performance.now() - started);
     if (left > 0) await sleep(left);
+    lag.disable();
     bystander.phase = "between";
-    notes.push(`${name}: ${note} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const lagMs = `this process's event-loop delay max ${(lag.max / 1e6).toFixed(0)} ms`;
+    notes.push(`${name}: ${note} in ${((performance.now() - started) / 1000).toFixed(1)} s (${lagMs})`);
     console.log(`abuse: ${notes.at(-1)} (${bystander.samples(name).describe()})`);
   };
 
   await phase("none (unflooded)", async () => "no flood", options.calm);
-  await phase(`${options.frames} typing`, () => frameFlood({ type: "typing", on: true }, options.frames));
-  await phase(`${options.frames} read`, () => frameFlood({ type: "read", seq: 1 }, options.frames));
-  await phase(`${options.frames} hello`, () => frameFlood({ type: "hello", lastSeq: 0 }, options.frames));
-  await phase(`${options.sockets} sockets, one ticket`, () => ticketFlood(options.sockets));
+  const frames = options.frames;
+  await phase(`${frames} typing`, () => frameFlood({ type: "typing", on: true }, frames), 3, "typing");
+  await phase(`${frames} read`, () => frameFlood({ type: "read", seq: 1 }, frames), 3, "read");
+  await phase(`${frames} hello`, () => frameFlood({ type: "hello", lastSeq: 0 }, frames), 3, "hello");
+  await phase(`${options.sockets} sockets, one ticket`, () => ticketFlood(options.sockets), 3, "ticket");
 
   let fanoutBytes = Number.NaN;
-  await phase(`${options.queued} queued chats`, async () => {
-    const waiting: Awaited<ReturnType<typeof visitor>>[] = [];
-    for (let i = 0; i < options.queued; i += 20) {
-      const batch = Array.from({ length: Math.min(20, options.queued - i) }, async (_, k) => {
-        const v = await visitor();
-        await v.say("q", `waiting ${i + k}, a question about an order`);
-        return v;
-      });
-      waiting.push(...(await Promise.all(batch)));
-    }
-    await sleep(500);
-    const before = agents.map((a) => a.counted.bytes);
-    const text = "x".repeat(4000);
-    for (let i = 0; i < options.queuedMessages; i++)
-      await waiting[(i * 7) % waiting.length]!.say(`big${i}`, text);
-    await sleep(500);
-    const perAgent = agents.map((a, i) => (a.counted.bytes - before[i]!) / options.queuedMessages);
-    fanoutBytes = Math.max(...perAgent);
-    for (const v of waiting) v.ws.close();
-    return `${waiting.length} waiting (agents hold ${agents.map((a) => a.counted.queueLength).join(", ")}); ${options.queuedMessages} messages of 4 KB in them: ${perAgent.map((b) => b.toFixed(0)).join(" / ")} bytes per agent per message`;
-  });
+  await phase(
+    `${options.queued} queued chats`,
+    async () => {
+      const waiting: Awaited<ReturnType<typeof visitor>>[] = [];
+      for (let i = 0; i < options.queued; i += 20) {
+        const batch = Array.from({ length: Math.min(20, options.queued - i) }, async (_, k) => {
+          const v = await visitor();
+          await v.say("q", `waiting ${i + k}, a question about an order`);
+          return v;
+        });
+        waiting.push(...(await Promise.all(batch)));
+      }
+      await sleep(500);
+      const before = agents.map((a) => a.counted.bytes);
+      const text = "x".repeat(4000);
+      for (let i = 0; i < options.queuedMessages; i++)
+        await waiting[(i * 7) % waiting.length]!.say(`big${i}`, text);
+      await sleep(500);
+      const perAgent = agents.map((a, i) => (a.counted.bytes - before[i]!) / options.queuedMessages);
+      fanoutBytes = Math.max(...perAgent);
+      for (const v of waiting) v.ws.close();
+      return `${waiting.length} waiting (agents hold ${agents.map((a) => a.counted.queueLength).join(", ")}); ${options.queuedMessages} messages of 4 KB in them: ${perAgent.map((b) => b.toFixed(0)).join(" / ")} bytes per agent per message`;
+    },
+    3,
+    "queue",
+  );
 
   let junkObjects = Number.NaN;
-  await phase(`${options.junk} junk site names`, async () => {
-    const junk = await junkFlood(options.junk);
-    junkObjects = junk.created;
-    return junk.line;
-  });
+  await phase(
+    `${options.junk} junk site names`,
+    async () => {
+      const junk = await junkFlood(options.junk);
+      junkObjects = junk.created;
+      return junk.line;
+    },
+    3,
+    "junk",
+  );
   await bystander.stop();
 
   const calm = bystander.samples("none (unflooded)").percentile(0.99);

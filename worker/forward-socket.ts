@@ -1,14 +1,13 @@
 /**
  * Hands an authenticated WebSocket upgrade to the team's Durable Object, with the
  * identity the Worker vouches for in a header the object trusts, and the ticket's id, which
- * the object spends (tickets are single-use).
+ * the object spends (tickets are single-use). Called after `admitTicket` (the upgrade, the
+ * ticket, and this isolate's memory of forwarded tickets are checked there).
  */
 import type { Context } from "hono";
 import { teamStub } from "../durable-objects/addresses";
 import { IdentityHeader, TicketHeader } from "../durable-objects/team/team-do";
 import type { SocketIdentity } from "../durable-objects/team/team-sockets";
-import { ErrorCode } from "../protocol";
-import { ApiError } from "./api-error";
 import type { AppEnv } from "./app-env";
 import type { Ticket } from "./tokens";
 
@@ -18,9 +17,6 @@ export function forwardSocket(
   identity: SocketIdentity,
   ticket: Ticket,
 ): Promise<Response> {
-  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
-    throw new ApiError(426, ErrorCode.invalidFrame, "this endpoint only accepts WebSocket upgrades");
-  }
   const headers = new Headers(c.req.raw.headers);
   headers.set(IdentityHeader, JSON.stringify(identity));
   // The team object spends the ticket: a second socket on it is refused.

@@ -14,7 +14,10 @@ import type {
 export interface PayloadVisitor {
   visitorId: string;
   name: string;
+  /** The signed user's e-mail when `userId` is set (the offline form never replaces it), else the typed one. */
   email?: string;
+  /** The site's user id: set only from a verified identity. */
+  userId?: string;
   /** Attributes the site's backend signed; `email` among them makes the e-mail verified. */
   verified: Record<string, unknown>;
 }
@@ -28,8 +31,10 @@ export interface PayloadConversation {
 
 /** The visitor's verified e-mail if their identity was signed with one, else the one they gave. */
 export function visitorEmail(visitor: PayloadVisitor): { email: string | null; emailVerified: boolean } {
-  const verified = visitor.verified["email"];
-  if (typeof verified === "string" && verified) return { email: verified, emailVerified: true };
+  // A verified identity's `user.email` (the profile keeps a typed one apart, as a hint).
+  if (visitor.userId !== undefined && visitor.email) return { email: visitor.email, emailVerified: true };
+  const attribute = visitor.verified["email"];
+  if (typeof attribute === "string" && attribute) return { email: attribute, emailVerified: true };
   return { email: visitor.email ?? null, emailVerified: false };
 }
 

@@ -4,9 +4,11 @@
  * remembers it as spent until it expires), and one visitor (tabs) or one agent token holds at
  * most a few sockets: a newer one closes the oldest with `CloseCode.tooManySockets`. Used by
  * `TeamDO.fetch`. Spent tickets live in the object's key-value storage, so they survive
- * hibernation; they are swept once expired.
+ * hibernation, and in memory in front of it, so a flood on one ticket costs no storage;
+ * stored ones are swept once expired.
  */
 import { z } from "zod";
+import { SpentTickets } from "../../core/throttles/spent-tickets";
 import { CloseCode, MAX_SOCKETS_PER_AGENT_TOKEN, MAX_SOCKETS_PER_VISITOR } from "../../protocol";
 import { openedAtOf, type SocketIdentity } from "./socket-identity";
 import { tokenTag, visitorTag } from "./team-sockets";
@@ -29,23 +31,44 @@ export function ticketFromHeader(headers: Headers): TicketStub | null {
 const PREFIX = "spent-ticket:";
 /** Keys sort by expiry, so the expired ones are one range. */
 const keyOf = (ticket: TicketStub) => `${PREFIX}${String(ticket.exp).padStart(15, "0")}:${ticket.id}`;
+/** Live tickets this object remembers without storage; past it, storage still knows. */
+const SPENT_IN_MEMORY = 5_000;
+/** Expired keys are swept at most this often, not on every upgrade. */
+const SWEEP_EVERY_MS = 30_000;
 
-/** Spends `ticket`; false when it was spent already. */
-export async function spendTicket(
-  storage: DurableObjectStorage,
-  ticket: TicketStub,
-  now: number,
-): Promise<boolean> {
-  const key = keyOf(ticket);
-  if ((await storage.get(key)) !== undefined) return false;
-  await storage.put(key, 1);
-  const expired = await storage.list({
-    prefix: PREFIX,
-    end: `${PREFIX}${String(now).padStart(15, "0")}`,
-    limit: 128,
-  });
-  if (expired.size > 0) await storage.delete([...expired.keys()]);
-  return true;
+/**
+ * Spent tickets of one team object: memory first (a spent ticket again costs one map lookup,
+ * no storage), storage when memory does not know (after a wake, or past its capacity).
+ */
+export class TicketLedger {
+  private readonly memory = new SpentTickets(SPENT_IN_MEMORY);
+  private nextSweepAt = 0;
+
+  constructor(private readonly storage: DurableObjectStorage) {}
+
+  /** True when this object has seen `ticket` spent, without touching storage. */
+  knownSpent(ticket: TicketStub, now: number): boolean {
+    return this.memory.has(ticket.id, now);
+  }
+
+  /** Spends `ticket`; false when it was spent already. */
+  async spend(ticket: TicketStub, now: number): Promise<boolean> {
+    // Marked before the first await: a concurrent upgrade on the same ticket is refused from memory.
+    if (!this.memory.spend(ticket.id, ticket.exp, now)) return false;
+    const key = keyOf(ticket);
+    if ((await this.storage.get(key)) !== undefined) return false;
+    await this.storage.put(key, 1);
+    if (now >= this.nextSweepAt) {
+      this.nextSweepAt = now + SWEEP_EVERY_MS;
+      const expired = await this.storage.list({
+        prefix: PREFIX,
+        end: `${PREFIX}${String(now).padStart(15, "0")}`,
+        limit: 128,
+      });
+      if (expired.size > 0) await this.storage.delete([...expired.keys()]);
+    }
+    return true;
+  }
 }
 
 /** Closes the oldest sockets of the newcomer's visitor or token past the cap. */

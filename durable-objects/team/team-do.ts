@@ -46,7 +46,7 @@ import { HistoryStore } from "./history-store";
 import { LabelStore } from "./label-store";
 import { reopenConversation } from "./reopen-conversation";
 import { EngineHost } from "./engine-host";
-import { closeOldestBeyondCap, spendTicket, TicketHeader, ticketFromHeader } from "./socket-admission";
+import { closeOldestBeyondCap, TicketHeader, TicketLedger, ticketFromHeader } from "./socket-admission";
 import type { ReadyTeam } from "./ready-team";
 import {
   attachIdentity,
@@ -75,6 +75,13 @@ import { TeamWebhooks } from "./team-webhooks";
 
 export { IdentityHeader, TicketHeader };
 
+/** The answer to an upgrade on a ticket used already (the Worker answers the same). */
+const ticketRefused = () =>
+  Response.json(
+    { error: { code: ErrorCode.unauthorized, message: "this ticket was used already; open a new session" } },
+    { status: 401 },
+  );
+
 const notReady = (message: string) => ({ type: "error" as const, code: ErrorCode.forbidden, message });
 
 export class TeamDO extends DurableObject {
@@ -87,6 +94,7 @@ export class TeamDO extends DurableObject {
   private readonly handovers: TeamHandovers;
   private readonly links: TeamLinks;
   private readonly flood = new FloodGuard();
+  private readonly tickets: TicketLedger;
   /** Frames per socket, checked before anything else (visitor and agent sockets apart). */
   private readonly visitorBudget = new FrameBudget<WebSocket>(VISITOR_FRAME_BUDGET);
   private readonly agentBudget = new FrameBudget<WebSocket>(AGENT_FRAME_BUDGET);
@@ -102,6 +110,7 @@ export class TeamDO extends DurableObject {
     this.historyStore = new HistoryStore(ctx.storage.sql, this.store);
     this.hooks = new TeamWebhooks(ctx.storage.sql);
     this.files = new FileCleanup(ctx.storage.sql, env.FILES);
+    this.tickets = new TicketLedger(ctx.storage);
     this.text = new VisitorText(this.store);
     this.views = new TeamViews(this.store, this.text);
     this.out = new TeamBroadcasts(this.store, new TeamSockets(ctx), this.views);
@@ -170,19 +179,11 @@ export class TeamDO extends DurableObject {
         { status: 426 },
       );
     }
+    const ticket = ticketFromHeader(request.headers);
+    // Before the ready step: a spent ticket again costs one map lookup.
+    if (!ticket || this.tickets.knownSpent(ticket, Date.now())) return ticketRefused();
     return this.entry("fetch", async (_team, now) => {
-      const ticket = ticketFromHeader(request.headers);
-      if (!ticket || !(await spendTicket(this.ctx.storage, ticket, now))) {
-        return Response.json(
-          {
-            error: {
-              code: ErrorCode.unauthorized,
-              message: "this ticket was used already; open a new session",
-            },
-          },
-          { status: 401 },
-        );
-      }
+      if (!(await this.tickets.spend(ticket, now))) return ticketRefused();
       return this.acceptSocket(identityFromHeader(request.headers), now);
     });
   }

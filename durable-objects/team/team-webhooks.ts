@@ -112,12 +112,18 @@ export class TeamWebhooks {
   }
 
   private payloadConversation(config: TeamConfig, conversation: ConversationRow) {
-    const { visitorId, name, email, verified } = conversation.visitor;
+    const { visitorId, name, email, userId, verified } = conversation.visitor;
     return {
       siteId: config.siteId,
       teamId: config.teamId,
       conversationId: conversation.id,
-      visitor: { visitorId, name, verified, ...(email ? { email } : {}) },
+      visitor: {
+        visitorId,
+        name,
+        verified,
+        ...(email ? { email } : {}),
+        ...(userId === undefined ? {} : { userId }),
+      },
     };
   }
 

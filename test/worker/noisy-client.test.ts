@@ -4,12 +4,18 @@
  * and then closed with `CloseCode.rateLimited`), typing is coalesced, a ticket opens one
  * socket only, and a visitor holds at most a few sockets.
  */
-import { SELF } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
-import type { AgentFrameOut, VisitorSessionResponse } from "../../protocol";
+import { env, runInDurableObject, SELF } from "cloudflare:test";
+import { describe, expect, it, onTestFinished } from "vitest";
+import type { AgentFrameOut, AgentSessionResponse, VisitorSessionResponse } from "../../protocol";
+import { siteStub, teamStub } from "../../durable-objects/addresses";
+import type { SiteDO } from "../../durable-objects/site/site-do";
+import { TicketHeader } from "../../durable-objects/team/socket-admission";
+import { IdentityHeader } from "../../durable-objects/team/socket-identity";
+import type { TeamDO } from "../../durable-objects/team/team-do";
 import { CloseCode, MAX_SOCKETS_PER_VISITOR } from "../../protocol";
 import { VISITOR_FRAME_BUDGET } from "../../core/throttles/frame-budget";
 import {
+  agentSession,
   BASE,
   connectAgent,
   connectVisitor,
@@ -105,6 +111,102 @@ describe("tickets and sockets", () => {
     const second = await open();
     expect(second.status).toBe(401);
     expect(await second.json()).toMatchObject({ error: { code: "unauthorized" } });
+  });
+
+  it("refuses a used ticket in the Worker, before the team object, and a fresh one still opens", async () => {
+    await seedSite("noisy-ticket-edge");
+    const team = teamStub(env, "noisy-ticket-edge", "support");
+    // Counts the upgrades that reach the team object.
+    let reached = 0;
+    await runInDurableObject(team, (instance: TeamDO) => {
+      const fetch = instance.fetch.bind(instance);
+      instance.fetch = (request) => (reached++, fetch(request));
+    });
+    const openWith = async (session: VisitorSessionResponse) =>
+      SELF.fetch(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, {
+        headers: { Upgrade: "websocket", Origin: ORIGIN },
+      });
+    const session = (await (await visitorSession("noisy-ticket-edge")).json()) as VisitorSessionResponse;
+    const first = await openWith(session);
+    expect(first.status).toBe(101);
+    first.webSocket?.accept();
+    expect(reached).toBe(1);
+    const again = await Promise.all(Array.from({ length: 20 }, () => openWith(session)));
+    expect(again.map((response) => response.status)).toEqual(Array(20).fill(401));
+    expect(await again[0]!.json()).toEqual({
+      error: { code: "unauthorized", message: "this ticket was used already; open a new session" },
+    });
+    expect(reached).toBe(1);
+    const fresh = (await (await visitorSession("noisy-ticket-edge")).json()) as VisitorSessionResponse;
+    const next = await openWith(fresh);
+    expect(next.status).toBe(101);
+    next.webSocket?.accept();
+    expect(reached).toBe(2);
+  });
+
+  it("refuses an agent's used ticket before the site object's revocation check", async () => {
+    const tokens = await seedSite("noisy-ticket-agent");
+    const session = (await (
+      await agentSession("noisy-ticket-agent", tokens.ana!)
+    ).json()) as AgentSessionResponse;
+    const ticket = session.tickets[0]!;
+    const url = `${BASE}${ticket.connectPath}?ticket=${encodeURIComponent(ticket.ticket)}`;
+    const open = () => SELF.fetch(url, { headers: { Upgrade: "websocket" } });
+    const first = await open();
+    expect(first.status).toBe(101);
+    first.webSocket?.accept();
+    // RPC reaches prototype methods only: count the calls there, for this test alone.
+    let asked = 0;
+    const proto = await runInDurableObject(
+      siteStub(env, "noisy-ticket-agent"),
+      (instance: SiteDO) => Object.getPrototypeOf(instance) as SiteDO,
+    );
+    const agentForToken = proto.agentForToken;
+    proto.agentForToken = function (this: SiteDO, ...args) {
+      asked++;
+      return agentForToken.apply(this, args);
+    };
+    onTestFinished(() => {
+      proto.agentForToken = agentForToken;
+    });
+    const second = await open();
+    expect(second.status).toBe(401);
+    expect(asked).toBe(0);
+    // The count works: a fresh ticket of the same agent is checked against the site object
+    // (and so is the session that issues it).
+    const fresh = (await (
+      await agentSession("noisy-ticket-agent", tokens.ana!)
+    ).json()) as AgentSessionResponse;
+    asked = 0;
+    const third = await SELF.fetch(
+      `${BASE}${ticket.connectPath}?ticket=${encodeURIComponent(fresh.tickets[0]!.ticket)}`,
+      { headers: { Upgrade: "websocket" } },
+    );
+    expect(third.status).toBe(101);
+    third.webSocket?.accept();
+    expect(asked).toBe(1);
+  });
+
+  it("the team object refuses a ticket it spent from memory, without asking storage", async () => {
+    await seedSite("noisy-ticket-memory");
+    const team = teamStub(env, "noisy-ticket-memory", "support");
+    const headers = {
+      Upgrade: "websocket",
+      [IdentityHeader]: JSON.stringify({ role: "visitor", visitorId: "v_memory" }),
+      [TicketHeader]: JSON.stringify({ id: crypto.randomUUID(), exp: Date.now() + 30_000 }),
+    };
+    const first = await team.fetch("https://team.internal/connect", { headers });
+    expect(first.status).toBe(101);
+    first.webSocket?.accept();
+    // Storage forgets the spent ticket; the object's memory must still refuse it.
+    await runInDurableObject(team, async (_instance, state) => {
+      const spent = await state.storage.list({ prefix: "spent-ticket:" });
+      expect(spent.size).toBe(1);
+      await state.storage.delete([...spent.keys()]);
+    });
+    const again = await team.fetch("https://team.internal/connect", { headers });
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ error: { code: "unauthorized" } });
   });
 
   it("closes a visitor's oldest socket past the cap with CloseCode.tooManySockets", async () => {

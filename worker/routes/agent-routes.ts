@@ -30,7 +30,8 @@ import { failureRateLimit } from "../middleware/failure-rate-limit";
 import { jsonBody } from "../middleware/json-body";
 import { loadSite } from "../middleware/load-site";
 import { requireSameOrigin } from "../middleware/same-origin";
-import { sign, verifyAgentToken, verifyTicket } from "../tokens";
+import { sign, verifyAgentToken } from "../tokens";
+import { admitTicket } from "../ticket-admission";
 import { randomId, sha256Hex } from "../../core/crypto";
 
 export const agentRoutes = new Hono<AppEnv>();
@@ -114,18 +115,15 @@ agentRoutes.post("/session", failureRateLimit("agent-session"), agentAuth(), asy
 });
 
 agentRoutes.get("/connect", async (c) => {
-  const ticket = await verifyTicket(c.env.SIGNING_SECRET, c.req.query("ticket") ?? "", Date.now());
-  if (!ticket || ticket.role !== "agent" || ticket.site !== c.req.param("site") || !ticket.tokenId) {
-    throw unauthorized("the ticket is missing, expired or not for this site; sign in again");
-  }
-  // A ticket outlives a revocation or sign-out by up to its TTL: check its credential again.
-  const agent = await siteStub(c.env, ticket.site).agentForToken(ticket.subject, ticket.tokenId, Date.now());
+  const refusal = "the ticket is missing, expired or not for this site; sign in again";
+  const ticket = await admitTicket(c, "agent", refusal, (ticket) => {
+    if (!ticket.tokenId) throw unauthorized(refusal);
+  });
+  const tokenId = ticket.tokenId ?? "";
+  // A ticket outlives a revocation or sign-out by up to its TTL: check its credential again
+  // (after the spent-ticket check, so a flood on one ticket never reaches the site object).
+  const agent = await siteStub(c.env, ticket.site).agentForToken(ticket.subject, tokenId, Date.now());
   if (!agent || !agent.teams.includes(ticket.teamId))
     throw unauthorized("this agent's token was revoked, their session ended, or they left the team");
-  return forwardSocket(
-    c,
-    ticket.teamId,
-    { role: "agent", agentId: ticket.subject, tokenId: ticket.tokenId },
-    ticket,
-  );
+  return forwardSocket(c, ticket.teamId, { role: "agent", agentId: ticket.subject, tokenId }, ticket);
 });

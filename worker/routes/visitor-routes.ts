@@ -5,7 +5,7 @@
  */
 import { Hono } from "hono";
 import { ErrorCode, MAX_HTTP_BODY_BYTES, visitorSessionRequestSchema } from "../../protocol";
-import { ApiError, unauthorized } from "../api-error";
+import { ApiError } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { forwardSocket } from "../forward-socket";
 import { allowedOrigin } from "../middleware/allowed-origin";
@@ -14,7 +14,7 @@ import { limitBody } from "../middleware/limit-body";
 import { loadSite } from "../middleware/load-site";
 import { failureRateLimit } from "../middleware/failure-rate-limit";
 import { sessionRateLimit } from "../middleware/session-rate-limit";
-import { verifyTicket } from "../tokens";
+import { admitTicket } from "../ticket-admission";
 import { openVisitorSession } from "../visitor-session";
 
 export const visitorRoutes = new Hono<AppEnv>();
@@ -33,16 +33,19 @@ visitorRoutes.post(
 );
 
 visitorRoutes.get("/connect", async (c) => {
-  const ticket = await verifyTicket(c.env.SIGNING_SECRET, c.req.query("ticket") ?? "", Date.now());
-  if (!ticket || ticket.role !== "visitor" || ticket.site !== c.req.param("site")) {
-    throw unauthorized("the ticket is missing, expired or not for this site; open a new session");
-  }
-  if (c.req.header("Origin") !== ticket.origin) {
-    throw new ApiError(
-      403,
-      ErrorCode.originNotAllowed,
-      "the socket must come from the origin that opened the session",
-    );
-  }
+  const ticket = await admitTicket(
+    c,
+    "visitor",
+    "the ticket is missing, expired or not for this site; open a new session",
+    (ticket) => {
+      if (c.req.header("Origin") !== ticket.origin) {
+        throw new ApiError(
+          403,
+          ErrorCode.originNotAllowed,
+          "the socket must come from the origin that opened the session",
+        );
+      }
+    },
+  );
   return forwardSocket(c, ticket.teamId, { role: "visitor", visitorId: ticket.subject }, ticket);
 });

@@ -28,6 +28,13 @@ describe("webhook payloads", () => {
       email: "signed@example.com",
       emailVerified: true,
     });
+    // A verified identity's user.email (what setUser signed); the same e-mail typed is not proof.
+    const signedUser = { visitorId: "v", name: "Ana", userId: "42", email: "ana@example.com", verified: {} };
+    expect(visitorEmail(signedUser)).toEqual({ email: "ana@example.com", emailVerified: true });
+    expect(visitorEmail({ visitorId: "v", name: "Ana", email: "ana@example.com", verified: {} })).toEqual({
+      email: "ana@example.com",
+      emailVerified: false,
+    });
     expect(visitorEmail({ visitorId: "v", name: "x", verified: {} })).toEqual({
       email: null,
       emailVerified: false,
