@@ -156,7 +156,8 @@ describe("TeamConnection (the panel's socket of one team)", () => {
     // Written while disconnected: kept, and sent once the team is back.
     expect(team.reply("c1", "still there?", "Ana")).toBe(true);
     const offline = team.transcript("c1").entries.at(-1)!;
-    await vi.advanceTimersByTimeAsync(30_000);
+    // A working connection was lost: the retry comes within a second (client/backoff.ts).
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(sockets).toHaveLength(2);
     last().open();
     server({
