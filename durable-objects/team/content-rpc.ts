@@ -23,7 +23,11 @@ export function cannedReplyStore(shell: TeamShell): CannedReplyStore {
 }
 
 export function labelStore(shell: TeamShell): LabelStore {
-  return new LabelStore(shell.ctx.storage.sql, (work) => shell.ctx.storage.transactionSync(work));
+  return new LabelStore(
+    shell.ctx.storage.sql,
+    (work) => shell.ctx.storage.transactionSync(work),
+    (conversationId) => shell.store.forgetConversation(conversationId),
+  );
 }
 
 export function history(shell: TeamShell, query: HistoryQuery): HistoryPage {

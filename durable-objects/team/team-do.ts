@@ -190,6 +190,7 @@ export class TeamDO extends DurableObject {
   override async alarm(): Promise<void> {
     let team: ReadyTeam | null = null;
     const now = Date.now();
+    this.alarms.fired();
     try {
       await this.entry("alarm", (ready) => {
         team = ready;

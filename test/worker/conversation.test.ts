@@ -220,8 +220,10 @@ describe("a visitor and an agent chat", () => {
     // The closing agent hears "unassigned" at once; the freed seat reaches every agent in the
     // next roster tick (one coalesced `agents` frame).
     expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "closed" });
-    const load = await ana.untilWhere("agents", (a) => a.agents.some((agent) => agent.id === "ana"));
-    expect(load.agents).toMatchObject([{ id: "ana", open: 0 }]);
+    const load = await ana.untilWhere("agents", (a) =>
+      a.agents.some((agent) => agent.id === "ana" && agent.open === 0),
+    );
+    expect(load.agents).toMatchObject([{ id: "ana", open: 0, status: "online" }]);
     expect(
       await visitor.untilWhere("status", (s) => s.state !== "assigned" && s.state !== "queued"),
     ).toMatchObject({ type: "status", state: "closed", text: expect.stringContaining("ended") });
