@@ -17,7 +17,7 @@ import type { ReadyTeam } from "./ready-team";
 import { closeOldestBeyondCap } from "./socket-admission";
 import { attachIdentity, identityFromHeader, identityOf, type SocketIdentity } from "./socket-identity";
 import type { TeamShell } from "./team-shell";
-import { agentsTag, send, tagsOf } from "./team-sockets";
+import { send, tagsOf } from "./team-sockets";
 import { handleVisitorFrame } from "./visitor-actions";
 
 const notReady = (message: string) => ({ type: "error" as const, code: ErrorCode.forbidden, message });
@@ -49,8 +49,9 @@ export class SocketEntry {
 
   /** Counts the frame against its socket's budget; false when it must not be handled. */
   withinBudget(ws: WebSocket): boolean {
-    // Agents' sockets carry the "agents" tag; anything else is held to the visitor's budget.
-    const budget = this.shell.ctx.getTags(ws).includes(agentsTag) ? this.agentBudget : this.visitorBudget;
+    // Agents' sockets are known by their identity (read once per socket per wake, where the
+    // runtime's getTags was a copy per frame); anything else is held to the visitor's budget.
+    const budget = identityOf(ws)?.role === "agent" ? this.agentBudget : this.visitorBudget;
     switch (budget.take(ws, Date.now())) {
       case Verdict.accept:
         return true;

@@ -70,6 +70,7 @@ export class TeamDO extends DurableObject {
   private readonly shell: TeamShell;
   private readonly sockets: SocketEntry;
   private readonly alarms: TeamAlarm;
+  private ready: ReadyTeam | null = null;
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
@@ -108,13 +109,15 @@ export class TeamDO extends DurableObject {
     const engine = this.host.ensureReady(now);
     const config = this.store.config();
     if (!engine || !config) return null;
+    // The same engine and config as the last event: the same ready team, not a new one per frame.
+    if (this.ready?.engine === engine && this.ready.config === config) return this.ready;
     const { store, historyStore: history, text, views, out, links, handovers, hooks } = this;
-    return readyTeam(
+    return (this.ready = readyTeam(
       { store, history, text, views, out, links, handovers, hooks },
       this.host,
       engine,
       config,
-    );
+    ));
   }
 
   /** Runs an entry point's handler with the ready team, logging `TeamDO:name` if it throws. */
