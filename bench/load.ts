@@ -74,12 +74,17 @@ await run.main("load: failed", async () => {
       }));
       const floorSaturation = saturation(floorSteps);
       const within = ceiling(productSteps, floorSteps);
-      // The issue's goal: the ceiling at least half the floor's saturation rate.
-      const floorRate = floorSaturation.saturatedAt?.rate ?? floorSaturation.keepsUpTo;
+      // The issue's goal: the ceiling at least half the floor's saturation rate (known only
+      // once the floor saturates within the sweep).
+      const floorRate = floorSaturation.saturatedAt?.rate;
       run.log(`  floor: ${describeSaturation(floorSaturation)}`);
       run.log(
         `  ceiling (p99 within ${CEILING_FACTOR}x the floor's at the same rate): ${within === null ? "none of the steps" : `${within} messages/s`}` +
-          (within !== null && floorRate ? `, ${ratio(within, floorRate)}x the floor's saturation rate` : ""),
+          (floorRate === undefined
+            ? "; the floor did not saturate within the sweep: add higher steps for the ratio"
+            : within !== null
+              ? `, ${ratio(within, floorRate)}x the floor's saturation rate (goal: 0.5x or more)`
+              : ""),
       );
     }
   }
