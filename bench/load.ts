@@ -10,6 +10,7 @@
  * `load: deliver_p99_ms=N floor_p99_ms=N p99_ratio=N cpu_ms_per_msg=N floor_cpu_ms_per_msg=N
  * cpu_ratio=N assign_p99_ms=N lost=N doubled=N rss_mb_per_1k=N` (one line).
  */
+import { CEILING_FACTOR, ceiling, describeSaturation, saturation, type StepFigures } from "./lib/ceiling";
 import { runFloor, type FloorFigures } from "./lib/floor-run";
 import { parseFlags } from "./lib/flags";
 import { DEFAULT_LOAD, Run } from "./lib/scenario";
@@ -42,6 +43,7 @@ await run.main("load: failed", async () => {
   const rssMbPer1k = await run.connect();
   await run.warmUp();
   const sweep: string[] = [];
+  const productSteps: StepFigures[] = [];
   for (const [index, step] of steps.entries()) {
     run.resetSamples();
     await run.window(undefined, step.rate, step.arrivals);
@@ -53,6 +55,7 @@ await run.main("load: failed", async () => {
       await sleep(2000);
     }
     sweep.push(stepLine(step.rate, step.arrivals, floor[index]));
+    productSteps.push({ rate: step.rate, p99: p99Of(run.ledger), runtimeCore: run.runtimeCore });
     run.log(`step: ${sweep.at(-1)}`);
   }
   if (steps.length === 0) await run.window();
@@ -62,6 +65,28 @@ await run.main("load: failed", async () => {
       `sweep (${options.teams} support team(s), ${options.visitors} visitors, ${options.agents} agents):`,
     );
     for (const line of sweep) run.log(`  ${line}`);
+    run.log(`  product: ${describeSaturation(saturation(productSteps))}`);
+    if (floor.length > 0) {
+      const floorSteps = floor.map((figures, index) => ({
+        rate: steps[index]!.rate,
+        p99: p99Of(figures),
+        runtimeCore: figures.runtimeCore,
+      }));
+      const floorSaturation = saturation(floorSteps);
+      const within = ceiling(productSteps, floorSteps);
+      // The issue's goal: the ceiling at least half the floor's saturation rate (known only
+      // once the floor saturates within the sweep).
+      const floorRate = floorSaturation.saturatedAt?.rate;
+      run.log(`  floor: ${describeSaturation(floorSaturation)}`);
+      run.log(
+        `  ceiling (p99 within ${CEILING_FACTOR}x the floor's at the same rate): ${within === null ? "none of the steps" : `${within} messages/s`}` +
+          (floorRate === undefined
+            ? "; the floor did not saturate within the sweep: add higher steps for the ratio"
+            : within !== null
+              ? `, ${ratio(within, floorRate)}x the floor's saturation rate (goal: 0.5x or more)`
+              : ""),
+      );
+    }
   }
   run.printLatencies();
   run.printFrames();

@@ -113,7 +113,7 @@ export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
     entries: listOf(isConversationSummary),
     length: num,
   }),
-  agent: shape<Frame<"agent">>({ agent: isAgentSummary }),
+  agents: shape<Frame<"agents">>({ agents: listOf(isAgentSummary) }),
   history: shape<Frame<"history">>({
     conversationId: str,
     messages: listOf(isChatMessage),

@@ -286,9 +286,12 @@ export class TeamConnection extends TeamLists {
         if (this.ready && this.me?.status === "online" && this.queue.length !== frame.length)
           this.send({ type: "hello" });
         break;
-      case "agent":
-        this.agents.set(frame.agent.id, frame.agent);
-        if (frame.agent.id === this.me?.id) this.me = frame.agent;
+      case "agents":
+        // Only the agents that changed since what I hold (coalesced per roster tick).
+        for (const agent of frame.agents) {
+          this.agents.set(agent.id, agent);
+          if (agent.id === this.me?.id) this.me = agent;
+        }
         break;
       case "history": {
         let transcript = this.transcripts.get(frame.conversationId);

@@ -184,7 +184,16 @@ export const agentQueueUpdateSchema = z.object({
   entries: z.array(conversationSummarySchema),
   length: z.number().int().min(0),
 });
-export const agentPresenceOutSchema = z.object({ type: z.literal("agent"), agent: agentSummarySchema });
+/**
+ * Agents of the team whose presence or load changed, as they are now: replace each by id
+ * (the snapshot carries the whole roster). Changes are coalesced per short tick
+ * (`ROSTER_TICK_MS`, 100 ms) and each panel gets only the agents that differ from what it
+ * holds; the answer to my own presence change comes at once, with me alone.
+ */
+export const agentRosterOutSchema = z.object({
+  type: z.literal("agents"),
+  agents: z.array(agentSummarySchema).min(1),
+});
 export const agentHistoryOutSchema = z.object({
   type: z.literal("history"),
   conversationId: z.string(),
@@ -241,7 +250,7 @@ export const agentFrameOutSchema = z.discriminatedUnion("type", [
   agentHandoversSchema,
   agentQueueSchema,
   agentQueueUpdateSchema,
-  agentPresenceOutSchema,
+  agentRosterOutSchema,
   agentHistoryOutSchema,
   agentRatingSchema,
   agentLabelsOutSchema,

@@ -65,3 +65,8 @@ export const MAX_USER_ATTRIBUTES = 50;
 export const ATTRIBUTE_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** Longest string value of a visitor attribute. */
 export const MAX_ATTRIBUTE_VALUE_CHARS = 256;
+/**
+ * How long agents' presence and load changes wait to go out together in one `agents` frame
+ * (ms): short beside how fast a person reads a colleague's load, long beside a burst of events.
+ */
+export const ROSTER_TICK_MS = 100;

@@ -57,6 +57,8 @@ export class Run implements Hub, LoadedRun, AuditedRun {
   windowStartedAt = 0;
   /** Runtime workerd CPU ms per chat message sent in the last window (NaN across a restart). */
   cpuMsPerMessage = Number.NaN;
+  /** Share of one core the runtime workerd used in the last window. */
+  runtimeCore = Number.NaN;
   readonly lines: string[] = [];
 
   constructor(readonly options: ScenarioOptions) {}
@@ -304,6 +306,7 @@ export class Run implements Hub, LoadedRun, AuditedRun {
       `slow deliveries by second: ${this.ledger.deliveryVisitorToAgent.slowSeconds(25, started)} (visitor -> agent)`,
     );
     this.cpuMsPerMessage = (runtimeCpu * 1000) / (load.sentByVisitors + load.sentByAgents);
+    this.runtimeCore = runtimeCpu / elapsed;
   }
 
   /** Waits for every message to be acked and every client to be connected, then settles. */

@@ -227,6 +227,11 @@ export class AssignmentEngine {
     }));
   }
 
+  /** How many conversations wait. O(1): for callers that need no entries (the alarm, after every event). */
+  queueLength(): number {
+    return this.state.queue.size;
+  }
+
   /** 1-based queue position, or undefined when not waiting. O(queue length). */
   positionOf(conversationId: string): number | undefined {
     return this.state.queue.positionOf(conversationId);

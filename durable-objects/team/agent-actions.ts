@@ -57,7 +57,10 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
   switch (frame.type) {
     case "hello": {
       const snapshot = views.snapshot(engine, me.id);
-      if (snapshot) send(ws, snapshot);
+      if (snapshot) {
+        send(ws, snapshot);
+        out.rosterSent(ws, snapshot.agents);
+      }
       // Back after an absence: what was handed on meanwhile, and to whom.
       team.handovers.deliver(me.id, (frame) => send(ws, frame));
       return ok();

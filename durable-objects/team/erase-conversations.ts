@@ -101,6 +101,10 @@ export function eraseConversations(
     }
     parts.files.trash(parts.siteId, fileIds, now);
   });
+  store.forgetErased(
+    rows.map((row) => row.id),
+    visitorId,
+  );
   if (visitorId && shown) parts.sockets.closeVisitor(visitorId, CloseCode.notFound, "conversation deleted");
   return { conversations: rows.map((row) => row.id), messages, attachments: fileIds.length, found: true };
 }

@@ -16,6 +16,13 @@ import {
 const R2_DELETE_BATCH = 1000;
 
 export class FileCleanup {
+  /**
+   * The last `nextDueAt` answer, kept so the alarm's reschedule after every frame costs no
+   * query; forgotten by every change here and by `uploaded`. It can only be early (an upload
+   * sent since), and an early alarm finds nothing due and asks again.
+   */
+  private due: number | null | undefined;
+
   constructor(
     private readonly sql: SqlStorage,
     private readonly bucket: R2Bucket,
@@ -23,6 +30,7 @@ export class FileCleanup {
 
   /** Takes files whose rows are gone: deleted from R2 by the next `purge`. */
   trash(siteId: string, ids: readonly string[], now: number): void {
+    this.due = undefined;
     for (const id of ids)
       this.sql.exec(
         "INSERT OR IGNORE INTO file_trash (key, since) VALUES (?, ?)",
@@ -33,6 +41,7 @@ export class FileCleanup {
 
   /** Removes the rows of uploads never sent by `now`'s cutoff and trashes their files; how many. */
   dropUnsent(siteId: string, now: number): number {
+    this.due = undefined;
     const ids = this.sql
       .exec<{ id: string }>(
         "DELETE FROM attachments WHERE seq IS NULL AND created_at <= ? RETURNING id",
@@ -46,6 +55,7 @@ export class FileCleanup {
 
   /** Deletes every trashed file from R2; a key stays trashed (retried later) when R2 fails. */
   async purge(now: number): Promise<void> {
+    this.due = undefined;
     const keys = this.sql
       .exec<{ key: string }>("SELECT key FROM file_trash")
       .toArray()
@@ -69,6 +79,7 @@ export class FileCleanup {
    * delete that failed. One statement over an index and a (nearly always empty) table.
    */
   nextDueAt(now: number): number | null {
+    if (this.due !== undefined) return this.due === null ? null : Math.max(now, this.due);
     const row = this.sql
       .exec<{ unsent: number | null; trashed: number | null }>(
         `SELECT (SELECT MIN(created_at) FROM attachments WHERE seq IS NULL) AS unsent,
@@ -78,6 +89,12 @@ export class FileCleanup {
     const times: number[] = [];
     if (row.unsent !== null) times.push(unusedUploadDueAt(row.unsent));
     if (row.trashed !== null) times.push(row.trashed + FILE_DELETE_RETRY_MS);
-    return times.length === 0 ? null : Math.max(now, Math.min(...times));
+    this.due = times.length === 0 ? null : Math.min(...times);
+    return this.due === null ? null : Math.max(now, this.due);
+  }
+
+  /** A new upload waits to be sent: its deadline may be the next thing due. */
+  uploaded(): void {
+    this.due = undefined;
   }
 }

@@ -10,6 +10,8 @@ export class LabelStore {
   constructor(
     private readonly sql: SqlStorage,
     private readonly transaction: (work: () => void) => void,
+    /** A conversation's labels were written (the team store forgets its cached row). */
+    private readonly written: (conversationId: string) => void = () => {},
   ) {}
 
   list(): Label[] {
@@ -47,6 +49,7 @@ export class LabelStore {
       JSON.stringify(labelIds),
       conversationId,
     );
+    this.written(conversationId);
     if (stored.rowsWritten === 0) return refuse(ErrorCode.notFound, "no such conversation in this team");
     return ok([...labelIds]);
   }

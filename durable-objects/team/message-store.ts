@@ -5,6 +5,7 @@
  * leaves them out unless its name says it is for agents (`afterForAgents`, `last`), so a
  * visitor's history, an export or a webhook built on `after` cannot carry one.
  */
+import { BoundedCache } from "./bounded-cache";
 import { MAX_HISTORY_MESSAGES, type AttachmentRef, type Author, type ChatMessage } from "../../protocol";
 
 interface MessageRow {
@@ -31,18 +32,42 @@ export interface NewMessage {
   attachments?: AttachmentRef[];
 }
 
+/**
+ * What every message needs of its conversation: the last seq, and each clientId stored with
+ * its seq (a resend finds its first copy). Read from SQLite once per conversation after a
+ * wake, then kept in step by `append`, so a message costs one INSERT and no read.
+ */
+interface Tail {
+  lastSeq: number;
+  clientIds: Map<string, number>;
+}
+
 export class MessageStore {
+  private readonly tails = new BoundedCache<Tail>();
+
   constructor(private readonly sql: SqlStorage) {}
 
+  private tail(conversationId: string): Tail {
+    return this.tails.get(conversationId, () => {
+      const clientIds = new Map<string, number>();
+      for (const row of this.sql.exec<{ seq: number; client_id: string }>(
+        "SELECT seq, client_id FROM messages WHERE conversation_id = ? AND client_id IS NOT NULL",
+        conversationId,
+      ))
+        clientIds.set(row.client_id, row.seq);
+      const lastSeq =
+        this.sql
+          .exec<{ seq: number | null }>(
+            "SELECT MAX(seq) AS seq FROM messages WHERE conversation_id = ?",
+            conversationId,
+          )
+          .one().seq ?? 0;
+      return { lastSeq, clientIds };
+    });
+  }
+
   lastSeq(conversationId: string): number {
-    return (
-      this.sql
-        .exec<{ seq: number | null }>(
-          "SELECT MAX(seq) AS seq FROM messages WHERE conversation_id = ?",
-          conversationId,
-        )
-        .one().seq ?? 0
-    );
+    return this.tail(conversationId).lastSeq;
   }
 
   /** The last seq the visitor can see (notes left out): what their welcome says. */
@@ -81,15 +106,7 @@ export class MessageStore {
 
   /** The seq a message with this clientId was stored as, if it was. */
   seqOfClientId(conversationId: string, clientId: string): number | null {
-    return (
-      this.sql
-        .exec<{ seq: number }>(
-          "SELECT seq FROM messages WHERE conversation_id = ? AND client_id = ?",
-          conversationId,
-          clientId,
-        )
-        .toArray()[0]?.seq ?? null
-    );
+    return this.tail(conversationId).clientIds.get(clientId) ?? null;
   }
 
   /**
@@ -102,7 +119,8 @@ export class MessageStore {
       if (seq !== null)
         return { message: this.afterForAgents(conversationId, seq - 1, 1)[0]!, duplicate: true };
     }
-    const seq = this.lastSeq(conversationId) + 1;
+    const tail = this.tail(conversationId);
+    const seq = tail.lastSeq + 1;
     this.sql.exec(
       "INSERT INTO messages (conversation_id, seq, client_id, author, agent_id, author_name, text, at, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       conversationId,
@@ -115,6 +133,9 @@ export class MessageStore {
       message.at,
       attachmentsJson(message.attachments),
     );
+    // In step only once the row is written: a failed INSERT leaves the tail as stored.
+    tail.lastSeq = seq;
+    if (message.clientId !== undefined) tail.clientIds.set(message.clientId, seq);
     return {
       message: toChatMessage({
         conversation_id: conversationId,
@@ -157,9 +178,15 @@ export class MessageStore {
       .map(toChatMessage);
   }
 
+  /** The conversation's messages were deleted outside this class (an erase). */
+  forget(conversationId: string): void {
+    this.tails.forget(conversationId);
+  }
+
   /** Copies a transcript in (a conversation transferred from another team), seqs and clientIds kept. */
   importAll(messages: readonly ChatMessage[]): void {
     for (const m of messages) {
+      this.tails.forget(m.conversationId);
       this.sql.exec(
         `INSERT OR IGNORE INTO messages (conversation_id, seq, client_id, author, agent_id, author_name, text, at, attachments)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

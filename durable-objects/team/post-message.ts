@@ -60,8 +60,9 @@ export function postVisitorMessage(
   send(visitor.ws, { type: "ack", clientId, conversationId: conversation.id, seq: stored.seq });
   out.message(engine, stored, conversation, visitor.ws);
   team.hooks.messageCreated(team.config, conversation, stored);
-  const data = messageData(stored);
-  if (arrival && offlineForm && data)
+  // Built only for an offline form that started a conversation, not for every message.
+  const data = arrival && offlineForm ? messageData(stored) : null;
+  if (data)
     team.hooks.record(team.config, WebhookEvent.offlineFormSubmitted, conversation, now, { message: data });
   // The engine's decision on a new conversation is announced after the message it answers.
   if (arrival) team.apply(arrival, now);

@@ -5,6 +5,8 @@
  * persists it before anyone is told. Nothing here is lazy: getting a part never acts.
  */
 import type { AssignmentEngine, EngineResult } from "../../core/assignment";
+import type { EngineHost } from "./engine-host";
+import { recordDecisionEvents } from "./webhook-decisions";
 import type { TeamConfig } from "../../core/team-config";
 import type { TeamBroadcasts } from "./team-broadcasts";
 import type { HistoryStore } from "./history-store";
@@ -31,4 +33,25 @@ export interface ReadyTeam {
   readonly hooks: TeamWebhooks;
   /** Persists an engine result, then announces it. */
   apply(result: EngineResult, now: number): void;
+}
+
+/** The team's parts that do not change between events (the object holds them). */
+export type TeamParts = Omit<ReadyTeam, "config" | "engine" | "apply">;
+
+/** The ready team for one event: `apply` persists and announces through `host`, then records webhooks. */
+export function readyTeam(
+  parts: TeamParts,
+  host: EngineHost,
+  engine: AssignmentEngine,
+  config: TeamConfig,
+): ReadyTeam {
+  return {
+    ...parts,
+    config,
+    engine,
+    apply: (result, at) => {
+      host.apply(engine, result, at);
+      recordDecisionEvents(parts.hooks, config, parts.store, result, at);
+    },
+  };
 }

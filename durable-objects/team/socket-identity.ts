@@ -35,8 +35,16 @@ export function identityFromHeader(headers: Headers): SocketIdentity | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * Identities already read back, by socket: every frame and every fan-out asks, and parsing the
+ * attachment each time was a visible share of the profile. Memory only: after a wake the
+ * first ask reads the attachment again.
+ */
+const known = new WeakMap<WebSocket, SocketIdentity | null>();
+
 export function attachIdentity(ws: WebSocket, identity: SocketIdentity, openedAt: number): void {
   ws.serializeAttachment({ [NAMESPACE]: { identity, openedAt } });
+  known.set(ws, identity);
 }
 
 /** When the socket was accepted (0 for one accepted by an older version): the oldest goes first. */
@@ -47,6 +55,10 @@ export function openedAtOf(ws: WebSocket): number {
 
 /** The identity stored on the socket, or null (no attachment, or not ours). */
 export function identityOf(ws: WebSocket): SocketIdentity | null {
+  const cached = known.get(ws);
+  if (cached !== undefined) return cached;
   const parsed = attachmentSchema.safeParse(ws.deserializeAttachment());
-  return parsed.success ? parsed.data[NAMESPACE].identity : null;
+  const identity = parsed.success ? parsed.data[NAMESPACE].identity : null;
+  known.set(ws, identity);
+  return identity;
 }

@@ -1,12 +1,20 @@
 /**
  * What the TeamDO sends beyond direct answers: queue deltas to online agents (`QueueFeed`),
- * an agent's presence and load to the team, visitors' live status (throttled per visitor),
+ * agents' presence and load to the team (coalesced per roster tick), visitors' live status
+ * (throttled per visitor),
  * and stored messages to the conversation's parties. Queue and agent frames are sent only
  * when they changed: most events change nothing agents see (a first reply, a chat assigned
  * as soon as it arrived), and sending every agent the same frame again was most of a busy
  * team's traffic. Agents who connect or come online get the whole queue in their snapshot.
  */
-import type { AgentFrameOut, ChatMessage, VisitorFrameOut } from "../../protocol";
+import {
+  ROSTER_TICK_MS,
+  type AgentFrameOut,
+  type AgentSummary,
+  type ChatMessage,
+  type VisitorFrameOut,
+} from "../../protocol";
+import { RosterFeed } from "../../core/agent-roster";
 import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
 import { StatusThrottle } from "../../core/throttles/status-throttle";
 import { TypingCoalescer } from "../../core/throttles/typing-coalescer";
@@ -18,8 +26,8 @@ import { visitorCopy, type QueuePositions, type TeamViews } from "./team-views";
 export class TeamBroadcasts {
   private readonly throttle = new StatusThrottle();
   private readonly typingSignals = new TypingCoalescer();
-  /** The agent frames last sent, by "agent:ID" (memory only: a wake sends anew). */
-  private readonly lastSent = new Map<string, string>();
+  /** The roster as each agent socket holds it (memory only: a wake sends anew). */
+  private readonly roster = new RosterFeed<AgentSummary, WebSocket>();
   private readonly queueFeed: QueueFeed;
   /** Position and estimate last offered to each queued visitor ("3:120"), by visitor id. */
   private figuresOffered = new Map<string, string>();
@@ -65,21 +73,47 @@ export class TeamBroadcasts {
   }
 
   /**
-   * Tells every agent of the team about one agent's presence and load when it changed; the
-   * socket that asked for a change (`actor`) is answered even when nothing changed.
+   * One agent's presence or load may have changed: every agent's panel hears of it in the
+   * next roster tick (one `agents` frame per tick, to the panels it changes anything for).
+   * The agent who asked for a change (`actor`, one of their sockets) is answered at once on
+   * all their sockets, even when nothing changed, so their own toggle never waits for a tick.
    */
   agent(engine: AssignmentEngine, agentId: string, actor?: WebSocket): void {
-    const summary = this.views.agentSummary(engine, agentId);
-    if (!summary) return;
-    const text = JSON.stringify({ type: "agent", agent: summary } satisfies AgentFrameOut);
-    if (this.changedSince(`agent:${agentId}`, text)) this.sockets.textToAgents(text);
-    else if (actor) sendText(actor, text);
+    if (actor) {
+      const me = this.views.agentSummary(engine, agentId);
+      if (me) {
+        const mine = this.sockets.agentSockets(agentId);
+        const text = JSON.stringify({ type: "agents", agents: [me] } satisfies AgentFrameOut);
+        for (const ws of mine) {
+          sendText(ws, text);
+          this.roster.sentTo(ws, [me]);
+        }
+      }
+    }
+    // An in-memory timer, not the alarm: a tick costs no storage write and leaves the one
+    // alarm to durable work. A tick lost to a crash is harmless: sockets drop with it and
+    // every panel gets the whole roster in its next snapshot.
+    if (this.roster.touch(agentId)) setTimeout(() => this.rosterTick(engine), ROSTER_TICK_MS);
   }
 
-  private changedSince(key: string, text: string): boolean {
-    if (this.lastSent.get(key) === text) return false;
-    this.lastSent.set(key, text);
-    return true;
+  /** A panel was sent the whole roster (its snapshot): the next tick tells it only what changed since. */
+  rosterSent(ws: WebSocket, agents: readonly AgentSummary[]): void {
+    this.roster.sentTo(ws, agents);
+  }
+
+  private rosterTick(engine: AssignmentEngine): void {
+    try {
+      const batches = this.roster.flush(
+        (agentId) => this.views.agentSummary(engine, agentId),
+        this.sockets.agentSockets(),
+      );
+      for (const { entries, recipients } of batches) {
+        const text = JSON.stringify({ type: "agents", agents: entries } satisfies AgentFrameOut);
+        for (const ws of recipients) sendText(ws, text);
+      }
+    } catch (error) {
+      console.error("TeamDO:rosterTick", error);
+    }
   }
 
   /**

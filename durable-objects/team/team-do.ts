@@ -3,18 +3,16 @@
  * and messages. A thin shell: every entry point takes the one "ensure ready" step (the
  * engine rebuilt from SQLite once per wake), calls one named handler, logs
  * `TeamDO:name` on error, and after every event sets the one alarm to the earliest thing
- * due. Sockets are hibernatable; nothing relies on memory surviving between events.
+ * due. Sockets are hibernatable; nothing relies on memory surviving between events. The
+ * handlers live by feature: socket-entry (frames), roster-rpc, content-rpc, visitor-rpc,
+ * webhook-rpc.
  */
 import { DurableObject } from "cloudflare:workers";
 import {
-  agentFrameInSchema,
   CloseCode,
   ErrorCode,
-  parseFrame,
   PING,
   PONG,
-  refuse,
-  visitorFrameInSchema,
   type AttachmentRef,
   type CannedReply,
   type HistoryPage,
@@ -27,51 +25,37 @@ import {
   type WebhookDeliveryView,
   type WebhookEndpointConfig,
 } from "../../protocol";
-import { FloodGuard } from "../../core/throttles/flood-guard";
-import {
-  AGENT_FRAME_BUDGET,
-  FrameBudget,
-  Verdict,
-  VISITOR_FRAME_BUDGET,
-} from "../../core/throttles/frame-budget";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
-import { siteStub, teamStub } from "../addresses";
+import { siteStub } from "../addresses";
 import { ensureSchema } from "../sql-schema";
-import { handleAgentFrame } from "./agent-actions";
-import { CannedReplyStore } from "./canned-reply-store";
+import * as content from "./content-rpc";
+import { EngineHost } from "./engine-host";
 import { eraseConversations, type ErasureTarget, type TeamErasure } from "./erase-conversations";
 import { FileCleanup } from "./file-cleanup";
-import { encodeHistoryCursor } from "../../protocol";
 import { HistoryStore } from "./history-store";
-import { LabelStore } from "./label-store";
-import { reopenConversation } from "./reopen-conversation";
-import { EngineHost } from "./engine-host";
-import { closeOldestBeyondCap, TicketHeader, TicketLedger, ticketFromHeader } from "./socket-admission";
-import type { ReadyTeam } from "./ready-team";
-import {
-  attachIdentity,
-  identityFromHeader,
-  identityOf,
-  IdentityHeader,
-  type SocketIdentity,
-} from "./socket-identity";
 import type { AttachmentParty } from "./attachment-store";
-import { addAttachment, visibleAttachments } from "./team-attachments";
+import { readyTeam, type ReadyTeam } from "./ready-team";
+import * as roster from "./roster-rpc";
+import { SocketEntry } from "./socket-entry";
+import { TicketHeader, TicketLedger, ticketFromHeader } from "./socket-admission";
+import { identityFromHeader, identityOf, IdentityHeader } from "./socket-identity";
+import { visibleAttachments } from "./team-attachments";
 import { TeamBroadcasts } from "./team-broadcasts";
 import { TeamHandovers } from "./team-handovers";
 import type { TeamLinks, TransferPayload } from "./team-links";
+import { siteLinks } from "./site-links";
 import { TEAM_SCHEMA_VERSION, teamMigrations } from "./team-schema";
-import { agentsTag, agentTag, send, tagsOf, TeamSockets, tokenTag } from "./team-sockets";
+import type { TeamShell } from "./team-shell";
+import { send, TeamSockets } from "./team-sockets";
 import { TeamStore } from "./team-store";
-import { nextDueAt, runDue } from "./team-timers";
+import { runDue } from "./team-timers";
+import { TeamAlarm } from "./team-alarm";
 import { TeamViews } from "./team-views";
-import { transferIn } from "./transfer-in";
-import { handleVisitorFrame } from "./visitor-actions";
-import { rateConversation } from "./rate-conversation";
-import { visitorTranscript, type VisitorTranscript } from "./visitor-transcript";
+import * as visitors from "./visitor-rpc";
+import type { VisitorTranscript } from "./visitor-transcript";
 import { VisitorText } from "./visitor-text";
-import { recordDecisionEvents } from "./webhook-decisions";
 import { TeamWebhooks } from "./team-webhooks";
+import * as webhooks from "./webhook-rpc";
 
 export { IdentityHeader, TicketHeader };
 
@@ -82,8 +66,6 @@ const ticketRefused = () =>
     { status: 401 },
   );
 
-const notReady = (message: string) => ({ type: "error" as const, code: ErrorCode.forbidden, message });
-
 export class TeamDO extends DurableObject {
   private readonly store: TeamStore;
   private readonly historyStore: HistoryStore;
@@ -93,13 +75,13 @@ export class TeamDO extends DurableObject {
   private readonly host: EngineHost;
   private readonly handovers: TeamHandovers;
   private readonly links: TeamLinks;
-  private readonly flood = new FloodGuard();
-  private readonly tickets: TicketLedger;
-  /** Frames per socket, checked before anything else (visitor and agent sockets apart). */
-  private readonly visitorBudget = new FrameBudget<WebSocket>(VISITOR_FRAME_BUDGET);
-  private readonly agentBudget = new FrameBudget<WebSocket>(AGENT_FRAME_BUDGET);
   private readonly hooks: TeamWebhooks;
+  private readonly shell: TeamShell;
+  private readonly sockets: SocketEntry;
+  private readonly alarms: TeamAlarm;
+  private readonly tickets: TicketLedger;
   private readonly files: FileCleanup;
+  private ready: ReadyTeam | null = null;
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env);
@@ -116,17 +98,19 @@ export class TeamDO extends DurableObject {
     this.out = new TeamBroadcasts(this.store, new TeamSockets(ctx), this.views);
     this.handovers = new TeamHandovers(ctx.storage.sql, this.store, this.out.sockets);
     this.host = new EngineHost(this.store, this.text, this.views, this.out, this.handovers);
-    this.links = {
-      teamExists: async (teamId) =>
-        ((await siteStub(this.env, this.siteId()).teamRecords(teamId))?.length ?? 0) > 0,
-      acceptTransfer: (teamId, payload) => teamStub(this.env, this.siteId(), teamId).acceptTransfer(payload),
-      setVisitorTeam: async (visitorId, teamId, now) => {
-        await siteStub(this.env, this.siteId()).setVisitorTeam(visitorId, teamId, now);
-      },
-      claimVisitor: (visitorId, teamId, now) =>
-        siteStub(this.env, this.siteId()).claimVisitor(visitorId, teamId, now),
-      exclusively: (work) => this.ctx.blockConcurrencyWhile(work),
+    this.links = siteLinks(env, ctx, () => this.siteId());
+    this.alarms = new TeamAlarm(ctx.storage, this.store, this.hooks, this.files);
+    const { store, historyStore, hooks, out } = this;
+    this.shell = {
+      ctx,
+      store,
+      historyStore,
+      hooks,
+      out,
+      ensureReady: (now) => this.ensureReady(now),
+      scheduleAlarm: (team, now) => this.scheduleAlarm(team, now),
     };
+    this.sockets = new SocketEntry(this.shell);
   }
 
   private siteId(): string {
@@ -138,23 +122,15 @@ export class TeamDO extends DurableObject {
     const engine = this.host.ensureReady(now);
     const config = this.store.config();
     if (!engine || !config) return null;
-    const { store, historyStore: history, text, views, out, links, host, handovers, hooks } = this;
-    return {
-      config,
+    // The same engine and config as the last event: the same ready team, not a new one per frame.
+    if (this.ready?.engine === engine && this.ready.config === config) return this.ready;
+    const { store, historyStore: history, text, views, out, links, handovers, hooks } = this;
+    return (this.ready = readyTeam(
+      { store, history, text, views, out, links, handovers, hooks },
+      this.host,
       engine,
-      store,
-      history,
-      text,
-      views,
-      out,
-      links,
-      handovers,
-      hooks,
-      apply: (result, at) => {
-        host.apply(engine, result, at);
-        recordDecisionEvents(hooks, config, store, result, at);
-      },
-    };
+      config,
+    ));
   }
 
   /** Runs an entry point's handler with the ready team, logging `TeamDO:name` if it throws. */
@@ -184,34 +160,18 @@ export class TeamDO extends DurableObject {
     if (!ticket || this.tickets.knownSpent(ticket, Date.now())) return ticketRefused();
     return this.entry("fetch", async (_team, now) => {
       if (!(await this.tickets.spend(ticket, now))) return ticketRefused();
-      return this.acceptSocket(identityFromHeader(request.headers), now);
+      return this.sockets.accept(identityFromHeader(request.headers), now);
     });
-  }
-
-  private acceptSocket(identity: ReturnType<typeof identityFromHeader>, now: number): Response {
-    const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
-    this.ctx.acceptWebSocket(server, identity ? tagsOf(identity) : []);
-    if (identity) {
-      attachIdentity(server, identity, now);
-      closeOldestBeyondCap(this.ctx, identity);
-    }
-    if (!identity || (identity.role === "agent" && !this.store.agent(identity.agentId))) {
-      send(server, { type: "error", code: ErrorCode.forbidden, message: "not an agent of this team" });
-      server.close(CloseCode.forbidden, "forbidden");
-    } else if (identity.role === "agent") {
-      this.agentReturned(identity.agentId);
-    }
-    return new Response(null, { status: 101, webSocket: client });
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
     if (raw === PING) return ws.send(PONG);
     // First, before any parse or SQL: a frame past the socket's budget costs next to nothing.
-    if (!this.withinBudget(ws)) return;
+    if (!this.sockets.withinBudget(ws)) return;
     const identity = identityOf(ws);
     if (!identity) return ws.close(CloseCode.unauthorized, "unknown socket");
     try {
-      await this.entry("webSocketMessage", (team, now) => this.socketFrame(team, ws, identity, raw, now));
+      await this.entry("webSocketMessage", (team, now) => this.sockets.frame(team, ws, identity, raw, now));
     } catch {
       send(ws, {
         type: "error",
@@ -221,78 +181,13 @@ export class TeamDO extends DurableObject {
     }
   }
 
-  /** Counts the frame against its socket's budget; false when it must not be handled. */
-  private withinBudget(ws: WebSocket): boolean {
-    // Agents' sockets carry the "agents" tag; anything else is held to the visitor's budget.
-    const budget = this.ctx.getTags(ws).includes(agentsTag) ? this.agentBudget : this.visitorBudget;
-    switch (budget.take(ws, Date.now())) {
-      case Verdict.accept:
-        return true;
-      case Verdict.refuse:
-        send(ws, {
-          type: "error",
-          code: ErrorCode.rateLimited,
-          message: "too many frames; slow down or this socket is closed",
-        });
-        return false;
-      case Verdict.close:
-        try {
-          ws.close(CloseCode.rateLimited, "too many frames");
-        } catch {
-          // Closing already.
-        }
-        return false;
-      default:
-        return false;
-    }
-  }
-
-  /** A frame from an identified socket: parsed, rate-limited (visitors), handed to its handler. */
-  private async socketFrame(
-    team: ReadyTeam | null,
-    ws: WebSocket,
-    identity: SocketIdentity,
-    raw: string | ArrayBuffer,
-    now: number,
-  ): Promise<void> {
-    if (identity.role === "visitor") {
-      const parsed = parseFrame(raw, visitorFrameInSchema);
-      if (!parsed.ok) return send(ws, parsed.error);
-      const limited = this.flood.check(identity.visitorId, parsed.frame, now);
-      if (limited) return send(ws, limited);
-      if (!team) {
-        const frame = parsed.frame;
-        const clientId = "clientId" in frame ? { clientId: frame.clientId } : {};
-        return send(ws, { ...notReady("this team is not configured yet"), ...clientId });
-      }
-      handleVisitorFrame(team, parsed.frame, { ws, visitorId: identity.visitorId, now });
-    } else {
-      const parsed = parseFrame(raw, agentFrameInSchema);
-      if (!parsed.ok) return send(ws, parsed.error);
-      if (!team) return send(ws, notReady("you are no longer an agent of this team"));
-      await handleAgentFrame(team, parsed.frame, { ws, agentId: identity.agentId, now });
-    }
-    await this.scheduleAlarm(team, now);
-  }
-
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
     } catch {
       // Already closed.
     }
-    await this.entry("webSocketClose", (team, now) => this.socketGone(team, ws, now));
-  }
-
-  /** The agent's last socket is gone: they turn offline after the grace period unless they return. */
-  private async socketGone(team: ReadyTeam | null, ws: WebSocket, now: number): Promise<void> {
-    const identity = identityOf(ws);
-    if (identity?.role !== "agent" || this.out.sockets.hasAgentSocket(identity.agentId, ws)) return;
-    const agent = this.store.agent(identity.agentId);
-    if (agent && agent.record.status !== "offline" && agent.goneSince === null) {
-      this.store.setGoneSince(identity.agentId, now);
-      await this.scheduleAlarm(team, now);
-    }
+    await this.entry("webSocketClose", (team, now) => this.sockets.gone(team, ws, now));
   }
 
   override async webSocketError(_ws: WebSocket, error: unknown): Promise<void> {
@@ -303,6 +198,7 @@ export class TeamDO extends DurableObject {
   override async alarm(): Promise<void> {
     let team: ReadyTeam | null = null;
     const now = Date.now();
+    this.alarms.fired();
     try {
       await this.entry("alarm", (ready) => {
         team = ready;
@@ -321,158 +217,87 @@ export class TeamDO extends DurableObject {
     }
   }
 
-  private async scheduleAlarm(team: ReadyTeam | null, now: number): Promise<void> {
-    const config = this.store.config();
-    const engineAt = team && config ? nextDueAt(this.store, team.engine, config, now) : null;
-    const times = [engineAt, this.hooks.nextDueAt(), this.files.nextDueAt(now)].filter((t) => t !== null);
-    const at = times.length === 0 ? null : Math.min(...times);
-    if (at === null) await this.ctx.storage.deleteAlarm();
-    else if ((await this.ctx.storage.getAlarm()) !== at) await this.ctx.storage.setAlarm(at);
+  private scheduleAlarm(team: ReadyTeam | null, now: number): Promise<void> {
+    return this.alarms.schedule(team, now);
   }
 
-  /** An agent reconnected within their grace period: they never left. */
-  private agentReturned(agentId: string): void {
-    const agent = this.store.agent(agentId);
-    if (agent && agent.goneSince !== null && agent.record.status !== "offline")
-      this.store.setGoneSince(agentId, null);
-  }
-
-  // ---- RPC from the SiteDO, the Worker and other teams ----
+  // ---- RPC from the SiteDO, the Worker and other teams (roster-rpc, visitor-rpc) ----
 
   async configure(config: TeamConfig): Promise<void> {
-    await this.entry("configure", async (_before, now) => {
-      const before = this.store.config();
-      this.store.setConfig(config);
-      const team = this.ensureReady(now)!;
-      if (before) team.apply(team.engine.policyChanged(config.policy, now), now);
-      await this.scheduleAlarm(team, now);
-    });
+    await this.entry("configure", (_before, now) => roster.configure(this.shell, config, now));
   }
 
   async upsertAgent(agent: TeamAgentConfig): Promise<void> {
-    await this.entry("upsertAgent", async (team, now) => {
-      if (!team) return;
-      const { name, ...profile } = agent;
-      const isNew = !this.store.agent(agent.id);
-      const result = team.engine.agentUpdated(profile, now);
-      const record = team.engine.agent(agent.id);
-      if (record) this.store.saveAgentRecord(record, name);
-      this.store.setAgentName(agent);
-      team.apply(result, now);
-      if (isNew || record) this.out.agent(team.engine, agent.id);
-      await this.scheduleAlarm(team, now);
-    });
+    await this.entry("upsertAgent", (team, now) => roster.upsertAgent(this.shell, team, agent, now));
   }
 
   async removeAgent(agentId: string): Promise<void> {
-    await this.entry("removeAgent", async (team, now) => {
-      if (team) team.apply(team.engine.agentRemoved(agentId, now), now);
-      this.store.removeAgent(agentId);
-      this.out.sockets.closeTagged(agentTag(agentId), CloseCode.forbidden, "removed from team");
-      await this.scheduleAlarm(team, now);
-    });
+    await this.entry("removeAgent", (team, now) => roster.removeAgent(this.shell, team, agentId, now));
   }
 
   async disconnectToken(tokenId: string): Promise<void> {
-    await this.entry("disconnectToken", () =>
-      this.out.sockets.closeTagged(
-        tokenTag(tokenId),
-        CloseCode.unauthorized,
-        "token revoked or session ended",
-      ),
-    );
+    await this.entry("disconnectToken", () => roster.disconnectToken(this.shell, tokenId));
   }
 
   /** Id of the visitor's open conversation, if any. */
   async openConversationOf(visitorId: string): Promise<string | null> {
-    return this.entry("openConversationOf", () => this.store.openConversationOf(visitorId)?.id ?? null);
+    return this.entry("openConversationOf", () => visitors.openConversationOf(this.shell, visitorId));
   }
 
   /** What the Worker learned at the visitor's session (identity, locale, page), for new chats. */
   async rememberVisitor(profile: VisitorProfile): Promise<void> {
-    await this.entry("rememberVisitor", (_team, now) => this.store.rememberVisitor(profile, now));
+    await this.entry("rememberVisitor", (_team, now) => visitors.rememberVisitor(this.shell, profile, now));
   }
+
+  /** Takes over a conversation from another team of the site. */
+  async acceptTransfer(payload: TransferPayload): Promise<Result> {
+    return this.entry("acceptTransfer", (team, now) =>
+      visitors.acceptTransfer(this.shell, team, payload, now),
+    );
+  }
+
+  // ---- canned replies, labels, history and search (content-rpc; the Worker checks the token) ----
 
   /** The team's canned replies, in order (already checked by the Worker). */
   async cannedReplies(): Promise<CannedReply[]> {
-    return this.entry("cannedReplies", () => this.cannedReplyStore().list());
+    return this.entry("cannedReplies", () => content.cannedReplyStore(this.shell).list());
   }
 
   async putCannedReplies(replies: CannedReply[]): Promise<void> {
-    await this.entry("putCannedReplies", () => this.cannedReplyStore().replace(replies));
+    await this.entry("putCannedReplies", () => content.cannedReplyStore(this.shell).replace(replies));
   }
-
-  private cannedReplyStore(): CannedReplyStore {
-    return new CannedReplyStore(this.ctx.storage.sql, (work) => this.ctx.storage.transactionSync(work));
-  }
-
-  // ---- labels, history and search (agents of the team only; the Worker checks the token) ----
 
   async labels(): Promise<Label[]> {
-    return this.entry("labels", () => this.labelStore().list());
+    return this.entry("labels", () => content.labelStore(this.shell).list());
   }
 
   async putLabels(labels: Label[]): Promise<void> {
-    await this.entry("putLabels", () => this.labelStore().replace(labels));
+    await this.entry("putLabels", () => content.labelStore(this.shell).replace(labels));
   }
 
   /** Sets a conversation's labels (ids from the list); every panel of the team gets `labels` at once. */
   async tagConversation(conversationId: string, labelIds: string[]): Promise<Result<string[]>> {
     return this.entry("tagConversation", () => {
-      const tagged = this.labelStore().tag(conversationId, labelIds);
+      const tagged = content.labelStore(this.shell).tag(conversationId, labelIds);
       if (tagged.ok) this.out.sockets.toAgents({ type: "labels", conversationId, labels: tagged.value });
       return tagged;
     });
   }
 
   async history(query: HistoryQuery): Promise<HistoryPage> {
-    return this.entry("history", () => {
-      const teamId = this.store.config()?.teamId ?? "";
-      const { rows, next } = this.historyStore.page(query);
-      return {
-        conversations: rows.map((row) => this.historyStore.entry(row, teamId)),
-        nextCursor: next ? encodeHistoryCursor(next) : null,
-      };
-    });
+    return this.entry("history", () => content.history(this.shell, query));
   }
 
   /** A closed conversation's whole transcript, notes included; null when there is none. */
   async transcript(conversationId: string): Promise<Transcript | null> {
-    return this.entry("transcript", () => {
-      const row = this.store.conversation(conversationId);
-      if (!row || row.state !== "closed") return null;
-      return {
-        conversation: this.historyStore.entry(row, this.store.config()?.teamId ?? ""),
-        messages: this.historyStore.transcript(conversationId),
-      };
-    });
+    return this.entry("transcript", () => content.transcript(this.shell, conversationId));
   }
 
   async reopen(conversationId: string): Promise<Result<{ state: "queued" | "assigned" }>> {
-    return this.entry("reopen", async (team, now) => {
-      if (!team) return refuse(ErrorCode.notFound, "that team is not set up");
-      const answer = await reopenConversation(team, conversationId, now);
-      await this.scheduleAlarm(team, now);
-      return answer;
-    });
+    return this.entry("reopen", (team, now) => content.reopen(this.shell, team, conversationId, now));
   }
 
-  private labelStore(): LabelStore {
-    return new LabelStore(this.ctx.storage.sql, (work) => this.ctx.storage.transactionSync(work));
-  }
-
-  /** Takes over a conversation from another team of the site. */
-  async acceptTransfer(payload: TransferPayload): Promise<Result> {
-    return this.entry("acceptTransfer", async (team, now) => {
-      const answer = team
-        ? transferIn(team, payload, now)
-        : refuse(ErrorCode.notFound, "that team is not set up");
-      await this.scheduleAlarm(team, now);
-      return answer;
-    });
-  }
-
-  // ---- the visitor's closed conversation (the Worker checked the visitor token) ----
+  // ---- the visitor's closed conversation and attachments (visitor-rpc; the Worker checked) ----
 
   /** Stores the visitor's rating of their closed conversation, once. */
   async rateConversation(
@@ -480,35 +305,26 @@ export class TeamDO extends DurableObject {
     conversationId: string,
     body: CsatBody,
   ): Promise<Result<CsatRating>> {
-    return this.entry("rateConversation", async (team, now) => {
-      if (!team) return refuse(ErrorCode.notFound, "that team is not set up");
-      const answer = rateConversation(team, visitorId, conversationId, body, now);
-      await this.scheduleAlarm(team, now);
-      return answer;
-    });
+    return this.entry("rateConversation", (team, now) =>
+      visitors.rateConversation(this.shell, team, { visitorId, conversationId, body }, now),
+    );
   }
 
   /** The visitor's copy of their conversation (never notes), for the download route. */
   async visitorTranscript(visitorId: string, conversationId: string): Promise<Result<VisitorTranscript>> {
     return this.entry("visitorTranscript", (team) =>
-      team
-        ? visitorTranscript(this.store, team.config.name, visitorId, conversationId)
-        : refuse(ErrorCode.notFound, "that team is not set up"),
+      visitors.visitorTranscript(this.shell, team, visitorId, conversationId),
     );
   }
 
-  // ---- attachments (the Worker checked the token and the bytes; the file is in R2) ----
-
-  async addAttachment(upload: {
-    party: AttachmentParty;
-    conversationId?: string;
-    ref: AttachmentRef;
-    maxPerConversation: number;
-  }): Promise<Result<AttachmentRef>> {
+  async addAttachment(upload: visitors.AttachmentUpload): Promise<Result<AttachmentRef>> {
     return this.entry("addAttachment", async (team, now) => {
-      const added = addAttachment(this.store, upload, now);
+      const added = visitors.addAttachment(this.shell, upload, now);
       // An upload never sent is deleted after UNUSED_ATTACHMENT_SECONDS: the alarm must know.
-      if (added.ok) await this.scheduleAlarm(team, now);
+      if (added.ok) {
+        this.files.uploaded();
+        await this.scheduleAlarm(team, now);
+      }
       return added;
     });
   }
@@ -524,26 +340,27 @@ export class TeamDO extends DurableObject {
       const { store, historyStore: history, files, ctx } = this;
       const transaction = (work: () => void) => ctx.storage.transactionSync(work);
       const [sql, sockets, siteId] = [ctx.storage.sql, this.out.sockets, this.siteId()];
-      const parts = { sql, store, history, files, sockets, siteId, transaction };
-      const erased = eraseConversations(parts, team, target, now);
+      const erased = eraseConversations(
+        { sql, store, history, files, sockets, siteId, transaction },
+        team,
+        target,
+        now,
+      );
       await files.purge(now);
       await this.scheduleAlarm(team, now);
       return erased;
     });
   }
 
-  // ---- webhooks (the SiteDO pushes endpoints; the admin API reads the log) ----
+  // ---- webhooks (webhook-rpc: the SiteDO pushes endpoints; the admin API reads the log) ----
 
   async setWebhookEndpoints(endpoints: WebhookEndpointConfig[]): Promise<void> {
-    await this.entry("setWebhookEndpoints", async (team, now) => {
-      this.hooks.setEndpoints(endpoints, now);
-      await this.scheduleAlarm(team, now);
-    });
+    await this.entry("setWebhookEndpoints", (team, now) =>
+      webhooks.setWebhookEndpoints(this.shell, team, endpoints, now),
+    );
   }
 
   async webhookDeliveries(endpointId: string, limit: number): Promise<WebhookDeliveryView[]> {
-    return this.entry("webhookDeliveries", () =>
-      this.hooks.outbox.log(endpointId, this.store.config()?.teamId ?? "", limit),
-    );
+    return this.entry("webhookDeliveries", () => webhooks.webhookDeliveries(this.shell, endpointId, limit));
   }
 }

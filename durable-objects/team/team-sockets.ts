@@ -32,6 +32,11 @@ export class TeamSockets {
     return this.open(agentTag(agentId), except).length > 0;
   }
 
+  /** Open agent sockets: the team's, or one agent's. */
+  agentSockets(agentId?: string): WebSocket[] {
+    return this.open(agentId === undefined ? agentsTag : agentTag(agentId));
+  }
+
   toVisitor(visitorId: string, frame: VisitorFrameOut, except?: WebSocket): void {
     broadcast(this.open(visitorTag(visitorId), except), frame);
   }

@@ -8,6 +8,7 @@ import { ReadCoalescer } from "../../core/throttles/read-coalescer";
 import { AgentReadStore } from "./agent-read-store";
 import { CsatStore } from "./csat-store";
 import { AttachmentStore } from "./attachment-store";
+import { BoundedCache } from "./bounded-cache";
 import { MessageStore } from "./message-store";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
 
@@ -50,6 +51,18 @@ export class TeamStore {
 
   /** The parsed config, read once per wake: it is asked for on every event and only changes through setConfig. */
   private cachedConfig: TeamConfig | null | undefined;
+  /**
+   * Rows asked for on every frame (the sender's agent row, the visitor's latest conversation,
+   * the conversation a reply goes to), kept parsed in memory and rebuilt lazily after a wake:
+   * each write through this class replaces or forgets its row, and the few writers outside
+   * it (labels) call `forgetConversation`. Rows are frozen: shared, never edited in place.
+   */
+  private readonly agentRows = new BoundedCache<AgentRow | null>();
+  private readonly conversationRows = new BoundedCache<ConversationRow | null>();
+  /** The visitor's latest conversation id (null: none yet), by visitor id. */
+  private readonly latestOf = new BoundedCache<string | null>();
+  /** MIN(gone_since) over agents; undefined until asked after a wake or a change. */
+  private goneSinceMin: number | null | undefined;
 
   constructor(private readonly sql: SqlStorage) {
     this.messages = new MessageStore(sql);
@@ -88,8 +101,10 @@ export class TeamStore {
   // ---- agents ----
 
   agent(id: string): AgentRow | null {
-    const row = this.sql.exec("SELECT * FROM agents WHERE id = ?", id).toArray()[0];
-    return row ? toAgent(row) : null;
+    return this.agentRows.get(id, () => {
+      const row = this.sql.exec("SELECT * FROM agents WHERE id = ?", id).toArray()[0];
+      return row ? frozen(toAgent(row)) : null;
+    });
   }
 
   agents(): AgentRow[] {
@@ -98,6 +113,7 @@ export class TeamStore {
 
   setAgentName(agent: TeamAgentConfig): void {
     this.sql.exec("UPDATE agents SET name = ? WHERE id = ?", agent.name, agent.id);
+    this.agentRows.forget(agent.id);
   }
 
   /** Writes an engine record; the name is kept (or set for a new agent). */
@@ -110,19 +126,28 @@ export class TeamStore {
       JSON.stringify(record),
       name ?? null,
     );
+    this.agentRows.forget(record.id);
   }
 
   removeAgent(id: string): void {
     this.sql.exec("DELETE FROM agents WHERE id = ?", id);
+    this.agentRows.forget(id);
+    this.goneSinceMin = undefined;
   }
 
   /** The earliest time an agent still away went (for the grace-period timer), or null. */
   earliestGoneSince(): number | null {
-    return this.sql.exec<{ at: number | null }>("SELECT MIN(gone_since) AS at FROM agents").one().at;
+    if (this.goneSinceMin === undefined)
+      this.goneSinceMin = this.sql
+        .exec<{ at: number | null }>("SELECT MIN(gone_since) AS at FROM agents")
+        .one().at;
+    return this.goneSinceMin;
   }
 
   setGoneSince(id: string, since: number | null): void {
     this.sql.exec("UPDATE agents SET gone_since = ? WHERE id = ?", since, id);
+    this.agentRows.forget(id);
+    this.goneSinceMin = undefined;
   }
 
   // ---- visitors ----
@@ -146,8 +171,24 @@ export class TeamStore {
   // ---- conversations ----
 
   conversation(id: string): ConversationRow | null {
-    const row = this.sql.exec("SELECT * FROM conversations WHERE id = ?", id).toArray()[0];
-    return row ? toConversation(row) : null;
+    return this.conversationRows.get(id, () => {
+      const row = this.sql.exec("SELECT * FROM conversations WHERE id = ?", id).toArray()[0];
+      return row ? frozen(toConversation(row)) : null;
+    });
+  }
+
+  /** A write outside this class (labels) changed the row: the next read takes it from SQLite. */
+  forgetConversation(id: string): void {
+    this.conversationRows.forget(id);
+  }
+
+  /** Conversations were erased by SQL outside this class: nothing of them stays in memory. */
+  forgetErased(ids: readonly string[], visitorId: string | null): void {
+    for (const id of ids) {
+      this.conversationRows.forget(id);
+      this.messages.forget(id);
+    }
+    if (visitorId !== null) this.latestOf.forget(visitorId);
   }
 
   /** Conversations by a WHERE clause over `c` (the history store's queries). */
@@ -184,7 +225,8 @@ export class TeamStore {
   }
 
   latestConversationOf(visitorId: string): ConversationRow | null {
-    return this.conversationsOf(visitorId, 1)[0] ?? null;
+    const id = this.latestOf.get(visitorId, () => this.conversationsOf(visitorId, 1)[0]?.id ?? null);
+    return id === null ? null : this.conversation(id);
   }
 
   openConversationOf(visitorId: string): ConversationRow | null {
@@ -250,6 +292,9 @@ export class TeamStore {
       origin,
       note,
     );
+    // A new latest conversation for the visitor, or one of theirs opened again.
+    this.latestOf.forget(record.visitorId);
+    this.conversationRows.forget(record.id);
   }
 
   /** Writes an engine record back (state, agent, close time follow it). */
@@ -262,6 +307,21 @@ export class TeamStore {
       JSON.stringify(record),
       record.id,
     );
+    const row = this.conversationRows.peek(record.id);
+    // Kept in step rather than read again: this runs on every assignment and first reply.
+    if (row)
+      this.conversationRows.put(
+        record.id,
+        frozen({
+          ...row,
+          state: record.state,
+          agentId: record.agentId ?? null,
+          closedAt: record.closedAt ?? null,
+          // A copy: the engine's own record must stay its to change.
+          record: { ...record },
+        }),
+      );
+    else this.conversationRows.forget(record.id);
   }
 
   /** Unassign-on-close: the closed conversation keeps no agent. */
@@ -274,11 +334,13 @@ export class TeamStore {
       JSON.stringify(record),
       conversationId,
     );
+    this.conversationRows.forget(conversationId);
   }
 
   /** The note a transferring agent leaves for the next one. */
   setNote(conversationId: string, note: string | null): void {
     this.sql.exec("UPDATE conversations SET note = ? WHERE id = ?", note, conversationId);
+    this.conversationRows.forget(conversationId);
   }
 
   /** Moves the visitor's read pointer forward; a burst of reads is one write (ReadCoalescer). */
@@ -290,7 +352,15 @@ export class TeamStore {
       conversationId,
       seq,
     );
+    this.conversationRows.forget(conversationId);
   }
+}
+
+/** Shared rows are never edited in place: a caller that tries fails loudly (tests), not silently. */
+function frozen<T extends object>(row: T): T {
+  for (const value of Object.values(row))
+    if (value !== null && typeof value === "object") Object.freeze(value);
+  return Object.freeze(row);
 }
 
 function toAgent(row: Raw): AgentRow {

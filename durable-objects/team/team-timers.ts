@@ -70,7 +70,7 @@ export function nextDueAt(
     const assignedAt = engine.earliestUnansweredAssignment();
     if (assignedAt !== null) times.push(assignedAt + config.settings.noAnswerSeconds * 1000);
   }
-  if (config.hours && engine.queue().length > 0) {
+  if (config.hours && engine.queueLength() > 0) {
     const edge = nextChange(config.hours, now);
     if (edge !== null) times.push(edge);
   }

@@ -67,6 +67,8 @@ export class TeamWebhooks {
 
   /** message.created for a visitor's or an agent's line (anything else is never sent). */
   messageCreated(config: TeamConfig, conversation: ConversationRow, message: PayloadMessage): void {
+    // Most teams have no endpoint: then nothing below would be recorded, so nothing is built.
+    if (this.outbox.endpoints().length === 0) return;
     const data = messageData(message);
     if (!data) return;
     this.record(config, WebhookEvent.messageCreated, conversation, message.at, { message: data });

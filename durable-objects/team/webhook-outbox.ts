@@ -40,15 +40,24 @@ const READY = `d.status = 'pending'
       AND b.ordered = 1 AND b.status = 'pending' AND b.event_row < d.event_row))`;
 
 export class WebhookOutbox {
+  /**
+   * The endpoints as stored, parsed once per wake: every message asks who subscribes to it
+   * (mostly nobody). Forgotten by each write below.
+   */
+  private cached: EndpointRow[] | null = null;
+  /** MIN(next_at) of what is ready, asked after every frame (for the alarm); undefined until read after a write. */
+  private nextDue: number | null | undefined;
+
   constructor(private readonly sql: SqlStorage) {}
 
   endpoints(): EndpointRow[] {
-    return this.sql
+    this.cached ??= this.sql
       .exec<{ config: string; failures: number }>(
         "SELECT config, failures FROM webhook_endpoints ORDER BY id",
       )
       .toArray()
       .map((row) => ({ config: JSON.parse(row.config) as WebhookEndpointConfig, failures: row.failures }));
+    return this.cached;
   }
 
   endpoint(id: string): EndpointRow | null {
@@ -57,7 +66,9 @@ export class WebhookOutbox {
 
   /** Replaces the endpoints; removed ones lose their pending deliveries (kept in the log as skipped). */
   replaceEndpoints(endpoints: readonly WebhookEndpointConfig[], now: number): void {
+    this.nextDue = undefined;
     const before = new Map(this.endpoints().map((row) => [row.config.id, row]));
+    this.cached = null;
     this.sql.exec("DELETE FROM webhook_endpoints");
     for (const endpoint of endpoints) {
       const was = before.get(endpoint.id);
@@ -90,6 +101,7 @@ export class WebhookOutbox {
     event: { eventId: string; type: WebhookEventType; conversationId: string; payload: string; at: number },
     deliveries: readonly { endpointId: string; dueAt: number; ordered: boolean; refSeq?: number }[],
   ): void {
+    this.nextDue = undefined;
     if (deliveries.length === 0) return;
     const row = this.sql
       .exec<{ id: number }>(
@@ -146,9 +158,11 @@ export class WebhookOutbox {
 
   /** The earliest time a ready delivery is due, for the alarm; null when none. */
   nextDueAt(): number | null {
-    return this.sql
-      .exec<{ at: number | null }>(`SELECT MIN(d.next_at) AS at FROM webhook_deliveries d WHERE ${READY}`)
-      .one().at;
+    if (this.nextDue === undefined)
+      this.nextDue = this.sql
+        .exec<{ at: number | null }>(`SELECT MIN(d.next_at) AS at FROM webhook_deliveries d WHERE ${READY}`)
+        .one().at;
+    return this.nextDue;
   }
 
   /** Records an attempt: delivered, retried at `nextAt`, failed for good (nextAt null), or skipped. */
@@ -163,6 +177,7 @@ export class WebhookOutbox {
       attempted: boolean;
     },
   ): void {
+    this.nextDue = undefined;
     this.sql.exec(
       `UPDATE webhook_deliveries SET status = ?, attempts = attempts + ?, next_at = ?, last_at = COALESCE(?, last_at),
        last_status = COALESCE(?, last_status), last_error = ? WHERE event_row = ? AND endpoint_id = ?`,
@@ -179,6 +194,8 @@ export class WebhookOutbox {
 
   /** Counts a failed attempt of the endpoint (or resets the run on success); returns the run. */
   countFailure(endpointId: string, failed: boolean): number {
+    this.nextDue = undefined;
+    this.cached = null;
     return (
       this.sql
         .exec<{ failures: number }>(
@@ -192,6 +209,8 @@ export class WebhookOutbox {
 
   /** Marks the endpoint disabled here at once (the SiteDO tells every team after). */
   disableLocally(endpointId: string, at: number): void {
+    this.nextDue = undefined;
+    this.cached = null;
     this.sql.exec(
       "UPDATE webhook_endpoints SET config = json_set(config, '$.disabledAt', ?) WHERE id = ?",
       at,
@@ -238,6 +257,7 @@ export class WebhookOutbox {
 
   /** Keeps the newest WEBHOOK_LOG_KEEP finished deliveries per endpoint, and events still referenced. */
   prune(): void {
+    this.nextDue = undefined;
     this.sql.exec(
       `DELETE FROM webhook_deliveries WHERE status != 'pending' AND event_row NOT IN (
         SELECT event_row FROM webhook_deliveries AS k WHERE k.endpoint_id = webhook_deliveries.endpoint_id

@@ -31,7 +31,7 @@ describe("the agent's read pointer", () => {
     await tabOne.until("snapshot");
     await tabTwo.until("snapshot");
     tabOne.send({ type: "presence", status: "online" });
-    await tabOne.until("agent");
+    await tabOne.until("agents");
 
     const visitor = await connectVisitor("agent-read");
     await visitor.until("status");
@@ -85,7 +85,7 @@ describe("the agent's read pointer", () => {
     ];
     for (const tab of tabs) await tab.until("snapshot");
     tabs[0]!.send({ type: "presence", status: "online" });
-    await tabs[0]!.until("agent");
+    await tabs[0]!.until("agents");
     const visitor = await connectVisitor("agent-read-model");
     await visitor.until("status");
     visitor.send({ type: "message", clientId: "first", text: "hi" });

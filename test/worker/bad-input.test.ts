@@ -67,7 +67,7 @@ describe("bad frames from an agent", () => {
     );
     expect(await agent.until("error")).toMatchObject({ type: "error", code });
     agent.send({ type: "presence", status: "online" });
-    expect((await agent.until("agent")).agent).toMatchObject({ id: "ana", status: "online" });
+    expect((await agent.until("agents")).agents[0]).toMatchObject({ id: "ana", status: "online" });
   });
 
   it("refuses a transfer naming both an agent and a team", async () => {

@@ -217,10 +217,11 @@ describe("a visitor and an agent chat", () => {
     ana.send({ type: "claim", conversationId });
     await ana.until("assigned");
     ana.send({ type: "close", conversationId });
-    // The seat is freed (and every agent told) before the closing agent hears "unassigned".
-    const load = await ana.untilWhere("agent", (a) => a.agent.open === 0);
-    expect(load.agent).toMatchObject({ id: "ana", open: 0 });
+    // The closing agent hears "unassigned" at once; the freed seat is in the roster, which
+    // reaches other panels in the next tick (this one held "open 0" since its presence answer).
     expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "closed" });
+    ana.send({ type: "hello" });
+    expect((await ana.until("snapshot")).me).toMatchObject({ id: "ana", open: 0, status: "online" });
     expect(
       await visitor.untilWhere("status", (s) => s.state !== "assigned" && s.state !== "queued"),
     ).toMatchObject({ type: "status", state: "closed", text: expect.stringContaining("ended") });

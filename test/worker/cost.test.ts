@@ -57,7 +57,9 @@ describe("storage cost", () => {
     await admin("PUT", "/sites/cost/teams/support", { name: "Support", preset: "high-touch" });
     const agent = await connectAgent("cost", tokens.ana!);
     agent.send({ type: "presence", status: "online" });
-    await agent.untilWhere("agent", (a) => a.agent.id === "ana" && a.agent.status === "online");
+    await agent.untilWhere("agents", (a) =>
+      a.agents.some((entry) => entry.id === "ana" && entry.status === "online"),
+    );
     const visitor = await connectVisitor("cost");
     await visitor.until("status");
     visitor.send({ type: "message", clientId: "first", text: "start" });

@@ -36,6 +36,37 @@ describe("durability", () => {
     });
   });
 
+  it("rebuilds what it keeps in memory from SQLite after a wake: resends, seqs, the open conversation", async () => {
+    const tokens = await seedSite("hib-memory");
+    const visitor = await connectVisitor("hib-memory");
+    await visitor.until("status");
+    const agent = await connectAgent("hib-memory", tokens.ana!);
+    agent.send({ type: "presence", status: "online" });
+    await agent.until("queue");
+    visitor.send({ type: "message", clientId: "m1", text: "one" });
+    const first = await visitor.until("ack");
+    agent.send({ type: "claim", conversationId: first.conversationId });
+    await agent.until("assigned");
+    agent.send({ type: "message", conversationId: first.conversationId, clientId: "a1", text: "hi" });
+    const reply = await agent.until("ack");
+
+    await evictDurableObject(teamStub(env, "hib-memory", "support"));
+
+    // Resent after the wake: found in storage, acked with the first seq, not stored again.
+    visitor.send({ type: "message", clientId: "m1", text: "one" });
+    expect(await visitor.until("ack")).toMatchObject({ clientId: "m1", seq: first.seq });
+    agent.send({ type: "message", conversationId: first.conversationId, clientId: "a1", text: "hi" });
+    expect(await agent.until("ack")).toMatchObject({ clientId: "a1", seq: reply.seq });
+    // A new message continues the stored seqs, in the same (open) conversation.
+    visitor.send({ type: "message", clientId: "m2", text: "two" });
+    const next = await visitor.until("ack");
+    expect(next).toMatchObject({ conversationId: first.conversationId });
+    expect(next.seq).toBeGreaterThan(reply.seq);
+    const again = await connectVisitor("hib-memory", { visitorToken: visitor.session.visitorToken });
+    const welcome = await again.until("welcome");
+    expect(welcome.messages.filter((m) => m.from === "visitor").map((m) => m.text)).toEqual(["one", "two"]);
+  });
+
   it("keeps every acknowledged message and assignment across a teardown", async () => {
     const tokens = await seedSite("restart");
     const visitor = await connectVisitor("restart");

@@ -132,6 +132,11 @@ export class FrameReader<F extends { type: string }> {
     return [...this.frames];
   }
 
+  /** Frames already received and not yet read, read now (the next `next` waits for a new one). */
+  drain(): F[] {
+    return this.frames.splice(0);
+  }
+
   close(): void {
     this.ws.close(1000, "done");
   }

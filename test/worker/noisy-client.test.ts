@@ -39,7 +39,9 @@ async function assignedPair(site: string) {
   const ana = await connectAgent(site, tokens.ana!);
   await ana.until("snapshot");
   ana.send({ type: "presence", status: "online" });
-  await ana.untilWhere("agent", (frame) => frame.agent.id === "ana" && frame.agent.status === "online");
+  await ana.untilWhere("agents", (frame) =>
+    frame.agents.some((entry) => entry.id === "ana" && entry.status === "online"),
+  );
   const visitor = await connectVisitor(site);
   await visitor.until("welcome");
   visitor.send({ type: "message", clientId: "v1", text: "hello" });

@@ -45,11 +45,20 @@ describe("presence grace", () => {
     ana.close();
     await sleep(200);
     expect(
-      ben.pending().some((f) => f.type === "agent" && f.agent.id === "ana" && f.agent.status === "offline"),
+      ben
+        .pending()
+        .some(
+          (f) =>
+            f.type === "agents" && f.agents.some((entry) => entry.id === "ana" && entry.status === "offline"),
+        ),
     ).toBe(false);
     await sleep(1000);
     await runDue(teamStub(env, "grace", "support"));
-    expect((await ben.untilWhere("agent", (f) => f.agent.id === "ana")).agent.status).toBe("offline");
+    expect(
+      (await ben.untilWhere("agents", (f) => f.agents.some((entry) => entry.id === "ana"))).agents.find(
+        (entry) => entry.id === "ana",
+      )?.status,
+    ).toBe("offline");
   });
 
   it("an agent who signs off (not dropped) has no grace to wait out: one timer, the absent clock's", async () => {
@@ -66,7 +75,9 @@ describe("presence grace", () => {
     const ben = await online("signed-off", tokens.ben!);
     const before = Date.now();
     ana.send({ type: "presence", status: "offline" });
-    await ben.untilWhere("agent", (f) => f.agent.id === "ana" && f.agent.status === "offline");
+    await ben.untilWhere("agents", (f) =>
+      f.agents.some((entry) => entry.id === "ana" && entry.status === "offline"),
+    );
     // Found by the workerd model soak: a grace timer left running for an agent who said
     // "offline" (and, once, left without an alarm). Now the alarm is the 3 s hand-on alone.
     const { alarm, gone } = await runInDurableObject(stub, async (_instance, state) => ({

@@ -105,6 +105,28 @@ describe("TeamConnection (the panel's socket of one team)", () => {
     ]);
   });
 
+  it("takes a roster frame's agents over those it holds, and keeps the others", async () => {
+    const { host } = fakeHost();
+    const team = await connected(host);
+    const ben: AgentSummary = { id: "b1", name: "Ben", status: "online", open: 0, limit: 3 };
+    server({ type: "agents", agents: [ben] });
+    server({
+      type: "agents",
+      agents: [
+        { ...me("away"), open: 2 },
+        { ...ben, open: 1 },
+      ],
+    });
+    expect(team.me).toMatchObject({ status: "away", open: 2 });
+    expect([...team.agents.values()]).toEqual([
+      { ...me("away"), open: 2 },
+      { ...ben, open: 1 },
+    ]);
+    // An empty or malformed roster frame is dropped, not half applied.
+    server({ type: "agents", agents: [{ id: "b1" }] });
+    expect(team.agents.get("b1")).toMatchObject({ open: 1 });
+  });
+
   it("ignores frames that do not pass their checks", async () => {
     const { host } = fakeHost();
     const team = await connected(host);
