@@ -50,7 +50,7 @@ export function reconnectDelay(
       : downForMs < QUICK_RETRY_WINDOW_MS
         ? QUICK_RETRY_MAX_MS
         : BACKOFF_MAX_MS;
-  const step = Math.min(cap, BACKOFF_BASE_MS * 2 ** Math.min(attempt, 16));
+  const step = Math.min(cap, BACKOFF_BASE_MS * 2 ** attempt);
   return Math.round(step / 2 + random() * (step / 2));
 }
 
@@ -67,7 +67,7 @@ export const OPEN_TIMEOUT_MAX_MS = 30_000;
 
 /** How long attempt number `timedOut` (attempts that timed out in a row) may take to open. */
 export function openTimeout(timedOut: number): number {
-  return Math.min(OPEN_TIMEOUT_MAX_MS, OPEN_TIMEOUT_MS * 2 ** Math.min(timedOut, 16));
+  return Math.min(OPEN_TIMEOUT_MAX_MS, OPEN_TIMEOUT_MS * 2 ** timedOut);
 }
 
 /** Whether a close code means "the runtime is restarting, come straight back". */

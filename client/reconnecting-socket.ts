@@ -81,9 +81,9 @@ export class ReconnectingSocket {
   #lostAt = -Infinity;
   /** Bumped on every attempt and on stop, so late callbacks of an old attempt do nothing. */
   #generation = 0;
+  /** The backoff's wait, or while connecting the attempt's open timeout. */
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Gives up on an attempt that has not opened in time; `#timedOut` in a row lengthen it. */
-  #openTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Attempts that timed out in a row: each lengthens the next one's allowance. */
   #timedOut = 0;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
   #pongTimer: ReturnType<typeof setTimeout> | undefined;
@@ -128,7 +128,6 @@ export class ReconnectingSocket {
     }
     this.#generation++;
     clearTimeout(this.#retryTimer);
-    clearTimeout(this.#openTimer);
     this.#detach()?.close(1000, "bye");
     this.#setState(SocketState.idle);
   }
@@ -159,14 +158,12 @@ export class ReconnectingSocket {
   async #connect(): Promise<void> {
     const generation = ++this.#generation;
     this.#setState(SocketState.connecting);
-    clearTimeout(this.#openTimer);
-    this.#openTimer = setTimeout(() => {
-      if (generation !== this.#generation || this.state !== SocketState.connecting) return;
-      // The late answer of this attempt is ignored (generation) and its socket dropped.
-      this.#generation++;
-      this.#timedOut++;
-      this.#detach()?.close();
-      this.#retryLater();
+    this.#retryTimer = setTimeout(() => {
+      // Given up as if the network had gone: its late answer is ignored, its socket dropped.
+      if (generation === this.#generation && this.state === SocketState.connecting) {
+        this.#timedOut++;
+        this.#offline();
+      }
     }, openTimeout(this.#timedOut));
     let url: string;
     try {
@@ -187,15 +184,14 @@ export class ReconnectingSocket {
     let opened = false;
     ws.onopen = () => {
       opened = true;
-      this.#timedOut = 0;
       this.#setState(SocketState.open);
       this.#pingTimer = setInterval(() => this.#checkAlive(), this.#options.pingIntervalMs ?? 25_000);
       this.#options.onOpen();
     };
     ws.onmessage = (event: MessageEvent) => {
       clearTimeout(this.#pongTimer);
-      // The server answered: the backoff starts over next time.
-      this.#attempt = 0;
+      // The server answered: the backoff and the open timeout start over next time.
+      this.#attempt = this.#timedOut = 0;
       this.#healthy = true;
       if (typeof event.data === "string" && event.data !== PONG) this.#options.onText(event.data);
     };

@@ -23,6 +23,9 @@ interface AttachmentRow {
 }
 
 export class AttachmentStore {
+  /** Bumped by every write here: the file sweep's remembered deadline is stale once it moves. */
+  changes = 0;
+
   constructor(private readonly sql: SqlStorage) {}
 
   /**
@@ -41,6 +44,7 @@ export class AttachmentStore {
   }
 
   add(ref: AttachmentRef, party: AttachmentParty, conversationId: string | null, now: number): void {
+    this.changes++;
     this.sql.exec(
       "INSERT INTO attachments (id, uploader, conversation_id, seq, ref, created_at) VALUES (?, ?, ?, NULL, ?, ?)",
       ref.id,
@@ -84,6 +88,7 @@ export class AttachmentStore {
 
   /** The files went out with message `seq` of the conversation. */
   sent(refs: readonly AttachmentRef[], conversationId: string, seq: number): void {
+    this.changes++;
     for (const ref of refs)
       this.sql.exec(
         "UPDATE attachments SET conversation_id = ?, seq = ? WHERE id = ?",

@@ -11,21 +11,23 @@ import {
   unusedUploadCutoff,
   unusedUploadDueAt,
 } from "../../core/attachments";
+import type { AttachmentStore } from "./attachment-store";
 
 /** R2 deletes up to this many keys per call. */
 const R2_DELETE_BATCH = 1000;
 
 export class FileCleanup {
   /**
-   * The last `nextDueAt` answer, kept so the alarm's reschedule after every frame costs no
-   * query; forgotten by every change here and by `uploaded`. It can only be early (an upload
-   * sent since), and an early alarm finds nothing due and asks again.
+   * The last `nextDueAt` answer and the attachment store's `changes` it saw, kept so the
+   * alarm's reschedule after every frame costs no query; forgotten by every change here.
    */
   private due: number | null | undefined;
+  private dueSeen = -1;
 
   constructor(
     private readonly sql: SqlStorage,
     private readonly bucket: R2Bucket,
+    private readonly attachments: AttachmentStore,
   ) {}
 
   /** Takes files whose rows are gone: deleted from R2 by the next `purge`. */
@@ -79,7 +81,9 @@ export class FileCleanup {
    * delete that failed. One statement over an index and a (nearly always empty) table.
    */
   nextDueAt(now: number): number | null {
-    if (this.due !== undefined) return this.due === null ? null : Math.max(now, this.due);
+    if (this.due !== undefined && this.dueSeen === this.attachments.changes)
+      return this.due === null ? null : Math.max(now, this.due);
+    this.dueSeen = this.attachments.changes;
     const row = this.sql
       .exec<{ unsent: number | null; trashed: number | null }>(
         `SELECT (SELECT MIN(created_at) FROM attachments WHERE seq IS NULL) AS unsent,
@@ -91,10 +95,5 @@ export class FileCleanup {
     if (row.trashed !== null) times.push(row.trashed + FILE_DELETE_RETRY_MS);
     this.due = times.length === 0 ? null : Math.min(...times);
     return this.due === null ? null : Math.max(now, this.due);
-  }
-
-  /** A new upload waits to be sent: its deadline may be the next thing due. */
-  uploaded(): void {
-    this.due = undefined;
   }
 }

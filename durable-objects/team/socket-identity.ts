@@ -57,8 +57,13 @@ export function openedAtOf(ws: WebSocket): number {
 export function identityOf(ws: WebSocket): SocketIdentity | null {
   const cached = known.get(ws);
   if (cached !== undefined) return cached;
-  const parsed = attachmentSchema.safeParse(ws.deserializeAttachment());
-  const identity = parsed.success ? parsed.data[NAMESPACE].identity : null;
+  const identity = identityInAttachment(ws.deserializeAttachment());
   known.set(ws, identity);
   return identity;
+}
+
+/** The identity a hibernation attachment holds, or null when it is not ours (what a wake reads). */
+export function identityInAttachment(attachment: unknown): SocketIdentity | null {
+  const parsed = attachmentSchema.safeParse(attachment);
+  return parsed.success ? parsed.data[NAMESPACE].identity : null;
 }

@@ -91,7 +91,7 @@ export class TeamDO extends DurableObject {
     this.store = new TeamStore(ctx.storage.sql);
     this.historyStore = new HistoryStore(ctx.storage.sql, this.store);
     this.hooks = new TeamWebhooks(ctx.storage.sql);
-    this.files = new FileCleanup(ctx.storage.sql, env.FILES);
+    this.files = new FileCleanup(ctx.storage.sql, env.FILES, this.store.attachments);
     this.tickets = new TicketLedger(ctx.storage);
     this.text = new VisitorText(this.store);
     this.views = new TeamViews(this.store, this.text);
@@ -321,10 +321,7 @@ export class TeamDO extends DurableObject {
     return this.entry("addAttachment", async (team, now) => {
       const added = visitors.addAttachment(this.shell, upload, now);
       // An upload never sent is deleted after UNUSED_ATTACHMENT_SECONDS: the alarm must know.
-      if (added.ok) {
-        this.files.uploaded();
-        await this.scheduleAlarm(team, now);
-      }
+      if (added.ok) await this.scheduleAlarm(team, now);
       return added;
     });
   }

@@ -43,10 +43,18 @@ export class RawVisitor {
   }
 
   static async open(origin: string, site: string, body: VisitorSessionRequest = {}): Promise<RawVisitor> {
-    const response = await fetch(`${origin}/v1/sites/${site}/session`, {
-      method: "POST",
-      headers: { Origin: origin, "Content-Type": "application/json" },
-      body: JSON.stringify(body),
+    const post = () =>
+      fetch(`${origin}/v1/sites/${site}/session`, {
+        method: "POST",
+        headers: { Origin: origin, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    // A keep-alive connection the server closed while a test's spawnSync blocked the event
+    // loop is reused once before its close is seen ("other side closed"): ask again, as a
+    // browser would, on a new connection.
+    const response = await post().catch((error: unknown) => {
+      if ((error as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw error;
+      return post();
     });
     if (!response.ok) throw new Error(`visitor session: ${response.status} ${await response.text()}`);
     const session = (await response.json()) as VisitorSessionResponse;

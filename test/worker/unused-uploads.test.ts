@@ -7,6 +7,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
+import { AttachmentStore } from "../../durable-objects/team/attachment-store";
 import { FileCleanup } from "../../durable-objects/team/file-cleanup";
 import { UNUSED_ATTACHMENT_SECONDS } from "../../protocol";
 import { attachmentKey } from "../../worker/attachment-links";
@@ -89,7 +90,7 @@ describe("unsent uploads", () => {
     const failing = { delete: () => Promise.reject(new Error("R2 is down")) } as unknown as R2Bucket;
     const now = Date.now();
     const trashed = await runInDurableObject(stub, async (_instance, state) => {
-      const cleanup = new FileCleanup(state.storage.sql, failing);
+      const cleanup = new FileCleanup(state.storage.sql, failing, new AttachmentStore(state.storage.sql));
       expect(cleanup.dropUnsent(site, now)).toBe(1);
       await cleanup.purge(now);
       return {
