@@ -1,4 +1,21 @@
-/** Small real files for the attachment tests: what their bytes say, whatever their names. */
+/** Small real files for the attachment tests (what their bytes say, whatever their names), and a visitor's upload. */
+import { SELF } from "cloudflare:test";
+import { BASE, ORIGIN, type VisitorClient } from "./helpers";
+
+/** Uploads `bytes` as `name` with the visitor's token, to the team their session is in. */
+export function visitorUpload(site: string, visitor: VisitorClient, name: string, bytes: Uint8Array) {
+  return SELF.fetch(`${BASE}/v1/sites/${site}/attachments?name=${encodeURIComponent(name)}`, {
+    method: "POST",
+    headers: { Origin: ORIGIN, Authorization: `Bearer ${visitor.session.visitorToken}` },
+    body: bytes,
+  });
+}
+
+/** The id of an upload the server took (201), or an error naming what it answered. */
+export async function uploadedId(response: Response): Promise<string> {
+  if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`);
+  return ((await response.json()) as { attachment: { id: string } }).attachment.id;
+}
 
 /** A 3×2 PNG (signature, IHDR with its size; enough for the type check and the thumbnail size). */
 export function pngBytes(width = 3, height = 2): Uint8Array {

@@ -8,45 +8,13 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { siteStub, teamStub } from "../../durable-objects/addresses";
-import { bytesToHex, hmacSha256 } from "../../core/crypto";
-import { identityMessage } from "../../core/identity/identity-message";
-import {
-  erasureReportSchema,
-  type HttpErrorBody,
-  type VisitorFrameOut,
-  type VisitorSessionResponse,
-  type VisitorUser,
-} from "../../protocol";
+import { erasureReportSchema, type HttpErrorBody, type VisitorUser } from "../../protocol";
 import { attachmentKey, signedFileUrl } from "../../worker/attachment-links";
-import { pdfBytes, pngBytes } from "./attachment-files";
-import {
-  admin,
-  BASE,
-  connectAgent,
-  connectVisitor,
-  FrameReader,
-  ORIGIN,
-  seedSite,
-  upgrade,
-  visitorSession,
-  type VisitorClient,
-} from "./helpers";
+import { pdfBytes, pngBytes, uploadedId, visitorUpload } from "./attachment-files";
+import { admin, BASE, connectAgent, connectVisitor, ORIGIN, seedSite, signedUser } from "./helpers";
 
 const SECRET = "test-signing-secret-0123456789";
 const IDENTITY_SECRET = "erasure-identity-secret-0123456789abcdef";
-
-function visitorUpload(site: string, visitor: VisitorClient, name: string, bytes: Uint8Array) {
-  return SELF.fetch(`${BASE}/v1/sites/${site}/attachments?name=${encodeURIComponent(name)}`, {
-    method: "POST",
-    headers: { Origin: ORIGIN, Authorization: `Bearer ${visitor.session.visitorToken}` },
-    body: bytes,
-  });
-}
-
-async function uploadedId(response: Response): Promise<string> {
-  if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`);
-  return ((await response.json()) as { attachment: { id: string } }).attachment.id;
-}
 
 function asAgent(token: string, method: string, path: string, body?: unknown): Promise<Response> {
   return SELF.fetch(`${BASE}/v1/sites${path}`, {
@@ -334,14 +302,8 @@ describe("erasing a visitor", () => {
       200,
     );
     const user: VisitorUser & { id: string } = { id: "42", email: "ana@example.com" };
-    const hash = bytesToHex(await hmacSha256(IDENTITY_SECRET, identityMessage(user)));
-    const session = await visitorSession(site, { user: { ...user, hash } });
-    expect(session.status).toBe(200);
-    const opened = (await session.json()) as VisitorSessionResponse;
-    const visitor = new FrameReader<VisitorFrameOut>(
-      await upgrade(`${BASE}${opened.connectPath}?ticket=${encodeURIComponent(opened.ticket)}`, ORIGIN),
-    );
-    visitor.send({ type: "hello", lastSeq: 0 });
+    const visitor = await connectVisitor(site, { body: { user: await signedUser(IDENTITY_SECRET, user) } });
+    expect(visitor.session.identity).toBe("verified");
     await visitor.until("welcome");
     visitor.send({ type: "message", clientId: "v1", text: "my account" });
     const { conversationId } = await visitor.until("ack");
@@ -353,7 +315,7 @@ describe("erasing a visitor", () => {
     const erased = await admin("POST", `/sites/${site}/visitors/erase`, { userId: "42", team: "support" });
     expect(erased.status).toBe(200);
     expect(erasureReportSchema.parse(await erased.json()).conversations).toEqual([conversationId]);
-    expect(await siteStub(env, site).visitorTeam(opened.visitorId)).toBeNull();
+    expect(await siteStub(env, site).visitorTeam(visitor.session.visitorId)).toBeNull();
     await expect.poll(() => visitor.closed?.code).toBe(4004);
   });
 });

@@ -176,6 +176,20 @@ export async function connectVisitor(
   return client;
 }
 
+/**
+ * A schedule that is closed right now: open only on a weekday that is not today (UTC), with
+ * what the team does meanwhile (`outsideHours`), if given.
+ */
+export function closedNowHours(outsideHours?: "offline-form") {
+  const days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+  const notToday = days[(new Date().getUTCDay() + 3) % 7]!;
+  return {
+    timeZone: "UTC",
+    weekly: [{ day: notToday, start: "09:00", end: "17:00" }],
+    ...(outsideHours ? { outsideHours } : {}),
+  };
+}
+
 /** The user with the `hash` the site's backend signs with its identity secret. */
 export async function signedUser<U extends SignedUser>(secret: string, user: U): Promise<U & VisitorUser> {
   return { ...user, hash: bytesToHex(await hmacSha256(secret, identityMessage(user))) };

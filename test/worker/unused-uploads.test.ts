@@ -4,27 +4,20 @@
  * the oldest unsent upload, the sweep leaves sent files alone, a swept file can no longer be
  * sent, and an R2 delete that fails stays in the trash for the next alarm.
  */
-import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
 import { AttachmentStore } from "../../durable-objects/team/attachment-store";
 import { FileCleanup } from "../../durable-objects/team/file-cleanup";
 import { UNUSED_ATTACHMENT_SECONDS } from "../../protocol";
 import { attachmentKey } from "../../worker/attachment-links";
-import { pngBytes } from "./attachment-files";
-import { BASE, connectVisitor, ORIGIN, seedSite, type VisitorClient } from "./helpers";
+import { pngBytes, uploadedId, visitorUpload } from "./attachment-files";
+import { connectVisitor, seedSite, type VisitorClient } from "./helpers";
 
 const DAY_MS = UNUSED_ATTACHMENT_SECONDS * 1000;
 
-async function upload(site: string, visitor: VisitorClient, name: string): Promise<string> {
-  const response = await SELF.fetch(`${BASE}/v1/sites/${site}/attachments?name=${name}`, {
-    method: "POST",
-    headers: { Origin: ORIGIN, Authorization: `Bearer ${visitor.session.visitorToken}` },
-    body: pngBytes(),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { attachment: { id: string } }).attachment.id;
-}
+const upload = async (site: string, visitor: VisitorClient, name: string) =>
+  uploadedId(await visitorUpload(site, visitor, name, pngBytes()));
 
 /** Moves the uploads' time back, as if they had been made `ms` earlier. */
 function age(site: string, ms: number): Promise<void> {

@@ -6,7 +6,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { VisitorFrameOut, VisitorSessionResponse } from "../../protocol";
-import { admin, BASE, connectAgent, FrameReader, ORIGIN, seedSite, upgrade } from "./helpers";
+import { admin, BASE, closedNowHours, connectAgent, FrameReader, ORIGIN, seedSite, upgrade } from "./helpers";
 
 async function visitorIn(
   site: string,
@@ -29,13 +29,6 @@ async function visitorIn(
   reader.send({ type: "hello", lastSeq: 0 });
   await reader.until("status");
   return reader;
-}
-
-/** A schedule that is closed right now: open only on a weekday that is not today (UTC). */
-function closedNowHours() {
-  const days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
-  const notToday = days[(new Date().getUTCDay() + 3) % 7]!;
-  return { timeZone: "UTC", weekly: [{ day: notToday, start: "09:00", end: "17:00" }] };
 }
 
 describe("messages to the visitor", () => {

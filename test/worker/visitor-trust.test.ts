@@ -6,19 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { VisitorUser } from "../../protocol";
-import { admin, connectAgent, connectVisitor, seedSite, signedUser } from "./helpers";
+import { admin, closedNowHours, connectAgent, connectVisitor, seedSite, signedUser } from "./helpers";
 
 const SECRET = "identity-secret-0123456789abcdef0123456789";
-
-function closedNowHours() {
-  const days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
-  const notToday = days[(new Date().getUTCDay() + 3) % 7]!;
-  return {
-    timeZone: "UTC",
-    weekly: [{ day: notToday, start: "09:00", end: "17:00" }],
-    outsideHours: "offline-form",
-  };
-}
 
 async function signedVisitor(site: string, user: VisitorUser & { id: string }) {
   const visitor = await connectVisitor(site, { body: { user: await signedUser(SECRET, user) } });
@@ -30,7 +20,10 @@ describe("the offline form and a verified identity", () => {
   it("keeps the signed name and email; the typed ones are hints", async () => {
     const tokens = await seedSite("trust-form");
     await admin("PUT", "/sites/trust-form/identity-secrets", { current: SECRET });
-    await admin("PUT", "/sites/trust-form/teams/support", { name: "Support", hours: closedNowHours() });
+    await admin("PUT", "/sites/trust-form/teams/support", {
+      name: "Support",
+      hours: closedNowHours("offline-form"),
+    });
     const visitor = await signedVisitor("trust-form", {
       id: "u-1",
       name: "Ana Real",

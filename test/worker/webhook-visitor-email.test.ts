@@ -4,33 +4,13 @@
  * signed identity (`setUser` with a valid hash), false for one typed into the offline form,
  * and a signed user's e-mail is not replaced by one they type.
  */
-import { SELF } from "cloudflare:test";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, inject, it } from "vitest";
-import type {
-  VisitorFrameOut,
-  VisitorSessionResponse,
-  VisitorUser,
-  WebhookEndpointCreated,
-  WebhookPayload,
-} from "../../protocol";
-import { bytesToHex, hmacSha256 } from "../../core/crypto";
-import { identityMessage } from "../../core/identity/identity-message";
-import { admin, BASE, FrameReader, ORIGIN, seedSite, upgrade } from "./helpers";
+import type { VisitorUser, WebhookEndpointCreated, WebhookPayload } from "../../protocol";
+import { admin, closedNowHours, connectVisitor, seedSite, signedUser, type VisitorClient } from "./helpers";
 
 const receiver = inject("webhookReceiver");
 const SECRET = "identity-secret-0123456789abcdef0123456789";
-
-/** Hours that are closed all of today, with the offline form. */
-function closedNowHours() {
-  const days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
-  const notToday = days[(new Date().getUTCDay() + 3) % 7]!;
-  return {
-    timeZone: "UTC",
-    weekly: [{ day: notToday, start: "09:00", end: "17:00" }],
-    outsideHours: "offline-form",
-  };
-}
 
 /** A site whose conversation.created events go to the receiver under `site`; the hook's secret. */
 async function siteWithHook(site: string, options: { closed?: boolean } = {}): Promise<string> {
@@ -39,7 +19,7 @@ async function siteWithHook(site: string, options: { closed?: boolean } = {}): P
   if (options.closed) {
     const team = await admin("PUT", `/sites/${site}/teams/support`, {
       name: "Support",
-      hours: closedNowHours(),
+      hours: closedNowHours("offline-form"),
     });
     expect(team.status).toBe(200);
   }
@@ -53,20 +33,8 @@ async function siteWithHook(site: string, options: { closed?: boolean } = {}): P
 
 /** A visitor's socket, signed in as `user` when given (with a valid hash). */
 async function visitor(site: string, user?: VisitorUser & { id: string }) {
-  const body = user
-    ? { user: { ...user, hash: bytesToHex(await hmacSha256(SECRET, identityMessage(user))) } }
-    : {};
-  const response = await SELF.fetch(`${BASE}/v1/sites/${site}/session`, {
-    method: "POST",
-    headers: { Origin: ORIGIN, "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const session = (await response.json()) as VisitorSessionResponse;
-  expect(session.identity).toBe(user ? "verified" : "anonymous");
-  const reader = new FrameReader<VisitorFrameOut>(
-    await upgrade(`${BASE}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`, ORIGIN),
-  );
-  reader.send({ type: "hello", lastSeq: 0 });
+  const reader = await connectVisitor(site, { body: user ? { user: await signedUser(SECRET, user) } : {} });
+  expect(reader.session.identity).toBe(user ? "verified" : "anonymous");
   return reader;
 }
 
@@ -86,7 +54,7 @@ async function createdPayload(site: string, secret: string): Promise<WebhookPayl
   }
 }
 
-async function sendOfflineForm(reader: FrameReader<VisitorFrameOut>, email: string) {
+async function sendOfflineForm(reader: VisitorClient, email: string) {
   await reader.untilWhere("status", (s) => s.state === "away" && s.offlineForm === true);
   reader.send({ type: "offline", clientId: "f1", email, name: "Typed Name", text: "call me" });
   await reader.until("ack");
