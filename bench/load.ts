@@ -55,7 +55,13 @@ await run.main("load: failed", async () => {
       await sleep(2000);
     }
     sweep.push(stepLine(step.rate, step.arrivals, floor[index]));
-    productSteps.push({ rate: step.rate, p99: p99Of(run.ledger), runtimeCore: run.runtimeCore });
+    productSteps.push({
+      rate: step.rate,
+      sentRate: run.sentRate,
+      p50: p50Of(run.ledger),
+      p99: p99Of(run.ledger),
+      runtimeCore: run.runtimeCore,
+    });
     run.log(`step: ${sweep.at(-1)}`);
   }
   if (steps.length === 0) await run.window();
@@ -69,6 +75,8 @@ await run.main("load: failed", async () => {
     if (floor.length > 0) {
       const floorSteps = floor.map((figures, index) => ({
         rate: steps[index]!.rate,
+        sentRate: figures.sentRate,
+        p50: p50Of(figures),
         p99: p99Of(figures),
         runtimeCore: figures.runtimeCore,
       }));
@@ -82,9 +90,11 @@ await run.main("load: failed", async () => {
         `  ceiling (p99 within ${CEILING_FACTOR}x the floor's at the same rate): ${within === null ? "none of the steps" : `${within} messages/s`}` +
           (floorRate === undefined
             ? "; the floor did not saturate within the sweep: add higher steps for the ratio"
-            : within !== null
-              ? `, ${ratio(within, floorRate)}x the floor's saturation rate (goal: 0.5x or more)`
-              : ""),
+            : within === null
+              ? ""
+              : floorSaturation.saturatedAt?.byGenerator
+                ? `; the floor's own saturation is above ${floorRate} (where the load generator fell short), so the ceiling is at most ${ratio(within, floorRate)}x it: not established here`
+                : `, ${ratio(within, floorRate)}x the floor's saturation rate (goal: 0.5x or more)`),
       );
     }
   }
@@ -115,18 +125,24 @@ function p99Of(samples: Pick<FloorFigures, "deliveryVisitorToAgent" | "deliveryA
   );
 }
 
+/** The worse of the two directions' p50. */
+function p50Of(samples: Pick<FloorFigures, "deliveryVisitorToAgent" | "deliveryAgentToVisitor">): number {
+  return Math.max(
+    samples.deliveryVisitorToAgent.percentile(0.5),
+    samples.deliveryAgentToVisitor.percentile(0.5),
+  );
+}
+
 /** "2.3", or "-1" when either side is missing. */
 function ratio(product: number, floor: number): string {
   return figure(Number.isFinite(product / floor) ? round1(product / floor) : Number.NaN);
 }
 
 function stepLine(rate: number, arrivals: number, floor: FloorFigures | undefined): string {
-  const v2a = run.ledger.deliveryVisitorToAgent;
-  const a2v = run.ledger.deliveryAgentToVisitor;
   const p99 = p99Of(run.ledger);
-  const p50 = Math.max(v2a.percentile(0.5), a2v.percentile(0.5));
+  const p50 = p50Of(run.ledger);
   const floorPart = floor
-    ? `; floor p99=${ms(p99Of(floor))} ms (${ratio(p99, p99Of(floor))}x), CPU/message ${ms(run.cpuMsPerMessage)} vs floor ${ms(floor.cpuMsPerMessage)} ms, floor workerd ${(floor.runtimeCore * 100).toFixed(0)}% of a core`
+    ? `; floor p50=${ms(p50Of(floor))} p99=${ms(p99Of(floor))} ms (${ratio(p99, p99Of(floor))}x), sent ${Math.round(floor.sentRate)}/s vs ${Math.round(run.sentRate)}/s, CPU/message ${ms(run.cpuMsPerMessage)} vs floor ${ms(floor.cpuMsPerMessage)} ms, floor workerd ${(floor.runtimeCore * 100).toFixed(0)}% of a core`
     : "";
   return `${rate} messages/s + ${arrivals} new conversations/s: delivery p50=${ms(p50)} p99=${ms(p99)} ms, assignment p99=${ms(run.assign.percentile(0.99))} ms${floorPart}`;
 }

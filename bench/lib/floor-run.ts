@@ -22,6 +22,8 @@ export interface FloorFigures {
   cpuMsPerMessage: number;
   /** Share of one core the runtime workerd used during the window. */
   runtimeCore: number;
+  /** Messages a second the load generator really sent in the window. */
+  sentRate: number;
 }
 
 interface InFlight {
@@ -124,6 +126,7 @@ export async function runFloor(
         doubled: doubled - doubledBefore,
         cpuMsPerMessage: (runtimeCpu * 1000) / (sent - sentBefore),
         runtimeCore: runtimeCpu / elapsed,
+        sentRate: (sent - sentBefore) / elapsed,
       };
       log(
         `floor: sent ${figures.sent} in ${elapsed.toFixed(1)} s; runtime workerd ${(figures.runtimeCore * 100).toFixed(0)}% of a core, ${figures.cpuMsPerMessage.toFixed(2)} ms CPU per message; lost ${figures.lost}, doubled ${figures.doubled}`,

@@ -59,6 +59,8 @@ export class Run implements Hub, LoadedRun, AuditedRun {
   cpuMsPerMessage = Number.NaN;
   /** Share of one core the runtime workerd used in the last window. */
   runtimeCore = Number.NaN;
+  /** Messages a second the load generator really sent in the last window. */
+  sentRate = Number.NaN;
   readonly lines: string[] = [];
 
   constructor(readonly options: ScenarioOptions) {}
@@ -307,6 +309,7 @@ export class Run implements Hub, LoadedRun, AuditedRun {
     );
     this.cpuMsPerMessage = (runtimeCpu * 1000) / (load.sentByVisitors + load.sentByAgents);
     this.runtimeCore = runtimeCpu / elapsed;
+    this.sentRate = (load.sentByVisitors + load.sentByAgents) / elapsed;
   }
 
   /** Waits for every message to be acked and every client to be connected, then settles. */
