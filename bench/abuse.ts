@@ -49,16 +49,21 @@ const options = parseFlags("npm run bench:abuse -- [flags]", {
   samples: 100,
   /** Seconds each round of a flood lasts at least (the flood, then the bystander alone). */
   round: 3,
-  /** Only these floods, comma-separated (typing,read,hello,ticket,queue,junk); empty: all. The calm phase always runs. */
+  /**
+   * Only these floods, comma-separated (typing,read,hello,ticket,queue,junk, and
+   * "connections": the ticket flood's control, as many upgrades on /health); empty: all but
+   * the control. The calm phase always runs.
+   */
   only: "",
   /** Talk to the runtime's own port, skipping wrangler dev's proxy (which a deployed Worker has not). */
   direct: false,
-  /** A V8 CPU profile of the runtime during this flood (typing,read,hello,ticket,arrivals,messages,junk). */
+  /** A V8 CPU profile of the runtime during this flood (typing,read,hello,ticket,connections,arrivals,messages,junk). */
   profile: "",
 });
 const FLOODS = ["typing", "read", "hello", "ticket", "queue", "junk"];
 const only = options.only ? options.only.split(",").map((name) => name.trim()) : FLOODS;
-for (const name of only) if (!FLOODS.includes(name)) throw new Error(`--only: no flood "${name}"`);
+for (const name of only)
+  if (![...FLOODS, "connections"].includes(name)) throw new Error(`--only: no flood "${name}"`);
 
 const runtime = new BenchRuntime();
 
@@ -271,6 +276,14 @@ async function main(): Promise<string> {
       round: () => floods.run({ kind: "ticket", sockets: options.sockets }),
     });
 
+  if (only.includes("connections"))
+    await runPhase({
+      name: `${options.sockets} upgrades, /health`,
+      key: "connections",
+      profileKey: "connections",
+      round: () => floods.run({ kind: "connections", sockets: options.sockets }),
+    });
+
   let fanoutBytes = Number.NaN;
   if (only.includes("queue")) {
     // Arrivals: each round brings the queue from 25 bystanders to 325 waiting; between two
@@ -334,8 +347,14 @@ async function main(): Promise<string> {
     if (name === "between" || name === "calm") continue;
     const p99 = samples.percentile(0.99);
     const ratio = p99 / calm;
-    if (!name.startsWith("none")) worst = Math.max(worst, ratio);
-    const met = p99 <= 100 && ratio <= 5 ? "" : "  <- misses the goal (<= 100 ms and <= 5x)";
+    // The control floods no product code: it says what the runtime alone costs, not a goal.
+    const control = name.endsWith("/health");
+    if (!name.startsWith("none") && !control) worst = Math.max(worst, ratio);
+    const met = control
+      ? "  (control: the runtime's own cost)"
+      : p99 <= 100 && ratio <= 5
+        ? ""
+        : "  <- misses the goal (<= 100 ms and <= 5x)";
     console.log(
       `  ${name.padEnd(28)} p99 ${ms(p99).padStart(6)} ms  ${ratio.toFixed(2)}x  (${samples.describe()})${met}`,
     );

@@ -13,6 +13,7 @@ import { sleep } from "./pacer";
 export type FloodCommand =
   | { kind: "frames"; frame: object; count: number }
   | { kind: "ticket"; sockets: number }
+  | { kind: "connections"; sockets: number }
   | { kind: "arrive"; visitors: number; batch: number }
   | { kind: "messages"; count: number; bytes: number }
   | { kind: "leave" }
@@ -58,6 +59,24 @@ async function ticket(sockets: number): Promise<string> {
   for (const ws of opened) ws.close();
   const refused = [...reasons].map(([reason, n]) => `${n}x ${reason}`).join(", ");
   return `${opened.length} of ${sockets} sockets opened (${refused || "none refused"})`;
+}
+
+/**
+ * The control for the ticket flood: as many upgrades at once on `/health`, which the Worker
+ * answers with a small JSON and no route upgrades, so what they cost is the runtime's own
+ * work per connection (and wrangler's proxy's), with none of the product's code.
+ */
+async function connections(sockets: number): Promise<string> {
+  const results = await Promise.allSettled(
+    Array.from({ length: sockets }, () => client.open("/health", "none", () => {})),
+  );
+  const reasons = new Map<string, number>();
+  for (const r of results) {
+    const reason = r.status === "fulfilled" ? "opened" : String((r.reason as Error).message ?? r.reason);
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  for (const r of results) if (r.status === "fulfilled") r.value.close();
+  return `${sockets} upgrades on /health: ${[...reasons].map(([reason, n]) => `${n}x ${reason}`).join(", ")}`;
 }
 
 /** New visitors arrive in batches: a session, a socket and a first message each. */
@@ -124,6 +143,8 @@ function run(command: FloodCommand): Promise<string> {
       return frames(command.frame, command.count);
     case "ticket":
       return ticket(command.sockets);
+    case "connections":
+      return connections(command.sockets);
     case "arrive":
       return arrive(command.visitors, command.batch);
     case "messages":
