@@ -207,7 +207,7 @@ async function main(): Promise<string> {
     const samples = bystander.samples(flood.name);
     // What is left of the client work in this process (the bystander's own): say how much.
     let lagMax = 0;
-    const cpu = { runtime: 0, proxy: 0 };
+    const cpu = { runtime: 0, proxy: 0, wrangler: 0, flood: 0 };
     const profiler = flood.profileKey === options.profile ? await startProfiler(runtime, console.log) : null;
     const lines = new Map<string, number>();
     let rounds = 0;
@@ -222,6 +222,7 @@ async function main(): Promise<string> {
       const lag = monitorEventLoopDelay({ resolution: 10 });
       lag.enable();
       const before = runtime.cpuSeconds();
+      const floodBefore = floods.cpuMs;
       const started = performance.now();
       const line = await flood.round();
       lines.set(line, (lines.get(line) ?? 0) + 1);
@@ -233,6 +234,8 @@ async function main(): Promise<string> {
       const after = runtime.cpuSeconds();
       cpu.runtime += after.runtime - before.runtime;
       cpu.proxy += after.proxy - before.proxy;
+      cpu.wrangler += after.wrangler - before.wrangler;
+      cpu.flood += (floods.cpuMs - floodBefore) / 1000;
       lag.disable();
       lagMax = Math.max(lagMax, lag.max);
       rounds++;
@@ -242,7 +245,8 @@ async function main(): Promise<string> {
     const per = (s: number) => `${((s * 1000) / rounds).toFixed(0)} ms`;
     notes.push(
       `${flood.name}: ${said}; ${rounds} round${rounds > 1 ? "s" : ""} in ${seconds.toFixed(1)} s; ` +
-        `CPU per round: runtime ${per(cpu.runtime)}, proxy ${per(cpu.proxy)}; ` +
+        `CPU per round: runtime ${per(cpu.runtime)}, proxy ${per(cpu.proxy)}, wrangler ${per(cpu.wrangler)}, ` +
+        `the flood's client ${per(cpu.flood)}; ` +
         `this process's event-loop delay max ${(lagMax / 1e6).toFixed(0)} ms; load ${loadLine()}`,
     );
     console.log(`abuse: ${notes.at(-1)} (${samples.describe()})`);

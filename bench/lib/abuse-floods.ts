@@ -25,6 +25,8 @@ export interface FloodAnswer {
   error?: string;
   /** 503s wrangler dev answered to this process's sessions so far (with what they said). */
   unavailable: string[];
+  /** CPU this process spent on the command (ms): on a shared machine, taken from the server's. */
+  cpuMs: number;
 }
 
 const origin = process.env.ABUSE_ORIGIN ?? "";
@@ -158,14 +160,19 @@ function run(command: FloodCommand): Promise<string> {
 
 if (!origin || !process.send) throw new Error(`${ABUSE_SITE} floods: fork me with ABUSE_ORIGIN set`);
 process.on("message", (message: { id: number; command: FloodCommand }) => {
+  const before = process.cpuUsage();
+  const answer = (result: { note: string } | { error: string }): FloodAnswer => {
+    const used = process.cpuUsage(before);
+    return {
+      id: message.id,
+      ...result,
+      unavailable: client.unavailable,
+      cpuMs: (used.user + used.system) / 1000,
+    };
+  };
   run(message.command).then(
-    (note) => process.send!({ id: message.id, note, unavailable: client.unavailable } satisfies FloodAnswer),
-    (error: unknown) =>
-      process.send!({
-        id: message.id,
-        error: String(error),
-        unavailable: client.unavailable,
-      } satisfies FloodAnswer),
+    (note) => process.send!(answer({ note })),
+    (error: unknown) => process.send!(answer({ error: String(error) })),
   );
 });
 process.on("disconnect", () => process.exit(0));

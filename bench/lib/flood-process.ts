@@ -14,6 +14,8 @@ export class FloodProcess {
   private readonly waiting = new Map<number, (answer: FloodAnswer) => void>();
   /** What the flood process's 503s said, last seen. */
   unavailable: string[] = [];
+  /** CPU the flood process spent on the commands so far (ms). */
+  cpuMs = 0;
 
   constructor(origin: string) {
     this.child = fork(fileURLToPath(new URL("./abuse-floods.ts", import.meta.url)), [], {
@@ -22,12 +24,18 @@ export class FloodProcess {
     });
     this.child.on("message", (answer: FloodAnswer) => {
       this.unavailable = answer.unavailable;
+      this.cpuMs += answer.cpuMs;
       this.waiting.get(answer.id)?.(answer);
       this.waiting.delete(answer.id);
     });
     this.child.on("exit", (code) => {
       for (const resolve of this.waiting.values())
-        resolve({ id: 0, error: `the flood process exited (${code})`, unavailable: this.unavailable });
+        resolve({
+          id: 0,
+          error: `the flood process exited (${code})`,
+          unavailable: this.unavailable,
+          cpuMs: 0,
+        });
       this.waiting.clear();
     });
   }
