@@ -2,25 +2,34 @@
  * Abuse benchmark (`npm run bench:abuse`, issue 14): against a real `wrangler dev` it starts
  * on a free loopback port, a steady "bystander" visitor writes every 100 ms in a team while
  * each flood runs in turn: 5,000 typing, 5,000 read and 5,000 hello frames from one visitor
- * socket; 300 sockets on one ticket; 300 queued chats with messages; 60 junk site names.
- * It prints the bystander's ack p99 during each flood beside the same figure with no flood
- * (measured in the same run), the bytes each agent gets per message in a queued chat, and
- * the storage objects the junk requests created (SQLite files of the objects in the run's
- * state directory, before and after). Goal: p99 during every flood <= 100 ms and <= 5x the
- * unflooded p99; fan-out <= 2 KB per agent; no junk object. Flags: --help (`--only ticket`
- * runs the calm phase and one flood; a figure of a flood left out prints as -1).
+ * socket; 300 sockets on one ticket; 300 new visitors arriving in the queue (300 sessions,
+ * sockets and first messages, 20 at a time); 50 messages of 4 KB in queued chats; 60 junk
+ * site names from one address. The floods run in a process of their own (an attacker is
+ * another machine: their client work must not delay the bystander's timers), and each is
+ * repeated, a round at least 3 s, until its phase has about as many samples as the
+ * unflooded one (100), so a p99 is not one sample. It prints the bystander's ack p99 during
+ * each flood beside the same figure with no flood (measured in the same run), the CPU the
+ * runtime and wrangler's proxy spent per round, the bytes each agent gets per message in a
+ * queued chat, and the storage objects the junk requests created (SQLite files of the
+ * objects in the run's state directory, before and after). Goal: p99 during every flood
+ * <= 100 ms and <= 5x the unflooded p99; fan-out <= 2 KB per agent; no junk object.
+ * Flags: --help (`--only ticket` runs the calm phase and one flood; a figure of a flood left
+ * out prints as -1; `--direct` skips wrangler's proxy; `--profile ticket` profiles the
+ * runtime during that flood).
  * The last line: `abuse: worst_ratio=N queue_fanout_bytes=N junk_objects=N`.
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import WebSocket from "ws";
-import type { AgentSessionResponse, VisitorSessionResponse } from "../protocol";
+import type { AgentSessionResponse } from "../protocol";
+import { ABUSE_SITE as SITE, AbuseClient } from "./lib/abuse-client";
 import { BENCH_ORIGIN } from "./lib/bench-site";
 import { parseFlags } from "./lib/flags";
-import { machineLine } from "./lib/machine";
+import { FloodProcess } from "./lib/flood-process";
+import { loadLine, machineLine } from "./lib/machine";
 import { sleep } from "./lib/pacer";
 import { BenchRuntime } from "./lib/runtime";
+import { saveProfile, startProfiler } from "./lib/runtime-meter";
 import { figure, ms, Samples } from "./lib/stats";
 
 const options = parseFlags("npm run bench:abuse -- [flags]", {
@@ -36,17 +45,27 @@ const options = parseFlags("npm run bench:abuse -- [flags]", {
   junk: 60,
   /** Seconds the bystander is measured with no flood. */
   calm: 10,
-  /** Only these floods, comma-separated (typing,read,hello,ticket,queue,junk); empty: all. The calm phase always runs. */
+  /** A flood is repeated until its phase has this many bystander samples (the calm phase has calm x 10). */
+  samples: 100,
+  /** Seconds each round of a flood lasts at least (the flood, then the bystander alone). */
+  round: 3,
+  /**
+   * Only these floods, comma-separated (typing,read,hello,ticket,queue,junk, and
+   * "connections": the ticket flood's control, as many upgrades on /health); empty: all but
+   * the control. The calm phase always runs.
+   */
   only: "",
+  /** Talk to the runtime's own port, skipping wrangler dev's proxy (which a deployed Worker has not). */
+  direct: false,
+  /** A V8 CPU profile of the runtime during this flood (typing,read,hello,ticket,connections,arrivals,messages,junk). */
+  profile: "",
 });
 const FLOODS = ["typing", "read", "hello", "ticket", "queue", "junk"];
 const only = options.only ? options.only.split(",").map((name) => name.trim()) : FLOODS;
-for (const name of only) if (!FLOODS.includes(name)) throw new Error(`--only: no flood "${name}"`);
+for (const name of only)
+  if (![...FLOODS, "connections"].includes(name)) throw new Error(`--only: no flood "${name}"`);
 
-const SITE = "abuse";
 const runtime = new BenchRuntime();
-let ips = 0;
-const nextIp = () => `198.18.${(++ips >> 8) & 255}.${ips & 255}`;
 
 async function admin(method: string, path: string, body?: unknown): Promise<Response> {
   const response = await fetch(`${runtime.origin}/v1/admin${path}`, {
@@ -56,62 +75,6 @@ async function admin(method: string, path: string, body?: unknown): Promise<Resp
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return response;
-}
-
-async function visitorSession(ip = nextIp(), attempt = 0): Promise<VisitorSessionResponse> {
-  const response = await fetch(`${runtime.origin}/v1/sites/${SITE}/session`, {
-    method: "POST",
-    headers: { Origin: BENCH_ORIGIN, "Content-Type": "application/json", "CF-Connecting-IP": ip },
-    body: "{}",
-  });
-  // wrangler dev answers 503 while it restarts the runtime: retry as the widget would.
-  if (response.status === 503 && attempt < 5) {
-    await response.body?.cancel();
-    console.log("abuse: 503 from wrangler dev (runtime restarting), retrying the session");
-    await sleep(1000);
-    return visitorSession(ip, attempt + 1);
-  }
-  if (!response.ok) throw new Error(`session: ${response.status} ${await response.text()}`);
-  return (await response.json()) as VisitorSessionResponse;
-}
-
-/** A socket whose text frames go to `onFrame`; resolves once open (rejects if refused). */
-function open(path: string, ticket: string, onFrame: (frame: { type: string }, bytes: number) => void) {
-  const url = `${runtime.origin.replace(/^http/, "ws")}${path}?ticket=${encodeURIComponent(ticket)}`;
-  const ws = new WebSocket(url, { headers: { Origin: BENCH_ORIGIN } });
-  ws.on("message", (data, isBinary) => {
-    if (isBinary) return;
-    const text = data.toString();
-    if (text !== "pong") onFrame(JSON.parse(text) as { type: string }, Buffer.byteLength(text));
-  });
-  ws.on("error", () => {});
-  return new Promise<WebSocket>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      ws.terminate();
-      reject(new Error("no answer to the upgrade in 15 s"));
-    }, 15_000);
-    ws.once("open", () => (clearTimeout(timer), resolve(ws)));
-    ws.once("unexpected-response", (_request, response) =>
-      reject(new Error(`upgrade ${response.statusCode}`)),
-    );
-    ws.once("close", () => reject(new Error("closed before open")));
-  });
-}
-
-/** A visitor with a socket: `acks` resolves each clientId's ack. */
-async function visitor() {
-  const session = await visitorSession();
-  const acks = new Map<string, () => void>();
-  const ws = await open(session.connectPath, session.ticket, (frame) => {
-    if (frame.type === "ack") acks.get((frame as unknown as { clientId: string }).clientId)?.();
-  });
-  ws.send(JSON.stringify({ type: "hello", lastSeq: 0 }));
-  const say = (clientId: string, text: string) =>
-    new Promise<void>((resolve) => {
-      acks.set(clientId, resolve);
-      ws.send(JSON.stringify({ type: "message", clientId, text }));
-    });
-  return { ws, say, session };
 }
 
 /**
@@ -125,8 +88,10 @@ class Bystander {
   private running = true;
   private loop: Promise<void> = Promise.resolve();
 
+  constructor(private readonly client: AbuseClient) {}
+
   async start(): Promise<void> {
-    const us = await Promise.all(Array.from({ length: 25 }, () => visitor()));
+    const us = await Promise.all(Array.from({ length: 25 }, () => this.client.visitor()));
     let n = 0;
     this.loop = (async () => {
       while (this.running) {
@@ -155,50 +120,27 @@ class Bystander {
 }
 
 /** One agent online in the team, counting the bytes it receives. */
-async function agent(id: string) {
+async function agent(client: AbuseClient, id: string) {
   const issued = (await (await admin("POST", `/sites/${SITE}/agents/${id}/tokens`)).json()) as {
     token: string;
   };
-  const response = await fetch(`${runtime.origin}/v1/sites/${SITE}/agent/session`, {
+  const response = await fetch(`${client.origin}/v1/sites/${SITE}/agent/session`, {
     method: "POST",
     headers: { Authorization: `Bearer ${issued.token}` },
   });
   const session = (await response.json()) as AgentSessionResponse;
   const ticket = session.tickets[0]!;
-  const counted = { bytes: 0, queueLength: 0 };
-  const ws = await open(ticket.connectPath, ticket.ticket, (frame, bytes) => {
-    counted.bytes += bytes;
+  // Bytes of frames not about the bystander's chats (which wait in the queue too and write
+  // all along), counted while `counting` is on.
+  const counted = { bytes: 0, queueLength: 0, counting: false };
+  const ws = await client.open(ticket.connectPath, ticket.ticket, (frame, bytes, text) => {
+    if (counted.counting && !text.includes('"bystander ')) counted.bytes += bytes;
     if (frame.type === "queue") counted.queueLength = (frame as unknown as { queue: unknown[] }).queue.length;
     if (frame.type === "queue_update") counted.queueLength = (frame as unknown as { length: number }).length;
   });
   ws.send(JSON.stringify({ type: "hello" }));
   ws.send(JSON.stringify({ type: "presence", status: "online" }));
   return { ws, counted };
-}
-
-/** One visitor socket sends `count` frames of one kind as fast as it can. */
-async function frameFlood(frame: object, count: number): Promise<string> {
-  const noisy = await visitor();
-  await noisy.say("first", "a first message, so read and typing have a conversation");
-  const text = JSON.stringify(frame);
-  const closed = new Promise<number>((resolve) => noisy.ws.once("close", (code) => resolve(code)));
-  for (let i = 0; i < count && noisy.ws.readyState === WebSocket.OPEN; i++) noisy.ws.send(text);
-  const code = await Promise.race([closed, sleep(10_000).then(() => 0)]);
-  noisy.ws.close();
-  return code ? `socket closed with ${code}` : "socket still open";
-}
-
-async function ticketFlood(count: number): Promise<string> {
-  const session = await visitorSession();
-  const results = await Promise.allSettled(
-    Array.from({ length: count }, () => open(session.connectPath, session.ticket, () => {})),
-  );
-  const opened = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
-  const unanswered = results.filter(
-    (r) => r.status === "rejected" && /no answer/.test(String(r.reason)),
-  ).length;
-  for (const ws of opened) ws.close();
-  return `${opened.length} of ${count} sockets opened (${unanswered} upgrades unanswered in 15 s)`;
 }
 
 /** Storage objects of the run: each Durable Object with storage is one SQLite file. */
@@ -215,29 +157,19 @@ function objectFiles(dir: string): number {
   return count;
 }
 
-async function junkFlood(count: number): Promise<{ line: string; created: number }> {
-  const before = objectFiles(runtime.persistTo);
-  const statuses = new Map<number, number>();
-  const ip = nextIp(); // one address, as an attacker's script
-  for (let i = 0; i < count; i++) {
-    const agentRoute = i % 3 === 2;
-    const response = await fetch(
-      `${runtime.origin}/v1/sites/junk-${i}/${agentRoute ? "agent/session" : "session"}`,
-      {
-        method: "POST",
-        headers: agentRoute
-          ? { Authorization: "Bearer forged.token", "CF-Connecting-IP": ip }
-          : { Origin: BENCH_ORIGIN, "Content-Type": "application/json", "CF-Connecting-IP": ip },
-        ...(agentRoute ? {} : { body: "{}" }),
-      },
-    );
-    await response.body?.cancel();
-    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-  }
-  await sleep(500);
-  const created = objectFiles(runtime.persistTo) - before;
-  const answers = [...statuses].map(([status, n]) => `${n}x ${status}`).join(", ");
-  return { line: `${count} junk site names: ${answers}; storage objects created: ${created}`, created };
+interface Flood {
+  /** The phase's name in the report. */
+  name: string;
+  /** Its name for --only. */
+  key: string;
+  /** Its name for --profile. */
+  profileKey: string;
+  /** One round of the flood, in the flood process. */
+  round: () => Promise<string>;
+  /** Undoes a round before the next one, outside the phase's samples (the queued visitors leave). */
+  reset?: () => Promise<string>;
+  /** Rounds at most (the queue's messages need visitors to send them). */
+  maxRounds?: number;
 }
 
 async function main(): Promise<string> {
@@ -256,78 +188,161 @@ async function main(): Promise<string> {
       teams: ["support"],
       limit: 1,
     });
-  const agents = [await agent("a1"), await agent("a2")];
+  const origin = options.direct ? await runtime.directOrigin() : runtime.origin;
+  console.log(
+    `abuse: clients talk to ${options.direct ? "the runtime directly" : "wrangler dev's proxy"} (${origin})`,
+  );
+  const client = new AbuseClient(origin, "198.18");
+  const agents = [await agent(client, "a1"), await agent(client, "a2")];
   // Both agents take one chat each and are full: everything after waits in the queue.
-  for (const busy of [await visitor(), await visitor()]) await busy.say("busy", "keeping an agent busy");
+  for (const busy of [await client.visitor(), await client.visitor()])
+    await busy.say("busy", "keeping an agent busy");
 
-  const bystander = new Bystander();
+  const floods = new FloodProcess(origin);
+  const bystander = new Bystander(client);
   await bystander.start();
   const notes: string[] = [];
-  const phase = async (name: string, flood: () => Promise<string>, minSeconds = 3, key = "") => {
-    if (key && !only.includes(key)) return;
+  const runPhase = async (flood: Flood, minRounds = 1) => {
     await sleep(1000);
-    bystander.phase = name;
-    // The flood's own client work delays the bystander's timers in this process too: say how much.
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    lag.enable();
-    const started = performance.now();
-    const note = await flood();
-    const left = minSeconds * 1000 - (performance.now() - started);
-    if (left > 0) await sleep(left);
-    lag.disable();
-    bystander.phase = "between";
-    const lagMs = `this process's event-loop delay max ${(lag.max / 1e6).toFixed(0)} ms`;
-    notes.push(`${name}: ${note} in ${((performance.now() - started) / 1000).toFixed(1)} s (${lagMs})`);
-    console.log(`abuse: ${notes.at(-1)} (${bystander.samples(name).describe()})`);
+    const samples = bystander.samples(flood.name);
+    // What is left of the client work in this process (the bystander's own): say how much.
+    let lagMax = 0;
+    const cpu = { runtime: 0, proxy: 0, wrangler: 0, flood: 0 };
+    const profiler = flood.profileKey === options.profile ? await startProfiler(runtime, console.log) : null;
+    const lines = new Map<string, number>();
+    let rounds = 0;
+    let seconds = 0;
+    while (rounds < minRounds || (samples.count < options.samples && rounds < (flood.maxRounds ?? 10))) {
+      if (rounds > 0 && flood.reset) {
+        bystander.phase = "between";
+        await flood.reset();
+        await sleep(1000);
+      }
+      bystander.phase = flood.name;
+      const lag = monitorEventLoopDelay({ resolution: 10 });
+      lag.enable();
+      const before = runtime.cpuSeconds();
+      const floodBefore = floods.cpuMs;
+      const started = performance.now();
+      const line = await flood.round();
+      lines.set(line, (lines.get(line) ?? 0) + 1);
+      const left = options.round * 1000 - (performance.now() - started);
+      if (left > 0) await sleep(left);
+      // Acks of the round's last messages still count for it.
+      bystander.phase = "between";
+      seconds += (performance.now() - started) / 1000;
+      const after = runtime.cpuSeconds();
+      cpu.runtime += after.runtime - before.runtime;
+      cpu.proxy += after.proxy - before.proxy;
+      cpu.wrangler += after.wrangler - before.wrangler;
+      cpu.flood += (floods.cpuMs - floodBefore) / 1000;
+      lag.disable();
+      lagMax = Math.max(lagMax, lag.max);
+      rounds++;
+    }
+    if (profiler) saveProfile(flood.name, await profiler.stop(), console.log);
+    const said = [...lines].map(([line, n]) => (n > 1 ? `${n}x: ${line}` : line)).join("; ");
+    const per = (s: number) => `${((s * 1000) / rounds).toFixed(0)} ms`;
+    notes.push(
+      `${flood.name}: ${said}; ${rounds} round${rounds > 1 ? "s" : ""} in ${seconds.toFixed(1)} s; ` +
+        `CPU per round: runtime ${per(cpu.runtime)}, proxy ${per(cpu.proxy)}, wrangler ${per(cpu.wrangler)}, ` +
+        `the flood's client ${per(cpu.flood)}; ` +
+        `this process's event-loop delay max ${(lagMax / 1e6).toFixed(0)} ms; load ${loadLine()}`,
+    );
+    console.log(`abuse: ${notes.at(-1)} (${samples.describe()})`);
   };
 
-  await phase("none (unflooded)", async () => "no flood", options.calm);
+  await runPhase({
+    name: "none (unflooded)",
+    key: "",
+    profileKey: "calm",
+    round: async () => (await sleep(options.calm * 1000), "no flood"),
+    maxRounds: 1,
+  });
   const frames = options.frames;
-  await phase(`${frames} typing`, () => frameFlood({ type: "typing", on: true }, frames), 3, "typing");
-  await phase(`${frames} read`, () => frameFlood({ type: "read", seq: 1 }, frames), 3, "read");
-  await phase(`${frames} hello`, () => frameFlood({ type: "hello", lastSeq: 0 }, frames), 3, "hello");
-  await phase(`${options.sockets} sockets, one ticket`, () => ticketFlood(options.sockets), 3, "ticket");
+  for (const [key, frame] of [
+    ["typing", { type: "typing", on: true }],
+    ["read", { type: "read", seq: 1 }],
+    ["hello", { type: "hello", lastSeq: 0 }],
+  ] as const)
+    if (only.includes(key))
+      await runPhase({
+        name: `${frames} ${key}`,
+        key,
+        profileKey: key,
+        round: () => floods.run({ kind: "frames", frame, count: frames }),
+      });
+  if (only.includes("ticket"))
+    await runPhase({
+      name: `${options.sockets} sockets, one ticket`,
+      key: "ticket",
+      profileKey: "ticket",
+      round: () => floods.run({ kind: "ticket", sockets: options.sockets }),
+    });
+
+  if (only.includes("connections"))
+    await runPhase({
+      name: `${options.sockets} upgrades, /health`,
+      key: "connections",
+      profileKey: "connections",
+      round: () => floods.run({ kind: "connections", sockets: options.sockets }),
+    });
 
   let fanoutBytes = Number.NaN;
-  await phase(
-    `${options.queued} queued chats`,
-    async () => {
-      const waiting: Awaited<ReturnType<typeof visitor>>[] = [];
-      for (let i = 0; i < options.queued; i += 20) {
-        const batch = Array.from({ length: Math.min(20, options.queued - i) }, async (_, k) => {
-          const v = await visitor();
-          await v.say("q", `waiting ${i + k}, a question about an order`);
-          return v;
-        });
-        waiting.push(...(await Promise.all(batch)));
-      }
-      await sleep(500);
-      const before = agents.map((a) => a.counted.bytes);
-      const text = "x".repeat(4000);
-      for (let i = 0; i < options.queuedMessages; i++)
-        await waiting[(i * 7) % waiting.length]!.say(`big${i}`, text);
-      await sleep(500);
-      const perAgent = agents.map((a, i) => (a.counted.bytes - before[i]!) / options.queuedMessages);
-      fanoutBytes = Math.max(...perAgent);
-      for (const v of waiting) v.ws.close();
-      return `${waiting.length} waiting (agents hold ${agents.map((a) => a.counted.queueLength).join(", ")}); ${options.queuedMessages} messages of 4 KB in them: ${perAgent.map((b) => b.toFixed(0)).join(" / ")} bytes per agent per message`;
-    },
-    3,
-    "queue",
-  );
+  if (only.includes("queue")) {
+    // Arrivals: each round brings the queue from 25 bystanders to 325 waiting; between two
+    // rounds the round's visitors close their chats and leave, so each round is the same.
+    await runPhase({
+      name: `${options.queued} arrivals`,
+      key: "queue",
+      profileKey: "arrivals",
+      round: () => floods.run({ kind: "arrive", visitors: options.queued, batch: 20 }),
+      reset: () => floods.run({ kind: "leave" }),
+    });
+    const before = agents.map((a) => a.counted.bytes);
+    let sent = 0;
+    await runPhase({
+      name: `${options.queuedMessages} x 4 KB, queued`,
+      key: "queue",
+      profileKey: "messages",
+      round: async () => {
+        sent += options.queuedMessages;
+        for (const a of agents) a.counted.counting = true;
+        const line = await floods.run({ kind: "messages", count: options.queuedMessages, bytes: 4000 });
+        // The last message's queue_update is sent with its ack, before the next frame.
+        await sleep(200);
+        for (const a of agents) a.counted.counting = false;
+        return line;
+      },
+      // Each round is another visitor's message for each (300 visitors, 50 a round).
+      maxRounds: Math.floor(options.queued / options.queuedMessages),
+    });
+    await sleep(500);
+    const perAgent = agents.map((a, i) => (a.counted.bytes - before[i]!) / sent);
+    fanoutBytes = Math.max(...perAgent);
+    notes.push(
+      `queue fan-out: agents hold ${agents.map((a) => a.counted.queueLength).join(", ")} waiting; ` +
+        `${perAgent.map((b) => b.toFixed(0)).join(" / ")} bytes per agent per 4 KB message (${sent} messages)`,
+    );
+    await floods.run({ kind: "leave" });
+  }
 
   let junkObjects = Number.NaN;
-  await phase(
-    `${options.junk} junk site names`,
-    async () => {
-      const junk = await junkFlood(options.junk);
-      junkObjects = junk.created;
-      return junk.line;
-    },
-    3,
-    "junk",
-  );
+  if (only.includes("junk")) {
+    const before = objectFiles(runtime.persistTo);
+    await runPhase({
+      name: `${options.junk} junk site names`,
+      key: "junk",
+      profileKey: "junk",
+      // Each round from another address: the first is cut off for the window after 30 refusals.
+      round: () => floods.run({ kind: "junk", requests: options.junk }),
+    });
+    await sleep(500);
+    junkObjects = objectFiles(runtime.persistTo) - before;
+    notes.push(`junk: storage objects created: ${junkObjects}`);
+  }
   await bystander.stop();
+  await floods.stop();
 
   const calm = bystander.samples("none (unflooded)").percentile(0.99);
   let worst = 0;
@@ -336,14 +351,25 @@ async function main(): Promise<string> {
     if (name === "between" || name === "calm") continue;
     const p99 = samples.percentile(0.99);
     const ratio = p99 / calm;
-    if (!name.startsWith("none")) worst = Math.max(worst, ratio);
-    const met = p99 <= 100 && ratio <= 5 ? "" : "  <- misses the goal (<= 100 ms and <= 5x)";
+    // The control floods no product code: it says what the runtime alone costs, not a goal.
+    const control = name.endsWith("/health");
+    if (!name.startsWith("none") && !control) worst = Math.max(worst, ratio);
+    const met = control
+      ? "  (control: the runtime's own cost)"
+      : p99 <= 100 && ratio <= 5
+        ? ""
+        : "  <- misses the goal (<= 100 ms and <= 5x)";
     console.log(
       `  ${name.padEnd(28)} p99 ${ms(p99).padStart(6)} ms  ${ratio.toFixed(2)}x  (${samples.describe()})${met}`,
     );
   }
   for (const note of notes) console.log(`  ${note}`);
-  console.log(`abuse: load average at the end ${machineLine().split("load average ")[1]}`);
+  const unavailable = [...client.unavailable, ...floods.unavailable];
+  if (unavailable.length)
+    console.log(
+      `abuse: ${unavailable.length} sessions answered 503 and retried: ${[...new Set(unavailable)].join(" | ")}`,
+    );
+  console.log(`abuse: load average at the end ${loadLine()}`);
   return `abuse: worst_ratio=${figure(Math.round(worst * 100) / 100)} queue_fanout_bytes=${figure(Math.round(fanoutBytes))} junk_objects=${figure(junkObjects)}`;
 }
 

@@ -7,6 +7,7 @@ import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { siteStub } from "../../durable-objects/addresses";
 import { SESSION_WINDOW_SECONDS, SESSIONS_PER_IP_PER_WINDOW } from "../../protocol";
+import { sign } from "../../worker/tokens";
 import { admin, agentSession, BASE, ORIGIN, seedSite } from "./helpers";
 
 function sessionFrom(site: string, ip: string): Promise<Response> {
@@ -57,6 +58,15 @@ describe("internal errors", () => {
   it("answer {error: {code: internal}} with no stack, message or storage detail", async () => {
     // A site whose stored config is corrupt: reading it throws inside the Durable Object.
     await admin("PUT", "/sites/broken", { name: "Broken", allowedOrigins: [ORIGIN], defaultTeam: "support" });
+    // A token signed for the site, so the agent route gets as far as the site's object (a
+    // forged one is refused from its signature before that).
+    const token = await sign(env.SIGNING_SECRET, {
+      k: "agent",
+      site: "broken",
+      agentId: "ana",
+      tokenId: "t1",
+      iat: Date.now(),
+    });
     await runInDurableObject(siteStub(env, "broken"), (_instance, state) => {
       state.storage.sql.exec("UPDATE site SET config = '{not json' WHERE id = 1");
     });
@@ -67,7 +77,7 @@ describe("internal errors", () => {
         headers: { Origin: ORIGIN, "Content-Type": "application/json" },
         body: "{}",
       }),
-      await agentSession("broken", "x.y"),
+      await agentSession("broken", token),
     ]) {
       expect(response.status).toBe(500);
       const text = await response.text();

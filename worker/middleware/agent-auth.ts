@@ -28,12 +28,13 @@ export function agentAuth(): MiddlewareHandler<AppEnv> {
       return next();
     }
     const token = bearer ? await verifyAgentToken(c.env.SIGNING_SECRET, bearer) : null;
+    // No token, a forged one or one of another site is refused here, from the signature
+    // alone: a flood of them on junk site names never reaches the site directory or an object.
+    if (!token || token.site !== c.req.param("site"))
+      throw unauthorized("sign in with a login link, or send a valid agent token for this site");
     // A token signed for this site proves the admin API created it: its object may be asked
     // even when the site directory does not list it yet (it lists itself as it starts).
-    const signedForSite = token !== null && token.site === c.req.param("site");
-    const site = await loadSite(c, { signedForSite });
-    if (!token || token.site !== site.siteId)
-      throw unauthorized("sign in with a login link, or send a valid agent token for this site");
+    const site = await loadSite(c, { signedForSite: true });
     const agent = await siteStub(c.env, site.siteId).agentForToken(token.agentId, token.tokenId);
     if (!agent) throw unauthorized("this agent token was revoked or its agent removed");
     c.set("agent", { ...agent, tokenId: token.tokenId });
