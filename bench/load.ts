@@ -23,6 +23,8 @@ const options = parseFlags("npm run bench:load -- [flags]", {
   steps: "",
   /** Measure the floor relay first (false: the product alone, no ratios). */
   floor: true,
+  /** After the warm-up, drop every visitor's socket and time them all back (a crash's reconnects, warm). */
+  reconnect: false,
 });
 
 const run = new Run(options);
@@ -42,6 +44,7 @@ await run.main("load: failed", async () => {
   await run.setUp();
   const rssMbPer1k = await run.connect();
   await run.warmUp();
+  if (options.reconnect) await run.reconnectAll();
   const sweep: string[] = [];
   const productSteps: StepFigures[] = [];
   for (const [index, step] of steps.entries()) {
