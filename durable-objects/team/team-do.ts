@@ -92,7 +92,7 @@ export class TeamDO extends DurableObject {
     this.historyStore = new HistoryStore(ctx.storage.sql, this.store);
     this.hooks = new TeamWebhooks(ctx.storage.sql);
     this.files = new FileCleanup(ctx.storage.sql, env.FILES, this.store.attachments);
-    this.tickets = new TicketLedger(ctx.storage);
+    this.tickets = new TicketLedger(ctx.storage, ctx.storage.sql);
     this.text = new VisitorText(this.store);
     this.views = new TeamViews(this.store, this.text);
     this.out = new TeamBroadcasts(this.store, new TeamSockets(ctx), this.views);
