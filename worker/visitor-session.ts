@@ -2,7 +2,8 @@
  * Opens a visitor's session (`POST /v1/sites/:site/session`), after the origin check and
  * body validation: checks the signed identity, settles the visitor id, picks the team with
  * the site's routing rules (unless the visitor has an open conversation, which keeps its
- * team), tells that team who the visitor is, and signs the visitor token and a ticket.
+ * team; the site object settles that and tells the team who the visitor is, one call from
+ * here), and signs the visitor token and a ticket.
  */
 import type { Context } from "hono";
 import {
@@ -13,7 +14,7 @@ import {
   type VisitorSessionRequest,
   type VisitorSessionResponse,
 } from "../protocol";
-import { siteStub, teamStub } from "../durable-objects/addresses";
+import { siteStub } from "../durable-objects/addresses";
 import { ApiError, notFound, unauthorized } from "./api-error";
 import type { AppEnv } from "./app-env";
 import { randomId } from "../core/crypto";
@@ -54,18 +55,17 @@ export async function openVisitorSession(
     country,
     choice: body.team,
   });
-  const route = await siteStub(c.env, site.siteId).routeVisitor(visitorId, pickedTeam, now);
+  // The site object picks the team (the open conversation's, else the rules') and tells it the profile.
+  const profile = visitorProfile({
+    visitorId,
+    identity,
+    locale: body.locale,
+    timeZone: knownTimeZone(body.timeZone),
+    country,
+    page: body.page,
+  });
+  const route = await siteStub(c.env, site.siteId).routeVisitor(profile, pickedTeam, now);
   if (!route) throw notFound("this site has no team to talk to yet");
-  await teamStub(c.env, site.siteId, route.teamId).rememberVisitor(
-    visitorProfile({
-      visitorId,
-      identity,
-      locale: body.locale,
-      timeZone: knownTimeZone(body.timeZone),
-      country,
-      page: body.page,
-    }),
-  );
 
   const ticketExpiresAt = now + TICKET_TTL_SECONDS * 1000;
   return {

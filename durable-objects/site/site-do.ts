@@ -29,6 +29,7 @@ import type {
   WebhookEndpointView,
 } from "../../protocol";
 import { checkRuleTeams } from "../../core/routing/check-rule-teams";
+import type { VisitorProfile } from "../../core/team-config";
 import { ensureSchema, hasSchema } from "../sql-schema";
 import { siteMigrations, SITE_SCHEMA_VERSION } from "./site-schema";
 import { SiteStore, type TeamRecord } from "./site-store";
@@ -237,12 +238,13 @@ export class SiteDO extends DurableObject {
 
   // ---- which team each visitor is in: site-visitor-teams.ts ----
 
+  /** The visitor's team for this session (told `profile` already) and their open conversation there. */
   routeVisitor(
-    visitorId: string,
+    profile: VisitorProfile,
     pickedTeam: string,
     now: number,
   ): Promise<{ teamId: string; conversationId: string | null } | null> {
-    return this.visitors.route(visitorId, pickedTeam, now);
+    return this.visitors.route(profile, pickedTeam, now);
   }
   claimVisitor(visitorId: string, teamId: string, now: number): Promise<boolean> {
     return this.visitors.claim(visitorId, teamId, now);

@@ -244,6 +244,16 @@ export class TeamDO extends DurableObject {
     return this.entry("openConversationOf", () => visitors.openConversationOf(this.shell, visitorId));
   }
 
+  /**
+   * A session of a visitor who was in this team (from the SiteDO): the id of their open
+   * conversation, if any; `profile` is remembered when there is one or when `stays`.
+   */
+  async visitorSession(profile: VisitorProfile, stays: boolean): Promise<string | null> {
+    return this.entry("visitorSession", (_team, now) =>
+      visitors.visitorSession(this.shell, profile, stays, now),
+    );
+  }
+
   /** What the Worker learned at the visitor's session (identity, locale, page), for new chats. */
   async rememberVisitor(profile: VisitorProfile): Promise<void> {
     await this.entry("rememberVisitor", (_team, now) => visitors.rememberVisitor(this.shell, profile, now));

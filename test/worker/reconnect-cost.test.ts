@@ -3,12 +3,14 @@
  * back at once, so the runtime's work per reconnect bounds how soon the last is back). Every
  * SQL statement the team object and the site object run is recorded while a visitor with an
  * open conversation comes back as the widget does (a session with its token, the socket,
- * `hello {lastSeq}`), and what each may cost is stated: a reconnect that missed nothing reads
- * no message rows and writes nothing but its ticket; one that missed messages still gets them.
+ * `hello {lastSeq}`), and what each may cost is stated: a reconnect that missed nothing is one
+ * call to the team before its socket, reads no message rows and writes nothing but its ticket;
+ * one that missed messages still gets them.
  */
 import { env, runInDurableObject } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { siteStub, teamStub } from "../../durable-objects/addresses";
+import type { TeamDO } from "../../durable-objects/team/team-do";
 import { connectAgent, connectVisitor, seedSite } from "./helpers";
 
 type Recorded = SqlStorage & { statements?: string[]; originalExec?: SqlStorage["exec"] };
@@ -28,6 +30,28 @@ async function recordStatements(stub: DurableObjectStub) {
     read: () =>
       runInDurableObject(stub, (_instance, state) => [...((state.storage.sql as Recorded).statements ?? [])]),
   };
+}
+
+/** The names of the session RPCs the team object is called with from now on (this test only). */
+async function countTeamCalls(stub: DurableObjectStub<TeamDO>): Promise<string[]> {
+  const calls: string[] = [];
+  // RPC reaches prototype methods only: wrap them there, restored when the test ends.
+  const proto = await runInDurableObject(
+    stub,
+    (instance: TeamDO) => Object.getPrototypeOf(instance) as TeamDO,
+  );
+  const methods = proto as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of ["visitorSession", "rememberVisitor", "openConversationOf"]) {
+    const original = methods[name]!;
+    methods[name] = function (this: TeamDO, ...args: unknown[]) {
+      calls.push(name);
+      return original.apply(this, args);
+    };
+    onTestFinished(() => {
+      methods[name] = original;
+    });
+  }
+  return calls;
 }
 
 /** A visitor whose conversation ana answered, with the seq of the last line they hold. */
@@ -60,6 +84,8 @@ describe("a visitor's reconnect", () => {
     const team = await recordStatements(teamStub(env, "reconnect-cost", "support"));
     const site = await recordStatements(siteStub(env, "reconnect-cost"));
 
+    const calls = await countTeamCalls(teamStub(env, "reconnect-cost", "support"));
+
     const back = await connectVisitor("reconnect-cost", {
       visitorToken: visitor.session.visitorToken,
       lastSeq,
@@ -77,6 +103,8 @@ describe("a visitor's reconnect", () => {
     ]);
     expect(teamStatements.filter((q) => /FROM messages/.test(q))).toEqual([]);
     expect(teamStatements.filter((q) => /visitors/.test(q))).toEqual([]);
+    // One call to the team before the socket: its open conversation and the profile together.
+    expect(calls).toEqual(["visitorSession"]);
     // The site object knows the visitor's team from memory.
     expect((await site.read()).filter((q) => /visitor_teams/.test(q))).toEqual([]);
   });
