@@ -22,6 +22,8 @@ import { checkIdentity } from "../core/identity/check-identity";
 import { sessionVisitorId } from "../core/identity/visitor-id";
 import { visitorProfile } from "../core/identity/visitor-profile";
 import { pickTeam, visitorCountry } from "../core/routing";
+import { checkOrigin } from "./middleware/allowed-origin";
+import { loadSessionSite } from "./middleware/load-site";
 import { sign, verifyVisitorToken } from "./tokens";
 
 export async function openVisitorSession(
@@ -47,14 +49,15 @@ export async function openVisitorSession(
   const visitorId = await sessionVisitorId(secret, site.siteId, tokenVisitorId, verifiedUserId);
 
   const country = visitorCountry(c.req.raw.cf);
-  const { teamId: pickedTeam } = pickTeam(site.routingRules, site.defaultTeam, {
-    page: body.page,
-    locale: body.locale,
-    // Only signed attributes may route: an unsigned `vip: true` must not reach the VIP team.
-    verified: identity.status === "verified" ? (identity.user.attributes ?? {}) : {},
-    country,
-    choice: body.team,
-  });
+  const teamBy = (view: SiteView) =>
+    pickTeam(view.routingRules, view.defaultTeam, {
+      page: body.page,
+      locale: body.locale,
+      // Only signed attributes may route: an unsigned `vip: true` must not reach the VIP team.
+      verified: identity.status === "verified" ? (identity.user.attributes ?? {}) : {},
+      country,
+      choice: body.team,
+    }).teamId;
   // The site object picks the team (the open conversation's, else the rules') and tells it the profile.
   const profile = visitorProfile({
     visitorId,
@@ -64,8 +67,15 @@ export async function openVisitorSession(
     country,
     page: body.page,
   });
-  const route = await siteStub(c.env, site.siteId).routeVisitor(profile, pickedTeam, now);
-  if (!route) throw notFound("this site has no team to talk to yet");
+  const siteObject = siteStub(c.env, site.siteId);
+  let route = await siteObject.routeVisitor(profile, teamBy(site), now, c.get("siteVersion"));
+  if (route === "stale") {
+    // The site changed since this isolate kept it: origin and rules again, on the site as it is now.
+    const { site: current } = await loadSessionSite(c, { fresh: true });
+    checkOrigin(current, c.req.header("Origin"));
+    route = await siteObject.routeVisitor(profile, teamBy(current), now);
+  }
+  if (!route || route === "stale") throw notFound("this site has no team to talk to yet");
 
   const ticketExpiresAt = now + TICKET_TTL_SECONDS * 1000;
   return {

@@ -105,7 +105,7 @@ describe("a visitor's reconnect", () => {
     expect(teamStatements.filter((q) => /visitors/.test(q))).toEqual([]);
     // One call to the team before the socket: its open conversation and the profile together.
     expect(calls).toEqual(["visitorSession"]);
-    // The site object knows the visitor's team from memory.
+    // The site object knows the visitor's team from memory (and the Worker kept the site).
     expect((await site.read()).filter((q) => /visitor_teams/.test(q))).toEqual([]);
   });
 
