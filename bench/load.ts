@@ -23,6 +23,8 @@ const options = parseFlags("npm run bench:load -- [flags]", {
   steps: "",
   /** Measure the floor relay first (false: the product alone, no ratios). */
   floor: true,
+  /** Rounds, after the warm-up, of every visitor's socket dropped and all timed back (a crash's reconnects, warm). */
+  reconnect: 0,
 });
 
 const run = new Run(options);
@@ -42,6 +44,7 @@ await run.main("load: failed", async () => {
   await run.setUp();
   const rssMbPer1k = await run.connect();
   await run.warmUp();
+  for (let round = 1; round <= options.reconnect; round++) await run.reconnectAll();
   const sweep: string[] = [];
   const productSteps: StepFigures[] = [];
   for (const [index, step] of steps.entries()) {

@@ -34,20 +34,29 @@ export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+/** Bytes per `String.fromCharCode` call: well under any engine's argument limit. */
+const CHUNK = 8192;
+
 export function base64UrlEncode(bytes: Uint8Array): string {
   let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
+  for (let at = 0; at < bytes.length; at += CHUNK)
+    binary += String.fromCharCode(...bytes.subarray(at, at + CHUNK));
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 export function base64UrlDecode(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  let binary: string;
   try {
-    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   } catch {
     return null;
   }
+  // A plain loop: `Uint8Array.from(binary, mapFn)` was most of a token check's time in the
+  // connect profile (a call per character).
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** A random, URL-safe id with 128 bits of entropy and an optional readable prefix. */

@@ -10,5 +10,6 @@ export interface AuthenticatedAgent extends TokenAgent {
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: { site?: SiteView; agent?: AuthenticatedAgent };
+  /** `siteVersion`: the version of `site` a visitor session decides on (`loadSessionSite`). */
+  Variables: { site?: SiteView; siteVersion?: string; agent?: AuthenticatedAgent };
 }

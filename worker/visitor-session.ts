@@ -2,7 +2,8 @@
  * Opens a visitor's session (`POST /v1/sites/:site/session`), after the origin check and
  * body validation: checks the signed identity, settles the visitor id, picks the team with
  * the site's routing rules (unless the visitor has an open conversation, which keeps its
- * team), tells that team who the visitor is, and signs the visitor token and a ticket.
+ * team; the site object settles that and tells the team who the visitor is, one call from
+ * here), and signs the visitor token and a ticket.
  */
 import type { Context } from "hono";
 import {
@@ -13,7 +14,7 @@ import {
   type VisitorSessionRequest,
   type VisitorSessionResponse,
 } from "../protocol";
-import { siteStub, teamStub } from "../durable-objects/addresses";
+import { siteStub } from "../durable-objects/addresses";
 import { ApiError, notFound, unauthorized } from "./api-error";
 import type { AppEnv } from "./app-env";
 import { randomId } from "../core/crypto";
@@ -21,6 +22,8 @@ import { checkIdentity } from "../core/identity/check-identity";
 import { sessionVisitorId } from "../core/identity/visitor-id";
 import { visitorProfile } from "../core/identity/visitor-profile";
 import { pickTeam, visitorCountry } from "../core/routing";
+import { checkOrigin } from "./middleware/allowed-origin";
+import { loadSessionSite } from "./middleware/load-site";
 import { sign, verifyVisitorToken } from "./tokens";
 
 export async function openVisitorSession(
@@ -46,30 +49,41 @@ export async function openVisitorSession(
   const visitorId = await sessionVisitorId(secret, site.siteId, tokenVisitorId, verifiedUserId);
 
   const country = visitorCountry(c.req.raw.cf);
-  const { teamId: pickedTeam } = pickTeam(site.routingRules, site.defaultTeam, {
-    page: body.page,
-    locale: body.locale,
-    // Only signed attributes may route: an unsigned `vip: true` must not reach the VIP team.
-    verified: identity.status === "verified" ? (identity.user.attributes ?? {}) : {},
-    country,
-    choice: body.team,
-  });
-  const route = await siteStub(c.env, site.siteId).routeVisitor(visitorId, pickedTeam, now);
-  if (!route) throw notFound("this site has no team to talk to yet");
-  await teamStub(c.env, site.siteId, route.teamId).rememberVisitor(
-    visitorProfile({
-      visitorId,
-      identity,
-      locale: body.locale,
-      timeZone: knownTimeZone(body.timeZone),
-      country,
+  const teamBy = (view: SiteView) =>
+    pickTeam(view.routingRules, view.defaultTeam, {
       page: body.page,
-    }),
-  );
+      locale: body.locale,
+      // Only signed attributes may route: an unsigned `vip: true` must not reach the VIP team.
+      verified: identity.status === "verified" ? (identity.user.attributes ?? {}) : {},
+      country,
+      choice: body.team,
+    }).teamId;
+  // The site object picks the team (the open conversation's, else the rules') and tells it the profile.
+  const profile = visitorProfile({
+    visitorId,
+    identity,
+    locale: body.locale,
+    timeZone: knownTimeZone(body.timeZone),
+    country,
+    page: body.page,
+  });
+  const siteObject = siteStub(c.env, site.siteId);
+  let route = await siteObject.routeVisitor(profile, teamBy(site), now, c.get("siteVersion"));
+  if (route === "stale") {
+    // The site changed since this isolate kept it: origin and rules again, on the site as it is now.
+    const { site: current } = await loadSessionSite(c, { fresh: true });
+    checkOrigin(current, c.req.header("Origin"));
+    route = await siteObject.routeVisitor(profile, teamBy(current), now);
+  }
+  if (!route || route === "stale") throw notFound("this site has no team to talk to yet");
 
   const ticketExpiresAt = now + TICKET_TTL_SECONDS * 1000;
   return {
-    visitorToken: await sign(secret, { k: "visitor", site: site.siteId, visitorId, iat: now }),
+    // The token it came with when it still names this visitor (a reconnect): one HMAC fewer.
+    visitorToken:
+      tokenVisitorId === visitorId && body.visitorToken !== undefined
+        ? body.visitorToken
+        : await sign(secret, { k: "visitor", site: site.siteId, visitorId, iat: now }),
     visitorId,
     teamId: route.teamId,
     conversationId: route.conversationId,

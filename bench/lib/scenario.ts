@@ -207,24 +207,52 @@ export class Run implements Hub, LoadedRun, AuditedRun {
     const rssBefore = this.runtime.runtimeRssMb();
     const proxyBefore = this.proxyRss();
     const profiler = o.profile ? await startProfiler(this.runtime, this.logger) : null;
+    const cpuBefore = this.runtime.cpuSeconds().runtime;
     started = performance.now();
     await pool(this.visitors, o.connectConcurrency, async (visitor) => {
       await visitor.connect();
       this.byVisitorId.set(visitor.visitorId, visitor);
     });
     const seconds = (performance.now() - started) / 1000;
+    const cpuMs = (this.runtime.cpuSeconds().runtime - cpuBefore) * 1000;
     if (profiler) saveProfile("visitors connecting", await profiler.stop(), this.logger);
     await sleep(2000);
     const rssAfter = this.runtime.runtimeRssMb();
     const perK = ((rssAfter - rssBefore) / this.visitors.length) * 1000;
     this.log(
-      `visitors: ${this.visitors.length} sessions + sockets opened in ${seconds.toFixed(1)} s (${(this.visitors.length / seconds).toFixed(0)}/s, ${o.connectConcurrency} at a time)`,
+      `visitors: ${this.visitors.length} sessions + sockets opened in ${seconds.toFixed(1)} s (${(this.visitors.length / seconds).toFixed(0)}/s, ${o.connectConcurrency} at a time); ` +
+        `runtime workerd CPU ${(cpuMs / this.visitors.length).toFixed(2)} ms per connect; load average ${loadLine()}`,
     );
     this.log(
       `memory: runtime workerd RSS ${rssBefore.toFixed(0)} MB with the agents -> ${rssAfter.toFixed(0)} MB with ${this.visitors.length} more sockets: ` +
         `${perK.toFixed(1)} MB per 1,000 sockets (wrangler's proxy workerd: ${proxyBefore.toFixed(0)} -> ${this.proxyRss().toFixed(0)} MB)`,
     );
     return perK;
+  }
+
+  /**
+   * What a crash's reconnects cost the runtime, without the crash (warm objects): every
+   * visitor's socket dropped at once (client side, as a dead runtime drops them), then every
+   * visitor back as the widget comes back (a session with its token, the socket, `hello
+   * {lastSeq}` in its open conversation), `connectConcurrency` at a time. Logs the runtime's
+   * CPU per reconnect and, with `--profile`, the phase's profile.
+   */
+  async reconnectAll(): Promise<void> {
+    const o = this.options;
+    for (const visitor of this.visitors) visitor.drop();
+    await sleep(2000);
+    const profiler = o.profile ? await startProfiler(this.runtime, this.logger) : null;
+    const cpuBefore = this.runtime.cpuSeconds().runtime;
+    const started = performance.now();
+    await pool(this.visitors, o.connectConcurrency, (visitor) => visitor.connect());
+    const seconds = (performance.now() - started) / 1000;
+    const cpuMs = (this.runtime.cpuSeconds().runtime - cpuBefore) * 1000;
+    if (profiler) saveProfile("visitors reconnecting", await profiler.stop(), this.logger);
+    this.log(
+      `reconnect: ${this.visitors.length} visitors back (session with token + socket + hello) in ${seconds.toFixed(1)} s (${(this.visitors.length / seconds).toFixed(0)}/s, ${o.connectConcurrency} at a time); ` +
+        `runtime workerd CPU ${(cpuMs / this.visitors.length).toFixed(2)} ms per reconnect; load average ${loadLine()}`,
+    );
+    await sleep(1000);
   }
 
   private proxyRss(): number {

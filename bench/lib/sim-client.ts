@@ -192,6 +192,19 @@ export abstract class Client {
     );
   }
 
+  /** Drops the socket without reconnecting (the load bench's reconnect phase connects again). */
+  drop(): void {
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.openTimer);
+    this.attemptId++;
+    const ws = this.ws;
+    this.ws = null;
+    this.ready = false;
+    this.phase = "waiting";
+    this.closed();
+    ws?.terminate();
+  }
+
   protected write(frame: object): boolean {
     if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
     this.ws.send(JSON.stringify(frame));

@@ -28,7 +28,9 @@ import type {
   WebhookEndpointCreated,
   WebhookEndpointView,
 } from "../../protocol";
+import { randomId } from "../../core/crypto";
 import { checkRuleTeams } from "../../core/routing/check-rule-teams";
+import type { VisitorProfile } from "../../core/team-config";
 import { ensureSchema, hasSchema } from "../sql-schema";
 import { siteMigrations, SITE_SCHEMA_VERSION } from "./site-schema";
 import { SiteStore, type TeamRecord } from "./site-store";
@@ -56,6 +58,8 @@ export class SiteDO extends DurableObject {
   private readonly endpoints: SiteWebhookEndpoints;
   /** The site as sessions read it; dropped on every write (this object is the only writer). */
   private cachedSite: SiteView | null | undefined;
+  /** Names `cachedSite`: a new one each time it is rebuilt (see `versionedSite`). */
+  private siteVersion = "";
   /** The schema exists: false for an object no admin has created, which answers "no site". */
   private configured: boolean;
 
@@ -112,7 +116,19 @@ export class SiteDO extends DurableObject {
     this.cachedSite = site
       ? { siteId: site.siteId, ...site.body, routingRules: site.routingRules, teams: this.store.teams() }
       : null;
+    // Every rebuilt view is a new version (random, so a restart never reuses one).
+    this.siteVersion = randomId();
     return this.cachedSite;
+  }
+
+  /**
+   * The site with its version, for a Worker isolate to keep between sessions: a session
+   * names the version it decided on (origin, routing rules) and `routeVisitor` refuses it
+   * as stale, before anything is written, once the site has changed since.
+   */
+  versionedSite(): { site: SiteView; version: string } | null {
+    const site = this.getSite();
+    return site && { site, version: this.siteVersion };
   }
 
   adminView(): SiteAdminView | null {
@@ -237,12 +253,22 @@ export class SiteDO extends DurableObject {
 
   // ---- which team each visitor is in: site-visitor-teams.ts ----
 
-  routeVisitor(
-    visitorId: string,
+  /**
+   * The visitor's team for this session (told `profile` already) and their open conversation
+   * there; `"stale"` (nothing done) when `siteVersion` is given and the site changed since.
+   */
+  async routeVisitor(
+    profile: VisitorProfile,
     pickedTeam: string,
     now: number,
-  ): Promise<{ teamId: string; conversationId: string | null } | null> {
-    return this.visitors.route(visitorId, pickedTeam, now);
+    siteVersion?: string,
+  ): Promise<{ teamId: string; conversationId: string | null } | "stale" | null> {
+    if (siteVersion !== undefined) {
+      // After a change the view is rebuilt here, with a new version.
+      this.getSite();
+      if (siteVersion !== this.siteVersion) return "stale";
+    }
+    return this.visitors.route(profile, pickedTeam, now);
   }
   claimVisitor(visitorId: string, teamId: string, now: number): Promise<boolean> {
     return this.visitors.claim(visitorId, teamId, now);

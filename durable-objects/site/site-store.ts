@@ -4,6 +4,7 @@
  * agent login tokens and which team each visitor is in. The SiteDO checks and decides;
  * this file holds every SQL statement it runs. Bodies are parsed with their schemas on read.
  */
+import { BoundedCache } from "../bounded-cache";
 import {
   agentBodySchema,
   routingRulesSchema,
@@ -29,6 +30,12 @@ export interface IdentitySecretRow {
 }
 
 export class SiteStore {
+  /**
+   * Each visitor's team (null: none), asked at every session: kept in memory, replaced or
+   * forgotten in the same step as each write below (the only writers of `visitor_teams`).
+   */
+  private readonly visitorTeams = new BoundedCache<string | null>();
+
   constructor(private readonly sql: SqlStorage) {}
 
   // ---- the site ----
@@ -207,16 +214,20 @@ export class SiteStore {
   // ---- visitors ----
 
   visitorTeam(visitorId: string): string | null {
-    return (
-      this.sql
-        .exec<{ team_id: string }>("SELECT team_id FROM visitor_teams WHERE visitor_id = ?", visitorId)
-        .toArray()[0]?.team_id ?? null
+    return this.visitorTeams.get(
+      visitorId,
+      () =>
+        this.sql
+          .exec<{ team_id: string }>("SELECT team_id FROM visitor_teams WHERE visitor_id = ?", visitorId)
+          .toArray()[0]?.team_id ?? null,
     );
   }
 
   /** Forgets which team the visitor was in (their data was erased); true if it was known. */
   forgetVisitor(visitorId: string): boolean {
-    return this.sql.exec("DELETE FROM visitor_teams WHERE visitor_id = ?", visitorId).rowsWritten > 0;
+    const known = this.sql.exec("DELETE FROM visitor_teams WHERE visitor_id = ?", visitorId).rowsWritten > 0;
+    this.visitorTeams.put(visitorId, null);
+    return known;
   }
 
   setVisitorTeam(visitorId: string, teamId: string, now: number): void {
@@ -226,5 +237,6 @@ export class SiteStore {
       teamId,
       now,
     );
+    this.visitorTeams.put(visitorId, teamId);
   }
 }

@@ -3,6 +3,7 @@
  * with an open conversation goes back to its team whatever the routing rules pick now, and
  * a TeamDO that reopens or transfers a conversation moves the visitor with it.
  */
+import type { VisitorProfile } from "../../core/team-config";
 import { teamStub } from "../addresses";
 import type { SiteHost } from "./site-host";
 
@@ -13,22 +14,30 @@ export class SiteVisitorTeams {
    * Which team a visitor's session goes to: the team of their open conversation if they
    * have one (a conversation never changes team because a rule matched differently),
    * else `pickedTeam` (the Worker's routing rules). Null when that team does not exist.
+   * The team it names has been told `profile` (what the Worker learned at this session)
+   * before this answers: a reconnect to the team it was in is one call to that team
+   * (`visitorSession`: its open conversation, and the profile), not two.
    */
   async route(
-    visitorId: string,
+    profile: VisitorProfile,
     pickedTeam: string,
     now: number,
   ): Promise<{ teamId: string; conversationId: string | null } | null> {
     const site = this.host.site();
     if (!site) return null;
+    const { visitorId } = profile;
     const teams = new Set(site.teams.map((team) => team.id));
     const last = this.host.store.visitorTeam(visitorId);
     if (last !== null && teams.has(last)) {
-      const open = await teamStub(this.host.env, site.siteId, last).openConversationOf(visitorId);
-      if (open) return { teamId: last, conversationId: open };
+      // The last team takes the profile when the session stays there: an open conversation,
+      // or the rules pick it again.
+      const stays = last === pickedTeam;
+      const open = await teamStub(this.host.env, site.siteId, last).visitorSession(profile, stays);
+      if (open || stays) return { teamId: last, conversationId: open };
     }
     if (!teams.has(pickedTeam)) return null;
     this.set(visitorId, pickedTeam, now);
+    await teamStub(this.host.env, site.siteId, pickedTeam).rememberVisitor(profile);
     return { teamId: pickedTeam, conversationId: null };
   }
 

@@ -5,7 +5,7 @@
  * leaves them out unless its name says it is for agents (`afterForAgents`, `last`), so a
  * visitor's history, an export or a webhook built on `after` cannot carry one.
  */
-import { BoundedCache } from "./bounded-cache";
+import { BoundedCache } from "../bounded-cache";
 import { MAX_HISTORY_MESSAGES, type AttachmentRef, type Author, type ChatMessage } from "../../protocol";
 
 interface MessageRow {
@@ -39,6 +39,8 @@ export interface NewMessage {
  */
 interface Tail {
   lastSeq: number;
+  /** The last seq that is not an agents' note: what a visitor's welcome says (and has missed past). */
+  lastVisitorSeq: number;
   clientIds: Map<string, number>;
 }
 
@@ -55,14 +57,13 @@ export class MessageStore {
         conversationId,
       ))
         clientIds.set(row.client_id, row.seq);
-      const lastSeq =
-        this.sql
-          .exec<{ seq: number | null }>(
-            "SELECT MAX(seq) AS seq FROM messages WHERE conversation_id = ?",
-            conversationId,
-          )
-          .one().seq ?? 0;
-      return { lastSeq, clientIds };
+      const last = this.sql
+        .exec<{ seq: number | null; visible: number | null }>(
+          "SELECT MAX(seq) AS seq, MAX(CASE WHEN author != 'note' THEN seq END) AS visible FROM messages WHERE conversation_id = ?",
+          conversationId,
+        )
+        .one();
+      return { lastSeq: last.seq ?? 0, lastVisitorSeq: last.visible ?? 0, clientIds };
     });
   }
 
@@ -72,14 +73,7 @@ export class MessageStore {
 
   /** The last seq the visitor can see (notes left out): what their welcome says. */
   lastVisitorSeq(conversationId: string): number {
-    return (
-      this.sql
-        .exec<{ seq: number | null }>(
-          "SELECT MAX(seq) AS seq FROM messages WHERE conversation_id = ? AND author != 'note'",
-          conversationId,
-        )
-        .one().seq ?? 0
-    );
+    return this.tail(conversationId).lastVisitorSeq;
   }
 
   /** The last message, notes included (agents' views only). */
@@ -135,6 +129,7 @@ export class MessageStore {
     );
     // In step only once the row is written: a failed INSERT leaves the tail as stored.
     tail.lastSeq = seq;
+    if (message.from !== "note") tail.lastVisitorSeq = seq;
     if (message.clientId !== undefined) tail.clientIds.set(message.clientId, seq);
     return {
       message: toChatMessage({

@@ -3,9 +3,9 @@
  * (the Worker verified its signature and expiry; this object, the only one it is good for,
  * remembers it as spent until it expires), and one visitor (tabs) or one agent token holds at
  * most a few sockets: a newer one closes the oldest with `CloseCode.tooManySockets`. Used by
- * `TeamDO.fetch`. Spent tickets live in the object's key-value storage, so they survive
- * hibernation, and in memory in front of it, so a flood on one ticket costs no storage;
- * stored ones are swept once expired.
+ * `TeamDO.fetch`. Spent tickets live in the object's SQLite (`spent_tickets`), so they survive
+ * hibernation and restarts, and in memory in front of it, so a flood on one ticket costs no
+ * storage; stored ones are swept once expired.
  */
 import { z } from "zod";
 import { SpentTickets } from "../../core/throttles/spent-tickets";
@@ -28,23 +28,30 @@ export function ticketFromHeader(headers: Headers): TicketStub | null {
   }
 }
 
-const PREFIX = "spent-ticket:";
-/** Keys sort by expiry, so the expired ones are one range. */
-const keyOf = (ticket: TicketStub) => `${PREFIX}${String(ticket.exp).padStart(15, "0")}:${ticket.id}`;
+/** Where spent tickets were kept before schema version 10 (key-value storage, one key each). */
+const LEGACY_PREFIX = "spent-ticket:";
 /** Live tickets this object remembers without storage; past it, storage still knows. */
 const SPENT_IN_MEMORY = 5_000;
-/** Expired keys are swept at most this often, not on every upgrade. */
+/** Expired rows are swept at most this often, not on every upgrade. */
 const SWEEP_EVERY_MS = 30_000;
 
 /**
  * Spent tickets of one team object: memory first (a spent ticket again costs one map lookup,
- * no storage), storage when memory does not know (after a wake, or past its capacity).
+ * no storage), then one SQLite statement (`INSERT OR IGNORE` into `spent_tickets`, whose
+ * primary key refuses a ticket spent before a wake or past memory's capacity). One
+ * synchronous statement per upgrade where the key-value store took a read and a write, each
+ * awaited; the write is as durable (the 101 leaves once it is).
  */
 export class TicketLedger {
   private readonly memory = new SpentTickets(SPENT_IN_MEMORY);
   private nextSweepAt = 0;
+  /** Whether this wake has moved spent tickets left in key-value storage by an older version. */
+  private legacyMoved = false;
 
-  constructor(private readonly storage: DurableObjectStorage) {}
+  constructor(
+    private readonly storage: DurableObjectStorage,
+    private readonly sql: SqlStorage,
+  ) {}
 
   /** True when this object has seen `ticket` spent, without touching storage. */
   knownSpent(ticket: TicketStub, now: number): boolean {
@@ -55,19 +62,34 @@ export class TicketLedger {
   async spend(ticket: TicketStub, now: number): Promise<boolean> {
     // Marked before the first await: a concurrent upgrade on the same ticket is refused from memory.
     if (!this.memory.spend(ticket.id, ticket.exp, now)) return false;
-    const key = keyOf(ticket);
-    if ((await this.storage.get(key)) !== undefined) return false;
-    await this.storage.put(key, 1);
+    if (!this.legacyMoved) await this.moveLegacy(now);
     if (now >= this.nextSweepAt) {
       this.nextSweepAt = now + SWEEP_EVERY_MS;
-      const expired = await this.storage.list({
-        prefix: PREFIX,
-        end: `${PREFIX}${String(now).padStart(15, "0")}`,
-        limit: 128,
-      });
-      if (expired.size > 0) await this.storage.delete([...expired.keys()]);
+      this.sql.exec("DELETE FROM spent_tickets WHERE exp <= ?", now);
     }
-    return true;
+    const written = this.sql.exec(
+      "INSERT OR IGNORE INTO spent_tickets (id, exp) VALUES (?, ?)",
+      ticket.id,
+      ticket.exp,
+    ).rowsWritten;
+    return written > 0;
+  }
+
+  /**
+   * Once per wake: tickets an older version spent into key-value storage (live for at most
+   * 30 s after the upgrade) go into the table, so they stay refused; then the keys go.
+   */
+  private async moveLegacy(now: number): Promise<void> {
+    const legacy = await this.storage.list({ prefix: LEGACY_PREFIX, limit: 1024 });
+    this.legacyMoved = true;
+    for (const key of legacy.keys()) {
+      // "spent-ticket:<exp, 15 digits>:<id>"
+      const exp = Number(key.slice(LEGACY_PREFIX.length, LEGACY_PREFIX.length + 15));
+      const id = key.slice(LEGACY_PREFIX.length + 16);
+      if (exp > now && id)
+        this.sql.exec("INSERT OR IGNORE INTO spent_tickets (id, exp) VALUES (?, ?)", id, exp);
+    }
+    if (legacy.size > 0) await this.storage.delete([...legacy.keys()]);
   }
 }
 

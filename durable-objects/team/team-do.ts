@@ -92,7 +92,7 @@ export class TeamDO extends DurableObject {
     this.historyStore = new HistoryStore(ctx.storage.sql, this.store);
     this.hooks = new TeamWebhooks(ctx.storage.sql);
     this.files = new FileCleanup(ctx.storage.sql, env.FILES, this.store.attachments);
-    this.tickets = new TicketLedger(ctx.storage);
+    this.tickets = new TicketLedger(ctx.storage, ctx.storage.sql);
     this.text = new VisitorText(this.store);
     this.views = new TeamViews(this.store, this.text);
     this.out = new TeamBroadcasts(this.store, new TeamSockets(ctx), this.views);
@@ -242,6 +242,16 @@ export class TeamDO extends DurableObject {
   /** Id of the visitor's open conversation, if any. */
   async openConversationOf(visitorId: string): Promise<string | null> {
     return this.entry("openConversationOf", () => visitors.openConversationOf(this.shell, visitorId));
+  }
+
+  /**
+   * A session of a visitor who was in this team (from the SiteDO): the id of their open
+   * conversation, if any; `profile` is remembered when there is one or when `stays`.
+   */
+  async visitorSession(profile: VisitorProfile, stays: boolean): Promise<string | null> {
+    return this.entry("visitorSession", (_team, now) =>
+      visitors.visitorSession(this.shell, profile, stays, now),
+    );
   }
 
   /** What the Worker learned at the visitor's session (identity, locale, page), for new chats. */

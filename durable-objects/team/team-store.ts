@@ -8,7 +8,7 @@ import { ReadCoalescer } from "../../core/throttles/read-coalescer";
 import { AgentReadStore } from "./agent-read-store";
 import { CsatStore } from "./csat-store";
 import { AttachmentStore } from "./attachment-store";
-import { BoundedCache } from "./bounded-cache";
+import { BoundedCache } from "../bounded-cache";
 import { MessageStore } from "./message-store";
 import type { TeamAgentConfig, TeamConfig, VisitorProfile } from "../../core/team-config";
 
@@ -61,6 +61,8 @@ export class TeamStore {
   private readonly conversationRows = new BoundedCache<ConversationRow | null>();
   /** The visitor's latest conversation id (null: none yet), by visitor id. */
   private readonly latestOf = new BoundedCache<string | null>();
+  /** Each visitor's stored profile, parsed and as its JSON (null: none stored). */
+  private readonly visitorRows = new BoundedCache<StoredVisitor | null>();
   /** MIN(gone_since) over agents; undefined until asked after a wake or a change. */
   private goneSinceMin: number | null | undefined;
 
@@ -152,20 +154,33 @@ export class TeamStore {
 
   // ---- visitors ----
 
+  /**
+   * Stores what the Worker learned of the visitor at their session. The same profile as the
+   * stored one (a reconnect, the next page of the same visit) writes nothing.
+   */
   rememberVisitor(profile: VisitorProfile, now: number): void {
+    const json = JSON.stringify(profile);
+    if (this.storedVisitor(profile.visitorId)?.json === json) return;
     this.sql.exec(
       "INSERT OR REPLACE INTO visitors (visitor_id, profile, updated_at) VALUES (?, ?, ?)",
       profile.visitorId,
-      JSON.stringify(profile),
+      json,
       now,
     );
+    this.visitorRows.put(profile.visitorId, { json, profile: frozen(structuredClone(profile)) });
   }
 
   visitor(visitorId: string): VisitorProfile | null {
-    const row = this.sql
-      .exec<{ profile: string }>("SELECT profile FROM visitors WHERE visitor_id = ?", visitorId)
-      .toArray()[0];
-    return row ? (JSON.parse(row.profile) as VisitorProfile) : null;
+    return this.storedVisitor(visitorId)?.profile ?? null;
+  }
+
+  private storedVisitor(visitorId: string): StoredVisitor | null {
+    return this.visitorRows.get(visitorId, () => {
+      const row = this.sql
+        .exec<{ profile: string }>("SELECT profile FROM visitors WHERE visitor_id = ?", visitorId)
+        .toArray()[0];
+      return row ? { json: row.profile, profile: frozen(JSON.parse(row.profile) as VisitorProfile) } : null;
+    });
   }
 
   // ---- conversations ----
@@ -188,7 +203,10 @@ export class TeamStore {
       this.conversationRows.forget(id);
       this.messages.forget(id);
     }
-    if (visitorId !== null) this.latestOf.forget(visitorId);
+    if (visitorId !== null) {
+      this.latestOf.forget(visitorId);
+      this.visitorRows.forget(visitorId);
+    }
   }
 
   /** Conversations by a WHERE clause over `c` (the history store's queries). */
@@ -354,6 +372,11 @@ export class TeamStore {
     );
     this.conversationRows.forget(conversationId);
   }
+}
+
+interface StoredVisitor {
+  json: string;
+  profile: VisitorProfile;
 }
 
 /** Shared rows are never edited in place: a caller that tries fails loudly (tests), not silently. */

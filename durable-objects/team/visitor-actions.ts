@@ -69,6 +69,7 @@ function hello(team: ReadyTeam, visitor: VisitorContext, lastSeq: number): Resul
   const { store, out, engine } = team;
   const conversation = store.openConversationOf(visitor.visitorId);
   const agentName = conversation?.agentId ? (store.agent(conversation.agentId)?.name ?? "") : "";
+  const last = conversation ? store.messages.lastVisitorSeq(conversation.id) : 0;
   send(visitor.ws, {
     type: "welcome",
     visitorId: visitor.visitorId,
@@ -76,12 +77,14 @@ function hello(team: ReadyTeam, visitor: VisitorContext, lastSeq: number): Resul
       ? {
           id: conversation.id,
           state: conversation.state,
-          lastSeq: store.messages.lastVisitorSeq(conversation.id),
+          lastSeq: last,
           readSeq: conversation.visitorReadSeq,
           agent: conversation.agentId ? { name: agentName, initials: initialsOf(agentName) } : null,
         }
       : null,
-    messages: conversation ? store.messages.after(conversation.id, lastSeq).map(visitorCopy) : [],
+    // A reconnect that missed nothing (the usual one) reads no message rows: the last seq is in memory.
+    messages:
+      conversation && lastSeq < last ? store.messages.after(conversation.id, lastSeq).map(visitorCopy) : [],
   });
   out.forgetStatus(visitor.visitorId);
   out.status(engine, visitor.visitorId, visitor.now, true);

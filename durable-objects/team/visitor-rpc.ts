@@ -33,6 +33,17 @@ export function openConversationOf(shell: TeamShell, visitorId: string): string 
   return shell.store.openConversationOf(visitorId)?.id ?? null;
 }
 
+export function visitorSession(
+  shell: TeamShell,
+  profile: VisitorProfile,
+  stays: boolean,
+  now: number,
+): string | null {
+  const open = shell.store.openConversationOf(profile.visitorId)?.id ?? null;
+  if (open || stays) shell.store.rememberVisitor(profile, now);
+  return open;
+}
+
 export function rememberVisitor(shell: TeamShell, profile: VisitorProfile, now: number): void {
   shell.store.rememberVisitor(profile, now);
 }

@@ -4,7 +4,7 @@
  * and then closed with `CloseCode.rateLimited`), typing is coalesced, a ticket opens one
  * socket only, and a visitor holds at most a few sockets.
  */
-import { env, runInDurableObject, SELF } from "cloudflare:test";
+import { env, evictDurableObject, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { AgentFrameOut, AgentSessionResponse, VisitorSessionResponse } from "../../protocol";
 import { siteStub, teamStub } from "../../durable-objects/addresses";
@@ -201,14 +201,70 @@ describe("tickets and sockets", () => {
     expect(first.status).toBe(101);
     first.webSocket?.accept();
     // Storage forgets the spent ticket; the object's memory must still refuse it.
-    await runInDurableObject(team, async (_instance, state) => {
-      const spent = await state.storage.list({ prefix: "spent-ticket:" });
-      expect(spent.size).toBe(1);
-      await state.storage.delete([...spent.keys()]);
+    await runInDurableObject(team, (_instance, state) => {
+      const spent = state.storage.sql.exec("SELECT id FROM spent_tickets").toArray();
+      expect(spent).toHaveLength(1);
+      state.storage.sql.exec("DELETE FROM spent_tickets");
     });
     const again = await team.fetch("https://team.internal/connect", { headers });
     expect(again.status).toBe(401);
     expect(await again.json()).toMatchObject({ error: { code: "unauthorized" } });
+  });
+
+  it("the team object refuses a spent ticket after a restart, from its spent_tickets row", async () => {
+    await seedSite("noisy-ticket-restart");
+    const team = teamStub(env, "noisy-ticket-restart", "support");
+    const ticket = { id: crypto.randomUUID(), exp: Date.now() + 30_000 };
+    const headers = {
+      Upgrade: "websocket",
+      [IdentityHeader]: JSON.stringify({ role: "visitor", visitorId: "v_restart" }),
+      [TicketHeader]: JSON.stringify(ticket),
+    };
+    const first = await team.fetch("https://team.internal/connect", { headers });
+    expect(first.status).toBe(101);
+    first.webSocket?.accept();
+    // One row per spent ticket, in SQLite (no key-value read or write per upgrade).
+    await runInDurableObject(team, async (_instance, state) => {
+      expect(state.storage.sql.exec("SELECT id, exp FROM spent_tickets").toArray()).toEqual([ticket]);
+      expect((await state.storage.list({ prefix: "spent-ticket:" })).size).toBe(0);
+    });
+    // The object's memory is gone with the restart: the row alone must refuse the ticket.
+    await evictDurableObject(team, { webSockets: "close" });
+    const again = await team.fetch("https://team.internal/connect", { headers });
+    expect(again.status).toBe(401);
+    // And a fresh ticket still opens after the restart.
+    const fresh = await team.fetch("https://team.internal/connect", {
+      headers: { ...headers, [TicketHeader]: JSON.stringify({ id: crypto.randomUUID(), exp: ticket.exp }) },
+    });
+    expect(fresh.status).toBe(101);
+    fresh.webSocket?.accept();
+  });
+
+  it("still refuses a ticket an older version spent into key-value storage", async () => {
+    await seedSite("noisy-ticket-legacy");
+    const team = teamStub(env, "noisy-ticket-legacy", "support");
+    const ticket = { id: crypto.randomUUID(), exp: Date.now() + 30_000 };
+    // What schema version 9 wrote for a spent ticket, left behind by an upgrade.
+    await runInDurableObject(team, async (_instance, state) => {
+      await state.storage.put(`spent-ticket:${String(ticket.exp).padStart(15, "0")}:${ticket.id}`, 1);
+    });
+    await evictDurableObject(team);
+    const headers = {
+      Upgrade: "websocket",
+      [IdentityHeader]: JSON.stringify({ role: "visitor", visitorId: "v_legacy" }),
+      [TicketHeader]: JSON.stringify(ticket),
+    };
+    // The first upgrade of the wake moves the old keys into the table (here: another ticket).
+    const other = await team.fetch("https://team.internal/connect", {
+      headers: { ...headers, [TicketHeader]: JSON.stringify({ id: crypto.randomUUID(), exp: ticket.exp }) },
+    });
+    expect(other.status).toBe(101);
+    other.webSocket?.accept();
+    const again = await team.fetch("https://team.internal/connect", { headers });
+    expect(again.status).toBe(401);
+    await runInDurableObject(team, async (_instance, state) => {
+      expect((await state.storage.list({ prefix: "spent-ticket:" })).size).toBe(0);
+    });
   });
 
   it("closes a visitor's oldest socket past the cap with CloseCode.tooManySockets", async () => {

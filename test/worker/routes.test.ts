@@ -98,8 +98,11 @@ describe("visitor session", () => {
     ).json<{ visitorToken: string; visitorId: string }>();
     const again = await (
       await visitorSession("sess-back", { visitorToken: first.visitorToken })
-    ).json<{ visitorId: string }>();
+    ).json<{ visitorToken: string; visitorId: string }>();
     expect(again.visitorId).toBe(first.visitorId);
+    // The same token back (nothing to sign again on a reconnect), and it still opens sessions.
+    expect(again.visitorToken).toBe(first.visitorToken);
+    expect((await visitorSession("sess-back", { visitorToken: again.visitorToken })).status).toBe(200);
   });
 
   it("routes to the team the visitor chose, through a routing rule on choices", async () => {

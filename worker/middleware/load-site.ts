@@ -30,6 +30,47 @@ export async function loadSite(
   return site;
 }
 
+/** A site as a visitor session decides on it, with the version its object gave it. */
+export interface VersionedSite {
+  site: SiteView;
+  version: string;
+}
+
+/** Sites kept per isolate between visitor sessions (`loadSessionSite`), by site id. */
+const sessionSites = new Map<string, VersionedSite>();
+const SESSION_SITES_PER_ISOLATE = 1000;
+
+/**
+ * The site for a visitor session (`POST …/session`), from this isolate's memory when it has
+ * it: one object call fewer per session. Memory is a shortcut, never the authority: the
+ * session names the version it decided on, and the site object's `routeVisitor` refuses it
+ * as stale, before anything is written, when the site has changed since; then the session
+ * decides again on `loadSessionSite(c, { fresh: true })`. Sets the request's `site` and
+ * `siteVersion`. Answers 404 as `loadSite` does.
+ */
+export async function loadSessionSite(
+  c: Context<AppEnv>,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<VersionedSite> {
+  const siteId = c.req.param("site") ?? "";
+  let versioned = fresh ? undefined : sessionSites.get(siteId);
+  if (!versioned) {
+    const loaded =
+      idSchema.safeParse(siteId).success && (await siteExists(c.env, siteId))
+        ? await siteStub(c.env, siteId).versionedSite()
+        : null;
+    if (!loaded) throw notFound(`no site "${siteId.slice(0, 64)}"`);
+    versioned = loaded;
+    sessionSites.delete(siteId);
+    if (sessionSites.size >= SESSION_SITES_PER_ISOLATE)
+      sessionSites.delete(sessionSites.keys().next().value!);
+    sessionSites.set(siteId, versioned);
+  }
+  c.set("site", versioned.site);
+  c.set("siteVersion", versioned.version);
+  return versioned;
+}
+
 /** Sites known to exist, per isolate: sites are never deleted, so a yes stays true. */
 const knownSites = new Set<string>();
 

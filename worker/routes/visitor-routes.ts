@@ -8,7 +8,7 @@ import { ErrorCode, MAX_HTTP_BODY_BYTES, visitorSessionRequestSchema } from "../
 import { ApiError } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { forwardSocket } from "../forward-socket";
-import { allowedOrigin } from "../middleware/allowed-origin";
+import { allowedOrigin, sessionSite } from "../middleware/allowed-origin";
 import { jsonBody } from "../middleware/json-body";
 import { limitBody } from "../middleware/limit-body";
 import { loadSite } from "../middleware/load-site";
@@ -21,7 +21,13 @@ export const visitorRoutes = new Hono<AppEnv>();
 
 // The rate limit comes first: a flood must not reach the site's Durable Object.
 // Unknown site names count per address too: a flood of junk names is cut off before the objects.
-visitorRoutes.use("/session", failureRateLimit("unknown-site"), sessionRateLimit(), allowedOrigin());
+visitorRoutes.use(
+  "/session",
+  failureRateLimit("unknown-site"),
+  sessionRateLimit(),
+  sessionSite(),
+  allowedOrigin(),
+);
 
 visitorRoutes.post(
   "/session",

@@ -1,6 +1,7 @@
 /**
  * A map of values read from SQLite, kept in memory up to a bound (the oldest read first
- * out), for the rows a TeamDO asks for on every frame. Memory only: after a wake it starts
+ * out), for the rows an object asks for on every frame or session (a TeamDO's conversations
+ * and visitors, a SiteDO's visitor teams). Memory only: after a wake it starts
  * empty and fills as rows are asked for. The owner forgets or replaces an entry in the same
  * step as the write that changes it.
  */
