@@ -35,7 +35,7 @@ export function dueWork(
   const release: DueWork["release"] = [];
   const noAnswerMs = config.settings.noAnswerSeconds === null ? null : config.settings.noAnswerSeconds * 1000;
   // Without a no-answer timer nothing here can be due: the open chats are not read at all.
-  for (const conversation of noAnswerMs === null ? [] : store.openConversations()) {
+  for (const conversation of noAnswerMs === null ? [] : store.conversations.openConversations()) {
     const record = engine.conversation(conversation.id);
     if (
       !record ||

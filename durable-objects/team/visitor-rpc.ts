@@ -30,7 +30,7 @@ export type AttachmentUpload = {
 };
 
 export function openConversationOf(shell: TeamShell, visitorId: string): string | null {
-  return shell.store.openConversationOf(visitorId)?.id ?? null;
+  return shell.store.conversations.openConversationOf(visitorId)?.id ?? null;
 }
 
 export function rememberVisitor(shell: TeamShell, profile: VisitorProfile, now: number): void {
