@@ -95,7 +95,11 @@ export class TeamStore {
       JSON.stringify(record),
       name ?? null,
     );
-    this.agentRows.forget(record.id);
+    const row = this.agentRows.peek(record.id);
+    // Kept in step rather than read again: this runs on every assignment, close and first
+    // reply, and the agent's next frame asks for the row.
+    if (row) this.agentRows.put(record.id, frozen({ ...row, name: name ?? row.name, record: { ...record } }));
+    else this.agentRows.forget(record.id);
   }
 
   removeAgent(id: string): void {
