@@ -34,12 +34,18 @@ export interface NewMessage {
 
 /**
  * What every message needs of its conversation: the last seq, and each clientId stored with
- * its seq (a resend finds its first copy). Read from SQLite once per conversation after a
- * wake, then kept in step by `append`, so a message costs one INSERT and no read.
+ * its seq (a resend finds its first copy); and what every summary of it shows: the last
+ * message (its preview) and since when the visitor waits for an answer. Read from SQLite
+ * once per conversation after a wake, then kept in step by `append`, so a message costs one
+ * INSERT and no read, and a queue or assignment summary reads no message.
  */
 interface Tail {
   lastSeq: number;
   clientIds: Map<string, number>;
+  /** The last message, notes included (agents' views only); null before the first. */
+  last: ChatMessage | null;
+  /** The `at` of the visitor's first message after the last agent reply; null when none waits. */
+  waitingSince: number | null;
 }
 
 export class MessageStore {
@@ -55,14 +61,19 @@ export class MessageStore {
         conversationId,
       ))
         clientIds.set(row.client_id, row.seq);
-      const lastSeq =
-        this.sql
-          .exec<{ seq: number | null }>(
-            "SELECT MAX(seq) AS seq FROM messages WHERE conversation_id = ?",
-            conversationId,
-          )
-          .one().seq ?? 0;
-      return { lastSeq, clientIds };
+      const lastRow = this.sql
+        .exec<MessageRow>(
+          "SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1",
+          conversationId,
+        )
+        .toArray()[0];
+      const last = lastRow ? toChatMessage(lastRow) : null;
+      return {
+        lastSeq: last?.seq ?? 0,
+        clientIds,
+        last,
+        waitingSince: this.readWaitingSince(conversationId),
+      };
     });
   }
 
@@ -84,17 +95,15 @@ export class MessageStore {
 
   /** The last message, notes included (agents' views only). */
   last(conversationId: string): ChatMessage | null {
-    const row = this.sql
-      .exec<MessageRow>(
-        "SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1",
-        conversationId,
-      )
-      .toArray()[0];
-    return row ? toChatMessage(row) : null;
+    return this.tail(conversationId).last;
   }
 
   /** When the visitor started waiting for an answer: their first message after the last agent reply. */
   waitingSince(conversationId: string): number | null {
+    return this.tail(conversationId).waitingSince;
+  }
+
+  private readWaitingSince(conversationId: string): number | null {
     return this.sql
       .exec<{ since: number | null }>(
         `SELECT MIN(at) AS since FROM messages WHERE conversation_id = ?1 AND author = 'visitor'
@@ -133,23 +142,26 @@ export class MessageStore {
       message.at,
       attachmentsJson(message.attachments),
     );
+    const stored = toChatMessage({
+      conversation_id: conversationId,
+      seq,
+      client_id: message.clientId ?? null,
+      author: message.from,
+      agent_id: message.agentId ?? null,
+      author_name: message.authorName ?? null,
+      text: message.text,
+      at: message.at,
+      attachments: attachmentsJson(message.attachments),
+    });
     // In step only once the row is written: a failed INSERT leaves the tail as stored.
     tail.lastSeq = seq;
     if (message.clientId !== undefined) tail.clientIds.set(message.clientId, seq);
-    return {
-      message: toChatMessage({
-        conversation_id: conversationId,
-        seq,
-        client_id: message.clientId ?? null,
-        author: message.from,
-        agent_id: message.agentId ?? null,
-        author_name: message.authorName ?? null,
-        text: message.text,
-        at: message.at,
-        attachments: attachmentsJson(message.attachments),
-      }),
-      duplicate: false,
-    };
+    // Shared by the caller and every later summary: frozen, so neither can change the other's.
+    tail.last = Object.freeze(stored);
+    // As readWaitingSince: an agent's reply ends the wait, the visitor's first line after it starts one.
+    if (message.from === "agent") tail.waitingSince = null;
+    else if (message.from === "visitor" && tail.waitingSince === null) tail.waitingSince = message.at;
+    return { message: stored, duplicate: false };
   }
 
   /** What the visitor may see after `afterSeq`: every message but agents' notes. */
