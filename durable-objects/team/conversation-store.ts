@@ -125,6 +125,7 @@ export class ConversationStore {
     origin: ConversationOrigin = "chat",
     note: string | null = null,
   ): void {
+    const visitorJson = JSON.stringify(visitor);
     this.sql.exec(
       `INSERT INTO conversations (id, visitor_id, state, agent_id, created_at, closed_at, record, visitor, origin, note)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -138,13 +139,50 @@ export class ConversationStore {
       createdAt,
       record.closedAt ?? null,
       JSON.stringify(record),
-      JSON.stringify(visitor),
+      visitorJson,
       origin,
       note,
     );
-    // A new latest conversation for the visitor, or one of theirs opened again.
+    if (this.isNewLatest(record.visitorId, createdAt)) {
+      // A new row, and the visitor's latest by the query's own order: both kept, not read
+      // again (the visitor's next frame and the assignment ask for them at once).
+      this.latestOf.put(record.visitorId, record.id);
+      this.rows.put(
+        record.id,
+        frozen({
+          id: record.id,
+          visitorId: record.visitorId,
+          state: record.state,
+          agentId: record.agentId ?? null,
+          createdAt,
+          closedAt: record.closedAt ?? null,
+          record: { ...record },
+          // A copy as a read would give: the caller's profile stays the caller's.
+          visitor: JSON.parse(visitorJson) as VisitorProfile,
+          origin,
+          note,
+          visitorReadSeq: 0,
+          labels: [],
+        }),
+      );
+      return;
+    }
+    // One of theirs opened again (A -> B -> A), or nothing known: read afresh when asked.
     this.latestOf.forget(record.visitorId);
     this.rows.forget(record.id);
+  }
+
+  /**
+   * Whether a conversation of the visitor created at `createdAt` is certainly a new row and
+   * their latest: they had none in this team, or their latest known one is strictly older
+   * (a row already stored and that recent would have been their latest). False when unknown.
+   */
+  private isNewLatest(visitorId: string, createdAt: number): boolean {
+    const latestId = this.latestOf.peek(visitorId);
+    if (latestId === undefined) return false;
+    if (latestId === null) return true;
+    const latest = this.get(latestId);
+    return latest !== null && latest.createdAt < createdAt;
   }
 
   /** Writes an engine record back (state, agent, close time follow it). */
