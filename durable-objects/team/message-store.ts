@@ -77,6 +77,14 @@ export class MessageStore {
     });
   }
 
+  /**
+   * A conversation just created under a fresh id has no messages: its tail is known without
+   * the three reads a first message would otherwise make.
+   */
+  started(conversationId: string): void {
+    this.tails.put(conversationId, { lastSeq: 0, clientIds: new Map(), last: null, waitingSince: null });
+  }
+
   lastSeq(conversationId: string): number {
     return this.tail(conversationId).lastSeq;
   }

@@ -104,6 +104,8 @@ export function startConversation(
   );
   if (!admitted.ok) return admitted;
   const { conversation } = admitted.value;
+  // A fresh id: nothing was ever written under it.
+  team.store.messages.started(conversation.id);
   // Closed: the away line says what is true; "How can we help?" would promise a live answer.
   if (away.state === "away" && !(away.offlineForm && !offlineForm && agentOnline)) {
     // Whoever left a message (through the form or not) is told it will be answered, not asked for one.

@@ -6,6 +6,7 @@ import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
 import { ConversationStore } from "../../durable-objects/team/conversation-store";
+import { MessageStore } from "../../durable-objects/team/message-store";
 import type { TeamStore } from "../../durable-objects/team/team-store";
 import { connectAgent, connectVisitor, seedSite } from "./helpers";
 
@@ -117,10 +118,23 @@ describe("durability", () => {
     // Memory (the object's own store) against a fresh store over the same SQLite: a wake.
     const compare = () =>
       runInDurableObject(teamStub(env, "hib-rows", "support"), (instance, state) => {
-        const kept = (instance as unknown as { store: TeamStore }).store.conversations;
+        const store = (instance as unknown as { store: TeamStore }).store;
         const woken = new ConversationStore(state.storage.sql);
-        const latest = kept.latestConversationOf(visitorId);
-        return { kept: latest, woken: woken.latestConversationOf(visitorId), again: woken.get(latest!.id) };
+        const latest = store.conversations.latestConversationOf(visitorId);
+        // Its messages' figures too (the tail of a conversation just started is not read).
+        const tail = (messages: MessageStore) => ({
+          lastSeq: messages.lastSeq(latest!.id),
+          last: messages.last(latest!.id),
+          waitingSince: messages.waitingSince(latest!.id),
+          resend: messages.seqOfClientId(latest!.id, "c2"),
+        });
+        return {
+          kept: latest,
+          woken: woken.latestConversationOf(visitorId),
+          again: woken.get(latest!.id),
+          tail: tail(store.messages),
+          wokenTail: tail(new MessageStore(state.storage.sql)),
+        };
       });
 
     // The visitor's first conversation here, then (closed) their next one.
@@ -129,6 +143,8 @@ describe("durability", () => {
     let rows = await compare();
     expect(rows.kept).toMatchObject({ id: first.conversationId, state: "queued" });
     expect(rows.kept).toEqual(rows.woken);
+    expect(rows.tail).toMatchObject({ lastSeq: first.seq, last: { text: "first" }, resend: null });
+    expect(rows.tail).toEqual(rows.wokenTail);
     agent.send({ type: "claim", conversationId: first.conversationId });
     await agent.until("assigned");
     agent.send({ type: "close", conversationId: first.conversationId });
@@ -140,5 +156,7 @@ describe("durability", () => {
     expect(rows.kept).toMatchObject({ id: second.conversationId, state: "queued" });
     expect(rows.kept).toEqual(rows.woken);
     expect(rows.kept).toEqual(rows.again);
+    expect(rows.tail).toMatchObject({ lastSeq: second.seq, last: { text: "second" }, resend: second.seq });
+    expect(rows.tail).toEqual(rows.wokenTail);
   });
 });
