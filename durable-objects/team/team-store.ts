@@ -29,6 +29,8 @@ export class TeamStore {
    * after a wake; each write here replaces or forgets its row. Frozen: shared, never edited.
    */
   private readonly agentRows = new BoundedCache<AgentRow | null>();
+  /** Visitor profiles (null: none stored), asked for by every new conversation; written through here. */
+  private readonly visitors = new BoundedCache<VisitorProfile | null>();
   /** MIN(gone_since) over agents; undefined until asked after a wake or a change. */
   private goneSinceMin: number | null | undefined;
 
@@ -126,24 +128,31 @@ export class TeamStore {
   // ---- visitors ----
 
   rememberVisitor(profile: VisitorProfile, now: number): void {
+    const json = JSON.stringify(profile);
     this.sql.exec(
       "INSERT OR REPLACE INTO visitors (visitor_id, profile, updated_at) VALUES (?, ?, ?)",
       profile.visitorId,
-      JSON.stringify(profile),
+      json,
       now,
     );
+    // As a read would give it back: a copy, not the caller's object.
+    this.visitors.put(profile.visitorId, frozen(JSON.parse(json) as VisitorProfile));
   }
 
   visitor(visitorId: string): VisitorProfile | null {
-    const row = this.sql
-      .exec<{ profile: string }>("SELECT profile FROM visitors WHERE visitor_id = ?", visitorId)
-      .toArray()[0];
-    return row ? (JSON.parse(row.profile) as VisitorProfile) : null;
+    return this.visitors.get(visitorId, () => {
+      const row = this.sql
+        .exec<{ profile: string }>("SELECT profile FROM visitors WHERE visitor_id = ?", visitorId)
+        .toArray()[0];
+      return row ? frozen(JSON.parse(row.profile) as VisitorProfile) : null;
+    });
   }
 
   /** Conversations were erased by SQL outside these stores: nothing of them stays in memory. */
   forgetErased(ids: readonly string[], visitorId: string | null): void {
     this.conversations.forgetErased(ids, visitorId);
+    // An erasure by visitor deletes their profile too.
+    if (visitorId !== null) this.visitors.forget(visitorId);
     for (const id of ids) this.messages.forget(id);
   }
 }
