@@ -240,6 +240,10 @@ export class ConversationStore {
       conversationId,
       seq,
     );
-    this.rows.forget(conversationId);
+    // Kept in step, as the UPDATE moves it (forward only): a widget sends a read per message shown.
+    const row = this.rows.peek(conversationId);
+    if (row)
+      this.rows.put(conversationId, frozen({ ...row, visitorReadSeq: Math.max(row.visitorReadSeq, seq) }));
+    else this.rows.forget(conversationId);
   }
 }
