@@ -7,7 +7,13 @@ import type { ConversationRecord } from "../../core/assignment";
 import { ReadCoalescer } from "../../core/throttles/read-coalescer";
 import type { VisitorProfile } from "../../core/team-config";
 import { BoundedCache } from "./bounded-cache";
-import { frozen, toConversation, type ConversationOrigin, type ConversationRow } from "./team-rows";
+import {
+  frozen,
+  parseLabels,
+  toConversation,
+  type ConversationOrigin,
+  type ConversationRow,
+} from "./team-rows";
 
 export class ConversationStore {
   private readonly reads = new ReadCoalescer();
@@ -126,26 +132,31 @@ export class ConversationStore {
     note: string | null = null,
   ): void {
     const visitorJson = JSON.stringify(visitor);
-    this.sql.exec(
-      `INSERT INTO conversations (id, visitor_id, state, agent_id, created_at, closed_at, record, visitor, origin, note)
+    // The row as stored after the upsert: a row opened again keeps its creation time, read
+    // pointer and labels, so what is kept in memory is taken from what SQLite says, not assumed.
+    const stored = this.sql
+      .exec<{ created_at: number; visitor_read_seq: number; labels: string }>(
+        `INSERT INTO conversations (id, visitor_id, state, agent_id, created_at, closed_at, record, visitor, origin, note)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET state = excluded.state, agent_id = excluded.agent_id,
          closed_at = excluded.closed_at, record = excluded.record, visitor = excluded.visitor,
-         origin = excluded.origin, note = excluded.note`,
-      record.id,
-      record.visitorId,
-      record.state,
-      record.agentId ?? null,
-      createdAt,
-      record.closedAt ?? null,
-      JSON.stringify(record),
-      visitorJson,
-      origin,
-      note,
-    );
-    if (this.isNewLatest(record.visitorId, createdAt)) {
-      // A new row, and the visitor's latest by the query's own order: both kept, not read
-      // again (the visitor's next frame and the assignment ask for them at once).
+         origin = excluded.origin, note = excluded.note
+       RETURNING created_at, visitor_read_seq, labels`,
+        record.id,
+        record.visitorId,
+        record.state,
+        record.agentId ?? null,
+        createdAt,
+        record.closedAt ?? null,
+        JSON.stringify(record),
+        visitorJson,
+        origin,
+        note,
+      )
+      .one();
+    if (this.isNewLatest(record.visitorId, stored.created_at)) {
+      // The visitor's latest by the query's own order: it and its row kept, not read again
+      // (the visitor's next frame and the assignment ask for them at once).
       this.latestOf.put(record.visitorId, record.id);
       this.rows.put(
         record.id,
@@ -154,15 +165,15 @@ export class ConversationStore {
           visitorId: record.visitorId,
           state: record.state,
           agentId: record.agentId ?? null,
-          createdAt,
+          createdAt: stored.created_at,
           closedAt: record.closedAt ?? null,
           record: { ...record },
           // A copy as a read would give: the caller's profile stays the caller's.
           visitor: JSON.parse(visitorJson) as VisitorProfile,
           origin,
           note,
-          visitorReadSeq: 0,
-          labels: [],
+          visitorReadSeq: stored.visitor_read_seq,
+          labels: parseLabels(stored.labels),
         }),
       );
       return;
@@ -173,9 +184,10 @@ export class ConversationStore {
   }
 
   /**
-   * Whether a conversation of the visitor created at `createdAt` is certainly a new row and
-   * their latest: they had none in this team, or their latest known one is strictly older
-   * (a row already stored and that recent would have been their latest). False when unknown.
+   * Whether the visitor's conversation stored with `createdAt` is now certainly their latest:
+   * they had none in this team, or their latest known one is strictly older. False when
+   * unknown, or when it is that latest one itself, opened again (the order's tie-break is
+   * SQLite's rowid, not known here).
    */
   private isNewLatest(visitorId: string, createdAt: number): boolean {
     const latestId = this.latestOf.peek(visitorId);

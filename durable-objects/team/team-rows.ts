@@ -68,7 +68,7 @@ export function toConversation(row: Raw): ConversationRow {
   };
 }
 
-function parseLabels(value: SqlStorageValue | undefined): string[] {
+export function parseLabels(value: SqlStorageValue | undefined): string[] {
   const parsed: unknown = JSON.parse(typeof value === "string" ? value : "[]");
   return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === "string") : [];
 }
