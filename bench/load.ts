@@ -115,7 +115,7 @@ await run.main("load: failed", async () => {
     );
   return (
     `load: deliver_p99_ms=${figure(round1(deliverP99))} floor_p99_ms=${figure(round1(floorP99))} p99_ratio=${ratio(deliverP99, floorP99)} ` +
-    `cpu_ms_per_msg=${figure(round2(run.cpuMsPerMessage))} floor_cpu_ms_per_msg=${figure(round2(floorCpu))} cpu_ratio=${ratio(run.cpuMsPerMessage, floorCpu)} ` +
+    `cpu_ms_per_msg=${figure(round2(run.cpuMsPerMessage), 2)} floor_cpu_ms_per_msg=${figure(round2(floorCpu), 2)} cpu_ratio=${ratio(run.cpuMsPerMessage, floorCpu)} ` +
     `assign_p99_ms=${figure(round1(run.assign.percentile(0.99)))} lost=${lost} doubled=${doubled} rss_mb_per_1k=${figure(round1(rssMbPer1k))}`
   );
 });

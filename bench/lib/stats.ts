@@ -65,8 +65,8 @@ export function ms(value: number): string {
   return value.toFixed(0);
 }
 
-/** A figure for a last line: integers stay integers, others get one decimal; NaN prints as -1. */
-export function figure(value: number): string {
+/** A figure for a last line: integers stay integers, others get `decimals` (one); NaN prints as -1. */
+export function figure(value: number, decimals = 1): string {
   if (!Number.isFinite(value)) return "-1";
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return Number.isInteger(value) ? String(value) : value.toFixed(decimals);
 }

@@ -33,6 +33,7 @@ export interface QueueEntry {
 export class AssignmentEngine {
   private readonly state: EngineState;
   private readonly isTeamAgent = (agentId: string): boolean => this.state.pool.get(agentId) !== undefined;
+  private events = 0;
 
   constructor(snapshot: EngineSnapshot) {
     this.state = loadState(snapshot);
@@ -188,6 +189,15 @@ export class AssignmentEngine {
 
   // ── Reading state back ─────────────────────────────────────────────────────────────
 
+  /**
+   * Bumped by every event and command (each one may change anything read back below); the
+   * same between two events. A caller may keep what it derived from the engine (its next
+   * wake, say) while the revision stays.
+   */
+  get revision(): number {
+    return this.events;
+  }
+
   agent(agentId: string): AgentRecord | undefined {
     const agent = this.state.pool.get(agentId);
     return agent && copyAgent(agent.record);
@@ -272,6 +282,7 @@ export class AssignmentEngine {
 
   /** Time passes first, with its consequences, so the event meets a settled team. */
   private begin(now: number): DrainScope {
+    this.events++;
     const state = this.state;
     const scope = state.passTime(now);
     for (const agentId of state.absenceTimers.takeDue(state.now)) {

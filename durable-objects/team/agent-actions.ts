@@ -19,7 +19,7 @@ import { postAgentMessage } from "./post-message";
 import { postNote } from "./post-note";
 import type { ReadyTeam } from "./ready-team";
 import { send } from "./team-sockets";
-import type { AgentRow, ConversationRow } from "./team-store";
+import type { AgentRow, ConversationRow } from "./team-rows";
 import { teamStats } from "./team-stats";
 import { transferOut } from "./transfer-out";
 
@@ -78,7 +78,7 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
       }
       return ok();
     case "history": {
-      const conversation = store.conversation(frame.conversationId);
+      const conversation = store.conversations.get(frame.conversationId);
       if (!conversation || !canRead(conversation, me.id)) return notYours();
       send(ws, {
         type: "history",
@@ -89,7 +89,7 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
       return ok();
     }
     case "claim": {
-      const conversation = store.conversation(frame.conversationId);
+      const conversation = store.conversations.get(frame.conversationId);
       if (conversation?.state === "assigned" && conversation.agentId === me.id) return ok();
       if (conversation?.state === "assigned") {
         // A claim that lost the race: the panel that showed it queued marks it taken.
@@ -124,13 +124,14 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
       if (frame.toTeamId !== undefined)
         return transferOut(team, conversation, frame.toTeamId, frame.note, now);
       // The note is in place before the colleague is told, and put back if they cannot take it.
-      if (frame.note !== undefined) store.setNote(conversation.id, frame.note);
+      if (frame.note !== undefined) store.conversations.setNote(conversation.id, frame.note);
       const result = commandOutcome(
         team,
         engine.transfer(conversation.id, { agentId: frame.toAgentId! }, now),
         now,
       );
-      if (!result.ok && frame.note !== undefined) store.setNote(conversation.id, conversation.note);
+      if (!result.ok && frame.note !== undefined)
+        store.conversations.setNote(conversation.id, conversation.note);
       return result;
     }
     case "escalate": {
@@ -148,7 +149,7 @@ async function act(team: ReadyTeam, frame: AgentFrameIn, agent: Agent): Promise<
       send(ws, teamStats(store, engine, team.config.teamId, now));
       return ok();
     case "read": {
-      const conversation = store.conversation(frame.conversationId);
+      const conversation = store.conversations.get(frame.conversationId);
       if (!conversation || !canRead(conversation, me.id)) return notYours();
       // A pointer past the last message means nothing; clamped, a burst of reads is one write.
       const seq = Math.min(frame.seq, store.messages.lastSeq(conversation.id));
@@ -196,7 +197,7 @@ function ownOpenConversation(
   conversationId: string,
   agentId: string,
 ): Result<ConversationRow> {
-  const conversation = team.store.conversation(conversationId);
+  const conversation = team.store.conversations.get(conversationId);
   if (!conversation || conversation.agentId !== agentId) return notYours();
   if (conversation.state === "closed") return closed();
   return ok(conversation);

@@ -88,6 +88,9 @@ export class AttachmentStore {
 
   /** The files went out with message `seq` of the conversation. */
   sent(refs: readonly AttachmentRef[], conversationId: string, seq: number): void {
+    // Most messages carry no file: they change nothing the file sweep waits for, and bumping
+    // `changes` for them made the alarm's reschedule query SQLite after every message.
+    if (refs.length === 0) return;
     this.changes++;
     for (const ref of refs)
       this.sql.exec(

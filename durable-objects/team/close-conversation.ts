@@ -8,7 +8,7 @@ import { WebhookEvent } from "../../protocol";
 import { renderText } from "../../core/transcript";
 import { visitorEmail } from "../../core/webhooks";
 import type { ReadyTeam } from "./ready-team";
-import type { ConversationRow } from "./team-store";
+import type { ConversationRow } from "./team-rows";
 import { transcriptOf } from "./visitor-transcript";
 
 export function closeConversation(team: ReadyTeam, conversation: ConversationRow, now: number): void {
@@ -16,10 +16,10 @@ export function closeConversation(team: ReadyTeam, conversation: ConversationRow
   if (conversation.state === "closed") return;
   out.systemMessage(engine, conversation, team.text.closed(conversation), now);
   team.apply(engine.conversationClosed(conversation.id, now), now);
-  const closed = store.conversation(conversation.id);
+  const closed = store.conversations.get(conversation.id);
   if (closed && closed.state !== "closed") {
     // The engine did not hold it (it never should): close the row all the same.
-    store.saveConversationRecord({ ...closed.record, state: "closed", closedAt: now });
+    store.conversations.saveConversationRecord({ ...closed.record, state: "closed", closedAt: now });
   }
   // Searchable from the history from now on (the closing line included).
   team.history.indexClosed(conversation.id);

@@ -26,7 +26,7 @@ export function labelStore(shell: TeamShell): LabelStore {
   return new LabelStore(
     shell.ctx.storage.sql,
     (work) => shell.ctx.storage.transactionSync(work),
-    (conversationId) => shell.store.forgetConversation(conversationId),
+    (conversationId) => shell.store.conversations.forget(conversationId),
   );
 }
 
@@ -41,7 +41,7 @@ export function history(shell: TeamShell, query: HistoryQuery): HistoryPage {
 
 /** A closed conversation's whole transcript, notes included; null when there is none. */
 export function transcript(shell: TeamShell, conversationId: string): Transcript | null {
-  const row = shell.store.conversation(conversationId);
+  const row = shell.store.conversations.get(conversationId);
   if (!row || row.state !== "closed") return null;
   return {
     conversation: shell.historyStore.entry(row, shell.store.config()?.teamId ?? ""),

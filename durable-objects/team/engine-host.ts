@@ -36,7 +36,7 @@ export class EngineHost {
     const engine = new AssignmentEngine({
       policy: config.policy,
       agents: this.store.agents().map((agent) => agent.record),
-      conversations: this.store.openConversations().map((conversation) => conversation.record),
+      conversations: this.store.conversations.openConversations().map((conversation) => conversation.record),
       team: this.store.teamState(),
       now,
     });
@@ -51,11 +51,12 @@ export class EngineHost {
   apply(engine: AssignmentEngine, result: EngineResult, now: number): void {
     const { changed, decisions } = result;
     for (const agent of changed.agents) this.store.saveAgentRecord(agent);
-    for (const conversation of changed.conversations) this.store.saveConversationRecord(conversation);
+    for (const conversation of changed.conversations)
+      this.store.conversations.saveConversationRecord(conversation);
     if (changed.team) this.store.setTeamState(changed.team);
     if (this.store.config()?.settings.unassignOnClose) {
       for (const conversation of changed.conversations)
-        if (conversation.state === "closed") this.store.clearAgent(conversation.id);
+        if (conversation.state === "closed") this.store.conversations.clearAgent(conversation.id);
     }
     for (const decision of decisions) this.announce(engine, decision, now);
     if (changed.conversations.length > 0) {
@@ -77,7 +78,7 @@ export class EngineHost {
   private announce(engine: AssignmentEngine, decision: Decision, now: number): void {
     switch (decision.type) {
       case "assign": {
-        const conversation = this.store.conversation(decision.conversationId);
+        const conversation = this.store.conversations.get(decision.conversationId);
         if (!conversation) return;
         if (decision.fromAgentId) {
           this.out.sockets.toAgent(decision.fromAgentId, {

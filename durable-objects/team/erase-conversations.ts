@@ -47,14 +47,14 @@ export function eraseConversations(
   const { sql, store } = parts;
   const rows =
     "conversationId" in target
-      ? [store.conversation(target.conversationId)].filter((row) => row !== null)
-      : store.conversationsWhere("c.visitor_id = ?", [target.visitorId]);
+      ? [store.conversations.get(target.conversationId)].filter((row) => row !== null)
+      : store.conversations.conversationsWhere("c.visitor_id = ?", [target.visitorId]);
   const visitorId = "visitorId" in target ? target.visitorId : (rows[0]?.visitorId ?? null);
   const profile = "visitorId" in target && store.visitor(target.visitorId) !== null;
   if (rows.length === 0 && !profile) return { conversations: [], messages: 0, attachments: 0, found: false };
   // What the visitor's widget shows is their open or latest conversation: erasing an older
   // closed one leaves their chat in peace.
-  const latest = visitorId ? store.latestConversationOf(visitorId)?.id : undefined;
+  const latest = visitorId ? store.conversations.latestConversationOf(visitorId)?.id : undefined;
   const shown = "visitorId" in target || rows.some((row) => row.state !== "closed" || row.id === latest);
 
   // Open ones leave the engine first, so seats, queue and load are right before the rows go.

@@ -17,7 +17,8 @@ import {
   type HistoryQuery,
 } from "../../protocol";
 import { matchExpression } from "../../core/search/search-query";
-import type { ConversationRow, TeamStore } from "./team-store";
+import type { ConversationRow } from "./team-rows";
+import type { TeamStore } from "./team-store";
 
 /** The longest transcript read back at once (a conversation past it is cut, oldest kept). */
 const MAX_TRANSCRIPT_MESSAGES = 20 * MAX_HISTORY_MESSAGES;
@@ -126,7 +127,7 @@ export class HistoryStore {
         match,
       );
     }
-    const rows = this.store.conversationsWhere(
+    const rows = this.store.conversations.conversationsWhere(
       `${where.join(" AND ")} ORDER BY c.closed_at DESC, c.id DESC LIMIT ?`,
       [...args, query.limit + 1],
     );

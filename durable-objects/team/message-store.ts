@@ -34,14 +34,20 @@ export interface NewMessage {
 
 /**
  * What every message needs of its conversation: the last seq, and each clientId stored with
- * its seq (a resend finds its first copy). Read from SQLite once per conversation after a
- * wake, then kept in step by `append`, so a message costs one INSERT and no read.
+ * its seq (a resend finds its first copy); and what every summary of it shows: the last
+ * message (its preview) and since when the visitor waits for an answer. Read from SQLite
+ * once per conversation after a wake, then kept in step by `append`, so a message costs one
+ * INSERT and no read, and a queue or assignment summary reads no message.
  */
 interface Tail {
   lastSeq: number;
   /** The last seq that is not an agents' note: what a visitor's welcome says (and has missed past). */
   lastVisitorSeq: number;
   clientIds: Map<string, number>;
+  /** The last message, notes included (agents' views only); null before the first. */
+  last: ChatMessage | null;
+  /** The `at` of the visitor's first message after the last agent reply; null when none waits. */
+  waitingSince: number | null;
 }
 
 export class MessageStore {
@@ -57,13 +63,46 @@ export class MessageStore {
         conversationId,
       ))
         clientIds.set(row.client_id, row.seq);
-      const last = this.sql
-        .exec<{ seq: number | null; visible: number | null }>(
-          "SELECT MAX(seq) AS seq, MAX(CASE WHEN author != 'note' THEN seq END) AS visible FROM messages WHERE conversation_id = ?",
+      const lastRow = this.sql
+        .exec<MessageRow>(
+          "SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1",
           conversationId,
         )
-        .one();
-      return { lastSeq: last.seq ?? 0, lastVisitorSeq: last.visible ?? 0, clientIds };
+        .toArray()[0];
+      const last = lastRow ? toChatMessage(lastRow) : null;
+      // Only a note as the last line makes the visitor's last seq a query of its own.
+      const lastVisitorSeq =
+        last === null
+          ? 0
+          : last.from !== "note"
+            ? last.seq
+            : (this.sql
+                .exec<{ seq: number | null }>(
+                  "SELECT MAX(seq) AS seq FROM messages WHERE conversation_id = ? AND author != 'note'",
+                  conversationId,
+                )
+                .one().seq ?? 0);
+      return {
+        lastSeq: last?.seq ?? 0,
+        lastVisitorSeq,
+        clientIds,
+        last,
+        waitingSince: this.readWaitingSince(conversationId),
+      };
+    });
+  }
+
+  /**
+   * A conversation just created under a fresh id has no messages: its tail is known without
+   * the three reads a first message would otherwise make.
+   */
+  started(conversationId: string): void {
+    this.tails.put(conversationId, {
+      lastSeq: 0,
+      lastVisitorSeq: 0,
+      clientIds: new Map(),
+      last: null,
+      waitingSince: null,
     });
   }
 
@@ -78,17 +117,15 @@ export class MessageStore {
 
   /** The last message, notes included (agents' views only). */
   last(conversationId: string): ChatMessage | null {
-    const row = this.sql
-      .exec<MessageRow>(
-        "SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1",
-        conversationId,
-      )
-      .toArray()[0];
-    return row ? toChatMessage(row) : null;
+    return this.tail(conversationId).last;
   }
 
   /** When the visitor started waiting for an answer: their first message after the last agent reply. */
   waitingSince(conversationId: string): number | null {
+    return this.tail(conversationId).waitingSince;
+  }
+
+  private readWaitingSince(conversationId: string): number | null {
     return this.sql
       .exec<{ since: number | null }>(
         `SELECT MIN(at) AS since FROM messages WHERE conversation_id = ?1 AND author = 'visitor'
@@ -127,24 +164,27 @@ export class MessageStore {
       message.at,
       attachmentsJson(message.attachments),
     );
+    const stored = toChatMessage({
+      conversation_id: conversationId,
+      seq,
+      client_id: message.clientId ?? null,
+      author: message.from,
+      agent_id: message.agentId ?? null,
+      author_name: message.authorName ?? null,
+      text: message.text,
+      at: message.at,
+      attachments: attachmentsJson(message.attachments),
+    });
     // In step only once the row is written: a failed INSERT leaves the tail as stored.
     tail.lastSeq = seq;
     if (message.from !== "note") tail.lastVisitorSeq = seq;
     if (message.clientId !== undefined) tail.clientIds.set(message.clientId, seq);
-    return {
-      message: toChatMessage({
-        conversation_id: conversationId,
-        seq,
-        client_id: message.clientId ?? null,
-        author: message.from,
-        agent_id: message.agentId ?? null,
-        author_name: message.authorName ?? null,
-        text: message.text,
-        at: message.at,
-        attachments: attachmentsJson(message.attachments),
-      }),
-      duplicate: false,
-    };
+    // Shared by the caller and every later summary: frozen, so neither can change the other's.
+    tail.last = Object.freeze(stored);
+    // As readWaitingSince: an agent's reply ends the wait, the visitor's first line after it starts one.
+    if (message.from === "agent") tail.waitingSince = null;
+    else if (message.from === "visitor" && tail.waitingSince === null) tail.waitingSince = message.at;
+    return { message: stored, duplicate: false };
   }
 
   /** What the visitor may see after `afterSeq`: every message but agents' notes. */

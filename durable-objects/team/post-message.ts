@@ -12,7 +12,7 @@ import { wellFormed } from "../../core/well-formed-text";
 import type { EngineResult } from "../../core/assignment";
 import type { ReadyTeam } from "./ready-team";
 import { startConversation, type OfflineForm } from "./start-conversation";
-import type { AgentRow, ConversationRow } from "./team-store";
+import type { AgentRow, ConversationRow } from "./team-rows";
 import { send } from "./team-sockets";
 
 /**
@@ -28,7 +28,7 @@ export function postVisitorMessage(
 ): Result {
   const { store, out, engine } = team;
   const { clientId } = message;
-  const latest = store.latestConversationOf(visitor.visitorId);
+  const latest = store.conversations.latestConversationOf(visitor.visitorId);
   const earlierSeq = latest ? store.messages.seqOfClientId(latest.id, clientId) : null;
   if (latest && earlierSeq !== null) {
     send(visitor.ws, { type: "ack", clientId, conversationId: latest.id, seq: earlierSeq });

@@ -6,7 +6,7 @@
  */
 import type { ReadyTeam } from "./ready-team";
 import { send } from "./team-sockets";
-import type { AgentRow, ConversationRow } from "./team-store";
+import type { AgentRow, ConversationRow } from "./team-rows";
 
 export function postNote(
   team: ReadyTeam,

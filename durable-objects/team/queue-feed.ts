@@ -10,7 +10,8 @@
 import type { AgentFrameOut } from "../../protocol";
 import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
 import { boundQueueEntry, queueDelta } from "../../core/queue-feed";
-import type { ConversationRow, TeamStore } from "./team-store";
+import type { ConversationRow } from "./team-rows";
+import type { TeamStore } from "./team-store";
 import type { TeamViews } from "./team-views";
 
 type QueueUpdate = Extract<AgentFrameOut, { type: "queue_update" }>;
@@ -44,7 +45,7 @@ export class QueueFeed {
     this.hold(entries);
     if (delta.removed.length === 0 && delta.placed.length === 0) return null;
     const placed = delta.placed.flatMap(({ id, position }) => {
-      const row = this.store.conversation(id);
+      const row = this.store.conversations.get(id);
       return row ? [boundQueueEntry(this.views.summary(engine, row, position))] : [];
     });
     return { type: "queue_update", removed: delta.removed, entries: placed, length: next.length };

@@ -25,7 +25,7 @@ export function rateConversation(
   now: number,
 ): Result<CsatRating> {
   const { store, config } = team;
-  const conversation = store.conversation(conversationId);
+  const conversation = store.conversations.get(conversationId);
   if (!conversation) return refuse(ErrorCode.notFound, "no such conversation in this team");
   const allowed = mayRate(
     {

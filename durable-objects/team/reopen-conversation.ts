@@ -17,11 +17,11 @@ export async function reopenConversation(
 ): Promise<Result<{ state: "queued" | "assigned" }>> {
   const { store, links } = team;
   return links.exclusively(async () => {
-    const conversation = store.conversation(conversationId);
+    const conversation = store.conversations.get(conversationId);
     if (!conversation) return refuse(ErrorCode.notFound, "no such conversation in this team");
     if (conversation.state !== "closed")
       return refuse(ErrorCode.invalidFrame, "this conversation is open already", { path: "conversation" });
-    if (store.latestConversationOf(conversation.visitorId)?.id !== conversation.id)
+    if (store.conversations.latestConversationOf(conversation.visitorId)?.id !== conversation.id)
       return refuse(ErrorCode.invalidFrame, "the visitor started a later conversation; reopen that one", {
         path: "conversation",
       });
@@ -44,7 +44,7 @@ export async function reopenConversation(
     if (!admitted.ok) return admitted;
     team.apply(admitted.value.arrival, now);
     team.out.status(team.engine, conversation.visitorId, now, true);
-    const state = store.conversation(conversation.id)?.state === "assigned" ? "assigned" : "queued";
+    const state = store.conversations.get(conversation.id)?.state === "assigned" ? "assigned" : "queued";
     return ok({ state });
   });
 }

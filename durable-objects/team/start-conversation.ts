@@ -10,7 +10,7 @@ import { randomId } from "../../core/crypto";
 import type { ConversationArrival, EngineResult } from "../../core/assignment";
 import type { VisitorProfile } from "../../core/team-config";
 import type { ReadyTeam } from "./ready-team";
-import type { ConversationOrigin, ConversationRow } from "./team-store";
+import type { ConversationOrigin, ConversationRow } from "./team-rows";
 
 export interface OfflineForm {
   email: string;
@@ -49,14 +49,14 @@ export function admitConversation(
   if (!record) return refuse(ErrorCode.forbidden, "the conversation could not be started");
   // Stored as waiting first; `apply` then writes the engine's verdict (maybe already assigned).
   const { agentId: _notYet, ...waiting } = record;
-  team.store.insertConversation(
+  team.store.conversations.insertConversation(
     { ...waiting, state: "queued" },
     stored.visitor,
     stored.createdAt,
     stored.origin,
     stored.note ?? null,
   );
-  return ok({ conversation: team.store.conversation(arrival.id)!, arrival: result });
+  return ok({ conversation: team.store.conversations.get(arrival.id)!, arrival: result });
 }
 
 /** A visitor's new conversation, with its welcome line, or while closed its away line instead. */
@@ -78,7 +78,7 @@ export function startConversation(
     stored ?? { visitorId, name: `Visitor ${visitorId.slice(2, 6)}`, verified: {}, hints: {} },
     offlineForm,
   );
-  const previous = team.store.latestConversationOf(visitorId);
+  const previous = team.store.conversations.latestConversationOf(visitorId);
   const language = team.config.settings.matchLanguage
     ? profile.locale?.toLowerCase().split("-")[0]
     : undefined;
@@ -104,6 +104,8 @@ export function startConversation(
   );
   if (!admitted.ok) return admitted;
   const { conversation } = admitted.value;
+  // A fresh id: nothing was ever written under it.
+  team.store.messages.started(conversation.id);
   // Closed: the away line says what is true; "How can we help?" would promise a live answer.
   if (away.state === "away" && !(away.offlineForm && !offlineForm && agentOnline)) {
     // Whoever left a message (through the form or not) is told it will be answered, not asked for one.

@@ -19,9 +19,9 @@ export function addAttachment(
   if (party.role === "visitor") {
     if (!store.visitor(party.visitorId))
       return refuse(ErrorCode.forbidden, "this visitor has no session with this team");
-    conversationId = store.openConversationOf(party.visitorId)?.id ?? null;
+    conversationId = store.conversations.openConversationOf(party.visitorId)?.id ?? null;
   } else {
-    const conversation = upload.conversationId ? store.conversation(upload.conversationId) : null;
+    const conversation = upload.conversationId ? store.conversations.get(upload.conversationId) : null;
     if (!conversation)
       return refuse(ErrorCode.notFound, "no such conversation in this team", { path: "conversation" });
     if (conversation.state === "closed")
@@ -47,6 +47,6 @@ export function visibleAttachments(
   return store.attachments.visibleTo(
     viewer,
     ids,
-    (conversationId) => store.conversation(conversationId)?.visitorId ?? null,
+    (conversationId) => store.conversations.get(conversationId)?.visitorId ?? null,
   );
 }

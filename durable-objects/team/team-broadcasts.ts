@@ -20,7 +20,8 @@ import { StatusThrottle } from "../../core/throttles/status-throttle";
 import { TypingCoalescer } from "../../core/throttles/typing-coalescer";
 import { QueueFeed } from "./queue-feed";
 import { sendText, type TeamSockets } from "./team-sockets";
-import type { ConversationRow, TeamStore } from "./team-store";
+import type { ConversationRow } from "./team-rows";
+import type { TeamStore } from "./team-store";
 import { visitorCopy, type QueuePositions, type TeamViews } from "./team-views";
 
 export class TeamBroadcasts {
@@ -57,7 +58,7 @@ export class TeamBroadcasts {
 
   /** Sends one waiting conversation's changed entry (its place unchanged) to every online agent. */
   queueEntry(engine: AssignmentEngine, conversation: ConversationRow): void {
-    const row = this.store.conversation(conversation.id) ?? conversation;
+    const row = this.store.conversations.get(conversation.id) ?? conversation;
     const update = this.queueFeed.changed(engine, row);
     if (update) this.toOnlineAgents(engine, update);
   }
@@ -192,7 +193,7 @@ export class TeamBroadcasts {
   ): void {
     if (!text) return;
     const { message } = this.store.messages.append(conversation.id, { from: "system", text, at: now });
-    this.message(engine, message, this.store.conversation(conversation.id) ?? conversation);
+    this.message(engine, message, this.store.conversations.get(conversation.id) ?? conversation);
   }
 
   /** Sends a stored message to everyone in the conversation except the socket that sent it. */

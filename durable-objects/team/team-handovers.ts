@@ -76,7 +76,7 @@ export class TeamHandovers {
       type: "handovers",
       handovers: rows.map((row) => ({
         conversationId: row.conversation_id,
-        visitorName: this.store.conversation(row.conversation_id)?.visitor.name ?? "",
+        visitorName: this.store.conversations.get(row.conversation_id)?.visitor.name ?? "",
         toAgentId: row.to_agent_id,
         toAgentName: row.to_agent_id ? (this.store.agent(row.to_agent_id)?.name ?? null) : null,
         answered: row.answered === 1,

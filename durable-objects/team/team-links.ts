@@ -4,7 +4,7 @@
  */
 import type { ChatMessage, Result } from "../../protocol";
 import type { VisitorProfile } from "../../core/team-config";
-import type { ConversationOrigin } from "./team-store";
+import type { ConversationOrigin } from "./team-rows";
 
 /** What the receiving team needs to take a conversation over. */
 export interface TransferPayload {

@@ -23,7 +23,7 @@ export function teamStats(
   const firstResponses: number[] = [];
   const handledByHour = Array.from({ length: 24 }, () => 0);
   let handled = 0;
-  for (const { record } of store.conversationsTouchedSince(dayStart)) {
+  for (const { record } of store.conversations.conversationsTouchedSince(dayStart)) {
     if (record.assignedAt !== undefined && record.assignedAt >= dayStart)
       waits.push(record.assignedAt - record.queuedAt);
     if (

@@ -35,7 +35,7 @@ export function dueWork(
   const release: DueWork["release"] = [];
   const noAnswerMs = config.settings.noAnswerSeconds === null ? null : config.settings.noAnswerSeconds * 1000;
   // Without a no-answer timer nothing here can be due: the open chats are not read at all.
-  for (const conversation of noAnswerMs === null ? [] : store.openConversations()) {
+  for (const conversation of noAnswerMs === null ? [] : store.conversations.openConversations()) {
     const record = engine.conversation(conversation.id);
     if (
       !record ||
@@ -52,28 +52,49 @@ export function dueWork(
 }
 
 /**
- * The earliest time anything above or in the engine falls due, or null. Runs after every
- * event, so it reads the engine's memory and one aggregate, never every row.
+ * What the engine and the config make due, and until when that answer holds: the engine's
+ * waits, the no-answer timer and, while anyone waits, the hours' next edge. It depends only
+ * on the engine's state (its `revision`), the config and, through the hours, on `now`: the
+ * same answer holds until the edge it found (`holdsUntil`), so the alarm keeps it between
+ * events that change neither (`TeamAlarm`). `at` may be before `now`: the caller clamps.
+ */
+export interface EngineDue {
+  at: number | null;
+  holdsUntil: number;
+}
+
+export function engineDueAt(engine: AssignmentEngine, config: TeamConfig, now: number): EngineDue {
+  const times: number[] = [];
+  const engineWake = engine.nextWakeAt(now);
+  if (engineWake !== null) times.push(engineWake);
+  if (config.settings.noAnswerSeconds !== null) {
+    const assignedAt = engine.earliestUnansweredAssignment();
+    if (assignedAt !== null) times.push(assignedAt + config.settings.noAnswerSeconds * 1000);
+  }
+  let holdsUntil = Number.POSITIVE_INFINITY;
+  if (config.hours && engine.queueLength() > 0) {
+    // The next edge after `now`: the same one for any later time before it.
+    const edge = nextChange(config.hours, now);
+    if (edge !== null) times.push((holdsUntil = edge));
+  }
+  return { at: times.length === 0 ? null : Math.min(...times), holdsUntil };
+}
+
+/**
+ * The earliest time anything above or in the engine falls due, or null (the engine's part
+ * as `engineDueAt` answers it, or `engineDue` when the caller kept that answer).
  */
 export function nextDueAt(
   store: TeamStore,
   engine: AssignmentEngine,
   config: TeamConfig,
   now: number,
+  engineDue: EngineDue = engineDueAt(engine, config, now),
 ): number | null {
   const times: number[] = [];
-  const engineWake = engine.nextWakeAt(now);
-  if (engineWake !== null) times.push(engineWake);
+  if (engineDue.at !== null) times.push(engineDue.at);
   const goneSince = store.earliestGoneSince();
   if (goneSince !== null) times.push(goneSince + config.settings.presenceGraceSeconds * 1000);
-  if (config.settings.noAnswerSeconds !== null) {
-    const assignedAt = engine.earliestUnansweredAssignment();
-    if (assignedAt !== null) times.push(assignedAt + config.settings.noAnswerSeconds * 1000);
-  }
-  if (config.hours && engine.queueLength() > 0) {
-    const edge = nextChange(config.hours, now);
-    if (edge !== null) times.push(edge);
-  }
   return times.length === 0 ? null : Math.max(now, Math.min(...times));
 }
 

@@ -14,7 +14,8 @@ import type {
 import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
 import { boundQueueEntry } from "../../core/queue-feed";
 import { mayRate } from "../../core/csat";
-import type { ConversationRow, TeamStore } from "./team-store";
+import type { ConversationRow } from "./team-rows";
+import type { TeamStore } from "./team-store";
 import type { VisitorText } from "./visitor-text";
 
 /** Queue position (1 = next) by conversation id, from one walk of the queue. */
@@ -39,7 +40,7 @@ export class TeamViews {
   queue(engine: AssignmentEngine, entries: readonly QueueEntry[] = engine.queue()): ConversationSummary[] {
     const summaries: ConversationSummary[] = [];
     for (const entry of entries) {
-      const row = this.store.conversation(entry.conversation.id);
+      const row = this.store.conversations.get(entry.conversation.id);
       if (row) summaries.push(this.queueEntry(engine, row, entry.position));
     }
     return summaries;
@@ -88,7 +89,10 @@ export class TeamViews {
         hints: visitor.hints,
         ...(visitor.country ? { country: visitor.country } : {}),
         ...(visitor.timeZone ? { timeZone: visitor.timeZone } : {}),
-        previousConversations: this.store.countEarlier(conversation.visitorId, conversation.createdAt),
+        previousConversations: this.store.conversations.countEarlier(
+          conversation.visitorId,
+          conversation.createdAt,
+        ),
       },
     };
   }
@@ -106,7 +110,7 @@ export class TeamViews {
   snapshot(engine: AssignmentEngine, agentId: string): Extract<AgentFrameOut, { type: "snapshot" }> | null {
     const me = this.agentSummary(engine, agentId);
     if (!me) return null;
-    const inbox = this.store.inbox(agentId);
+    const inbox = this.store.conversations.inbox(agentId);
     const unread: Record<string, number> = {};
     for (const conversation of inbox) {
       const count = this.store.agentReads.unread(agentId, conversation.id);
@@ -131,7 +135,8 @@ export class TeamViews {
     positions?: QueuePositions,
   ): VisitorFrameOut {
     const conversation =
-      this.store.openConversationOf(visitorId) ?? this.store.latestConversationOf(visitorId);
+      this.store.conversations.openConversationOf(visitorId) ??
+      this.store.conversations.latestConversationOf(visitorId);
     if (!conversation) {
       const away = this.text.awayStatus(now, this.store.visitor(visitorId));
       return away.state === "away" ? { type: "status", ...away } : { type: "status", state: "new" };

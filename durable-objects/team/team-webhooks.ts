@@ -20,7 +20,7 @@ import { buildPayload, isDelivered, messageData, nextAttemptAt, subscribers } fr
 import type { PayloadMessage } from "../../core/webhooks";
 import { randomId } from "../../core/crypto";
 import type { TeamConfig } from "../../core/team-config";
-import type { ConversationRow } from "./team-store";
+import type { ConversationRow } from "./team-rows";
 import { WebhookOutbox, type DueDelivery } from "./webhook-outbox";
 
 /** Deliveries tried per alarm; the alarm is set again at once when more are due. */

@@ -11,7 +11,7 @@ import { admitConversation } from "./start-conversation";
 import type { TransferPayload } from "./team-links";
 
 export function transferIn(team: ReadyTeam, payload: TransferPayload, now: number): Result {
-  const before = team.store.conversation(payload.conversationId);
+  const before = team.store.conversations.get(payload.conversationId);
   if (before && before.state !== "closed") return ok(); // a retried transfer
   team.store.rememberVisitor(payload.visitor, now);
   const admitted = admitConversation(

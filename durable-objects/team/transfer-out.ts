@@ -6,7 +6,7 @@
  */
 import { CloseCode, ErrorCode, ok, refuse, type Result } from "../../protocol";
 import type { ReadyTeam } from "./ready-team";
-import type { ConversationRow } from "./team-store";
+import type { ConversationRow } from "./team-rows";
 
 export async function transferOut(
   team: ReadyTeam,
@@ -22,7 +22,7 @@ export async function transferOut(
   if (!(await links.teamExists(toTeamId)))
     return refuse(ErrorCode.notFound, `no team "${toTeamId}" on this site`);
   return links.exclusively(async () => {
-    const current = store.conversation(conversation.id);
+    const current = store.conversations.get(conversation.id);
     if (!current || current.state === "closed")
       return refuse(ErrorCode.conversationClosed, "this conversation is closed");
     const answer = await links.acceptTransfer(toTeamId, {

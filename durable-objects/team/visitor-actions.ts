@@ -44,19 +44,22 @@ function act(team: ReadyTeam, frame: VisitorFrameIn, visitor: VisitorContext): R
       });
     }
     case "typing": {
-      const conversation = store.openConversationOf(visitorId);
+      const conversation = store.conversations.openConversationOf(visitorId);
       if (conversation?.agentId) out.visitorTyping(conversation.agentId, conversation.id, frame.on, now);
       return ok();
     }
     case "read": {
-      const conversation = store.latestConversationOf(visitorId);
+      const conversation = store.conversations.latestConversationOf(visitorId);
       // A pointer past the last message means nothing; clamped, a burst of reads is one write.
       if (conversation)
-        store.markVisitorRead(conversation.id, Math.min(frame.seq, store.messages.lastSeq(conversation.id)));
+        store.conversations.markVisitorRead(
+          conversation.id,
+          Math.min(frame.seq, store.messages.lastSeq(conversation.id)),
+        );
       return ok();
     }
     case "close": {
-      const conversation = store.openConversationOf(visitorId);
+      const conversation = store.conversations.openConversationOf(visitorId);
       if (conversation) closeConversation(team, conversation, now);
       else out.status(engine, visitorId, now, true);
       return ok();
@@ -67,7 +70,7 @@ function act(team: ReadyTeam, frame: VisitorFrameIn, visitor: VisitorContext): R
 /** Answers with the open conversation and every message after `lastSeq`, then its status. */
 function hello(team: ReadyTeam, visitor: VisitorContext, lastSeq: number): Result {
   const { store, out, engine } = team;
-  const conversation = store.openConversationOf(visitor.visitorId);
+  const conversation = store.conversations.openConversationOf(visitor.visitorId);
   const agentName = conversation?.agentId ? (store.agent(conversation.agentId)?.name ?? "") : "";
   const last = conversation ? store.messages.lastVisitorSeq(conversation.id) : 0;
   send(visitor.ws, {

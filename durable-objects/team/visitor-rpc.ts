@@ -30,7 +30,7 @@ export type AttachmentUpload = {
 };
 
 export function openConversationOf(shell: TeamShell, visitorId: string): string | null {
-  return shell.store.openConversationOf(visitorId)?.id ?? null;
+  return shell.store.conversations.openConversationOf(visitorId)?.id ?? null;
 }
 
 export function visitorSession(
@@ -39,7 +39,7 @@ export function visitorSession(
   stays: boolean,
   now: number,
 ): string | null {
-  const open = shell.store.openConversationOf(profile.visitorId)?.id ?? null;
+  const open = shell.store.conversations.openConversationOf(profile.visitorId)?.id ?? null;
   if (open || stays) shell.store.rememberVisitor(profile, now);
   return open;
 }

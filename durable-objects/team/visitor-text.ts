@@ -8,7 +8,8 @@ import type { AssignmentEngine } from "../../core/assignment";
 import { isOpen, nextOpening } from "../../core/hours";
 import { renderVisitorMessage } from "../../core/visitor-texts";
 import type { VisitorProfile } from "../../core/team-config";
-import type { ConversationRow, TeamStore } from "./team-store";
+import type { ConversationRow } from "./team-rows";
+import type { TeamStore } from "./team-store";
 
 type Kind = Parameters<typeof renderVisitorMessage>[0];
 

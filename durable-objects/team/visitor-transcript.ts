@@ -6,7 +6,8 @@
  */
 import { ErrorCode, ok, refuse, type ChatMessage, type Result } from "../../protocol";
 import type { TranscriptInput } from "../../core/transcript";
-import type { ConversationRow, TeamStore } from "./team-store";
+import type { ConversationRow } from "./team-rows";
+import type { TeamStore } from "./team-store";
 import { visitorCopy } from "./team-views";
 
 /** A transcript's parts but the site's name, which the Worker knows. */
@@ -39,7 +40,7 @@ export function visitorTranscript(
   visitorId: string,
   conversationId: string,
 ): Result<VisitorTranscript> {
-  const conversation = store.conversation(conversationId);
+  const conversation = store.conversations.get(conversationId);
   if (!conversation) return refuse(ErrorCode.notFound, "no such conversation in this team");
   if (conversation.visitorId !== visitorId)
     return refuse(ErrorCode.forbidden, "only the visitor of this conversation can download it");

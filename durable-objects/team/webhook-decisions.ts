@@ -22,7 +22,7 @@ export function recordDecisionEvents(
   };
   for (const decision of result.decisions) {
     if (decision.type !== "assign" && decision.type !== "transfer-out") continue;
-    const conversation = store.conversation(decision.conversationId);
+    const conversation = store.conversations.get(decision.conversationId);
     if (!conversation) continue;
     if (decision.type === "transfer-out") {
       hooks.record(config, WebhookEvent.conversationTransferred, conversation, at, {

@@ -20,11 +20,14 @@ async function countRowsWritten(site: string) {
       rowsWrittenCount?: number;
       indexRowsWritten?: number;
       originalExec?: SqlStorage["exec"];
+      statements?: string[];
     };
     sql.rowsWrittenCount = 0;
     sql.indexRowsWritten = 0;
+    sql.statements = [];
     sql.originalExec = sql.exec.bind(sql);
     sql.exec = ((query: string, ...bindings: unknown[]) => {
+      sql.statements!.push(query.replace(/\s+/g, " ").slice(0, 80));
       // Writes run to completion inside exec(), so their count is final here.
       const cursor = sql.originalExec!(query, ...bindings);
       sql.rowsWrittenCount! += cursor.rowsWritten;
@@ -40,6 +43,15 @@ async function countRowsWritten(site: string) {
         (_instance, state) =>
           (state.storage.sql as SqlStorage & { indexRowsWritten?: number }).indexRowsWritten ?? 0,
       );
+    },
+    /** Every statement run since the last call (its first 80 characters), and starts afresh. */
+    async statements(): Promise<string[]> {
+      return runInDurableObject(stub, (_instance, state) => {
+        const sql = state.storage.sql as SqlStorage & { statements?: string[] };
+        const run = sql.statements ?? [];
+        sql.statements = [];
+        return run;
+      });
     },
     async read(): Promise<number> {
       return runInDurableObject(
@@ -102,5 +114,40 @@ describe("storage cost", () => {
     console.log(`rows written by a closing: ${closing}, of which the search index: ${index}`);
     expect(index).toBeGreaterThan(0);
     expect(index).toBeLessThanOrEqual(6);
+  });
+
+  it("runs one SQL statement per chat message, its INSERT: no read, no alarm query", async () => {
+    const tokens = await seedSite("cost-reads");
+    await admin("PUT", "/sites/cost-reads/teams/support", { name: "Support", preset: "high-touch" });
+    const agent = await connectAgent("cost-reads", tokens.ana!);
+    agent.send({ type: "presence", status: "online" });
+    await agent.untilWhere("agents", (a) =>
+      a.agents.some((entry) => entry.id === "ana" && entry.status === "online"),
+    );
+    const visitor = await connectVisitor("cost-reads");
+    await visitor.until("status");
+    visitor.send({ type: "message", clientId: "first", text: "start" });
+    const { conversationId } = await visitor.until("ack");
+    await agent.until("assigned");
+    agent.send({ type: "message", conversationId, clientId: "reply-0", text: "first reply" });
+    await agent.until("ack");
+    // One message each way first: what a conversation reads once after a wake is read by then.
+    visitor.send({ type: "message", clientId: "warm", text: "warm" });
+    await visitor.until("ack");
+    await agent.until("message");
+
+    const counter = await countRowsWritten("cost-reads");
+    const MESSAGES = 5;
+    for (let i = 1; i <= MESSAGES; i++) {
+      visitor.send({ type: "message", clientId: `v${i}`, text: `visitor ${i}` });
+      await visitor.until("ack");
+      await agent.until("message");
+      agent.send({ type: "message", conversationId, clientId: `a${i}`, text: `agent ${i}` });
+      await agent.until("ack");
+      await visitor.until("message");
+    }
+    const statements = await counter.statements();
+    expect(statements).toHaveLength(2 * MESSAGES);
+    for (const statement of statements) expect(statement).toMatch(/^INSERT INTO messages /);
   });
 });

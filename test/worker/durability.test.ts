@@ -2,9 +2,12 @@
  * Nothing lives only in memory: the team object can be evicted (sockets hibernated) or
  * torn down (sockets closed) at any point, and the conversation goes on where it was.
  */
-import { env, evictDurableObject } from "cloudflare:test";
+import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
+import { ConversationStore } from "../../durable-objects/team/conversation-store";
+import { MessageStore } from "../../durable-objects/team/message-store";
+import type { TeamStore } from "../../durable-objects/team/team-store";
 import { connectAgent, connectVisitor, seedSite } from "./helpers";
 
 describe("durability", () => {
@@ -102,5 +105,58 @@ describe("durability", () => {
     const agentBack = await connectAgent("restart", tokens.ana!);
     const snapshot = await agentBack.until("snapshot");
     expect(snapshot.inbox.map((c) => c.id)).toEqual([conversationId]);
+  });
+
+  it("keeps a conversation it starts in memory as a wake would read it back", async () => {
+    const tokens = await seedSite("hib-rows");
+    const agent = await connectAgent("hib-rows", tokens.ana!);
+    agent.send({ type: "presence", status: "online" });
+    await agent.until("queue");
+    const visitor = await connectVisitor("hib-rows");
+    await visitor.until("status");
+    const visitorId = visitor.session.visitorId;
+    // Memory (the object's own store) against a fresh store over the same SQLite: a wake.
+    const compare = () =>
+      runInDurableObject(teamStub(env, "hib-rows", "support"), (instance, state) => {
+        const store = (instance as unknown as { store: TeamStore }).store;
+        const woken = new ConversationStore(state.storage.sql);
+        const latest = store.conversations.latestConversationOf(visitorId);
+        // Its messages' figures too (the tail of a conversation just started is not read).
+        const tail = (messages: MessageStore) => ({
+          lastSeq: messages.lastSeq(latest!.id),
+          last: messages.last(latest!.id),
+          waitingSince: messages.waitingSince(latest!.id),
+          resend: messages.seqOfClientId(latest!.id, "c2"),
+        });
+        return {
+          kept: latest,
+          woken: woken.latestConversationOf(visitorId),
+          again: woken.get(latest!.id),
+          tail: tail(store.messages),
+          wokenTail: tail(new MessageStore(state.storage.sql)),
+        };
+      });
+
+    // The visitor's first conversation here, then (closed) their next one.
+    visitor.send({ type: "message", clientId: "c1", text: "first" });
+    const first = await visitor.until("ack");
+    let rows = await compare();
+    expect(rows.kept).toMatchObject({ id: first.conversationId, state: "queued" });
+    expect(rows.kept).toEqual(rows.woken);
+    expect(rows.tail).toMatchObject({ lastSeq: first.seq, last: { text: "first" }, resend: null });
+    expect(rows.tail).toEqual(rows.wokenTail);
+    agent.send({ type: "claim", conversationId: first.conversationId });
+    await agent.until("assigned");
+    agent.send({ type: "close", conversationId: first.conversationId });
+    await visitor.untilWhere("status", (s) => s.state === "closed");
+    visitor.send({ type: "message", clientId: "c2", text: "second" });
+    const second = await visitor.until("ack");
+    expect(second.conversationId).not.toBe(first.conversationId);
+    rows = await compare();
+    expect(rows.kept).toMatchObject({ id: second.conversationId, state: "queued" });
+    expect(rows.kept).toEqual(rows.woken);
+    expect(rows.kept).toEqual(rows.again);
+    expect(rows.tail).toMatchObject({ lastSeq: second.seq, last: { text: "second" }, resend: second.seq });
+    expect(rows.tail).toEqual(rows.wokenTail);
   });
 });

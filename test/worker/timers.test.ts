@@ -6,6 +6,11 @@
 import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
+import type { ReadyTeam } from "../../durable-objects/team/ready-team";
+import { TeamAlarm } from "../../durable-objects/team/team-alarm";
+import type { FileCleanup } from "../../durable-objects/team/file-cleanup";
+import type { TeamStore } from "../../durable-objects/team/team-store";
+import type { TeamWebhooks } from "../../durable-objects/team/team-webhooks";
 import { admin, connectAgent, connectVisitor, seedSite } from "./helpers";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -306,5 +311,82 @@ describe("returning customer fallback", () => {
     await sleep(900);
     await runDue(teamStub(env, "returning", "support"));
     expect((await ben.until("assigned")).conversation.id).toBe(conversationId);
+  });
+});
+
+describe("the alarm's time", () => {
+  /** The object's parts this test reads (private to the TeamDO). */
+  interface TeamInside {
+    alarms: TeamAlarm;
+    store: TeamStore;
+    hooks: TeamWebhooks;
+    files: FileCleanup;
+    ensureReady(now: number): ReadyTeam | null;
+  }
+
+  /** The alarm as set, as the object's kept figures give it, and as a fresh computation does. */
+  function alarmTimes(site: string) {
+    return runInDurableObject(teamStub(env, site, "support"), async (instance, state) => {
+      const inside = instance as unknown as TeamInside;
+      const now = Date.now();
+      const team = inside.ensureReady(now);
+      const fresh = new TeamAlarm(state.storage, inside.store, inside.hooks, inside.files);
+      return {
+        set: await state.storage.getAlarm(),
+        kept: inside.alarms.dueAt(team, now),
+        fresh: fresh.dueAt(team, now),
+      };
+    });
+  }
+
+  it("is kept between events and follows what changes it: a first reply, a close, a wake", async () => {
+    const site = "alarm-kept";
+    const tokens = await seedSite(site, 1);
+    // Open all day, so the hours' next edge is hours away and counts only while someone waits.
+    const weekly = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((day) => ({
+      day,
+      start: "00:00",
+      end: "23:59",
+    }));
+    await team(site, {
+      preset: "high-touch",
+      hours: { timeZone: "UTC", weekly },
+      settings: { noAnswerSeconds: 60 },
+    });
+    const ana = await online(site, tokens.ana!);
+    const first = await visitorWrites(site);
+    await ana.until("assigned");
+    const same = (times: { set: number | null; kept: number | null; fresh: number | null }) => {
+      expect(times.kept).toBe(times.fresh);
+      expect(times.set).toBe(times.fresh);
+      return times.fresh;
+    };
+    // Ana has not answered: the no-answer timer.
+    const noAnswer = same(await alarmTimes(site));
+    expect(noAnswer).toBeGreaterThan(Date.now() + 50_000);
+    expect(noAnswer).toBeLessThanOrEqual(Date.now() + 60_000);
+    // A second visitor waits (Ana is at her limit): still the no-answer timer, the sooner one.
+    const second = await visitorWrites(site);
+    expect(same(await alarmTimes(site))).toBe(noAnswer);
+    // Her first reply stops it: the hours' edge is next, as someone waits.
+    ana.send({ type: "message", conversationId: first.conversationId, clientId: "r1", text: "hi" });
+    await ana.until("ack");
+    const edge = same(await alarmTimes(site));
+    expect(edge).toBeGreaterThan(noAnswer!);
+    // A message changes nothing due.
+    first.visitor.send({ type: "message", clientId: "m2", text: "thanks" });
+    await first.visitor.until("ack");
+    expect(same(await alarmTimes(site))).toBe(edge);
+    // The close frees her seat: the waiting visitor is hers, nobody waits, her no-answer timer runs.
+    ana.send({ type: "close", conversationId: first.conversationId });
+    await ana.untilWhere("assigned", (f) => f.conversation.id === second.conversationId);
+    const secondNoAnswer = same(await alarmTimes(site));
+    expect(secondNoAnswer).toBeGreaterThan(noAnswer!);
+    expect(secondNoAnswer).toBeLessThan(edge!);
+    // After a wake the figures are computed afresh: the same time.
+    await evictDurableObject(teamStub(env, site, "support"));
+    second.visitor.send({ type: "message", clientId: "m2", text: "still there?" });
+    await second.visitor.until("ack");
+    expect(same(await alarmTimes(site))).toBe(secondNoAnswer);
   });
 });

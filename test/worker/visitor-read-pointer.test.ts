@@ -3,7 +3,9 @@
  * next page's `welcome` (`conversation.readSeq`), so a badge can be drawn on any page or tab;
  * it only moves forward.
  */
+import { env, evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { teamStub } from "../../durable-objects/addresses";
 import { connectAgent, connectVisitor, seedSite } from "./helpers";
 
 describe("the visitor's read pointer", () => {
@@ -33,5 +35,15 @@ describe("the visitor's read pointer", () => {
     await visitor.until("welcome");
     const later = await connectVisitor("read-pointer", { visitorToken: visitor.session.visitorToken });
     expect((await later.until("welcome")).conversation).toMatchObject({ readSeq: seqs[0], lastSeq: seqs[1] });
+
+    // The pointer kept in memory with the conversation's row is the one stored: a wake reads the same.
+    visitor.send({ type: "read", seq: seqs[1]! });
+    visitor.send({ type: "hello", lastSeq: seqs[1]! });
+    await visitor.until("welcome");
+    const kept = await connectVisitor("read-pointer", { visitorToken: visitor.session.visitorToken });
+    expect((await kept.until("welcome")).conversation).toMatchObject({ readSeq: seqs[1] });
+    await evictDurableObject(teamStub(env, "read-pointer", "support"));
+    const woken = await connectVisitor("read-pointer", { visitorToken: visitor.session.visitorToken });
+    expect((await woken.until("welcome")).conversation).toMatchObject({ readSeq: seqs[1] });
   });
 });
