@@ -12,24 +12,12 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { siteStub, teamStub } from "../../durable-objects/addresses";
 import type { TeamDO } from "../../durable-objects/team/team-do";
 import { connectAgent, connectVisitor, seedSite } from "./helpers";
+import { recordSql } from "./sql-recorder";
 
-type Recorded = SqlStorage & { statements?: string[]; originalExec?: SqlStorage["exec"] };
-
-/** Records every statement the object behind `stub` runs from now on; `read()` gives them. */
+/** Records every statement the object behind `stub` runs from now on; `read()` gives the queries. */
 async function recordStatements(stub: DurableObjectStub) {
-  await runInDurableObject(stub, (_instance, state) => {
-    const sql = state.storage.sql as Recorded;
-    sql.statements = [];
-    sql.originalExec ??= sql.exec.bind(sql);
-    sql.exec = ((query: string, ...bindings: unknown[]) => {
-      sql.statements!.push(query);
-      return sql.originalExec!(query, ...bindings);
-    }) as SqlStorage["exec"];
-  });
-  return {
-    read: () =>
-      runInDurableObject(stub, (_instance, state) => [...((state.storage.sql as Recorded).statements ?? [])]),
-  };
+  const recorder = await recordSql(stub);
+  return { read: async () => (await recorder.read()).map((statement) => statement.query) };
 }
 
 /** The names of the session RPCs the team object is called with from now on (this test only). */
