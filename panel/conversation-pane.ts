@@ -51,9 +51,8 @@ export function renderConversation(desk: AgentDesk, actions: PaneActions) {
         <span class="avatar" aria-hidden="true">${initials(name)}</span>
         <div class="title">
           <h2 data-testid="conversation-title">${name}</h2>
-          <p class="details">${details(selection)}</p>
+          <p class="details"><span class="state ${state}" data-testid="conversation-state">${state}</span> ${details(selection)}</p>
         </div>
-        <span class="state ${state}" data-testid="conversation-state">${state}</span>
         ${conversation ? renderConversationLabels(desk, team, conversation) : nothing}
         ${
           conversation

@@ -133,9 +133,11 @@ export const panelStyles = css`
 
   /* ---- conversation ---- */
   .conversation-head { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; padding: 12px 22px; background: var(--surface); border-bottom: 1px solid var(--line); }
-  .conversation-head h2 { font-size: 16px; }
+  .conversation-head h2 { font-size: 16px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .details { color: var(--muted); font-size: 12.5px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  .title { flex: 1; min-width: 0; }
+  /* Room for a name on one line; the actions wrap below it before the name is cut short. */
+  .title { flex: 1 1 140px; min-width: 0; }
+  .details .state { margin-right: 4px; }
   .actions { display: flex; flex-wrap: wrap; gap: 6px; }
   .details-toggle, .drawer-close { display: none; }
   .state { padding: 2px 8px; border-radius: 6px; font-size: 12px; font-weight: 600; background: var(--raised); color: var(--muted); text-transform: capitalize; }
