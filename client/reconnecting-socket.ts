@@ -29,8 +29,8 @@ export class RetryLaterError extends Error {
     message: string,
     readonly retryAfterMs: number,
   ) {
+    // No `name`: callers tell these apart with instanceof, and the widget's budget has no bytes for a label nobody reads.
     super(message);
-    this.name = "RetryLaterError";
   }
 }
 
@@ -41,7 +41,6 @@ export class FatalConnectError extends Error {
     readonly code: string,
   ) {
     super(message);
-    this.name = "FatalConnectError";
   }
 }
 
