@@ -174,10 +174,9 @@ export abstract class Client {
       this.ready = false;
       this.closed();
       this.downSince ??= performance.now();
-      if (this.reconnectAtOnce(code, opened)) {
-        this.attempt = 0;
-        this.scheduleReconnect(0);
-      } else if (opened && isRestartClose(code)) {
+      // As the widget: at once, the backoff's step kept (a failed resume must not reset it).
+      if (this.reconnectAtOnce(code, opened)) this.scheduleReconnect(0);
+      else if (opened && isRestartClose(code)) {
         this.attempt = 0;
         this.scheduleReconnect(restartDelay());
       } else this.scheduleReconnect();

@@ -44,8 +44,10 @@ export class VisitorSim extends Client {
   /** The welcome's ticket for the next reconnect, as the widget keeps it; memory only. */
   private readonly resume = new ResumeTicket();
   private connectPath = "";
-  /** Reconnects that skipped the session request (for the bench's account). */
+  /** Attempts on a resume ticket, and those that opened (for the bench's account). */
   resumes = 0;
+  resumesOpened = 0;
+  private resuming = false;
 
   constructor(
     hub: Hub,
@@ -62,6 +64,7 @@ export class VisitorSim extends Client {
 
   protected async url(): Promise<string> {
     const resumeTicket = this.resume.next(Date.now());
+    this.resuming = resumeTicket !== null;
     if (resumeTicket) {
       this.resumes++;
       return this.socketUrl(resumeTicket);
@@ -91,6 +94,7 @@ export class VisitorSim extends Client {
   }
 
   protected opened(): void {
+    if (this.resuming) this.resumesOpened++;
     this.hello();
   }
 
