@@ -190,4 +190,28 @@ describe("a visitor's resume ticket", () => {
     back.webSocket!.accept();
     back.webSocket!.close(1000, "done");
   });
+
+  it("sends a resumed socket on with 4010 when its conversation moved to another team meanwhile", async () => {
+    const site = "resume-moved";
+    const { ana, visitor, welcome, conversationId } = await chattingVisitor(site);
+    visitor.close();
+    ana.send({ type: "transfer", conversationId, toTeamId: "sales" });
+    expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "transferred" });
+
+    const back = new FrameReader<VisitorFrameOut>(
+      await upgrade(
+        `${BASE}/v1/sites/${site}/connect?ticket=${encodeURIComponent(welcome.resume!.ticket)}`,
+        ORIGIN,
+      ),
+    );
+    const closed = new Promise<number>((resolve) =>
+      back.ws.addEventListener("close", (event) => resolve(event.code)),
+    );
+    back.send({ type: "hello", lastSeq: 0 });
+    expect(await closed).toBe(4010);
+    // The session the widget then opens lands in the new team, same conversation.
+    const session = await connectVisitor(site, { visitorToken: visitor.session.visitorToken });
+    expect(session.session).toMatchObject({ teamId: "sales", conversationId });
+    expect((await session.until("welcome")).conversation?.id).toBe(conversationId);
+  });
 });
