@@ -7,6 +7,7 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
+import { TicketLedger } from "../../durable-objects/team/socket-admission";
 import type { TeamDO } from "../../durable-objects/team/team-do";
 import { RESUME_TICKET_TTL_SECONDS, type VisitorFrameOut } from "../../protocol";
 import { sign, verifyTicket } from "../../worker/tokens";
@@ -165,13 +166,20 @@ describe("a visitor's resume ticket", () => {
     // Another site's route refuses a ticket signed for this one, and the reverse.
     expect(await refused(ticket, SECRET, "resume-refused-other")).toBe(401);
     expect(await refused({ ...ticket, site: "resume-refused-other" })).toBe(401);
-    // A body changed under the real signature is a forgery.
+    // The ticket rewritten for another visitor, team or site under its real signature: forgeries.
     const [, signature] = welcome.resume!.ticket.split(".");
-    const body = btoa(JSON.stringify({ ...ticket, subject: "someone-else" }))
-      .replace(/\+/g, "-")
-      .replace(/\//g, "_")
-      .replace(/=+$/, "");
-    expect((await resumeUpgrade(site, `${body}.${signature}`)).status).toBe(401);
+    for (const change of [
+      { subject: "someone-else" },
+      { teamId: "sales" },
+      { site: "resume-refused-other" },
+    ]) {
+      const body = btoa(JSON.stringify({ ...ticket, ...change }))
+        .replace(/\+/g, "-")
+        .replace(/\//g, "_")
+        .replace(/=+$/, "");
+      expect((await resumeUpgrade(site, `${body}.${signature}`)).status).toBe(401);
+      expect((await resumeUpgrade("resume-refused-other", `${body}.${signature}`)).status).toBe(401);
+    }
     // Not the socket's origin.
     expect((await resumeUpgrade(site, welcome.resume!.ticket, "https://evil.example")).status).toBe(403);
     // Another team's or another visitor's ticket opens that team's or visitor's socket only,
@@ -213,5 +221,29 @@ describe("a visitor's resume ticket", () => {
     const session = await connectVisitor(site, { visitorToken: visitor.session.visitorToken });
     expect(session.session).toMatchObject({ teamId: "sales", conversationId });
     expect((await session.until("welcome")).conversation?.id).toBe(conversationId);
+  });
+
+  it("keeps a spent resume ticket's id until its expiry, across restarts, and sweeps it after", async () => {
+    await seedSite("resume-sweep");
+    const kept = await runInDurableObject(teamStub(env, "resume-sweep", "support"), async (_i, state) => {
+      const now = Date.now();
+      const resume = { id: "resume-1", exp: now + RESUME_TICKET_TTL_SECONDS * 1000 };
+      const ledger = new TicketLedger(state.storage, state.storage.sql);
+      const first = await ledger.spend(resume, now);
+      const againInMemory = await ledger.spend(resume, now + 1_000);
+      // A new ledger is what a restart starts with: only storage remembers.
+      const afterRestart = await new TicketLedger(state.storage, state.storage.sql).spend(
+        resume,
+        resume.exp - 1_000,
+      );
+      // Past its expiry, the next upgrade's sweep removes the row.
+      await new TicketLedger(state.storage, state.storage.sql).spend(
+        { id: "later", exp: resume.exp + 30_000 },
+        resume.exp + 1,
+      );
+      const ids = state.storage.sql.exec<{ id: string }>("SELECT id FROM spent_tickets").toArray();
+      return { first, againInMemory, afterRestart, ids: ids.map((row) => row.id) };
+    });
+    expect(kept).toEqual({ first: true, againInMemory: false, afterRestart: false, ids: ["later"] });
   });
 });
