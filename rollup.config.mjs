@@ -58,16 +58,17 @@ const plugins = (...after) => [
  * Collapses the whitespace and comments of the CSS in `*-styles.ts` modules (template
  * literals), which terser leaves alone. Spaces that carry meaning (descendant selectors,
  * `calc(a - b)`, value lists) stay: only runs are shortened, and only those next to
- * `{ } ; ,` or after `:` are removed.
+ * `{ } ; , /` or after `:` are removed; a number's leading zero goes (`0.25` is `.25`).
  */
 function minifyCss() {
   const squeeze = (text) =>
     text
       .replace(/\/\*[^]*?\*\//g, "")
       .replace(/\s+/g, " ")
-      .replace(/\s*([{};,])\s*/g, "$1")
+      .replace(/\s*([{};,/])\s*/g, "$1")
       .replace(/:\s+/g, ":")
       .replace(/;}/g, "}")
+      .replace(/([\s:,(/])0\.(\d)/g, "$1.$2")
       .trim();
   return {
     name: "minify-css",

@@ -35,6 +35,16 @@ await run.main("fault: failed", async () => {
       // Spread over the window: at 20%, 45%, 70% of it with the default three.
       await sleep(((options.duration * 1000) / (options.kills + 1)) * (kill === 1 ? 0.8 : 1));
       const killedAt = performance.now();
+      // Upgrades on a welcome's resume ticket, no session request (what the widget does).
+      const resumes = () =>
+        run.visitors.reduce(
+          (sum, visitor) => ({
+            tried: sum.tried + visitor.resumes,
+            opened: sum.opened + visitor.resumesOpened,
+          }),
+          { tried: 0, opened: 0 },
+        );
+      const resumesBefore = resumes();
       run.ledger.note("*", `KILL ${kill}`);
       const restartMs = await run.killAndRestart();
       // killAndRestart resolves when /health answers: from here on it is the clients' backoff.
@@ -63,7 +73,8 @@ await run.main("fault: failed", async () => {
       run.log(
         `kill ${kill}: SIGKILL at ${((killedAt - run.windowStartedAt) / 1000).toFixed(1)} s into the window; runtime answered again after ${(restartMs / 1000).toFixed(1)} s; ` +
           `half the clients back ${(halfBackMs / 1000).toFixed(1)} s after that; ` +
-          `${back ? "every client back" : `${clients().filter((c) => !c.ready).length} clients NOT back`} ${(recovery / 1000).toFixed(1)} s after the kill`,
+          `${back ? "every client back" : `${clients().filter((c) => !c.ready).length} clients NOT back`} ${(recovery / 1000).toFixed(1)} s after the kill; ` +
+          `visitor attempts on a resume ticket: ${resumes().tried - resumesBefore.tried}, of which opened ${resumes().opened - resumesBefore.opened}`,
       );
     }
   });

@@ -49,11 +49,9 @@ export function readFrame<F extends { type: string }>(
   } catch {
     return null;
   }
-  if (typeof value !== "object" || value === null || !("type" in value) || typeof value.type !== "string")
-    return null;
-  const check: Check | undefined = Object.hasOwn(checks, value.type)
-    ? checks[value.type as F["type"]]
-    : undefined;
+  const type = typeof value === "object" && value !== null && "type" in value ? value.type : null;
   // The cast is what the check just proved, field by field.
-  return check?.(value) ? (value as F) : null;
+  return typeof type === "string" && Object.hasOwn(checks, type) && checks[type as F["type"]](value)
+    ? (value as F)
+    : null;
 }

@@ -29,8 +29,8 @@ export class RetryLaterError extends Error {
     message: string,
     readonly retryAfterMs: number,
   ) {
+    // No `name`: callers tell these apart with instanceof, and the widget's budget has no bytes for a label nobody reads.
     super(message);
-    this.name = "RetryLaterError";
   }
 }
 
@@ -41,7 +41,6 @@ export class FatalConnectError extends Error {
     readonly code: string,
   ) {
     super(message);
-    this.name = "FatalConnectError";
   }
 }
 
@@ -57,7 +56,8 @@ export interface ReconnectingSocketOptions {
   onFatal?(error: FatalConnectError): void;
   /**
    * The socket closed (`opened`: after it had opened). Return true to reconnect at once
-   * instead of after the backoff delay (e.g. a close code that means "come back elsewhere").
+   * instead of after the backoff delay (e.g. a close code that means "come back elsewhere", or
+   * a resume ticket that did not open: a session now); the backoff's step is kept.
    */
   onClose?(code: number, opened: boolean): boolean | void;
   /** How often to ping an idle socket; Cloudflare drops sockets idle for long. */
@@ -198,10 +198,11 @@ export class ReconnectingSocket {
     ws.onclose = (event: CloseEvent) => {
       if (this.#ws !== ws) return;
       this.#detach();
-      if (this.#options.onClose?.(event.code, opened)) {
-        this.#attempt = 0;
-        void this.#connect();
-      } else if (opened && isRestartClose(event.code)) {
+      // At once, but the backoff is not reset: an attempt that fails before opening (a resume
+      // ticket while the server is down) must not keep the retries at their first step. A socket
+      // the server answered on has reset it already.
+      if (this.#options.onClose?.(event.code, opened)) void this.#connect();
+      else if (opened && isRestartClose(event.code)) {
         // A deploy or a restart: the runtime is coming straight back.
         this.#attempt = 0;
         this.#retryAfter(restartDelay(this.#random));

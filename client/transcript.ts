@@ -65,20 +65,14 @@ export class Transcript {
 
   /** Takes back one of our messages the server refused for good (e.g. to offer another way). */
   drop(clientId: string): TranscriptEntry | null {
-    const index = this.#outbox.findIndex((entry) => entry.clientId === clientId);
+    const index = this.#ownIndex(clientId);
     return index < 0 ? null : this.#outbox.splice(index, 1)[0]!;
-  }
-
-  /** Own messages still waiting for an ack, oldest first: what to (re)send. */
-  unacked(): TranscriptEntry[] {
-    return this.#outbox.filter((entry) => entry.delivery === Delivery.sending);
   }
 
   /** The server stored our message `clientId` as `seq`: the entry, or null if we were not waiting for it. */
   ack(clientId: string, conversationId: string, seq: number): TranscriptEntry | null {
-    const index = this.#outbox.findIndex((entry) => entry.clientId === clientId);
-    if (index < 0) return null;
-    const [entry] = this.#outbox.splice(index, 1) as [TranscriptEntry];
+    const entry = this.drop(clientId);
+    if (!entry) return null;
     entry.conversationId = conversationId;
     entry.seq = seq;
     entry.delivery = Delivery.sent;
@@ -117,7 +111,7 @@ export class Transcript {
 
   /** The server refused our message; it stays visible as failed until retried. */
   fail(clientId: string, code: string): boolean {
-    const entry = this.#outbox.find((candidate) => candidate.clientId === clientId);
+    const entry = this.#outbox[this.#ownIndex(clientId)];
     if (!entry) return false;
     entry.delivery = Delivery.failed;
     entry.error = code;
@@ -126,10 +120,8 @@ export class Transcript {
 
   /** Puts a failed message back in the queue to send. */
   retry(clientId: string): TranscriptEntry | null {
-    const entry = this.#outbox.find(
-      (candidate) => candidate.clientId === clientId && candidate.delivery === Delivery.failed,
-    );
-    if (!entry) return null;
+    const entry = this.#outbox[this.#ownIndex(clientId)];
+    if (entry?.delivery !== Delivery.failed) return null;
     entry.delivery = Delivery.sending;
     delete entry.error;
     return entry;
@@ -143,6 +135,11 @@ export class Transcript {
     let last = 0;
     while (this.#seen.has(seqKey(conversationId ?? "", last + 1))) last++;
     return last;
+  }
+
+  /** Where our message `clientId` waits in the outbox; -1 when it does not. */
+  #ownIndex(clientId: string): number {
+    return this.#outbox.findIndex((entry) => entry.clientId === clientId);
   }
 
   #insert(entry: TranscriptEntry): void {

@@ -19,7 +19,7 @@ import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS, type Handover } from "../proto
 import { newClientId } from "../client/client-id";
 import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
-import { Transcript, type TranscriptEntry } from "../client/transcript";
+import { Delivery, Transcript, type TranscriptEntry } from "../client/transcript";
 import { agentFrameChecks } from "./agent-frame-checks";
 import { applyQueueUpdate } from "./queue-state";
 import { ReadPointers } from "./read-pointers";
@@ -363,7 +363,9 @@ export class TeamConnection extends TeamLists {
     if (wanted && wanted !== this.me?.status) this.setPresence(wanted);
     for (const [conversationId, transcript] of this.transcripts) {
       this.loadHistory(conversationId);
-      for (const entry of transcript.unacked()) this.sendOwn(conversationId, entry);
+      // Still waiting for an ack (failed ones wait for the agent's retry), oldest first.
+      for (const entry of transcript.outgoing().filter((own) => own.delivery === Delivery.sending))
+        this.sendOwn(conversationId, entry);
     }
     for (const conversation of this.inboxById.values()) this.transcript(conversation.id);
   }

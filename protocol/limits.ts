@@ -13,6 +13,15 @@ export const MAX_CLIENT_ID_CHARS = 64;
 export const MAX_HTTP_BODY_BYTES = 64 * 1024;
 /** A ticket opens one socket (it is single-use), shortly after the session that issued it. */
 export const TICKET_TTL_SECONDS = 30;
+/**
+ * A resume ticket (in a visitor's `welcome`) opens one socket again for the same visitor,
+ * site, team and origin without a new session, within this time of the upgrade that issued
+ * it: a crash or deploy is then one upgrade per client, not a session request and an
+ * upgrade. Long enough for any restart; a socket open for longer simply falls back to a
+ * session when it drops. Spent ones are refused until they expire (the team object's
+ * `spent_tickets`).
+ */
+export const RESUME_TICKET_TTL_SECONDS = 10 * 60;
 /** Open sockets one visitor may hold in one team (tabs); a newer one closes the oldest. */
 export const MAX_SOCKETS_PER_VISITOR = 5;
 /**

@@ -84,6 +84,11 @@ export const visitorWelcomeSchema = z.object({
   conversation: visitorConversationSchema.nullable(),
   /** Messages with seq > the hello's lastSeq, oldest first. */
   messages: z.array(chatMessageSchema),
+  /**
+   * A single-use ticket for this visitor's next reconnect to `connectPath` without a session
+   * request (`RESUME_TICKET_TTL_SECONDS`); memory only. Refused (spent, expired): open a session.
+   */
+  resume: z.object({ ticket: z.string(), expiresAt: epochMsSchema }).optional(),
 });
 export const messageFrameSchema = chatMessageSchema.extend({ type: z.literal("message") });
 /** The server stored the message sent with `clientId` as `seq`. */

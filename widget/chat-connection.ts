@@ -21,6 +21,7 @@ import { newClientId } from "../client/client-id";
 import type { ControllerHost } from "../client/controller-host";
 import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
+import { ResumeTicket } from "../client/resume-ticket";
 import { Transcript } from "../client/transcript";
 import { Outbox } from "./outbox";
 import { visitorFrameChecks } from "./visitor-frame-checks";
@@ -74,6 +75,8 @@ export class ChatConnection extends Outbox {
   #typingSentAt = 0;
   #typingIdle: ReturnType<typeof setTimeout> | undefined;
   #typingShown: ReturnType<typeof setTimeout> | undefined;
+  /** The welcome's ticket for the next reconnect without a session request; memory only. */
+  readonly #resume = new ResumeTicket();
   readonly #socket: ReconnectingSocket;
 
   readonly #host: ControllerHost;
@@ -86,7 +89,7 @@ export class ChatConnection extends Outbox {
     this.#config = config;
     this.#hooks = hooks;
     this.#socket = new ReconnectingSocket({
-      url: () => this.#sessionUrl(),
+      url: () => this.#url(),
       onOpen: () => this.#hello(),
       onText: (text) => this.#receive(text),
       onState: (state) => {
@@ -100,8 +103,9 @@ export class ChatConnection extends Outbox {
         this.#host.requestUpdate();
       },
       onClose: (code, opened) => {
-        // Transferred: the session now lands in the new team, and the seqs are kept.
-        return opened && code === CloseCode.transferred;
+        // Transferred: the session now lands in the new team, and the seqs are kept. A resume
+        // that did not open (refused, or the server was not there): a session at once.
+        return this.#resume.closed(code, opened) || (opened && code === CloseCode.transferred);
       },
     });
     host.addController(this);
@@ -150,8 +154,7 @@ export class ChatConnection extends Outbox {
   /** The visitor picked a topic: a new session routes by it. */
   chooseTeam(team: string): void {
     this.#config = { ...this.#config, team };
-    this.#socket.restart();
-    this.#host.requestUpdate();
+    this.#renew();
   }
 
   /** Another user or language: a new session; `clear` forgets what this tab held. */
@@ -167,6 +170,12 @@ export class ChatConnection extends Outbox {
       this.openConversation = this.offlineFormForced = this.everConnected = false;
       this.unread = 0;
     }
+    this.#renew();
+  }
+
+  /** Connects again now with a new session (another user, language or team), never a resume. */
+  #renew(): void {
+    this.#resume.grant = undefined;
     this.#socket.restart();
     this.#host.requestUpdate();
   }
@@ -233,22 +242,31 @@ export class ChatConnection extends Outbox {
     if (this.ready) this.sendFrame({ type: "typing", on: false });
   }
 
-  async #sessionUrl(): Promise<string> {
-    // Tickets are single-use: every connect opens a new session (which also re-routes).
-    const session = await openVisitorSession(this.#config, (error) => {
-      // Not in a loop: this page's user is dropped until the page sets another one.
-      const { user: _refused, ...anonymous } = this.#config;
-      this.#config = anonymous;
-      console.warn(
-        `EdgeChat: the chat refused the user (${error.path ?? error.code}: ${error.message}); continuing anonymously`,
-      );
-      this.#hooks.emit(ChatEvent.error, error);
-    });
-    // The open conversation may have changed while we were away (closed, or started in
-    // another tab): resume it from what we hold of it, which is nothing if it is new to us.
-    this.#conversationId = session.conversationId;
-    this.session = session;
-    return socketUrl(this.#config.apiOrigin, session.connectPath, session.ticket);
+  /**
+   * Back on the welcome's resume ticket when one is held and alive (the upgrade alone, no
+   * session request: what gets every client back quickly after a crash or a deploy), else a
+   * new session (tickets are single-use; a session also re-routes). Tries alternate while the
+   * server is down, so a resume ticket outlives the outage (`client/resume-ticket.ts`).
+   */
+  async #url(): Promise<string> {
+    let ticket = this.#resume.next(Date.now());
+    if (!ticket) {
+      const session = await openVisitorSession(this.#config, (error) => {
+        // Not in a loop: this page's user is dropped until the page sets another one.
+        const { user: _refused, ...anonymous } = this.#config;
+        this.#config = anonymous;
+        console.warn(
+          `EdgeChat: the chat refused the user (${error.path ?? error.code}: ${error.message}); continuing anonymously`,
+        );
+        this.#hooks.emit(ChatEvent.error, error);
+      });
+      // The open conversation may have changed while we were away (closed, or started in
+      // another tab): resume it from what we hold of it, which is nothing if it is new to us.
+      this.#conversationId = session.conversationId;
+      this.session = session;
+      ticket = session.ticket;
+    }
+    return socketUrl(this.#config.apiOrigin, this.session!.connectPath, ticket);
   }
 
   #hello(): void {
@@ -261,6 +279,7 @@ export class ChatConnection extends Outbox {
     switch (frame.type) {
       case "welcome": {
         this.#conversationId = frame.conversation?.id ?? null;
+        this.#resume.grant = frame.resume;
         this.openConversation = frame.conversation !== null && frame.conversation.state !== "closed";
         // What a resume brings was missed live: it is news. A first load is history, but what
         // the team wrote after the server's read pointer is unread (badge and preview, any page).
@@ -300,15 +319,9 @@ export class ChatConnection extends Outbox {
         this.offlineFormForced = false;
         this.settle(frame.clientId);
         const entry = this.transcript.ack(frame.clientId, frame.conversationId, frame.seq);
+        const { type: _ack, ...ack } = frame;
         if (entry)
-          this.#hooks.emit(ChatEvent.message, {
-            conversationId: frame.conversationId,
-            seq: frame.seq,
-            clientId: frame.clientId,
-            from: entry.from,
-            text: entry.text,
-            at: entry.at,
-          });
+          this.#hooks.emit(ChatEvent.message, { ...ack, from: entry.from, text: entry.text, at: entry.at });
         break;
       }
       case "typing":

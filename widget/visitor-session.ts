@@ -19,29 +19,24 @@ import { nullable, optional, shape, str } from "../client/frame-check";
 import { FatalConnectError, RetryLaterError } from "../client/reconnecting-socket";
 import { visitorTokenKey, type WidgetConfig } from "./widget-config";
 
+/** What the widget reads of the answer (visitorId it never needs). */
 const isSessionResponse = shape<VisitorSessionResponse>({
   visitorToken: str,
-  visitorId: str,
   teamId: str,
   conversationId: nullable(str),
   ticket: str,
   connectPath: str,
 });
 
-/** Storage can be missing or throw (private modes, sandboxed frames): the chat still works. */
-function storage(): Storage | null {
+/**
+ * Uses localStorage, which can be missing or throw (private modes, sandboxed frames): then
+ * nothing is stored or read, and the chat still works (the visitor is new on every page load).
+ */
+function stored<T>(use: (storage: Storage) => T): T | null {
   try {
-    return globalThis.localStorage ?? null;
+    return use(localStorage);
   } catch {
     return null;
-  }
-}
-
-export function forgetVisitorToken(site: string): void {
-  try {
-    storage()?.removeItem(visitorTokenKey(site));
-  } catch {
-    // Nothing stored, nothing to forget.
   }
 }
 
@@ -54,12 +49,7 @@ export async function openVisitorSession(
   onIdentityRejected: (error: HttpErrorDetail) => void,
 ): Promise<VisitorSessionResponse> {
   const key = visitorTokenKey(config.site);
-  let token: string | null;
-  try {
-    token = storage()?.getItem(key) ?? null;
-  } catch {
-    token = null;
-  }
+  let token = stored((storage) => storage.getItem(key));
   let user = config.user;
   let response: Response;
   let body: unknown;
@@ -73,7 +63,7 @@ export async function openVisitorSession(
       onIdentityRejected(error);
       user = undefined;
     } else if (response.status === 401 && token !== null) {
-      forgetVisitorToken(config.site);
+      stored((storage) => storage.removeItem(key));
       token = null;
     } else {
       break;
@@ -89,15 +79,12 @@ export async function openVisitorSession(
     // Retry-After in seconds; 30 if it is missing or unreadable.
     if (response.status === 429)
       throw new RetryLaterError(code, (Number(response.headers.get("Retry-After")) || 30) * 1000);
-    throw new Error(`session: ${response.status} ${code}`);
+    // Retried after the backoff; nobody reads the message.
+    throw Error(code);
   }
-  if (!isSessionResponse(body)) throw new Error("session: bad response");
+  if (!isSessionResponse(body)) throw Error();
   const session = body as VisitorSessionResponse;
-  try {
-    storage()?.setItem(key, session.visitorToken);
-  } catch {
-    // Without storage the visitor is new on every page load; the chat itself still works.
-  }
+  stored((storage) => storage.setItem(key, session.visitorToken));
   return session;
 }
 

@@ -6,9 +6,10 @@
  */
 import type { Context } from "hono";
 import { teamStub } from "../durable-objects/addresses";
-import { IdentityHeader, TicketHeader } from "../durable-objects/team/team-do";
+import { IdentityHeader, ResumeHeader, TicketHeader } from "../durable-objects/team/team-do";
 import type { SocketIdentity } from "../durable-objects/team/team-sockets";
 import type { AppEnv } from "./app-env";
+import type { ResumeGrant } from "./resume-ticket";
 import type { Ticket } from "./tokens";
 
 export function forwardSocket(
@@ -16,10 +17,14 @@ export function forwardSocket(
   teamId: string,
   identity: SocketIdentity,
   ticket: Ticket,
+  resume?: ResumeGrant,
 ): Promise<Response> {
   const headers = new Headers(c.req.raw.headers);
   headers.set(IdentityHeader, JSON.stringify(identity));
   // The team object spends the ticket: a second socket on it is refused.
   headers.set(TicketHeader, JSON.stringify({ id: ticket.id, exp: ticket.exp }));
+  // The visitor's next ticket, for the welcome; `resumed`: this upgrade came on one.
+  if (resume) headers.set(ResumeHeader, JSON.stringify({ ...resume, resumed: ticket.resume === true }));
+  else headers.delete(ResumeHeader);
   return teamStub(c.env, c.req.param("site") ?? "", teamId).fetch(c.req.url, { headers });
 }

@@ -34,6 +34,8 @@ const ticketSchema = z.object({
   /** The Origin that opened the session; the socket must come from the same one. */
   origin: z.string().optional(),
   exp: z.number(),
+  /** A resume ticket (a welcome's, for a reconnect without a session), not a session's. */
+  resume: z.literal(true).optional(),
 });
 
 export type VisitorToken = z.infer<typeof visitorTokenSchema>;

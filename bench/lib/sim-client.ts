@@ -90,6 +90,13 @@ export abstract class Client {
   protected abstract text(data: string, now: number): void;
   /** The socket closed: answers to what was asked on it will never come. */
   protected closed(): void {}
+  /**
+   * As the widget's `onClose`: true to reconnect at once instead of after the backoff (a resume
+   * ticket that did not open is followed by a session at once). `opened`: after it had opened.
+   */
+  protected reconnectAtOnce(_code: number, _opened: boolean): boolean {
+    return false;
+  }
 
   /** Connects once; resolves when the socket is ready (welcome / snapshot), rejects on failure. */
   connect(): Promise<void> {
@@ -167,7 +174,9 @@ export abstract class Client {
       this.ready = false;
       this.closed();
       this.downSince ??= performance.now();
-      if (opened && isRestartClose(code)) {
+      // As the widget: at once, the backoff's step kept (a failed resume must not reset it).
+      if (this.reconnectAtOnce(code, opened)) this.scheduleReconnect(0);
+      else if (opened && isRestartClose(code)) {
         this.attempt = 0;
         this.scheduleReconnect(restartDelay());
       } else this.scheduleReconnect();

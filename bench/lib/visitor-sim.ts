@@ -1,9 +1,18 @@
 /**
  * A simulated visitor, as the widget behaves: a session (HTTP) for a ticket, the socket,
  * `hello {lastSeq}`; messages kept until acked and resent under the same clientId after a
- * reconnect; another `hello` on a hole in the seqs.
+ * reconnect; another `hello` on a hole in the seqs. A reconnect after a lost socket goes
+ * straight to the upgrade on the welcome's resume ticket, with the widget's own rules
+ * (`client/resume-ticket.ts`), so the fault bench measures what real clients do.
  */
-import type { ChatMessage, VisitorFrameIn, VisitorFrameOut, VisitorSessionResponse } from "../../protocol";
+import { ResumeTicket } from "../../client/resume-ticket";
+import {
+  CloseCode,
+  type ChatMessage,
+  type VisitorFrameIn,
+  type VisitorFrameOut,
+  type VisitorSessionResponse,
+} from "../../protocol";
 import { BENCH_ORIGIN, BENCH_SITE } from "./bench-site";
 import { Client, Held, holdSeq, nextClientId, postJson, TEXT, type Hub } from "./sim-client";
 
@@ -32,6 +41,13 @@ export class VisitorSim extends Client {
   /** lastSeq of each hello still unanswered, in order (a hole in the seqs sends another). */
   private readonly helloAsked: { conversationId: string | null; lastSeq: number }[] = [];
   private readonly ip: string;
+  /** The welcome's ticket for the next reconnect, as the widget keeps it; memory only. */
+  private readonly resume = new ResumeTicket();
+  private connectPath = "";
+  /** Attempts on a resume ticket, and those that opened (for the bench's account). */
+  resumes = 0;
+  resumesOpened = 0;
+  private resuming = false;
 
   constructor(
     hub: Hub,
@@ -47,6 +63,12 @@ export class VisitorSim extends Client {
   }
 
   protected async url(): Promise<string> {
+    const resumeTicket = this.resume.next(Date.now());
+    this.resuming = resumeTicket !== null;
+    if (resumeTicket) {
+      this.resumes++;
+      return this.socketUrl(resumeTicket);
+    }
     const body = { page: this.options.page, ...(this.token ? { visitorToken: this.token } : {}) };
     const session = await postJson<VisitorSessionResponse>(
       `${this.hub.origin()}/v1/sites/${BENCH_SITE}/session`,
@@ -59,10 +81,20 @@ export class VisitorSim extends Client {
     this.token = session.visitorToken;
     this.visitorId = session.visitorId;
     this.conversationId = session.conversationId;
-    return `${this.hub.origin().replace(/^http/, "ws")}${session.connectPath}?ticket=${encodeURIComponent(session.ticket)}`;
+    this.connectPath = session.connectPath;
+    return this.socketUrl(session.ticket);
+  }
+
+  private socketUrl(ticket: string): string {
+    return `${this.hub.origin().replace(/^http/, "ws")}${this.connectPath}?ticket=${encodeURIComponent(ticket)}`;
+  }
+
+  protected override reconnectAtOnce(code: number, opened: boolean): boolean {
+    return this.resume.closed(code, opened) || (opened && code === CloseCode.transferred);
   }
 
   protected opened(): void {
+    if (this.resuming) this.resumesOpened++;
     this.hello();
   }
 
@@ -128,6 +160,7 @@ export class VisitorSim extends Client {
       case "welcome": {
         this.visitorId = frame.visitorId;
         this.conversationId = frame.conversation?.id ?? null;
+        this.resume.grant = frame.resume;
         const asked = this.helloAsked.shift();
         // The server reads lastSeq against the conversation open now; it only says "after" of the one asked about.
         const afterSeq =

@@ -15,7 +15,13 @@ import {
 import { handleAgentFrame } from "./agent-actions";
 import type { ReadyTeam } from "./ready-team";
 import { closeOldestBeyondCap } from "./socket-admission";
-import { attachIdentity, identityFromHeader, identityOf, type SocketIdentity } from "./socket-identity";
+import {
+  attachIdentity,
+  identityFromHeader,
+  identityOf,
+  type ResumeGrant,
+  type SocketIdentity,
+} from "./socket-identity";
 import type { TeamShell } from "./team-shell";
 import { send, tagsOf } from "./team-sockets";
 import { handleVisitorFrame } from "./visitor-actions";
@@ -30,12 +36,12 @@ export class SocketEntry {
 
   constructor(private readonly shell: TeamShell) {}
 
-  accept(identity: ReturnType<typeof identityFromHeader>, now: number): Response {
+  accept(identity: ReturnType<typeof identityFromHeader>, now: number, resume?: ResumeGrant): Response {
     const { ctx, store } = this.shell;
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     ctx.acceptWebSocket(server, identity ? tagsOf(identity) : []);
     if (identity) {
-      attachIdentity(server, identity, now);
+      attachIdentity(server, identity, now, identity.role === "visitor" ? resume : undefined);
       closeOldestBeyondCap(ctx, identity);
     }
     if (!identity || (identity.role === "agent" && !store.agent(identity.agentId))) {

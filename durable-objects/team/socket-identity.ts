@@ -17,8 +17,20 @@ export type SocketIdentity = z.infer<typeof socketIdentitySchema>;
 
 /** The attachment's one key: room for other parts of a socket's state, without clashes. */
 const NAMESPACE = "edgechat";
+/** A visitor's next ticket (`welcome.resume`), and whether this socket itself came on one. */
+export const resumeGrantSchema = z.object({
+  ticket: z.string().min(1).max(1024),
+  expiresAt: z.number().int().min(0),
+  resumed: z.boolean(),
+});
+export type ResumeGrant = z.infer<typeof resumeGrantSchema>;
+
 const attachmentSchema = z.object({
-  [NAMESPACE]: z.object({ identity: socketIdentitySchema, openedAt: z.number().optional() }),
+  [NAMESPACE]: z.object({
+    identity: socketIdentitySchema,
+    openedAt: z.number().optional(),
+    resume: resumeGrantSchema.optional(),
+  }),
 });
 
 /** The identity in the upgrade's header, or null when it is missing or malformed. */
@@ -42,9 +54,20 @@ export function identityFromHeader(headers: Headers): SocketIdentity | null {
  */
 const known = new WeakMap<WebSocket, SocketIdentity | null>();
 
-export function attachIdentity(ws: WebSocket, identity: SocketIdentity, openedAt: number): void {
-  ws.serializeAttachment({ [NAMESPACE]: { identity, openedAt } });
+export function attachIdentity(
+  ws: WebSocket,
+  identity: SocketIdentity,
+  openedAt: number,
+  resume?: ResumeGrant,
+): void {
+  ws.serializeAttachment({ [NAMESPACE]: { identity, openedAt, ...(resume ? { resume } : {}) } });
   known.set(ws, identity);
+}
+
+/** The resume grant kept on the socket (read at each `hello`, which is rare), or null. */
+export function resumeOf(ws: WebSocket): ResumeGrant | null {
+  const parsed = attachmentSchema.safeParse(ws.deserializeAttachment());
+  return parsed.success ? (parsed.data[NAMESPACE].resume ?? null) : null;
 }
 
 /** When the socket was accepted (0 for one accepted by an older version): the oldest goes first. */

@@ -37,7 +37,13 @@ import type { AttachmentParty } from "./attachment-store";
 import { readyTeam, type ReadyTeam } from "./ready-team";
 import * as roster from "./roster-rpc";
 import { SocketEntry } from "./socket-entry";
-import { TicketHeader, TicketLedger, ticketFromHeader } from "./socket-admission";
+import {
+  ResumeHeader,
+  resumeFromHeader,
+  TicketHeader,
+  TicketLedger,
+  ticketFromHeader,
+} from "./socket-admission";
 import { identityFromHeader, identityOf, IdentityHeader } from "./socket-identity";
 import { visibleAttachments } from "./team-attachments";
 import { TeamBroadcasts } from "./team-broadcasts";
@@ -57,7 +63,7 @@ import { VisitorText } from "./visitor-text";
 import { TeamWebhooks } from "./team-webhooks";
 import * as webhooks from "./webhook-rpc";
 
-export { IdentityHeader, TicketHeader };
+export { IdentityHeader, ResumeHeader, TicketHeader };
 
 /** The answer to an upgrade on a ticket used already (the Worker answers the same). */
 const ticketRefused = () =>
@@ -160,7 +166,7 @@ export class TeamDO extends DurableObject {
     if (!ticket || this.tickets.knownSpent(ticket, Date.now())) return ticketRefused();
     return this.entry("fetch", async (_team, now) => {
       if (!(await this.tickets.spend(ticket, now))) return ticketRefused();
-      return this.sockets.accept(identityFromHeader(request.headers), now);
+      return this.sockets.accept(identityFromHeader(request.headers), now, resumeFromHeader(request.headers));
     });
   }
 

@@ -4,11 +4,12 @@
  * back as an `error` frame (with the message's clientId, so the widget marks it failed).
  */
 import type { Result, VisitorFrameIn } from "../../protocol";
-import { ok } from "../../protocol";
+import { CloseCode, ok } from "../../protocol";
 import { wellFormed } from "../../core/well-formed-text";
 import { closeConversation } from "./close-conversation";
 import { postVisitorMessage } from "./post-message";
 import type { ReadyTeam } from "./ready-team";
+import { resumeOf } from "./socket-identity";
 import { send } from "./team-sockets";
 import { initialsOf, visitorCopy } from "./team-views";
 
@@ -67,10 +68,23 @@ function act(team: ReadyTeam, frame: VisitorFrameIn, visitor: VisitorContext): R
   }
 }
 
-/** Answers with the open conversation and every message after `lastSeq`, then its status. */
+/**
+ * Answers with the open conversation and every message after `lastSeq` (and the visitor's
+ * next resume ticket), then its status. A socket that came on a resume ticket skipped the
+ * session, which would have sent the visitor to the team their conversation moved to while
+ * they were away: such a socket is sent there now, as a live one would have been.
+ */
 function hello(team: ReadyTeam, visitor: VisitorContext, lastSeq: number): Result {
   const { store, out, engine } = team;
   const conversation = store.conversations.openConversationOf(visitor.visitorId);
+  const resume = resumeOf(visitor.ws);
+  if (!conversation && resume?.resumed) {
+    const latest = store.conversations.latestConversationOf(visitor.visitorId);
+    if (latest?.record.transferredToTeamId !== undefined) {
+      visitor.ws.close(CloseCode.transferred, "transferred to another team");
+      return ok();
+    }
+  }
   const agentName = conversation?.agentId ? (store.agent(conversation.agentId)?.name ?? "") : "";
   const last = conversation ? store.messages.lastVisitorSeq(conversation.id) : 0;
   send(visitor.ws, {
@@ -88,6 +102,7 @@ function hello(team: ReadyTeam, visitor: VisitorContext, lastSeq: number): Resul
     // A reconnect that missed nothing (the usual one) reads no message rows: the last seq is in memory.
     messages:
       conversation && lastSeq < last ? store.messages.after(conversation.id, lastSeq).map(visitorCopy) : [],
+    ...(resume ? { resume: { ticket: resume.ticket, expiresAt: resume.expiresAt } } : {}),
   });
   out.forgetStatus(visitor.visitorId);
   out.status(engine, visitor.visitorId, visitor.now, true);

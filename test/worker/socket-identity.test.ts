@@ -37,7 +37,14 @@ describe("socket identity", () => {
     );
     expect(attachments).toEqual([
       {
-        raw: { edgechat: { identity: { role: "visitor", visitorId }, openedAt: expect.any(Number) } },
+        raw: {
+          edgechat: {
+            identity: { role: "visitor", visitorId },
+            openedAt: expect.any(Number),
+            // The visitor's next ticket, for the welcome (and whether this socket came on one).
+            resume: { ticket: expect.any(String), expiresAt: expect.any(Number), resumed: false },
+          },
+        },
         parsed: { role: "visitor", visitorId },
       },
     ]);

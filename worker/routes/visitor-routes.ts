@@ -1,7 +1,8 @@
 /**
  * The widget's endpoints: `POST /v1/sites/:site/session` (rate limit per IP, origin check,
  * body limit and validation, then `openVisitorSession`) and `GET /v1/sites/:site/connect?ticket=`
- * (WebSocket to the team's object, from the origin that opened the session).
+ * (WebSocket to the team's object, from the origin that opened the session, on a session's
+ * ticket or a welcome's resume ticket; each upgrade is given the next resume ticket).
  */
 import { Hono } from "hono";
 import { ErrorCode, MAX_HTTP_BODY_BYTES, visitorSessionRequestSchema } from "../../protocol";
@@ -15,6 +16,7 @@ import { loadSite } from "../middleware/load-site";
 import { failureRateLimit } from "../middleware/failure-rate-limit";
 import { sessionRateLimit } from "../middleware/session-rate-limit";
 import { admitTicket } from "../ticket-admission";
+import { resumeTicketAfter } from "../resume-ticket";
 import { openVisitorSession } from "../visitor-session";
 
 export const visitorRoutes = new Hono<AppEnv>();
@@ -53,5 +55,6 @@ visitorRoutes.get("/connect", async (c) => {
       }
     },
   );
-  return forwardSocket(c, ticket.teamId, { role: "visitor", visitorId: ticket.subject }, ticket);
+  const resume = await resumeTicketAfter(c.env.SIGNING_SECRET, ticket, Date.now());
+  return forwardSocket(c, ticket.teamId, { role: "visitor", visitorId: ticket.subject }, ticket, resume);
 });
