@@ -187,16 +187,22 @@ export class Ledger {
     lost: LostMessage[];
     unacked: number;
     refused: number;
+    /** The refusals by error code. */
+    refusedBy: Map<string, number>;
     acked: number;
     waiting: number;
   } {
     const lost: LostMessage[] = [];
     let unacked = 0;
     let refused = 0;
+    const refusedBy = new Map<string, number>();
     let acked = 0;
     let waiting = 0;
     for (const [clientId, message] of this.sent) {
-      if (message.refused !== undefined) refused++;
+      if (message.refused !== undefined) {
+        refused++;
+        refusedBy.set(message.refused, (refusedBy.get(message.refused) ?? 0) + 1);
+      }
       if (message.seq === undefined || message.conversationId === undefined) {
         if (message.refused === undefined) unacked++;
         continue;
@@ -233,6 +239,6 @@ export class Ledger {
         }
       }
     }
-    return { lost, unacked, refused, acked, waiting };
+    return { lost, unacked, refused, refusedBy, acked, waiting };
   }
 }

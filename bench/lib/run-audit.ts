@@ -38,8 +38,9 @@ export async function auditRun(run: AuditedRun): Promise<AuditCounts> {
   );
   const doubles = doubleAssignments(run.heldBy, run.agents);
   const mainUnassigned = run.visitors.filter((v) => !v.options.queued && v.state !== "assigned").length;
+  const codes = [...result.refusedBy].map(([code, count]) => `${code} ${count}`).join(", ");
   run.log(
-    `messages: ${result.acked} acked, ${result.refused} refused with an error (e.g. written to a chat that had just closed), ${result.unacked} never acked, ` +
+    `messages: ${result.acked} acked, ${result.refused} refused with an error (${codes || "none"}; e.g. written to a chat that had just closed), ${result.unacked} never acked, ` +
       `${result.waiting} waiting in the queue for an agent; support visitors not assigned at the end: ${mainUnassigned}`,
   );
   run.log(
