@@ -243,13 +243,15 @@ export class Run implements Hub, LoadedRun, AuditedRun {
     await sleep(2000);
     const profiler = o.profile ? await startProfiler(this.runtime, this.logger) : null;
     const cpuBefore = this.runtime.cpuSeconds().runtime;
+    const resumedBefore = this.visitors.reduce((sum, v) => sum + v.resumesOpened, 0);
     const started = performance.now();
     await pool(this.visitors, o.connectConcurrency, (visitor) => visitor.connect());
+    const resumed = this.visitors.reduce((sum, v) => sum + v.resumesOpened, 0) - resumedBefore;
     const seconds = (performance.now() - started) / 1000;
     const cpuMs = (this.runtime.cpuSeconds().runtime - cpuBefore) * 1000;
     if (profiler) saveProfile("visitors reconnecting", await profiler.stop(), this.logger);
     this.log(
-      `reconnect: ${this.visitors.length} visitors back (session with token + socket + hello) in ${seconds.toFixed(1)} s (${(this.visitors.length / seconds).toFixed(0)}/s, ${o.connectConcurrency} at a time); ` +
+      `reconnect: ${this.visitors.length} visitors back (${resumed} on their resume ticket, the rest by a session with their token; then socket + hello) in ${seconds.toFixed(1)} s (${(this.visitors.length / seconds).toFixed(0)}/s, ${o.connectConcurrency} at a time); ` +
         `runtime workerd CPU ${(cpuMs / this.visitors.length).toFixed(2)} ms per reconnect; load average ${loadLine()}`,
     );
     await sleep(1000);

@@ -211,6 +211,9 @@ export abstract class Client {
     this.ready = false;
     this.phase = "waiting";
     this.closed();
+    // What the widget's close handler learns of a socket lost after it opened (a visitor's
+    // resume ticket is then tried first), though here the caller reconnects when it likes.
+    if (ws?.readyState === WebSocket.OPEN) this.reconnectAtOnce(1006, true);
     ws?.terminate();
   }
 
