@@ -12,6 +12,7 @@
  */
 import { parseFlags } from "./lib/flags";
 import { sleep, waitFor } from "./lib/pacer";
+import { saveProfile, startProfiler } from "./lib/runtime-meter";
 import { DEFAULT_LOAD, Run } from "./lib/scenario";
 import { Samples } from "./lib/stats";
 
@@ -50,14 +51,22 @@ await run.main("fault: failed", async () => {
       // killAndRestart resolves when /health answers: from here on it is the clients' backoff.
       restarts.add(restartMs);
       const restartedAt = performance.now();
+      // --profile: what the fresh runtime spends the recovery on (attaching takes a few ms).
+      const profiler = options.profile ? await startProfiler(run.runtime, run.logger) : null;
       // When half the clients were back: tells the backoff's delay from the runtime's throughput.
       let halfBackMs = -1;
+      let agentsBackMs = -1;
+      let visitorsBackMs = -1;
       const back = await waitFor(() => {
         const all = clients();
         const ready = all.filter((client) => client.ready).length;
-        if (halfBackMs < 0 && ready * 2 >= all.length) halfBackMs = performance.now() - restartedAt;
+        const now = performance.now() - restartedAt;
+        if (halfBackMs < 0 && ready * 2 >= all.length) halfBackMs = now;
+        if (agentsBackMs < 0 && run.agents.every((a) => a.ready)) agentsBackMs = now;
+        if (visitorsBackMs < 0 && run.visitors.every((v) => v.ready)) visitorsBackMs = now;
         return ready === all.length;
       }, 30_000);
+      if (profiler) saveProfile(`recovery after kill ${kill}`, await profiler.stop(), run.logger);
       const recovery = performance.now() - killedAt;
       recoveries.add(recovery);
       beyondRestart.add(Math.max(0, recovery - restartMs));
@@ -72,7 +81,7 @@ await run.main("fault: failed", async () => {
       }
       run.log(
         `kill ${kill}: SIGKILL at ${((killedAt - run.windowStartedAt) / 1000).toFixed(1)} s into the window; runtime answered again after ${(restartMs / 1000).toFixed(1)} s; ` +
-          `half the clients back ${(halfBackMs / 1000).toFixed(1)} s after that; ` +
+          `half the clients back ${(halfBackMs / 1000).toFixed(1)} s after that, every agent ${(agentsBackMs / 1000).toFixed(1)} s, every visitor ${(visitorsBackMs / 1000).toFixed(1)} s; ` +
           `${back ? "every client back" : `${clients().filter((c) => !c.ready).length} clients NOT back`} ${(recovery / 1000).toFixed(1)} s after the kill; ` +
           `visitor attempts on a resume ticket: ${resumes().tried - resumesBefore.tried}, of which opened ${resumes().opened - resumesBefore.opened}`,
       );
