@@ -47,10 +47,12 @@ await run.main("fault: failed", async () => {
         );
       const resumesBefore = resumes();
       run.ledger.note("*", `KILL ${kill}`);
-      const restartMs = await run.killAndRestart();
+      await run.killAndRestart();
       // killAndRestart resolves when /health answers: from here on it is the clients' backoff.
-      restarts.add(restartMs);
       const restartedAt = performance.now();
+      // SIGKILL -> answering: the old processes' death and the new start, all of which a crash takes.
+      const restartMs = restartedAt - killedAt;
+      restarts.add(restartMs);
       // --profile: what the fresh runtime spends the recovery on (attaching takes a few ms).
       const profiler = options.profile ? await startProfiler(run.runtime, run.logger) : null;
       // When half the clients were back: tells the backoff's delay from the runtime's throughput.
@@ -66,10 +68,11 @@ await run.main("fault: failed", async () => {
         if (visitorsBackMs < 0 && run.visitors.every((v) => v.ready)) visitorsBackMs = now;
         return ready === all.length;
       }, 30_000);
-      if (profiler) saveProfile(`recovery after kill ${kill}`, await profiler.stop(), run.logger);
-      const recovery = performance.now() - killedAt;
+      const backAt = performance.now();
+      const recovery = backAt - killedAt;
       recoveries.add(recovery);
-      beyondRestart.add(Math.max(0, recovery - restartMs));
+      beyondRestart.add(backAt - restartedAt);
+      if (profiler) saveProfile(`recovery after kill ${kill}`, await profiler.stop(), run.logger);
       if (!back) {
         // Which step of connecting the clients not back are stuck in: the path that stops retrying.
         const stuck = new Map<string, number>();

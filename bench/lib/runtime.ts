@@ -232,7 +232,9 @@ function groupPids(pgid: number): number[] {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) pids.push(Number(entry));
+      // A zombie (state Z) is dead, its sockets closed; only its parent's reaping is left,
+      // which a container's first process may never do (then it lingers in /proc for good).
+      if (Number(fields[2]) === pgid && fields[0] !== "Z") pids.push(Number(entry));
     } catch {
       // gone meanwhile
     }
