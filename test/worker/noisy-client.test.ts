@@ -24,6 +24,7 @@ import {
   visitorSession,
   type VisitorClient,
 } from "./helpers";
+import { claimedChat } from "./chat-fixtures";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,27 +34,9 @@ async function waitClosed(reader: { closed: { code: number } | null }, timeoutMs
   return reader.closed?.code ?? -1;
 }
 
-/** A visitor with a conversation assigned to ana, both sockets open. */
-async function assignedPair(site: string) {
-  const tokens = await seedSite(site);
-  const ana = await connectAgent(site, tokens.ana!);
-  await ana.until("snapshot");
-  ana.send({ type: "presence", status: "online" });
-  await ana.untilWhere("agents", (frame) =>
-    frame.agents.some((entry) => entry.id === "ana" && entry.status === "online"),
-  );
-  const visitor = await connectVisitor(site);
-  await visitor.until("welcome");
-  visitor.send({ type: "message", clientId: "v1", text: "hello" });
-  const { conversationId } = await visitor.until("ack");
-  ana.send({ type: "claim", conversationId });
-  await ana.untilWhere("assigned", (frame) => frame.conversation.id === conversationId);
-  return { ana, visitor, conversationId };
-}
-
 describe("a per-socket frame budget", () => {
   it("forwards a typing flood about once, refuses it, then closes the socket", async () => {
-    const { ana, visitor } = await assignedPair("noisy-typing");
+    const { ana, visitor } = await claimedChat("noisy-typing");
     const typingSeen: AgentFrameOut[] = [];
     ana.ws.addEventListener("message", (event) => {
       if (typeof event.data === "string" && event.data.includes('"typing"'))
@@ -90,7 +73,7 @@ describe("a per-socket frame budget", () => {
   }, 20_000);
 
   it("coalesces a read flood without closing a socket that stays within budget", async () => {
-    const { visitor } = await assignedPair("noisy-read");
+    const { visitor } = await claimedChat("noisy-read");
     for (let i = 0; i < VISITOR_FRAME_BUDGET.burst - 10; i++) visitor.send({ type: "read", seq: 1 });
     visitor.send({ type: "message", clientId: "v2", text: "after reads" });
     expect(await visitor.untilWhere("ack", (frame) => frame.clientId === "v2")).toMatchObject({

@@ -7,11 +7,11 @@
  * call to the team before its socket, reads no message rows and writes nothing but its ticket;
  * one that missed messages still gets them.
  */
-import { env, runInDurableObject } from "cloudflare:test";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
 import { siteStub, teamStub } from "../../durable-objects/addresses";
-import type { TeamDO } from "../../durable-objects/team/team-do";
-import { connectAgent, connectVisitor, seedSite } from "./helpers";
+import { connectVisitor } from "./helpers";
+import { claimedChat, countSessionCalls } from "./chat-fixtures";
 import { recordSql } from "./sql-recorder";
 
 /** Records every statement the object behind `stub` runs from now on; `read()` gives the queries. */
@@ -20,44 +20,9 @@ async function recordStatements(stub: DurableObjectStub) {
   return { read: async () => (await recorder.read()).map((statement) => statement.query) };
 }
 
-/** The names of the session RPCs the team object is called with from now on (this test only). */
-async function countTeamCalls(stub: DurableObjectStub<TeamDO>): Promise<string[]> {
-  const calls: string[] = [];
-  // RPC reaches prototype methods only: wrap them there, restored when the test ends.
-  const proto = await runInDurableObject(
-    stub,
-    (instance: TeamDO) => Object.getPrototypeOf(instance) as TeamDO,
-  );
-  const methods = proto as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (const name of ["visitorSession", "rememberVisitor", "openConversationOf"]) {
-    const original = methods[name]!;
-    methods[name] = function (this: TeamDO, ...args: unknown[]) {
-      calls.push(name);
-      return original.apply(this, args);
-    };
-    onTestFinished(() => {
-      methods[name] = original;
-    });
-  }
-  return calls;
-}
-
 /** A visitor whose conversation ana answered, with the seq of the last line they hold. */
 async function answeredVisitor(site: string) {
-  const tokens = await seedSite(site);
-  const ana = await connectAgent(site, tokens.ana!);
-  await ana.until("snapshot");
-  ana.send({ type: "presence", status: "online" });
-  await ana.untilWhere("agents", (frame) =>
-    frame.agents.some((entry) => entry.id === "ana" && entry.status === "online"),
-  );
-  const visitor = await connectVisitor(site);
-  await visitor.until("welcome");
-  visitor.send({ type: "message", clientId: "c1", text: "hello" });
-  const { conversationId } = await visitor.until("ack");
-  // The seeded team assigns by hand: ana claims it.
-  ana.send({ type: "claim", conversationId });
-  await ana.untilWhere("assigned", (frame) => frame.conversation.id === conversationId);
+  const { ana, visitor, conversationId } = await claimedChat(site);
   ana.send({ type: "message", conversationId, clientId: "a1", text: "hi, how can I help?" });
   const reply = await visitor.untilWhere("message", (m) => m.from === "agent");
   // Settle: the status line after the reply, before anything is counted.
@@ -72,7 +37,7 @@ describe("a visitor's reconnect", () => {
     const team = await recordStatements(teamStub(env, "reconnect-cost", "support"));
     const site = await recordStatements(siteStub(env, "reconnect-cost"));
 
-    const calls = await countTeamCalls(teamStub(env, "reconnect-cost", "support"));
+    const calls = await countSessionCalls(teamStub(env, "reconnect-cost", "support"));
 
     const back = await connectVisitor("reconnect-cost", {
       visitorToken: visitor.session.visitorToken,

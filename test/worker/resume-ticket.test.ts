@@ -5,13 +5,13 @@
  * expires; anything else is a 401 at the upgrade, and the session is always the way back.
  */
 import { env, runInDurableObject, SELF } from "cloudflare:test";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { teamStub } from "../../durable-objects/addresses";
 import { TicketLedger } from "../../durable-objects/team/socket-admission";
-import type { TeamDO } from "../../durable-objects/team/team-do";
 import { RESUME_TICKET_TTL_SECONDS, type VisitorFrameOut } from "../../protocol";
 import { sign, verifyTicket } from "../../worker/tokens";
-import { BASE, connectAgent, connectVisitor, FrameReader, ORIGIN, seedSite, upgrade } from "./helpers";
+import { BASE, connectVisitor, FrameReader, ORIGIN, seedSite, upgrade } from "./helpers";
+import { claimedChat, countSessionCalls } from "./chat-fixtures";
 
 const SECRET = "test-signing-secret-0123456789";
 
@@ -24,49 +24,10 @@ async function resumeUpgrade(site: string, ticket: string, origin = ORIGIN): Pro
   });
 }
 
-/** Counts the session RPCs the team object gets from now on (this test only). */
-async function countSessions(site: string): Promise<string[]> {
-  const calls: string[] = [];
-  const proto = await runInDurableObject(
-    teamStub(env, site, "support"),
-    (instance: TeamDO) => Object.getPrototypeOf(instance) as TeamDO,
-  );
-  const methods = proto as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (const name of ["visitorSession", "rememberVisitor", "openConversationOf"]) {
-    const original = methods[name]!;
-    methods[name] = function (this: TeamDO, ...args: unknown[]) {
-      calls.push(name);
-      return original.apply(this, args);
-    };
-    onTestFinished(() => {
-      methods[name] = original;
-    });
-  }
-  return calls;
-}
-
-/** A visitor with a conversation ana claimed, and the welcome they were given. */
-async function chattingVisitor(site: string) {
-  const tokens = await seedSite(site);
-  const ana = await connectAgent(site, tokens.ana!);
-  await ana.until("snapshot");
-  ana.send({ type: "presence", status: "online" });
-  await ana.untilWhere("agents", (frame) =>
-    frame.agents.some((entry) => entry.id === "ana" && entry.status === "online"),
-  );
-  const visitor = await connectVisitor(site);
-  const welcome = await visitor.until("welcome");
-  visitor.send({ type: "message", clientId: "c1", text: "hello" });
-  const { conversationId, seq } = await visitor.until("ack");
-  ana.send({ type: "claim", conversationId });
-  await ana.untilWhere("assigned", (frame) => frame.conversation.id === conversationId);
-  return { ana, visitor, welcome, conversationId, seq };
-}
-
 describe("a visitor's resume ticket", () => {
   it("comes in the welcome, for this visitor, site and team, living RESUME_TICKET_TTL_SECONDS", async () => {
     const before = Date.now();
-    const { visitor, welcome } = await chattingVisitor("resume-shape");
+    const { visitor, welcome } = await claimedChat("resume-shape");
     expect(welcome.resume).toBeDefined();
     const ticket = await verifyTicket(SECRET, welcome.resume!.ticket, Date.now());
     expect(ticket).toMatchObject({
@@ -84,11 +45,11 @@ describe("a visitor's resume ticket", () => {
 
   it("reconnects with no session request, with the conversation and the missed messages, once", async () => {
     const site = "resume-back";
-    const { ana, visitor, welcome, conversationId, seq } = await chattingVisitor(site);
+    const { ana, visitor, welcome, conversationId, seq } = await claimedChat(site);
     visitor.close();
     ana.send({ type: "message", conversationId, clientId: "a1", text: "missed this?" });
     await ana.untilWhere("ack", (ack) => ack.clientId === "a1");
-    const calls = await countSessions(site);
+    const calls = await countSessionCalls(teamStub(env, site, "support"));
 
     const back = new FrameReader<VisitorFrameOut>(
       await upgrade(
@@ -133,7 +94,7 @@ describe("a visitor's resume ticket", () => {
 
   it("is refused once spent even when this isolate forgot it: the team object's spent_tickets", async () => {
     const site = "resume-spent-stored";
-    const { visitor, welcome } = await chattingVisitor(site);
+    const { visitor, welcome } = await claimedChat(site);
     visitor.close();
     const ws = await upgrade(
       `${BASE}/v1/sites/${site}/connect?ticket=${encodeURIComponent(welcome.resume!.ticket)}`,
@@ -154,7 +115,7 @@ describe("a visitor's resume ticket", () => {
 
   it("is refused when expired, forged, for another visitor, team or site, or from another origin", async () => {
     const site = "resume-refused";
-    const { visitor, welcome } = await chattingVisitor(site);
+    const { visitor, welcome } = await claimedChat(site);
     await seedSite("resume-refused-other");
     visitor.close();
     const ticket = (await verifyTicket(SECRET, welcome.resume!.ticket, Date.now()))!;
@@ -201,7 +162,7 @@ describe("a visitor's resume ticket", () => {
 
   it("sends a resumed socket on with 4010 when its conversation moved to another team meanwhile", async () => {
     const site = "resume-moved";
-    const { ana, visitor, welcome, conversationId } = await chattingVisitor(site);
+    const { ana, visitor, welcome, conversationId } = await claimedChat(site);
     visitor.close();
     ana.send({ type: "transfer", conversationId, toTeamId: "sales" });
     expect(await ana.until("unassigned")).toMatchObject({ conversationId, reason: "transferred" });
