@@ -18,22 +18,28 @@ function indexRows(statements: readonly RecordedStatement[]): number {
   return rowsWritten(statements.filter((statement) => /transcript_search|search_docs/.test(statement.query)));
 }
 
+/** A high-touch team where ana has been assigned a visitor's chat and answered it once. */
+async function answeredChat(site: string) {
+  const tokens = await seedSite(site);
+  await admin("PUT", `/sites/${site}/teams/support`, { name: "Support", preset: "high-touch" });
+  const agent = await connectAgent(site, tokens.ana!);
+  agent.send({ type: "presence", status: "online" });
+  await agent.untilWhere("agents", (a) =>
+    a.agents.some((entry) => entry.id === "ana" && entry.status === "online"),
+  );
+  const visitor = await connectVisitor(site);
+  await visitor.until("status");
+  visitor.send({ type: "message", clientId: "first", text: "start" });
+  const { conversationId } = await visitor.until("ack");
+  await agent.until("assigned");
+  agent.send({ type: "message", conversationId, clientId: "reply-0", text: "first reply" });
+  await agent.until("ack");
+  return { agent, visitor, conversationId };
+}
+
 describe("storage cost", () => {
   it("writes at most two rows per chat message", async () => {
-    const tokens = await seedSite("cost");
-    await admin("PUT", "/sites/cost/teams/support", { name: "Support", preset: "high-touch" });
-    const agent = await connectAgent("cost", tokens.ana!);
-    agent.send({ type: "presence", status: "online" });
-    await agent.untilWhere("agents", (a) =>
-      a.agents.some((entry) => entry.id === "ana" && entry.status === "online"),
-    );
-    const visitor = await connectVisitor("cost");
-    await visitor.until("status");
-    visitor.send({ type: "message", clientId: "first", text: "start" });
-    const { conversationId } = await visitor.until("ack");
-    await agent.until("assigned");
-    agent.send({ type: "message", conversationId, clientId: "reply-0", text: "first reply" });
-    await agent.until("ack");
+    const { agent, visitor, conversationId } = await answeredChat("cost");
 
     const counter = await recordSql(teamStub(env, "cost", "support"));
     const MESSAGES = 10; // per side; the visitor stays under the flood limit
@@ -72,20 +78,7 @@ describe("storage cost", () => {
   });
 
   it("runs one SQL statement per chat message, its INSERT: no read, no alarm query", async () => {
-    const tokens = await seedSite("cost-reads");
-    await admin("PUT", "/sites/cost-reads/teams/support", { name: "Support", preset: "high-touch" });
-    const agent = await connectAgent("cost-reads", tokens.ana!);
-    agent.send({ type: "presence", status: "online" });
-    await agent.untilWhere("agents", (a) =>
-      a.agents.some((entry) => entry.id === "ana" && entry.status === "online"),
-    );
-    const visitor = await connectVisitor("cost-reads");
-    await visitor.until("status");
-    visitor.send({ type: "message", clientId: "first", text: "start" });
-    const { conversationId } = await visitor.until("ack");
-    await agent.until("assigned");
-    agent.send({ type: "message", conversationId, clientId: "reply-0", text: "first reply" });
-    await agent.until("ack");
+    const { agent, visitor, conversationId } = await answeredChat("cost-reads");
     // One message each way first: what a conversation reads once after a wake is read by then.
     visitor.send({ type: "message", clientId: "warm", text: "warm" });
     await visitor.until("ack");
