@@ -14,17 +14,9 @@ import { ApiError, unauthorized } from "./api-error";
 import type { AppEnv } from "./app-env";
 import { type Ticket, verifyTicket } from "./tokens";
 
-/** Tickets live 30 s: 20,000 signatures are ~660 upgrades a second per isolate, about 2 MB. */
+/** Per lifetime (30 s session tickets, 10 min resume tickets): 20,000 signatures each, about 2 MB. */
 const SPENT_TICKETS_PER_ISOLATE = 20_000;
 const forwarded = new SpentTickets(SPENT_TICKETS_PER_ISOLATE);
-/**
- * Resume tickets live 10 minutes, so they are kept apart (the set forgets from its front, which
- * works only when its entries live alike) and bounded by count, not by lifetime: 20,000 more
- * (about 2 MB) covers a reconnect storm of 20,000 clients on one isolate; past it the oldest
- * is forgotten here and refused by the team object's storage instead.
- */
-const forwardedResumes = new SpentTickets(SPENT_TICKETS_PER_ISOLATE);
-
 /** The same sentence as the team object's for a spent ticket. */
 export const USED_ALREADY = "this ticket was used already; open a new session";
 
@@ -48,12 +40,11 @@ export async function admitTicket(
   // The signature names a ticket (another body under it is a forgery): one this isolate
   // forwarded is refused before any crypto or parse.
   const signature = raw.slice(raw.lastIndexOf(".") + 1);
-  if (forwarded.has(signature, now) || forwardedResumes.has(signature, now)) throw unauthorized(USED_ALREADY);
+  if (forwarded.has(signature, now)) throw unauthorized(USED_ALREADY);
   const ticket = await verifyTicket(c.env.SIGNING_SECRET, raw, now);
   if (!ticket || ticket.role !== role || ticket.site !== c.req.param("site")) throw unauthorized(refusal);
   check(ticket);
   // After the checks, so a wrong origin or a plain GET does not use the ticket up.
-  if (!(ticket.resume ? forwardedResumes : forwarded).spend(signature, ticket.exp, now))
-    throw unauthorized(USED_ALREADY);
+  if (!forwarded.spend(signature, ticket.exp, now)) throw unauthorized(USED_ALREADY);
   return ticket;
 }

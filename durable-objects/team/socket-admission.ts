@@ -9,12 +9,7 @@
  */
 import { z } from "zod";
 import { SpentTickets } from "../../core/throttles/spent-tickets";
-import {
-  CloseCode,
-  MAX_SOCKETS_PER_AGENT_TOKEN,
-  MAX_SOCKETS_PER_VISITOR,
-  TICKET_TTL_SECONDS,
-} from "../../protocol";
+import { CloseCode, MAX_SOCKETS_PER_AGENT_TOKEN, MAX_SOCKETS_PER_VISITOR } from "../../protocol";
 import { openedAtOf, resumeGrantSchema, type ResumeGrant, type SocketIdentity } from "./socket-identity";
 import { tokenTag, visitorTag } from "./team-sockets";
 
@@ -61,12 +56,6 @@ const SWEEP_EVERY_MS = 30_000;
  */
 export class TicketLedger {
   private readonly memory = new SpentTickets(SPENT_IN_MEMORY);
-  /**
-   * Resume tickets (10 minutes) apart from the 30 s ones: a set forgets from its front, which
-   * frees memory only when its entries live alike. Stored rows keep each ticket's own `exp`,
-   * so either kind is refused until it expires and swept after.
-   */
-  private readonly longMemory = new SpentTickets(SPENT_IN_MEMORY);
   private nextSweepAt = 0;
   /** Whether this wake has moved spent tickets left in key-value storage by an older version. */
   private legacyMoved = false;
@@ -78,14 +67,13 @@ export class TicketLedger {
 
   /** True when this object has seen `ticket` spent, without touching storage. */
   knownSpent(ticket: TicketStub, now: number): boolean {
-    return this.memory.has(ticket.id, now) || this.longMemory.has(ticket.id, now);
+    return this.memory.has(ticket.id, now);
   }
 
   /** Spends `ticket`; false when it was spent already. */
   async spend(ticket: TicketStub, now: number): Promise<boolean> {
     // Marked before the first await: a concurrent upgrade on the same ticket is refused from memory.
-    const memory = ticket.exp - now > TICKET_TTL_SECONDS * 1000 ? this.longMemory : this.memory;
-    if (this.knownSpent(ticket, now) || !memory.spend(ticket.id, ticket.exp, now)) return false;
+    if (!this.memory.spend(ticket.id, ticket.exp, now)) return false;
     if (!this.legacyMoved) await this.moveLegacy(now);
     if (now >= this.nextSweepAt) {
       this.nextSweepAt = now + SWEEP_EVERY_MS;

@@ -27,4 +27,15 @@ describe("spent tickets", () => {
     expect(spent.has("a", 1)).toBe(false);
     expect(["b", "c", "d"].every((id) => spent.has(id, 1))).toBe(true);
   });
+
+  it("keeps longer-lived resume tickets apart, so they never hold expired session tickets in memory", () => {
+    const spent = new SpentTickets(2);
+    spent.spend("resume", 600_000, 0);
+    spent.spend("a", 30_000, 0);
+    spent.spend("b", 30_000, 0);
+    // a and b expired: forgotten from their own queue, not by evicting the live resume ticket.
+    spent.spend("c", 61_000, 31_000);
+    expect(spent.has("resume", 31_000)).toBe(true);
+    expect(spent.size).toBe(2);
+  });
 });
