@@ -15,7 +15,13 @@ import type {
   CsatRating,
   PresenceStatus,
 } from "../protocol/wire";
-import { MAX_HISTORY_MESSAGES, MAX_MESSAGE_CHARS, type Handover } from "../protocol/wire";
+import {
+  ErrorCode,
+  MAX_HISTORY_MESSAGES,
+  MAX_MESSAGE_CHARS,
+  RESYNC_AFTER_DROP_MS,
+  type Handover,
+} from "../protocol/wire";
 import { newClientId } from "../client/client-id";
 import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
@@ -63,6 +69,9 @@ export class TeamConnection extends TeamLists {
   readonly ratings = new Map<string, CsatRating>();
 
   private readonly transcripts = new Map<string, Transcript>();
+  /** Conversations whose history request has not been answered on this socket yet. */
+  private readonly historyAsked = new Set<string>();
+  private resyncTimer: ReturnType<typeof setTimeout> | undefined;
   /** Off until the first queue after going online, which lists who was already waiting. */
   private alertOnQueue = false;
   private readonly socket: ReconnectingSocket;
@@ -80,7 +89,13 @@ export class TeamConnection extends TeamLists {
       onText: (text) => this.receive(text),
       onState: (state) => {
         this.socketState = state;
-        if (state !== SocketState.open) this.ready = false;
+        if (state !== SocketState.open) {
+          // The snapshot after a reconnect asks for everything again (resume).
+          this.ready = false;
+          this.historyAsked.clear();
+          clearTimeout(this.resyncTimer);
+          this.resyncTimer = undefined;
+        }
         host.changed();
       },
       onFatal: (error) => host.fatal(error),
@@ -92,6 +107,7 @@ export class TeamConnection extends TeamLists {
   }
 
   stop(): void {
+    clearTimeout(this.resyncTimer);
     this.reads.stop();
     this.socket.stop();
   }
@@ -238,7 +254,28 @@ export class TeamConnection extends TeamLists {
   /** Asks for the messages after the last one held (all of them for a new transcript). */
   private loadHistory(conversationId: string): void {
     const afterSeq = this.transcripts.get(conversationId)?.lastSeq(conversationId) ?? 0;
-    if (this.ready) this.send({ type: "history", conversationId, afterSeq });
+    if (!this.ready) return;
+    this.historyAsked.add(conversationId);
+    this.send({ type: "history", conversationId, afterSeq });
+  }
+
+  /**
+   * A frame of mine was dropped over budget. Once the budget refilled: ask again for every
+   * history still unanswered, resend every reply not yet acked (the server knows each by its
+   * clientId, so one already stored is acked, not stored twice) and restore my presence.
+   */
+  private resyncSoon(): void {
+    if (this.resyncTimer !== undefined) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = undefined;
+      if (!this.ready) return;
+      const wanted = this.host.wantedPresence(this);
+      if (wanted && wanted !== this.me?.status) this.setPresence(wanted);
+      for (const conversationId of [...this.historyAsked]) this.loadHistory(conversationId);
+      for (const [conversationId, transcript] of this.transcripts)
+        for (const entry of transcript.outgoing().filter((own) => own.delivery === Delivery.sending))
+          this.sendOwn(conversationId, entry);
+    }, RESYNC_AFTER_DROP_MS);
   }
 
   private receive(text: string): void {
@@ -294,6 +331,7 @@ export class TeamConnection extends TeamLists {
         }
         break;
       case "history": {
+        this.historyAsked.delete(frame.conversationId);
         let transcript = this.transcripts.get(frame.conversationId);
         if (!transcript) this.transcripts.set(frame.conversationId, (transcript = new Transcript()));
         for (const message of frame.messages) transcript.receive(message);
@@ -338,7 +376,12 @@ export class TeamConnection extends TeamLists {
             : [...this.transcripts.values()];
           if (transcripts.some((transcript) => transcript?.fail(frame.clientId!, frame.code))) break;
         }
-        this.host.refused(frame.message);
+        // A refused history request (the conversation is not mine) is not asked again.
+        if (frame.conversationId !== undefined && frame.code !== ErrorCode.rateLimited)
+          this.historyAsked.delete(frame.conversationId);
+        // Dropped unread over the socket's budget: asked again shortly, nothing for the agent to do.
+        if (frame.code === ErrorCode.rateLimited && frame.clientId === undefined) this.resyncSoon();
+        else this.host.refused(frame.message);
         break;
     }
     this.host.changed();

@@ -79,3 +79,10 @@ export const MAX_ATTRIBUTE_VALUE_CHARS = 256;
  * (ms): short beside how fast a person reads a colleague's load, long beside a burst of events.
  */
 export const ROSTER_TICK_MS = 100;
+
+/**
+ * A client told `rate_limited` with no clientId (a frame dropped unread over its socket's
+ * budget, so which one is unknown) asks again for what it still waits for this much later,
+ * once the budget has refilled: the panel its unanswered history and unacked replies.
+ */
+export const RESYNC_AFTER_DROP_MS = 1_000;

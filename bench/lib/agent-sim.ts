@@ -5,7 +5,14 @@
  * read of a transcript as the server holds it.
  */
 import WebSocket from "ws";
-import type { AgentFrameIn, AgentFrameOut, AgentSessionResponse, ChatMessage } from "../../protocol";
+import {
+  ErrorCode,
+  RESYNC_AFTER_DROP_MS,
+  type AgentFrameIn,
+  type AgentFrameOut,
+  type AgentSessionResponse,
+  type ChatMessage,
+} from "../../protocol";
 import { BENCH_SITE } from "./bench-site";
 import { Client, Held, holdSeq, nextClientId, postJson, TEXT, type Hub } from "./sim-client";
 
@@ -27,6 +34,7 @@ export class AgentSim extends Client {
   /** The inbox of the last snapshot, and when it came. */
   lastSnapshot: { at: number; inbox: string[] } | null = null;
   private snapshotWaiters: (() => void)[] = [];
+  private resyncTimer: NodeJS.Timeout | undefined;
 
   constructor(
     hub: Hub,
@@ -58,6 +66,24 @@ export class AgentSim extends Client {
 
   protected override closed(): void {
     this.historyAsked.clear();
+    clearTimeout(this.resyncTimer);
+    this.resyncTimer = undefined;
+  }
+
+  /** As the panel: after a frame dropped over budget, ask again what is unanswered, once refilled. */
+  private resyncSoon(): void {
+    if (this.resyncTimer !== undefined) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = undefined;
+      if (!this.ready) return;
+      for (const [conversationId, asked] of [...this.historyAsked])
+        if (asked.length > 0) {
+          // The dropped request's afterSeq will never be answered: start the queue again.
+          this.historyAsked.delete(conversationId);
+          this.history(conversationId);
+        }
+      for (const clientId of [...this.pending.keys()]) this.send(clientId);
+    }, RESYNC_AFTER_DROP_MS);
   }
 
   /** Asks for a fresh snapshot and waits for it. */
@@ -156,7 +182,7 @@ export class AgentSim extends Client {
         if (frame.clientId !== undefined) {
           this.hub.ledger.refused(frame.clientId, frame.code);
           this.pending.delete(frame.clientId);
-        }
+        } else if (frame.code === ErrorCode.rateLimited) this.resyncSoon();
         return;
       default:
         return;

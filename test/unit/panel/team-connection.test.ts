@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { AgentSummary, ChatMessage, ConversationSummary, PresenceStatus } from "../../../protocol/wire";
+import {
+  RESYNC_AFTER_DROP_MS,
+  type AgentSummary,
+  type ChatMessage,
+  type ConversationSummary,
+  type PresenceStatus,
+} from "../../../protocol/wire";
 import type { FatalConnectError } from "../../../client/reconnecting-socket";
 import { TeamConnection, type TeamHost } from "../../../panel/team-connection";
 import { FakeWebSocket } from "../client/fake-web-socket";
@@ -248,6 +254,36 @@ describe("TeamConnection (the panel's socket of one team)", () => {
     expect(team.transcript("c1").entries.at(-1)!.delivery).toBe("failed");
     server({ type: "error", code: "over_limit", message: "You are at your limit" });
     expect(calls.refused).toEqual(["You are at your limit"]);
+  });
+
+  it("after a frame dropped over budget asks again for unanswered history and resends unacked replies", async () => {
+    const { host, calls } = fakeHost("online");
+    const team = await connected(host, [summary("c1"), summary("c2")]);
+    // c1's history comes back; c2's request and the reply below are dropped by the server.
+    server({ type: "history", conversationId: "c1", messages: [message(1)] });
+    team.reply("c1", "one moment", "Ana");
+    const reply = team.transcript("c1").entries.at(-1)!;
+    const sentBefore = last().frames().length;
+    server({ type: "error", code: "rate_limited", message: "too many frames; slow down" });
+    server({ type: "error", code: "rate_limited", message: "too many frames; slow down" });
+    // Nothing for the agent to read, and nothing sent into the still-empty budget.
+    expect(calls.refused).toEqual([]);
+    await vi.advanceTimersByTimeAsync(RESYNC_AFTER_DROP_MS - 1);
+    expect(last().frames()).toHaveLength(sentBefore);
+    await vi.advanceTimersByTimeAsync(1);
+    // Once, however many errors came: c2's history again (not c1's, answered), the reply again.
+    expect(last().frames().slice(sentBefore)).toEqual([
+      { type: "history", conversationId: "c2", afterSeq: 0 },
+      { type: "message", conversationId: "c1", clientId: reply.clientId, text: "one moment" },
+    ]);
+    server({ type: "history", conversationId: "c2", messages: [message(1, { conversationId: "c2" })] });
+    server({ type: "ack", conversationId: "c1", clientId: reply.clientId, seq: 2 });
+    expect(team.transcript("c2").entries.map((entry) => entry.text)).toEqual(["m1"]);
+    expect(team.transcript("c1").entries.at(-1)!.delivery).toBe("sent");
+    // Everything answered: a later drop resends nothing.
+    server({ type: "error", code: "rate_limited", message: "too many frames; slow down" });
+    await vi.advanceTimersByTimeAsync(RESYNC_AFTER_DROP_MS);
+    expect(last().frames()).toHaveLength(sentBefore + 2);
   });
 
   it("moves an assigned conversation out of the queue and into the inbox, and out on unassigned", async () => {
