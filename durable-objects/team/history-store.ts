@@ -37,28 +37,27 @@ export class HistoryStore {
 
   /** Indexes what was written since the conversation's last closing (called as it closes). */
   indexClosed(conversationId: string): void {
-    const from =
-      this.sql
-        .exec<{ seq: number | null }>(
-          "SELECT MAX(to_seq) AS seq FROM search_docs WHERE conversation_id = ?",
-          conversationId,
-        )
-        .one().seq ?? 0;
-    const lines = this.messagesAfter(conversationId, from);
-    const last = lines.at(-1);
-    if (!last) return;
+    // One document from SQLite's own rows: a closing reads no message into the isolate. The
+    // text is the lines joined as forget() joins them to delete the document again.
+    const doc = this.sql
+      .exec<{ to_seq: number | null; text: string | null }>(
+        `SELECT MAX(seq) AS to_seq, group_concat(text, char(10) ORDER BY seq) AS text FROM (
+           SELECT seq, text FROM messages WHERE conversation_id = ?1
+             AND seq > COALESCE((SELECT MAX(to_seq) FROM search_docs WHERE conversation_id = ?1), 0)
+           ORDER BY seq LIMIT ?2)`,
+        conversationId,
+        MAX_TRANSCRIPT_MESSAGES,
+      )
+      .one();
+    if (doc.to_seq === null) return;
     const { id } = this.sql
       .exec<{ id: number }>(
         "INSERT INTO search_docs (conversation_id, to_seq) VALUES (?, ?) RETURNING rowid AS id",
         conversationId,
-        last.seq,
+        doc.to_seq,
       )
       .one();
-    this.sql.exec(
-      "INSERT INTO transcript_search (rowid, text) VALUES (?, ?)",
-      id,
-      lines.map((line) => line.text).join("\n"),
-    );
+    this.sql.exec("INSERT INTO transcript_search (rowid, text) VALUES (?, ?)", id, doc.text ?? "");
   }
 
   /**
