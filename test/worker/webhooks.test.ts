@@ -65,6 +65,21 @@ async function retryNow(site: string): Promise<void> {
   await runDurableObjectAlarm(stub);
 }
 
+/**
+ * Waits until the team object has recorded `attempts` tries of the conversation's first event.
+ * The receiver logs a request before its answer reaches the object, so a retry forced right
+ * after `receivedAtLeast` could find that first try still in flight and skip it.
+ */
+async function firstEventTried(site: string, key: string, attempts: number): Promise<void> {
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    const log = await deliveries(site, key);
+    if (log.some((d) => d.type === "conversation.created" && d.attempts >= attempts)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${site}: the first event was not tried ${attempts} time(s) within 10 s`);
+}
+
 async function deliveries(site: string, key: string): Promise<WebhookDeliveryView[]> {
   return (await (
     await admin("GET", `/sites/${site}/webhooks/${key}/deliveries`)
@@ -139,6 +154,7 @@ describe("webhooks", () => {
     visitor.send({ type: "message", clientId: "r1", text: "first" });
     await visitor.until("ack");
     expect(await receivedAtLeast("wh-retry", 1)).toHaveLength(1);
+    await firstEventTried("wh-retry", "wh-retry", 1);
     let log = await deliveries("wh-retry", "wh-retry");
     expect(log.find((d) => d.type === "conversation.created")).toMatchObject({
       status: "pending",
@@ -182,6 +198,7 @@ describe("webhooks", () => {
     visitor.send({ type: "message", clientId: "o1", text: "anyone?" });
     await visitor.until("ack");
     await receivedAtLeast("wh-off", 1);
+    await firstEventTried("wh-off", "wh-off", 1);
     for (let i = 1; i < WEBHOOK_DISABLE_AFTER_FAILURES; i++) await retryNow("wh-off");
     const [endpoint] = (await (await admin("GET", "/sites/wh-off/webhooks")).json()) as {
       disabledAt: number | null;
