@@ -269,12 +269,9 @@ export class TeamConnection extends TeamLists {
     this.resyncTimer = setTimeout(() => {
       this.resyncTimer = undefined;
       if (!this.ready) return;
-      const wanted = this.host.wantedPresence(this);
-      if (wanted && wanted !== this.me?.status) this.setPresence(wanted);
+      this.restorePresence();
       for (const conversationId of [...this.historyAsked]) this.loadHistory(conversationId);
-      for (const [conversationId, transcript] of this.transcripts)
-        for (const entry of transcript.outgoing().filter((own) => own.delivery === Delivery.sending))
-          this.sendOwn(conversationId, entry);
+      for (const conversationId of this.transcripts.keys()) this.resendUnacked(conversationId);
     }, RESYNC_AFTER_DROP_MS);
   }
 
@@ -402,15 +399,25 @@ export class TeamConnection extends TeamLists {
 
   /** After a (re)connect: fill in every held transcript, resend what was never acked, restore presence. */
   private resume(): void {
-    const wanted = this.host.wantedPresence(this);
-    if (wanted && wanted !== this.me?.status) this.setPresence(wanted);
-    for (const [conversationId, transcript] of this.transcripts) {
+    this.restorePresence();
+    for (const conversationId of this.transcripts.keys()) {
       this.loadHistory(conversationId);
-      // Still waiting for an ack (failed ones wait for the agent's retry), oldest first.
-      for (const entry of transcript.outgoing().filter((own) => own.delivery === Delivery.sending))
-        this.sendOwn(conversationId, entry);
+      this.resendUnacked(conversationId);
     }
     for (const conversation of this.inboxById.values()) this.transcript(conversation.id);
+  }
+
+  /** The presence I chose in this browser session, if the server holds another. */
+  private restorePresence(): void {
+    const wanted = this.host.wantedPresence(this);
+    if (wanted && wanted !== this.me?.status) this.setPresence(wanted);
+  }
+
+  /** My entries still waiting for an ack (failed ones wait for the agent's retry), oldest first. */
+  private resendUnacked(conversationId: string): void {
+    const transcript = this.transcripts.get(conversationId);
+    for (const entry of transcript?.outgoing().filter((own) => own.delivery === Delivery.sending) ?? [])
+      this.sendOwn(conversationId, entry);
   }
 
   private onMessage(message: ChatMessage): void {

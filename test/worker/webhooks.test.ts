@@ -198,7 +198,6 @@ describe("webhooks", () => {
     visitor.send({ type: "message", clientId: "o1", text: "anyone?" });
     await visitor.until("ack");
     await receivedAtLeast("wh-off", 1);
-    await firstEventTried("wh-off", "wh-off", 1);
     // Retries are forced until the endpoint is disabled, not a fixed number of times: under a
     // full test run a forced retry can find the previous attempt still in flight and do nothing.
     // How many attempts there were is checked below, from what the receiver got.
