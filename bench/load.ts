@@ -4,14 +4,16 @@
  * Reports delivery latency both ways, assignment latency, queue-position update delay, lost
  * and doubled messages, and the runtime's memory per 1,000 open sockets. Flags: --help.
  *
- * First, in the same run, the floor (bench/floor/: a minimal durable relay) under the same
- * clients, rate, mix and window, so the product's delivery p99 and runtime CPU per message
- * are stated as ratios to what the runtime costs by itself on this machine now. The last line:
+ * In the same run, the floor (bench/floor/: a minimal durable relay) under the same clients,
+ * rate, mix and window, so the product's delivery p99 and runtime CPU per message are stated
+ * as ratios to what the runtime costs by itself on this machine now. Both runtimes stay up for
+ * the whole run and each floor window runs right before the product's at the same rate, so
+ * the two sides of a ratio are measured seconds apart, not minutes. The last line:
  * `load: deliver_p99_ms=N floor_p99_ms=N p99_ratio=N cpu_ms_per_msg=N floor_cpu_ms_per_msg=N
  * cpu_ratio=N assign_p99_ms=N lost=N doubled=N rss_mb_per_1k=N` (one line).
  */
 import { CEILING_FACTOR, ceiling, describeSaturation, saturation, type StepFigures } from "./lib/ceiling";
-import { runFloor, type FloorFigures } from "./lib/floor-run";
+import { FloorRun, type FloorFigures } from "./lib/floor-run";
 import { parseFlags } from "./lib/flags";
 import { DEFAULT_LOAD, Run } from "./lib/scenario";
 import { sleep, waitFor } from "./lib/pacer";
@@ -21,7 +23,7 @@ const options = parseFlags("npm run bench:load -- [flags]", {
   ...DEFAULT_LOAD,
   /** A sweep, "rate[:arrivals],...", e.g. "100:5,200:10,400:20": one window of --duration per step, same sockets. */
   steps: "",
-  /** Measure the floor relay first (false: the product alone, no ratios). */
+  /** Measure the floor relay before each product window (false: the product alone, no ratios). */
   floor: true,
   /** Rounds, after the warm-up, of every visitor's socket dropped and all timed back (a crash's reconnects, warm). */
   reconnect: 0,
@@ -38,36 +40,44 @@ await run.main("load: failed", async () => {
         return { rate, arrivals: arrivals ?? options.arrivals };
       })
     : [];
-  const rates = steps.length > 0 ? steps.map((step) => step.rate) : [options.rate];
-  const floor = options.floor ? await runFloor(options, rates, run.logger) : [];
-
-  await run.setUp();
-  const rssMbPer1k = await run.connect();
-  await run.warmUp();
-  for (let round = 1; round <= options.reconnect; round++) await run.reconnectAll();
   const sweep: string[] = [];
   const productSteps: StepFigures[] = [];
-  for (const [index, step] of steps.entries()) {
-    run.resetSamples();
-    await run.window(undefined, step.rate, step.arrivals);
-    if (index < steps.length - 1) {
-      await waitFor(
-        () => [...run.visitors, ...run.agents].every((client) => client.pending.size === 0),
-        30_000,
-      );
-      await sleep(2000);
+  let rssMbPer1k: number;
+  const floorRun = options.floor ? await FloorRun.start(options, run.logger) : null;
+  const floor: FloorFigures[] = [];
+  try {
+    await run.setUp();
+    rssMbPer1k = await run.connect();
+    await run.warmUp();
+    for (let round = 1; round <= options.reconnect; round++) await run.reconnectAll();
+    for (const [index, step] of steps.entries()) {
+      if (floorRun) floor.push(await floorRun.window(step.rate));
+      run.resetSamples();
+      await run.window(undefined, step.rate, step.arrivals);
+      if (index < steps.length - 1) {
+        await waitFor(
+          () => [...run.visitors, ...run.agents].every((client) => client.pending.size === 0),
+          30_000,
+        );
+        await sleep(2000);
+      }
+      sweep.push(stepLine(step.rate, step.arrivals, floor[index]));
+      productSteps.push({
+        rate: step.rate,
+        sentRate: run.sentRate,
+        p50: p50Of(run.ledger),
+        p99: p99Of(run.ledger),
+        runtimeCore: run.runtimeCore,
+      });
+      run.log(`step: ${sweep.at(-1)}`);
     }
-    sweep.push(stepLine(step.rate, step.arrivals, floor[index]));
-    productSteps.push({
-      rate: step.rate,
-      sentRate: run.sentRate,
-      p50: p50Of(run.ledger),
-      p99: p99Of(run.ledger),
-      runtimeCore: run.runtimeCore,
-    });
-    run.log(`step: ${sweep.at(-1)}`);
+    if (steps.length === 0) {
+      if (floorRun) floor.push(await floorRun.window(options.rate));
+      await run.window();
+    }
+  } finally {
+    await floorRun?.stop();
   }
-  if (steps.length === 0) await run.window();
   await run.drain(20_000);
   if (steps.length > 0) {
     run.log(

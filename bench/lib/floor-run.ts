@@ -10,6 +10,7 @@ import { Pacer, pool, sleep, waitFor } from "./pacer";
 import { BenchRuntime } from "./runtime";
 import type { ScenarioOptions } from "./scenario-options";
 import { TEXT } from "./sim-client";
+import { startProfiler, saveProfile } from "./runtime-meter";
 import { Samples } from "./stats";
 
 export interface FloorFigures {
@@ -32,112 +33,152 @@ interface InFlight {
   samples: Samples;
 }
 
-/** One measured window per rate in `rates` (a sweep), same sockets, after a warm-up at the first. */
-export async function runFloor(
-  options: Pick<ScenarioOptions, "visitors" | "agents" | "rate" | "duration" | "visitorShare" | "direct">,
-  rates: readonly number[],
-  log: (line: string) => void,
-): Promise<FloorFigures[]> {
-  const runtime = new BenchRuntime("bench/floor/wrangler.toml");
-  const sockets: WebSocket[] = [];
-  try {
+type FloorOptions = Pick<
+  ScenarioOptions,
+  "visitors" | "agents" | "rate" | "duration" | "leadIn" | "visitorShare" | "direct" | "profile"
+>;
+
+/**
+ * The floor relay's runtime and clients, kept up beside the product's for the whole run, so
+ * each of its windows runs right before the product's window at the same rate: a slow spell
+ * of the machine (a flush, a neighbour) then lands on both sides of a ratio, not on one.
+ */
+export class FloorRun {
+  private readonly sockets: WebSocket[] = [];
+  private readonly inFlight = new Map<string, InFlight>();
+  private readonly delivered = new Set<string>();
+  private readonly agents: WebSocket[] = [];
+  private readonly visitors: WebSocket[] = [];
+  private doubled = 0;
+  private sent = 0;
+  private next = 0;
+  private target: Pick<FloorFigures, "deliveryVisitorToAgent" | "deliveryAgentToVisitor"> = {
+    deliveryVisitorToAgent: new Samples(),
+    deliveryAgentToVisitor: new Samples(),
+  };
+
+  private constructor(
+    private readonly options: FloorOptions,
+    private readonly runtime: BenchRuntime,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Starts the relay, connects every client and warms it up for 3 s at `options.rate`. */
+  static async start(options: FloorOptions, log: (line: string) => void): Promise<FloorRun> {
+    const floor = new FloorRun(options, new BenchRuntime("bench/floor/wrangler.toml"), log);
+    try {
+      await floor.connect();
+      const warm = new Pacer(options.rate, () => floor.say());
+      warm.start();
+      await sleep(3000);
+      warm.stop();
+      await waitFor(() => floor.delivered.size === floor.sent, 10_000);
+      return floor;
+    } catch (error) {
+      await floor.stop();
+      throw error;
+    }
+  }
+
+  private async connect(): Promise<void> {
+    const { runtime, options } = this;
     await runtime.start();
     const origin = options.direct ? await runtime.directOrigin() : runtime.origin;
     const wsOrigin = origin.replace(/^http/, "ws");
-    const inFlight = new Map<string, InFlight>();
-    const delivered = new Set<string>();
-    let doubled = 0;
-    const receive = (data: WebSocket.RawData) => {
-      const frame = JSON.parse(String(data)) as { c: string; q: number; from?: number; a?: string };
-      if (frame.a !== undefined) return; // an ack: the forward is what is timed
-      const sent = inFlight.get(frame.c);
-      if (delivered.has(frame.c)) doubled++;
-      delivered.add(frame.c);
-      if (!sent) return;
-      inFlight.delete(frame.c);
-      sent.samples.add(performance.now() - sent.sentAt);
-    };
     const connect = (query: string) =>
       new Promise<WebSocket>((resolve, reject) => {
         const socket = new WebSocket(`${wsOrigin}/connect?${query}&agents=${options.agents}`);
         socket.once("open", () => resolve(socket));
         socket.once("error", reject);
-        socket.on("message", receive);
-        sockets.push(socket);
+        socket.on("message", (data) => this.receive(data));
+        this.sockets.push(socket);
       });
-    const agents: WebSocket[] = [];
-    const visitors: WebSocket[] = [];
-    for (let id = 0; id < options.agents; id++) agents.push(await connect(`role=agent&id=${id}`));
+    for (let id = 0; id < options.agents; id++) this.agents.push(await connect(`role=agent&id=${id}`));
     await pool(
       Array.from({ length: options.visitors }, (_, id) => id),
       16,
       async (id) => {
-        visitors[id] = await connect(`role=visitor&id=${id}`);
+        this.visitors[id] = await connect(`role=visitor&id=${id}`);
       },
     );
+  }
 
-    let next = 0;
-    let sent = 0;
-    let target: Pick<FloorFigures, "deliveryVisitorToAgent" | "deliveryAgentToVisitor"> = {
-      deliveryVisitorToAgent: new Samples(),
-      deliveryAgentToVisitor: new Samples(),
-    };
-    const say = () => {
-      const visitor = Math.floor(Math.random() * options.visitors);
-      const toAgent = Math.random() < options.visitorShare;
-      const clientId = `f${(next++).toString(36)}`;
-      const sentAt = performance.now();
-      inFlight.set(clientId, {
-        sentAt,
-        samples: toAgent ? target.deliveryVisitorToAgent : target.deliveryAgentToVisitor,
-      });
-      const frame = toAgent
-        ? { c: clientId, x: TEXT, s: sentAt }
-        : { c: clientId, x: TEXT, s: sentAt, to: visitor };
-      (toAgent ? visitors[visitor]! : agents[visitor % options.agents]!).send(JSON.stringify(frame));
-      sent++;
-    };
-    // A short warm-up, as the product's run has, then one measured window per rate.
-    const warm = new Pacer(options.rate, say);
-    warm.start();
-    await sleep(3000);
-    warm.stop();
-    await waitFor(() => delivered.size === sent, 10_000);
-    const results: FloorFigures[] = [];
-    for (const rate of rates) {
-      target = { deliveryVisitorToAgent: new Samples(), deliveryAgentToVisitor: new Samples() };
-      const sentBefore = sent;
-      const doubledBefore = doubled;
-      const cpuBefore = runtime.cpuSeconds().runtime;
-      const started = performance.now();
-      log(`floor window: ${options.duration} s at ${rate} messages/s; load average ${loadLine()}`);
-      const load = new Pacer(rate, say);
-      load.start();
-      await sleep(options.duration * 1000);
-      load.stop();
-      const elapsed = (performance.now() - started) / 1000;
-      const runtimeCpu = runtime.cpuSeconds().runtime - cpuBefore;
-      await waitFor(() => delivered.size >= sent, 20_000);
-      await sleep(500);
-      const figures: FloorFigures = {
-        ...target,
-        sent: sent - sentBefore,
-        lost: sent - delivered.size,
-        doubled: doubled - doubledBefore,
-        cpuMsPerMessage: (runtimeCpu * 1000) / (sent - sentBefore),
-        runtimeCore: runtimeCpu / elapsed,
-        sentRate: (sent - sentBefore) / elapsed,
-      };
-      log(
-        `floor: sent ${figures.sent} in ${elapsed.toFixed(1)} s; runtime workerd ${(figures.runtimeCore * 100).toFixed(0)}% of a core, ${figures.cpuMsPerMessage.toFixed(2)} ms CPU per message; lost ${figures.lost}, doubled ${figures.doubled}`,
-      );
-      log(`floor delivery visitor -> agent: ${figures.deliveryVisitorToAgent.describe()}`);
-      log(`floor delivery agent -> visitor: ${figures.deliveryAgentToVisitor.describe()}`);
-      results.push(figures);
+  private receive(data: WebSocket.RawData): void {
+    const frame = JSON.parse(String(data)) as { c: string; q: number; from?: number; a?: string };
+    if (frame.a !== undefined) return; // an ack: the forward is what is timed
+    const sent = this.inFlight.get(frame.c);
+    if (this.delivered.has(frame.c)) this.doubled++;
+    this.delivered.add(frame.c);
+    if (!sent) return;
+    this.inFlight.delete(frame.c);
+    sent.samples.add(performance.now() - sent.sentAt);
+  }
+
+  private say(): void {
+    const { options, target } = this;
+    const visitor = Math.floor(Math.random() * options.visitors);
+    const toAgent = Math.random() < options.visitorShare;
+    const clientId = `f${(this.next++).toString(36)}`;
+    const sentAt = performance.now();
+    this.inFlight.set(clientId, {
+      sentAt,
+      samples: toAgent ? target.deliveryVisitorToAgent : target.deliveryAgentToVisitor,
+    });
+    const frame = toAgent
+      ? { c: clientId, x: TEXT, s: sentAt }
+      : { c: clientId, x: TEXT, s: sentAt, to: visitor };
+    (toAgent ? this.visitors[visitor]! : this.agents[visitor % options.agents]!).send(JSON.stringify(frame));
+    this.sent++;
+  }
+
+  /** One measured window of `options.duration` at `rate`, drained before it returns. */
+  async window(rate: number): Promise<FloorFigures> {
+    const { runtime, options, log } = this;
+    if (options.leadIn > 0) {
+      const leadIn = new Pacer(rate, () => this.say());
+      leadIn.start();
+      await sleep(options.leadIn * 1000);
+      leadIn.stop();
     }
-    return results;
-  } finally {
-    for (const socket of sockets) socket.terminate();
-    await runtime.stop();
+    this.target = { deliveryVisitorToAgent: new Samples(), deliveryAgentToVisitor: new Samples() };
+    const sentBefore = this.sent;
+    const doubledBefore = this.doubled;
+    const cpuBefore = runtime.cpuSeconds().runtime;
+    const profiler = options.profile ? await startProfiler(runtime, log) : null;
+    const started = performance.now();
+    log(`floor window: ${options.duration} s at ${rate} messages/s; load average ${loadLine()}`);
+    const load = new Pacer(rate, () => this.say());
+    load.start();
+    await sleep(options.duration * 1000);
+    load.stop();
+    const elapsed = (performance.now() - started) / 1000;
+    const runtimeCpu = runtime.cpuSeconds().runtime - cpuBefore;
+    if (profiler) saveProfile(`the floor's ${rate} messages/s window`, await profiler.stop(), log);
+    await waitFor(() => this.delivered.size >= this.sent, 20_000);
+    await sleep(500);
+    const sent = this.sent - sentBefore;
+    const figures: FloorFigures = {
+      ...this.target,
+      sent,
+      lost: this.sent - this.delivered.size,
+      doubled: this.doubled - doubledBefore,
+      cpuMsPerMessage: (runtimeCpu * 1000) / sent,
+      runtimeCore: runtimeCpu / elapsed,
+      sentRate: sent / elapsed,
+    };
+    log(
+      `floor: sent ${figures.sent} in ${elapsed.toFixed(1)} s; runtime workerd ${(figures.runtimeCore * 100).toFixed(0)}% of a core, ${figures.cpuMsPerMessage.toFixed(2)} ms CPU per message; lost ${figures.lost}, doubled ${figures.doubled}`,
+    );
+    log(`floor delivery visitor -> agent: ${figures.deliveryVisitorToAgent.describe()}`);
+    log(`floor delivery agent -> visitor: ${figures.deliveryAgentToVisitor.describe()}`);
+    log(
+      `floor slow deliveries by second: ${figures.deliveryVisitorToAgent.slowSeconds(25, started)} (visitor -> agent)`,
+    );
+    return figures;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await this.runtime.stop();
   }
 }

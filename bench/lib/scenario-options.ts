@@ -9,6 +9,12 @@ export interface ScenarioOptions {
   rate: number;
   /** Seconds of the measured window. */
   duration: number;
+  /**
+   * Seconds of the window's load run before it is measured: a runtime that sat idle (its
+   * floor's window, a drain) starts slow for a second, and that second would be 1/15 of a
+   * 15 s step's samples, most of its p99.
+   */
+  leadIn: number;
   /** Support teams (TeamDOs) the visitors and agents are spread over. */
   teams: number;
   /** New conversations a second during the window (a visitor closes and starts again). */
@@ -37,6 +43,7 @@ export const DEFAULT_LOAD = {
   agents: 50,
   rate: 200,
   duration: 60,
+  leadIn: 2,
   teams: 1,
   arrivals: 10,
   visitorShare: 0.5,

@@ -313,8 +313,13 @@ export class Run implements Hub, LoadedRun, AuditedRun {
     arrivalRate = this.options.arrivals,
   ): Promise<void> {
     const o = { ...this.options, rate, arrivals: arrivalRate };
+    if (o.leadIn > 0) {
+      const leadIn = new WindowLoad(this, o);
+      leadIn.start();
+      await sleep(o.leadIn * 1000);
+      leadIn.stop();
+    }
     const load = new WindowLoad(this, o);
-
     const meter = await RuntimeMeter.start(this.runtime, o.profile, this.logger);
     const started = performance.now();
     this.windowStartedAt = started;
