@@ -87,7 +87,11 @@ export class FloorRun {
     const wsOrigin = origin.replace(/^http/, "ws");
     const connect = (query: string) =>
       new Promise<WebSocket>((resolve, reject) => {
-        const socket = new WebSocket(`${wsOrigin}/connect?${query}&agents=${options.agents}`);
+        // No permessage-deflate, as the product's simulated clients: ws offers it by default,
+        // and then both the runtime and this generator compress every floor frame.
+        const socket = new WebSocket(`${wsOrigin}/connect?${query}&agents=${options.agents}`, {
+          perMessageDeflate: false,
+        });
         socket.once("open", () => resolve(socket));
         socket.once("error", reject);
         socket.on("message", (data) => this.receive(data));

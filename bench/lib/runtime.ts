@@ -107,6 +107,7 @@ export class BenchRuntime {
       ...(this.port === undefined ? {} : { port: this.port }),
       persistTo: this.persistTo,
       configPath: this.configPath,
+      noBundle: true,
       vars: { ADMIN_TOKEN: this.adminToken, SIGNING_SECRET: this.signingSecret },
       ...(process.env.BENCH_WRANGLER_LOG ? { logLevel: process.env.BENCH_WRANGLER_LOG } : {}),
     });
