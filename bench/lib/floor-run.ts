@@ -139,6 +139,8 @@ export class FloorRun {
   async window(rate: number): Promise<FloorFigures> {
     const { runtime, options, log } = this;
     if (options.leadIn > 0) {
+      // Timed into samples of its own: the last window's are reported already.
+      this.target = { deliveryVisitorToAgent: new Samples(), deliveryAgentToVisitor: new Samples() };
       const leadIn = new Pacer(rate, () => this.say());
       leadIn.start();
       await sleep(options.leadIn * 1000);
