@@ -33,6 +33,10 @@ interface InFlight {
   samples: Samples;
 }
 
+function freshSamples(): Pick<FloorFigures, "deliveryVisitorToAgent" | "deliveryAgentToVisitor"> {
+  return { deliveryVisitorToAgent: new Samples(), deliveryAgentToVisitor: new Samples() };
+}
+
 type FloorOptions = Pick<
   ScenarioOptions,
   "visitors" | "agents" | "rate" | "duration" | "leadIn" | "visitorShare" | "direct" | "profile"
@@ -52,10 +56,8 @@ export class FloorRun {
   private doubled = 0;
   private sent = 0;
   private next = 0;
-  private target: Pick<FloorFigures, "deliveryVisitorToAgent" | "deliveryAgentToVisitor"> = {
-    deliveryVisitorToAgent: new Samples(),
-    deliveryAgentToVisitor: new Samples(),
-  };
+  /** Where the deliveries of what is sent now are timed (a window's, or its lead-in's). */
+  private target = freshSamples();
 
   private constructor(
     private readonly options: FloorOptions,
@@ -140,13 +142,13 @@ export class FloorRun {
     const { runtime, options, log } = this;
     if (options.leadIn > 0) {
       // Timed into samples of its own: the last window's are reported already.
-      this.target = { deliveryVisitorToAgent: new Samples(), deliveryAgentToVisitor: new Samples() };
+      this.target = freshSamples();
       const leadIn = new Pacer(rate, () => this.say());
       leadIn.start();
       await sleep(options.leadIn * 1000);
       leadIn.stop();
     }
-    this.target = { deliveryVisitorToAgent: new Samples(), deliveryAgentToVisitor: new Samples() };
+    this.target = freshSamples();
     const sentBefore = this.sent;
     const doubledBefore = this.doubled;
     const cpuBefore = runtime.cpuSeconds().runtime;
