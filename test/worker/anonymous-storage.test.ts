@@ -11,6 +11,7 @@ import { siteDirectoryStub, siteStub, teamStub } from "../../durable-objects/add
 import type { SiteDO } from "../../durable-objects/site/site-do";
 import { SESSIONS_PER_IP_PER_WINDOW } from "../../protocol";
 import { BASE, connectAgent, connectVisitor, ORIGIN, seedSite } from "./helpers";
+import { burstInOneWindow } from "./limiter-window";
 
 async function storedIds<T extends Rpc.DurableObjectBranded | undefined>(
   namespace: DurableObjectNamespace<T>,
@@ -20,16 +21,22 @@ async function storedIds<T extends Rpc.DurableObjectBranded | undefined>(
 
 describe("unknown names from anonymous requests", () => {
   it("answer 404 without storage, then 429 for the address", async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const response = await SELF.fetch(`${BASE}/v1/sites/junk-${i}/session`, {
-        method: "POST",
-        headers: { Origin: ORIGIN, "Content-Type": "application/json", "CF-Connecting-IP": "198.18.0.40" },
-        body: "{}",
-      });
-      statuses.push(response.status);
-      await response.arrayBuffer();
-    }
+    const { result: statuses } = await burstInOneWindow(
+      (attempt) => `198.18.0.${40 + 10 * attempt}`,
+      async (ip) => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 40; i++) {
+          const response = await SELF.fetch(`${BASE}/v1/sites/junk-${i}/session`, {
+            method: "POST",
+            headers: { Origin: ORIGIN, "Content-Type": "application/json", "CF-Connecting-IP": ip },
+            body: "{}",
+          });
+          statuses.push(response.status);
+          await response.arrayBuffer();
+        }
+        return statuses;
+      },
+    );
     expect(statuses.slice(0, SESSIONS_PER_IP_PER_WINDOW).every((status) => status === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     for (let i = 0; i < 20; i++) {
@@ -104,15 +111,21 @@ describe("unknown names from anonymous requests", () => {
 
   it("cut off refused agent sessions from one address with 429", async () => {
     await seedSite("anon-agents");
-    const statuses: number[] = [];
-    for (let i = 0; i < SESSIONS_PER_IP_PER_WINDOW + 2; i++) {
-      const response = await SELF.fetch(`${BASE}/v1/sites/anon-agents/agent/session`, {
-        method: "POST",
-        headers: { Authorization: "Bearer forged.token", "CF-Connecting-IP": "198.18.0.42" },
-      });
-      statuses.push(response.status);
-      await response.arrayBuffer();
-    }
+    const { result: statuses } = await burstInOneWindow(
+      (attempt) => `198.18.0.${42 + 10 * attempt}`,
+      async (ip) => {
+        const statuses: number[] = [];
+        for (let i = 0; i < SESSIONS_PER_IP_PER_WINDOW + 2; i++) {
+          const response = await SELF.fetch(`${BASE}/v1/sites/anon-agents/agent/session`, {
+            method: "POST",
+            headers: { Authorization: "Bearer forged.token", "CF-Connecting-IP": ip },
+          });
+          statuses.push(response.status);
+          await response.arrayBuffer();
+        }
+        return statuses;
+      },
+    );
     expect(statuses[0]).toBe(401);
     expect(statuses.at(-1)).toBe(429);
   });
