@@ -63,6 +63,13 @@ export class Transcript {
     return this.#outbox;
   }
 
+  /** What the server stored was erased (a privacy request): only our unsent messages stay. */
+  forgetStored(): void {
+    this.#confirmed = [];
+    this.#seen.clear();
+    this.#conversationOrder = [];
+  }
+
   /** Takes back one of our messages the server refused for good (e.g. to offer another way). */
   drop(clientId: string): TranscriptEntry | null {
     const index = this.#ownIndex(clientId);

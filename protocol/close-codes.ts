@@ -10,7 +10,10 @@ export const CloseCode = {
   unauthorized: 4001,
   /** Authenticated but not allowed here (an agent removed from the team). */
   forbidden: 4003,
-  /** The conversation or team is gone. */
+  /**
+   * What the visitor's chat showed was erased (a privacy request): the widget drops what it
+   * holds of it, keeps its unsent messages, and opens a new session at once.
+   */
   notFound: 4004,
   /**
    * More sockets than allowed for one visitor (tabs) or one agent token: the oldest is closed.

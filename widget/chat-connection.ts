@@ -103,9 +103,14 @@ export class ChatConnection extends Outbox {
         this.#host.requestUpdate();
       },
       onClose: (code, opened) => {
+        if (code === CloseCode.notFound) this.#erased();
         // Transferred: the session now lands in the new team, and the seqs are kept. A resume
-        // that did not open (refused, or the server was not there): a session at once.
-        return this.#resume.closed(code, opened) || (opened && code === CloseCode.transferred);
+        // that did not open (refused, or the server was not there): a session at once. Erased:
+        // a session at once too, which finds nothing of what went.
+        return (
+          this.#resume.closed(code, opened) ||
+          (opened && (code === CloseCode.transferred || code === CloseCode.notFound))
+        );
       },
     });
     host.addController(this);
@@ -171,6 +176,15 @@ export class ChatConnection extends Outbox {
       this.unread = 0;
     }
     this.#renew();
+  }
+
+  /** The conversation shown was erased: it goes from the view now; unsent messages stay and go out. */
+  #erased(): void {
+    this.transcript.forgetStored();
+    this.#conversationId = null;
+    this.status = null;
+    this.openConversation = false;
+    this.unread = 0;
   }
 
   /** Connects again now with a new session (another user, language or team), never a resume. */

@@ -3,15 +3,18 @@
  * `wrangler dev`: nothing loaded or stored before the first open; a chat with an agent (a raw
  * agent socket; the demo's support team assigns automatically); text stays text; history
  * after a reload; two tabs in step; three messages sent offline arrive exactly once; and a
- * transfer to another team (socket closed with 4010) reconnects at once, history kept.
+ * transfer to another team (socket closed with 4010) reconnects at once, history kept; an
+ * erased conversation (socket closed with 4004) leaves the open chat at once.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Product } from "./harness";
 import {
   AgentClient,
   eventually,
   putHostPage,
+  SCREENSHOTS,
   startWidgetStage,
   storedKeys,
   visitorLines,
@@ -220,5 +223,28 @@ describe("the widget on a strict-CSP page of another origin", () => {
     } finally {
       ben.close();
     }
+  });
+
+  it("drops an erased conversation from the open chat at once, and the next message starts afresh", async () => {
+    const shown = (await events(visitor))
+      .filter((event) => event.name === "message")
+      .map((event) => (event.data as { conversationId: string }).conversationId)
+      .at(-1)!;
+    const report = await product.admin.eraseConversation("demo", shown);
+    expect(report.conversations).toEqual([shown]);
+    // No reload: what the widget showed of it goes.
+    await eventually(() => visitorLines(visitor), []);
+    await visitorSays(visitor, "A new question");
+    await eventually(() => visitorLines(visitor), ["visitor:sent:A new question"]);
+    await visitor.screenshot({ path: join(SCREENSHOTS, "widget-after-erase.png") });
+    const started = (await events(visitor))
+      .filter((event) => event.name === "message")
+      .map((event) => (event.data as { conversationId: string }).conversationId)
+      .at(-1);
+    expect(started).not.toBe(shown);
+    // A reload finds only the new conversation.
+    await visitor.reload();
+    await launcher(visitor).click();
+    await eventually(() => visitorLines(visitor), ["visitor:sent:A new question"]);
   });
 });

@@ -39,3 +39,21 @@ describe("Transcript.lastSeq (what hello / history resume after)", () => {
     expect(transcript.entries).toHaveLength(3);
   });
 });
+
+describe("Transcript.forgetStored (what the server held was erased)", () => {
+  it("drops every stored message and keeps our unsent ones, which are then stored afresh", () => {
+    const transcript = new Transcript();
+    for (const seq of [1, 2]) transcript.receive(message(seq));
+    transcript.addOwn("sent", "visitor", "acked", 3);
+    transcript.ack("sent", "c1", 3);
+    transcript.addOwn("waiting", "visitor", "not yet acked", 4);
+    transcript.forgetStored();
+    expect(transcript.entries.map((entry) => entry.text)).toEqual(["not yet acked"]);
+    expect(transcript.lastSeq("c1")).toBe(0);
+    // The same seqs in the visitor's next conversation are new messages, not replays.
+    expect(transcript.receive(message(1, { conversationId: "c2" }))).toBe(true);
+    expect(transcript.receive(message(1))).toBe(true);
+    transcript.ack("waiting", "c2", 2);
+    expect(transcript.entries.map((entry) => entry.text)).toEqual(["m1", "not yet acked", "m1"]);
+  });
+});
