@@ -116,6 +116,8 @@ export const visitorStatusSchema = z.object({
       name: z.string(),
       initials: z.string().max(2).optional(),
       replySeconds: z.number().int().min(0).optional(),
+      /** `replySeconds` in the visitor's words and language ("a few minutes"), as the team's lines say it. */
+      replyTime: z.string().optional(),
     })
     .optional(),
   /** Next opening time, while away. */

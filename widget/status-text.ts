@@ -34,7 +34,7 @@ export function statusText(chat: ChatConnection, t: Strings, locale: string): st
       const reply = status.agent?.replySeconds;
       return reply === undefined || chat.transcript.entries.some((entry) => entry.from === "agent")
         ? fill(t.assigned, { name })
-        : fill(t.replies, { name, time: duration(reply, locale) });
+        : fill(t.replies, { name, time: status.agent?.replyTime ?? duration(reply, locale) });
     }
     case "away":
       return status.opensAt === undefined

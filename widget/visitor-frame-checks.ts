@@ -24,7 +24,13 @@ export const visitorFrameChecks: { [K in VisitorFrameOut["type"]]: Check } = {
     state: str,
     position: optional(num),
     etaSeconds: optional(num),
-    agent: optional(shape<NonNullable<Frame<"status">["agent"]>>({ name: str, replySeconds: optional(num) })),
+    agent: optional(
+      shape<NonNullable<Frame<"status">["agent"]>>({
+        name: str,
+        replySeconds: optional(num),
+        replyTime: optional(str),
+      }),
+    ),
     opensAt: optional(num),
     offlineForm: optional(bool),
     text: optional(str),

@@ -5,7 +5,8 @@
  * team writes templates in gets Intl.NumberFormat's unit names ("5 Minuten").
  */
 import type { PluralForms } from "./catalogs/language-catalog";
-import { catalogFor } from "./default-catalogs";
+import { catalogFor, FALLBACK_LANGUAGE } from "./default-catalogs";
+import { canonicalLocale } from "./language-resolution";
 
 const MINUTE = 60;
 const HOUR = 3_600;
@@ -53,6 +54,16 @@ export function replyTimePhrase(seconds: number, language: string): string {
   if (minutes < 60) return plural(phrases.replyMinutes, minutes, language);
   if (seconds <= 90 * MINUTE) return phrases.replyAboutAnHour;
   return plural(phrases.replyHours, hours, language);
+}
+
+/**
+ * The usual reply time in the visitor's own language (their locale's, English without one):
+ * the phrase the widget's status line puts in its own sentence, so that it says what the
+ * team's "assigned" line in the transcript says ("a few minutes", not "2 minutes").
+ */
+export function replyTimeForVisitor(seconds: number, locale: string | null | undefined): string {
+  const language = canonicalLocale(locale)?.toLowerCase().split("-")[0] ?? FALLBACK_LANGUAGE;
+  return replyTimePhrase(seconds, language);
 }
 
 /** An estimated queue wait: "less than a minute", whole minutes rounded up, or hours. */

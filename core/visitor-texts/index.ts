@@ -9,6 +9,6 @@ export {
 } from "./render-visitor-message";
 export { DEFAULT_CATALOGS, FALLBACK_LANGUAGE } from "./default-catalogs";
 export { canonicalLocale, languageCandidates } from "./language-resolution";
-export { replyTimePhrase, waitPhrase } from "./duration-phrases";
+export { replyTimeForVisitor, replyTimePhrase, waitPhrase } from "./duration-phrases";
 export { formatOpeningTime } from "./opening-time";
 export type { LanguageCatalog } from "./catalogs/language-catalog";

@@ -14,6 +14,7 @@ import type {
 import type { AssignmentEngine, QueueEntry } from "../../core/assignment";
 import { boundQueueEntry } from "../../core/queue-feed";
 import { mayRate } from "../../core/csat";
+import { replyTimeForVisitor } from "../../core/visitor-texts";
 import type { ConversationRow } from "./team-rows";
 import type { TeamStore } from "./team-store";
 import type { VisitorText } from "./visitor-text";
@@ -148,7 +149,12 @@ export class TeamViews {
       return {
         type: "status",
         state: "assigned",
-        agent: { name, initials: initialsOf(name), replySeconds },
+        agent: {
+          name,
+          initials: initialsOf(name),
+          replySeconds,
+          replyTime: replyTimeForVisitor(replySeconds, conversation.visitor.locale),
+        },
         text: this.text.assigned(conversation, conversation.agentId, engine),
       };
     }

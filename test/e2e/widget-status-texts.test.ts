@@ -79,6 +79,9 @@ describe("the visitor's status, in words that are true", () => {
     const lines = await notices(first);
     expect(lines[1]).toMatch(/^You are talking to Ana García\. Ana García usually replies in /);
     expect(lines).not.toContain(header);
+    // And both say the same reply time ("a few minutes" in both, not "2 minutes" above it).
+    const replyTime = / usually replies in (.+)\.$/;
+    expect(header!.match(replyTime)?.[1]).toBe(lines[1]!.match(replyTime)?.[1]);
 
     ana.say(conversation.id, "Hi, Ana here. What can I do for you?");
     await expect.poll(() => status(first).textContent()).toBe("You are chatting with Ana García.");
