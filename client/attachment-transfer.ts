@@ -35,8 +35,12 @@ export interface AttachmentEndpoint {
   conversation?: string;
 }
 
-/** A refused upload: the server's sentence and its error code (`offline`: no answer at all). */
-export type UploadResult = { ok: true; ref: AttachmentRef } | { ok: false; message: string; code: string };
+/**
+ * A refused upload: the server's sentence, its error code (`offline`: no answer at all) and,
+ * for `too_large`, the most it takes in bytes.
+ */
+export type UploadResult =
+  { ok: true; ref: AttachmentRef } | { ok: false; message: string; code: string; limit?: number };
 
 export function uploadFile(
   endpoint: AttachmentEndpoint,
@@ -54,7 +58,7 @@ export function uploadFile(
     if (token) xhr.setRequestHeader("Authorization", `Bearer ${token}`);
     xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     xhr.onload = () => {
-      let body: { attachment?: unknown; error?: { message?: unknown; code?: unknown } } = {};
+      let body: { attachment?: unknown; error?: { message?: unknown; code?: unknown; limit?: unknown } } = {};
       try {
         body = JSON.parse(xhr.responseText) as typeof body;
       } catch {
@@ -67,6 +71,7 @@ export function uploadFile(
           message:
             typeof body.error?.message === "string" ? body.error.message : `upload failed (${xhr.status})`,
           code: typeof body.error?.code === "string" ? body.error.code : "internal",
+          ...(typeof body.error?.limit === "number" ? { limit: body.error.limit } : {}),
         });
     };
     xhr.onerror = () => resolve({ ok: false, message: "upload failed: no connection", code: "offline" });

@@ -16,6 +16,8 @@ export interface PendingFile {
   /** The server's refusal, in its words (English), and its code (for a client's own words). */
   error?: string;
   code?: string;
+  /** `too_large`: the most the server takes, in bytes. */
+  limit?: number;
 }
 
 let nextKey = 1;
@@ -46,6 +48,7 @@ export class PendingFiles {
         else {
           pending.error = result.message;
           pending.code = result.code;
+          pending.limit = result.limit;
         }
         this.list = [...this.list];
         this.changed();

@@ -30,6 +30,8 @@ export const httpErrorDetailSchema = z.object({
   path: z.string().optional(),
   /** Every field at fault (the first is `path` and `message`), so a form can mark them all. */
   issues: z.array(fieldIssueSchema).optional(),
+  /** `too_large`: the most that is taken (bytes for a file), for a client to say in its own words. */
+  limit: z.number().int().min(0).optional(),
 });
 export type HttpErrorDetail = z.infer<typeof httpErrorDetailSchema>;
 

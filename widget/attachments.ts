@@ -23,6 +23,7 @@ const en: FilesStrings = {
   failed: "Not uploaded",
   offline: "Not uploaded: no connection",
   too_large: "This file is too large",
+  too_large_max: "Too large: files can be up to {max}",
   unsupported_type: "This kind of file cannot be sent",
   too_many: "Too many files in this chat",
 };
@@ -56,8 +57,13 @@ export async function loadFilesStrings(lang: string): Promise<FilesStrings> {
   return strings;
 }
 
-/** Why a file was not taken, in the visitor's language (the server's code picks the sentence). */
-export function refusalText(t: FilesStrings, code: string | undefined): string {
+/**
+ * Why a file was not taken, in the visitor's language (the server's code picks the sentence;
+ * a file too large says the site's limit when the server gave it).
+ */
+export function refusalText(t: FilesStrings, code: string | undefined, limit?: number, lang = "en"): string {
+  if (code === "too_large" && limit !== undefined)
+    return t.too_large_max.replace("{max}", sizeText(lang, limit));
   return code === "offline" || code === "too_large" || code === "unsupported_type" || code === "too_many"
     ? t[code]
     : t.failed;
@@ -163,7 +169,7 @@ export function renderPending() {
     ${files.map(
       (file) =>
         html`<li class=${file.error ? "failed" : ""} data-testid="chat-pending-file"><span class="name">${file.name}</span
-          ><span>${file.error ? refusalText(t, file.code) : file.ref ? sizeText(lang, file.size) : `${Math.round(file.progress * 100)}%`}</span
+          ><span>${file.error ? refusalText(t, file.code, file.limit, lang) : file.ref ? sizeText(lang, file.size) : `${Math.round(file.progress * 100)}%`}</span
           ><button type="button" aria-label=${t.remove.replace("{name}", file.name)} @click=${() => pending?.remove(file.key)}>×</button></li>`,
     )}
   </ul>`;

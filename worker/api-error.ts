@@ -12,6 +12,8 @@ export interface ApiErrorOptions {
   headers?: Record<string, string>;
   /** Every field at fault of a refused body. */
   issues?: FieldIssue[];
+  /** `too_large`: the most that is taken. */
+  limit?: number;
 }
 
 /** At most this many issues go back: enough for any form, bounded for any body. */
@@ -20,6 +22,7 @@ const MAX_ISSUES = 50;
 export class ApiError extends Error {
   readonly headers: Record<string, string>;
   readonly issues: FieldIssue[] | undefined;
+  readonly limit: number | undefined;
 
   constructor(
     readonly status: ContentfulStatusCode,
@@ -32,6 +35,7 @@ export class ApiError extends Error {
     this.name = "ApiError";
     this.headers = options.headers ?? {};
     this.issues = options.issues;
+    this.limit = options.limit;
   }
 
   toBody(): HttpErrorBody {
@@ -41,6 +45,7 @@ export class ApiError extends Error {
         message: this.message,
         ...(this.path ? { path: this.path } : {}),
         ...(this.issues ? { issues: this.issues } : {}),
+        ...(this.limit !== undefined ? { limit: this.limit } : {}),
       },
     };
   }

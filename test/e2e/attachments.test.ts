@@ -217,6 +217,13 @@ describe("attachments", () => {
       .toMatch(/^cat\.png\s*Ce type de fichier ne peut pas être envoyé/);
     expect(await pending.locator("button").getAttribute("aria-label")).toBe("Retirer cat.png");
     await pending.locator("button").click();
+    // Over the site's limit (the demo's 10 MB): the limit is said, in French units.
+    await pasteInto(page, "big.png", "image/png", Buffer.alloc(11 * 1024 * 1024));
+    await expect
+      .poll(() => pending.innerText(), { timeout: 15_000 })
+      .toMatch(/^big\.png\s*Trop volumineux : les fichiers peuvent faire jusqu’?'?à 10\s?Mo/);
+    await page.screenshot({ path: `${SHOTS}/widget-fr-390-too-large.png` });
+    await pending.locator("button").click();
     await pasteInto(page, "photo.png", "image/png", png(600, 400));
     await expect.poll(() => pending.innerText(), { timeout: 15_000 }).toMatch(/^photo\.png\s*[\d,]+\s?ko/);
     await page.screenshot({ path: `${SHOTS}/widget-fr-390-pending.png` });

@@ -8,6 +8,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import {
+  ATTACHMENT_MAX_BYTES_CAP,
   attachmentLinksSchema,
   attachmentUploadedSchema,
   type AttachmentLinks,
@@ -81,12 +82,15 @@ async function linkIds(response: Response): Promise<AttachmentLinks["links"]> {
   return attachmentLinksSchema.parse(await response.json()).links satisfies AttachmentLinks["links"];
 }
 
-async function errorOf(response: Response): Promise<{ status: number; code: string; path?: string }> {
+async function errorOf(
+  response: Response,
+): Promise<{ status: number; code: string; path?: string; limit?: number }> {
   const body = (await response.json()) as HttpErrorBody;
   return {
     status: response.status,
     code: body.error.code,
     ...(body.error.path ? { path: body.error.path } : {}),
+    ...(body.error.limit !== undefined ? { limit: body.error.limit } : {}),
   };
 }
 
@@ -202,6 +206,16 @@ describe("attachments", () => {
       status: 413,
       code: "too_large",
       path: "file",
+      limit: 1000,
+    });
+    // Past the cap every site shares too, the site's own limit is what the refusal says.
+    const huge = new Uint8Array(ATTACHMENT_MAX_BYTES_CAP + 1);
+    huge.set(pngBytes());
+    expect(await errorOf(await visitorUpload("att-limits", visitor, "huge.png", huge))).toEqual({
+      status: 413,
+      code: "too_large",
+      path: "file",
+      limit: 1000,
     });
     expect((await errorOf(await visitorUpload("att-limits", visitor, "a.pdf", pdfBytes()))).code).toBe(
       "unsupported_type",

@@ -6,6 +6,7 @@ export default {
   failed: "Non envoyé",
   offline: "Non envoyé : pas de connexion",
   too_large: "Ce fichier est trop volumineux",
+  too_large_max: "Trop volumineux : les fichiers peuvent faire jusqu'à {max}",
   unsupported_type: "Ce type de fichier ne peut pas être envoyé",
   too_many: "Trop de fichiers dans cette conversation",
 } satisfies FilesStrings;

@@ -6,6 +6,7 @@ export default {
   failed: "הקובץ לא הועלה",
   offline: "הקובץ לא הועלה: אין חיבור",
   too_large: "הקובץ גדול מדי",
+  too_large_max: "הקובץ גדול מדי: עד {max} לקובץ",
   unsupported_type: "אי אפשר לשלוח קבצים מסוג זה",
   too_many: "יותר מדי קבצים בשיחה הזו",
 } satisfies FilesStrings;

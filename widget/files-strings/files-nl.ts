@@ -6,6 +6,7 @@ export default {
   failed: "Niet geüpload",
   offline: "Niet geüpload: geen verbinding",
   too_large: "Dit bestand is te groot",
+  too_large_max: "Te groot: bestanden mogen maximaal {max} zijn",
   unsupported_type: "Dit soort bestand kan niet worden verstuurd",
   too_many: "Te veel bestanden in deze chat",
 } satisfies FilesStrings;

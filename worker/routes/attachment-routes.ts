@@ -10,7 +10,7 @@
  * - agents: `POST /v1/sites/:site/agent/attachments`, `POST …/agent/attachments/links` (agent token)
  * - `GET /v1/sites/:site/files/:id?exp=&sig=`
  */
-import { Hono, type Context } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import {
   ATTACHMENT_MAX_BYTES_CAP,
   AttachmentKind,
@@ -46,8 +46,32 @@ const statusOf: Partial<Record<ErrorCode, 400 | 403 | 404 | 409 | 413 | 415>> = 
   [ErrorCode.forbidden]: 403,
   [ErrorCode.notFound]: 404,
 };
-const refused = (refusal: Refusal) =>
-  new ApiError(statusOf[refusal.code] ?? 400, refusal.code, refusal.message, refusal.path);
+/** `maxBytes`: the site's largest file, said with a `too_large` (the widget shows it). */
+const refused = (refusal: Refusal, maxBytes?: number) =>
+  new ApiError(
+    statusOf[refusal.code] ?? 400,
+    refusal.code,
+    refusal.message,
+    refusal.path,
+    refusal.code === ErrorCode.tooLarge && maxBytes !== undefined ? { limit: maxBytes } : {},
+  );
+
+/**
+ * A declared size over the site's largest file is refused before the body is read, and before
+ * the cap every site shares (`limitBody`), so the refusal says the site's own limit.
+ */
+const withinSiteFileSize: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { maxBytes } = (await loadSite(c)).attachments ?? defaultAttachmentLimits;
+  if (Number(c.req.header("Content-Length")) > maxBytes)
+    throw new ApiError(
+      413,
+      ErrorCode.tooLarge,
+      `files are limited to ${formatBytes(maxBytes)} on this site`,
+      "file",
+      { limit: maxBytes },
+    );
+  await next();
+};
 
 // ---- visitors ----
 
@@ -66,7 +90,7 @@ async function visitorParty(c: Context<AppEnv>): Promise<{ party: AttachmentPart
   return { party: { role: "visitor", visitorId: token.visitorId }, team };
 }
 
-visitorAttachmentRoutes.post("/", limitBody(ATTACHMENT_MAX_BYTES_CAP), async (c) => {
+visitorAttachmentRoutes.post("/", withinSiteFileSize, limitBody(ATTACHMENT_MAX_BYTES_CAP), async (c) => {
   const { party, team } = await visitorParty(c);
   return upload(c, party, team);
 });
@@ -92,7 +116,7 @@ function agentParty(c: Context<AppEnv>, team: string | undefined): AttachmentPar
   return { role: "agent", agentId: agent.id };
 }
 
-agentAttachmentRoutes.post("/", limitBody(ATTACHMENT_MAX_BYTES_CAP), async (c) => {
+agentAttachmentRoutes.post("/", withinSiteFileSize, limitBody(ATTACHMENT_MAX_BYTES_CAP), async (c) => {
   const team = c.req.query("team");
   return upload(c, agentParty(c, team), team!);
 });
@@ -115,18 +139,9 @@ async function upload(c: Context<AppEnv>, party: AttachmentParty, team: string):
   const { name, conversation } = query.data;
   if (!site.teams.some((t) => t.id === team)) throw notFound(`no team "${team}" on this site`);
   const limits = site.attachments ?? defaultAttachmentLimits;
-  const declared = Number(c.req.header("Content-Length"));
-  // A declared size over the limit is refused before the body is read.
-  if (declared > limits.maxBytes)
-    throw new ApiError(
-      413,
-      ErrorCode.tooLarge,
-      `files are limited to ${formatBytes(limits.maxBytes)} on this site`,
-      "file",
-    );
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   const checked = checkUpload(bytes, name, limits);
-  if (!checked.ok) throw refused(checked.refusal);
+  if (!checked.ok) throw refused(checked.refusal, limits.maxBytes);
   const { kind, type, width, height, size } = checked.value;
   const ref: AttachmentRef = {
     id: randomId("att_"),

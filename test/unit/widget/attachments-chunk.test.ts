@@ -40,6 +40,15 @@ describe("the widget's attachment chunk", () => {
     const de = await loadFilesStrings("de");
     expect(refusalText(de, "rate_limited")).toBe("Nicht hochgeladen");
     expect(refusalText(de, undefined)).toBe("Nicht hochgeladen");
+    // Too large, with the site's limit the server gave, in the visitor's language and units.
+    expect(refusalText(await loadFilesStrings("fr"), "too_large", 10 * 1024 * 1024, "fr")).toBe(
+      "Trop volumineux : les fichiers peuvent faire jusqu'à 10\u202fMo",
+    );
+    expect(refusalText(await loadFilesStrings("en"), "too_large", 1000, "en")).toBe(
+      "Too large: files can be up to 1 kB",
+    );
+    for (const language of Object.keys(filesTables))
+      expect((await loadFilesStrings(language)).too_large_max, language).toContain("{max}");
     // A language the widget does not speak falls back to English.
     expect(refusalText(await loadFilesStrings("fi"), "too_many")).toBe("Too many files in this chat");
   });
