@@ -104,3 +104,38 @@ describe("unsent uploads", () => {
     expect(left).toEqual([]);
   });
 });
+
+describe("an upload's bytes", () => {
+  it("go to R2 only once the team holds the upload's row, so no object is left without one", async () => {
+    const site = "upload-order";
+    await seedSite(site);
+    const visitor = await connectVisitor(site);
+    await visitor.until("status");
+    const put = env.FILES.put.bind(env.FILES);
+    const rowsAtPut: string[][] = [];
+    let failing = false;
+    env.FILES.put = (async (...args: Parameters<R2Bucket["put"]>) => {
+      rowsAtPut.push(await rows(site));
+      if (failing) throw new Error("R2 is down");
+      return put(...args);
+    }) as R2Bucket["put"];
+    try {
+      const id = await upload(site, visitor, "first.png");
+      expect(rowsAtPut).toEqual([[id]]);
+      // The bytes never reach R2 (the Worker's put fails, as if it died there): the row stays,
+      // unsent, and the sweep of unsent uploads takes it with its key.
+      failing = true;
+      const refused = await visitorUpload(site, visitor, "second.png", pngBytes());
+      expect(refused.status).toBe(500);
+      const [orphan] = (await rows(site)).filter((row) => row !== id);
+      expect(orphan).toBeDefined();
+      expect(rowsAtPut[1]).toContain(orphan);
+      expect(await env.FILES.head(attachmentKey(site, orphan!))).toBeNull();
+      await age(site, DAY_MS + 1000);
+      expect(await runDurableObjectAlarm(teamStub(env, site, "support"))).toBe(true);
+      expect(await rows(site)).toEqual([]);
+    } finally {
+      env.FILES.put = put;
+    }
+  });
+});

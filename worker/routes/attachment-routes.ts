@@ -150,8 +150,17 @@ async function upload(c: Context<AppEnv>, party: AttachmentParty, team: string):
     type,
     ...(kind === AttachmentKind.image && width && height ? { width, height } : {}),
   };
-  const key = attachmentKey(site.siteId, ref.id);
-  await c.env.FILES.put(key, bytes, {
+  // The team's row first, then the bytes: every object in R2 has a row that will delete it.
+  // A Worker that dies (or an R2 put that fails) in between leaves a row no message can take
+  // (nobody got its id), which the team's sweep of unsent uploads removes with its key.
+  const added = await teamStub(c.env, site.siteId, team).addAttachment({
+    party,
+    ...(conversation !== undefined ? { conversationId: conversation } : {}),
+    ref,
+    maxPerConversation: limits.maxPerConversation,
+  });
+  if (!added.ok) throw refused(added.refusal);
+  await c.env.FILES.put(attachmentKey(site.siteId, ref.id), bytes, {
     httpMetadata: { contentType: type },
     customMetadata: {
       name: ref.name,
@@ -159,16 +168,6 @@ async function upload(c: Context<AppEnv>, party: AttachmentParty, team: string):
       uploader: party.role === "visitor" ? party.visitorId : party.agentId,
     },
   });
-  const added = await teamStub(c.env, site.siteId, team).addAttachment({
-    party,
-    ...(conversation !== undefined ? { conversationId: conversation } : {}),
-    ref,
-    maxPerConversation: limits.maxPerConversation,
-  });
-  if (!added.ok) {
-    await c.env.FILES.delete(key);
-    throw refused(added.refusal);
-  }
   return c.json<AttachmentUploaded>({ attachment: added.value }, 201);
 }
 
