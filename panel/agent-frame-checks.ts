@@ -92,7 +92,12 @@ export const agentFrameChecks: { [K in AgentFrameOut["type"]]: Check } = {
     unread: (value) =>
       typeof value === "object" && value !== null && Object.values(value).every((count) => num(count)),
   }),
-  assigned: shape<Frame<"assigned">>({ conversation: isConversationSummary, unread: num }),
+  assigned: shape<Frame<"assigned">>({
+    conversation: isConversationSummary,
+    unread: num,
+    messages: optional(listOf(isChatMessage)),
+    rating: optional(isRating),
+  }),
   read: shape<Frame<"read">>({ conversationId: str, seq: num, unread: num }),
   unassigned: shape<Frame<"unassigned">>({ conversationId: str, reason: str }),
   handovers: shape<Frame<"handovers">>({

@@ -251,6 +251,14 @@ export class TeamConnection extends TeamLists {
       this.send({ type: "typing", conversationId, on: false });
   }
 
+  /** Messages of a conversation from the server (a history page, or with its assignment). */
+  private takeHistory(conversationId: string, messages: readonly ChatMessage[], rating?: CsatRating): void {
+    let transcript = this.transcripts.get(conversationId);
+    if (!transcript) this.transcripts.set(conversationId, (transcript = new Transcript()));
+    for (const message of messages) transcript.receive(message);
+    if (rating) this.ratings.set(conversationId, rating);
+  }
+
   /** Asks for the messages after the last one held (all of them for a new transcript). */
   private loadHistory(conversationId: string): void {
     const afterSeq = this.transcripts.get(conversationId)?.lastSeq(conversationId) ?? 0;
@@ -298,7 +306,9 @@ export class TeamConnection extends TeamLists {
         this.queue = this.queue.filter((queued) => queued.id !== frame.conversation.id);
         this.ended.delete(frame.conversation.id);
         if (frame.unread > 0) this.reads.set(frame.conversation.id, frame.unread);
-        this.loadHistory(frame.conversation.id);
+        // A short transcript came with it; a longer one is asked for.
+        if (frame.messages) this.takeHistory(frame.conversation.id, frame.messages, frame.rating);
+        else this.loadHistory(frame.conversation.id);
         this.host.assigned(this, frame.conversation.id);
         break;
       case "unassigned":
@@ -329,10 +339,7 @@ export class TeamConnection extends TeamLists {
         break;
       case "history": {
         this.historyAsked.delete(frame.conversationId);
-        let transcript = this.transcripts.get(frame.conversationId);
-        if (!transcript) this.transcripts.set(frame.conversationId, (transcript = new Transcript()));
-        for (const message of frame.messages) transcript.receive(message);
-        if (frame.rating) this.ratings.set(frame.conversationId, frame.rating);
+        this.takeHistory(frame.conversationId, frame.messages, frame.rating);
         // A full page means there is more.
         if (frame.messages.length >= MAX_HISTORY_MESSAGES) this.loadHistory(frame.conversationId);
         break;

@@ -17,6 +17,7 @@ import {
 import { csatRatingSchema, csatStatsSchema } from "./csat";
 import { errorFrameSchema } from "./error-frame";
 import { messageFrameSchema, textOrFiles } from "./visitor-frames";
+import { ASSIGNED_TRANSCRIPT_MESSAGES } from "./limits";
 
 const conversationIdSchema = z.string().min(1).max(64);
 
@@ -129,6 +130,13 @@ export const agentAssignedSchema = z.object({
   conversation: conversationSummarySchema,
   /** Its visitor messages I have not seen (all of them, for a chat new to me). */
   unread: z.number().int().min(0),
+  /**
+   * Its whole transcript, notes included, when it has at most `ASSIGNED_TRANSCRIPT_MESSAGES`
+   * lines; absent for a longer one, which the panel asks for with `history`.
+   */
+  messages: z.array(chatMessageSchema).max(ASSIGNED_TRANSCRIPT_MESSAGES).optional(),
+  /** With `messages`: the visitor's rating of a conversation reopened after one. */
+  rating: csatRatingSchema.optional(),
 });
 /** My read pointer moved (from any of my tabs or devices): what is still unread there. */
 export const agentReadOutSchema = z.object({

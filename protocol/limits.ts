@@ -52,6 +52,11 @@ export const QUEUE_PAGE_CHARS = 200;
 export const QUEUE_ENTRY_MAX_BYTES = 1536;
 /** Most messages a history or welcome frame carries at once. */
 export const MAX_HISTORY_MESSAGES = 500;
+/**
+ * An `assigned` frame carries the conversation's whole transcript while it is at most this
+ * long (a new chat's first lines), so the panel shows it without asking `history`.
+ */
+export const ASSIGNED_TRANSCRIPT_MESSAGES = 50;
 /** Ids of sites, teams and agents: short, URL-safe. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 /** The text a client sends to keep its socket alive; answered without waking the object. */

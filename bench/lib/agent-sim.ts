@@ -157,7 +157,13 @@ export class AgentSim extends Client {
       case "assigned":
         this.inbox.set(frame.conversation.id, frame.conversation.visitorId);
         this.hub.assigned(this, frame.conversation, now);
-        this.history(frame.conversation.id);
+        // As the panel: a short transcript comes with the assignment, a longer one is asked for.
+        if (!frame.messages) this.history(frame.conversation.id);
+        else {
+          if (!this.transcripts.has(frame.conversation.id))
+            this.transcripts.set(frame.conversation.id, new Held());
+          for (const message of frame.messages) this.receive(message, "replay", now, 0);
+        }
         return;
       case "unassigned":
         this.inbox.delete(frame.conversationId);

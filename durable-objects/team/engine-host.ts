@@ -7,6 +7,7 @@
  */
 import { AssignmentEngine, UnassignReason } from "../../core/assignment";
 import type { Decision, EngineResult } from "../../core/assignment";
+import { ASSIGNED_TRANSCRIPT_MESSAGES, type ChatMessage, type CsatRating } from "../../protocol";
 import type { TeamBroadcasts } from "./team-broadcasts";
 import type { TeamHandovers } from "./team-handovers";
 import type { TeamStore } from "./team-store";
@@ -75,6 +76,22 @@ export class EngineHost {
     for (const agentId of agentsToAnnounce) this.out.agent(engine, agentId);
   }
 
+  /**
+   * A short transcript (a new chat's first lines) goes with the assignment, so the agent's
+   * panel shows it at once, without a `history` round trip; a longer one it asks for.
+   */
+  private transcriptWithAssignment(conversationId: string): {
+    messages?: ChatMessage[];
+    rating?: CsatRating;
+  } {
+    if (this.store.messages.lastSeq(conversationId) > ASSIGNED_TRANSCRIPT_MESSAGES) return {};
+    const rating = this.store.csat.rating(conversationId);
+    return {
+      messages: this.store.messages.afterForAgents(conversationId, 0, ASSIGNED_TRANSCRIPT_MESSAGES),
+      ...(rating ? { rating } : {}),
+    };
+  }
+
   private announce(engine: AssignmentEngine, decision: Decision, now: number): void {
     switch (decision.type) {
       case "assign": {
@@ -91,6 +108,7 @@ export class EngineHost {
           type: "assigned",
           conversation: this.views.summary(engine, conversation),
           unread: this.store.agentReads.unread(decision.agentId, conversation.id),
+          ...this.transcriptWithAssignment(conversation.id),
         });
         const text = this.text.assigned(conversation, decision.agentId, engine);
         this.out.systemMessage(engine, conversation, text, now);

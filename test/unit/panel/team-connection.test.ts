@@ -302,6 +302,19 @@ describe("TeamConnection (the panel's socket of one team)", () => {
     expect(team.conversation("c2")?.visitorName).toBe("Visitor c2");
   });
 
+  it("shows the transcript that came with an assignment without asking for it; asks when none came", async () => {
+    const { host } = fakeHost();
+    const team = await connected(host, []);
+    const sentBefore = last().frames().length;
+    const lines = [message(1, { conversationId: "c2" }), message(2, { conversationId: "c2" })];
+    server({ type: "assigned", conversation: summary("c2", { lastSeq: 2 }), unread: 1, messages: lines });
+    expect(team.heldTranscript("c2")?.entries.map((entry) => entry.seq)).toEqual([1, 2]);
+    expect(last().frames()).toHaveLength(sentBefore);
+    // A long transcript does not come along: it is asked for from the start.
+    server({ type: "assigned", conversation: summary("c3", { lastSeq: 80 }), unread: 1 });
+    expect(last().frames().at(-1)).toEqual({ type: "history", conversationId: "c3", afterSeq: 0 });
+  });
+
   it("takes unread counts from the server's read pointer and sends one read per burst", async () => {
     const { host } = fakeHost();
     const team = await connected(host, [summary("c1", { lastSeq: 3 }), summary("c2")], { c1: 2 });
