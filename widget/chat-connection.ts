@@ -103,7 +103,11 @@ export class ChatConnection extends Outbox {
         this.#host.requestUpdate();
       },
       onClose: (code, opened) => {
-        if (code === CloseCode.notFound) this.#erased();
+        // Erased: what it showed goes; its unsent messages stay and go out.
+        if (code === CloseCode.notFound) {
+          this.transcript.forgetStored();
+          this.#forget();
+        }
         // Transferred: the session now lands in the new team, and the seqs are kept. A resume
         // that did not open (refused, or the server was not there): a session at once. Erased:
         // a session at once too, which finds nothing of what went.
@@ -170,20 +174,16 @@ export class ChatConnection extends Outbox {
     };
     if (clear) {
       this.transcript = new Transcript();
-      this.#conversationId = null;
-      this.status = null;
-      this.openConversation = this.offlineFormForced = this.everConnected = false;
-      this.unread = 0;
+      this.#forget();
     }
     this.#renew();
   }
 
-  /** The conversation shown was erased: it goes from the view now; unsent messages stay and go out. */
-  #erased(): void {
-    this.transcript.forgetStored();
+  /** This tab forgets the conversation it showed (the caller deals with its transcript). */
+  #forget(): void {
     this.#conversationId = null;
     this.status = null;
-    this.openConversation = false;
+    this.openConversation = this.offlineFormForced = this.everConnected = false;
     this.unread = 0;
   }
 

@@ -2,7 +2,8 @@
  * The chat view's strings in the visitor's language. Every table, English included, is a
  * chunk of its own loaded on demand (the element prefetches the view on hover, and the view
  * its table at once), so a visitor downloads one table, not thirteen, and the view chunk stays
- * within its budget. Numbers, durations and times are formatted by `Intl` in that language.
+ * within its budget. Numbers and times are formatted by `Intl` in that language; durations
+ * come from the server in the team's words (`status.agent.replyTime`, the queue's sentence).
  */
 import { firstLanguage, type Language } from "./locale";
 import type { Strings } from "./strings/strings-en";
@@ -35,13 +36,6 @@ export const loadStrings = (language: Language): Promise<Strings> =>
 /** `fill("{name} is typing", {name: "Ana"})`; holes without a value stay as they are. */
 export const fill = (template: string, values: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (hole, key: string) => (key in values ? String(values[key]) : hole));
-
-/** "4 minutes", "4 минуты", "1 hour": plural rules of the language come with Intl. */
-export function duration(seconds: number, locale: string): string {
-  const minutes = Math.max(1, Math.round(seconds / 60));
-  const [value, unit] = minutes < 90 ? [minutes, "minute"] : [Math.round(minutes / 60), "hour"];
-  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(value);
-}
 
 /** An opening time: "Mon 9:00 AM" in the visitor's language and time zone. */
 export const when = (epochMs: number, locale: string): string =>

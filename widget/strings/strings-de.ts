@@ -30,7 +30,6 @@ export default {
   ready: "Frag uns alles. Wir antworten meist in wenigen Minuten.",
   queued: "Du bist in der Warteschlange.",
   queuedAt: "Du bist Nummer {position} in der Warteschlange.",
-  wait: "Geschätzte Wartezeit: {wait}.",
   assigned: "Du chattest mit {name}.",
   replies: "{name} antwortet meist in {time}.",
   away: "Wir sind gerade nicht da. Hinterlass uns eine Nachricht.",

@@ -32,7 +32,6 @@ const en = {
   ready: "Ask us anything. We usually reply in a few minutes.",
   queued: "You are in the queue.",
   queuedAt: "You are number {position} in the queue.",
-  wait: "Estimated wait: {wait}.",
   assigned: "You are chatting with {name}.",
   replies: "{name} usually replies in {time}.",
   away: "We are away right now. Leave us a message.",

@@ -30,7 +30,6 @@ export default {
   ready: "Pregúntanos lo que quieras. Solemos responder en pocos minutos.",
   queued: "Estás en la cola.",
   queuedAt: "Eres el número {position} en la cola.",
-  wait: "Espera estimada: {wait}.",
   assigned: "Estás hablando con {name}.",
   replies: "{name} suele responder en {time}.",
   away: "Ahora no estamos. Déjanos un mensaje.",

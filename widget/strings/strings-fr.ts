@@ -30,7 +30,6 @@ export default {
   ready: "Posez-nous vos questions. Nous répondons en général en quelques minutes.",
   queued: "Vous êtes dans la file d'attente.",
   queuedAt: "Vous êtes numéro {position} dans la file d'attente.",
-  wait: "Attente estimée : {wait}.",
   assigned: "Vous discutez avec {name}.",
   replies: "{name} répond en général en {time}.",
   away: "Nous sommes absents pour le moment. Laissez-nous un message.",

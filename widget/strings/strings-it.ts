@@ -30,7 +30,6 @@ export default {
   ready: "Chiedici qualsiasi cosa. Di solito rispondiamo in pochi minuti.",
   queued: "Sei in coda.",
   queuedAt: "Sei il numero {position} in coda.",
-  wait: "Attesa stimata: {wait}.",
   assigned: "Stai parlando con {name}.",
   replies: "{name} di solito risponde in {time}.",
   away: "Ora non siamo disponibili. Lasciaci un messaggio.",

@@ -30,7 +30,6 @@ export default {
   ready: "通常数分で返信します。",
   queued: "順番待ちです。",
   queuedAt: "{position} 番目にお待ちです。",
-  wait: "予想待ち時間：{wait}。",
   assigned: "{name}が対応しています。",
   replies: "{name}は通常{time}以内に返信します。",
   away: "ただいま時間外です。メッセージをどうぞ。",

@@ -30,7 +30,6 @@ export default {
   ready: "Vraag ons alles. We antwoorden meestal binnen een paar minuten.",
   queued: "Je staat in de wachtrij.",
   queuedAt: "Je bent nummer {position} in de wachtrij.",
-  wait: "Geschatte wachttijd: {wait}.",
   assigned: "Je chat met {name}.",
   replies: "{name} antwoordt meestal binnen {time}.",
   away: "We zijn er nu niet. Laat een bericht achter.",

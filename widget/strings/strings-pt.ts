@@ -30,7 +30,6 @@ export default {
   ready: "Pergunte o que quiser. Costumamos responder em poucos minutos.",
   queued: "Você está na fila.",
   queuedAt: "Você é o número {position} na fila.",
-  wait: "Espera estimada: {wait}.",
   assigned: "Você está falando com {name}.",
   replies: "{name} costuma responder em {time}.",
   away: "Não estamos disponíveis agora. Deixe uma mensagem.",

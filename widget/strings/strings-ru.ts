@@ -30,7 +30,6 @@ export default {
   ready: "Ответим за пару минут.",
   queued: "Вы в очереди.",
   queuedAt: "Ваше место: {position}.",
-  wait: "Ожидание: {wait}.",
   assigned: "С вами {name}.",
   replies: "{name} отвечает за {time}.",
   away: "Мы не на связи. Оставьте сообщение.",

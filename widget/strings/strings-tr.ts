@@ -30,7 +30,6 @@ export default {
   ready: "Bize her şeyi sorun. Genellikle birkaç dakika içinde yanıtlarız.",
   queued: "Sıradasınız.",
   queuedAt: "Sırada {position}. sıradasınız.",
-  wait: "Tahmini bekleme: {wait}.",
   assigned: "{name} ile konuşuyorsunuz.",
   replies: "{name} genellikle {time} içinde yanıt verir.",
   away: "Şu anda müsait değiliz. Bize bir mesaj bırakın.",

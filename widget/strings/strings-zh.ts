@@ -30,7 +30,6 @@ export default {
   ready: "通常几分钟内回复。",
   queued: "您正在排队。",
   queuedAt: "您排在第 {position} 位。",
-  wait: "预计等待：{wait}。",
   assigned: "{name}正在为您服务。",
   replies: "{name}通常在{time}内回复。",
   away: "我们现在不在线，请给我们留言。",
