@@ -13,6 +13,8 @@ export interface Refusal {
   path?: string;
   /** Every field at fault, when there are several. */
   issues?: { path: string; message: string }[];
+  /** `too_large`: the most that is taken (bytes for a file). */
+  limit?: number;
 }
 
 export type Result<T = void> = { ok: true; value: T } | { ok: false; refusal: Refusal };
@@ -28,7 +30,7 @@ export function ok<T>(value?: T): Result<T | undefined> {
 export function refuse(
   code: ErrorCode,
   message: string,
-  options: { path?: string; issues?: Refusal["issues"] } = {},
+  options: Pick<Refusal, "path" | "issues" | "limit"> = {},
 ): { ok: false; refusal: Refusal } {
   return { ok: false, refusal: { code, message, ...options } };
 }

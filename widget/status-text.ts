@@ -2,9 +2,10 @@
  * The sentence under the chat's title: the connection's trouble if there is any, else the
  * status in our own short words (queue position, the agent and their reply time in the team's
  * words, the opening time, closed), which wrap and are never cut. The team's own sentence
- * (`text`, with the estimated wait) is shown here only while queued: its other sentences are already in the transcript (the
- * assigned, away and closed lines) or above the offline form, and are not said twice. The
- * usual reply time goes once the agent has replied: the visitor knows it then.
+ * (`text`, with the estimated wait) is shown here only while queued: its other sentences are
+ * already in the transcript (the assigned, away and closed lines) or above the offline form,
+ * and are not said twice. The usual reply time goes once the agent has replied: the visitor
+ * knows it then.
  */
 import { fill, when, type Strings } from "./i18n";
 import type { ChatConnection } from "./chat-connection";

@@ -8,6 +8,7 @@ import {
   ok,
   refuse,
   type AttachmentLimits,
+  type Refusal,
   type Result,
 } from "../../protocol";
 import { sniffType, type SniffedType } from "./sniff-type";
@@ -15,6 +16,14 @@ import { sniffType, type SniffedType } from "./sniff-type";
 export interface CheckedUpload extends SniffedType {
   name: string;
   size: number;
+}
+
+/** A file over the site's largest: the refusal says the limit, in words and in bytes. */
+export function fileTooLarge(maxBytes: number): { ok: false; refusal: Refusal } {
+  return refuse(ErrorCode.tooLarge, `files are limited to ${formatBytes(maxBytes)} on this site`, {
+    path: "file",
+    limit: maxBytes,
+  });
 }
 
 export function checkUpload(
@@ -25,10 +34,7 @@ export function checkUpload(
   if (limits.maxPerConversation === 0)
     return refuse(ErrorCode.forbidden, "this site does not take attachments");
   if (bytes.length === 0) return refuse(ErrorCode.invalidFrame, "the file is empty", { path: "file" });
-  if (bytes.length > limits.maxBytes)
-    return refuse(ErrorCode.tooLarge, `files are limited to ${formatBytes(limits.maxBytes)} on this site`, {
-      path: "file",
-    });
+  if (bytes.length > limits.maxBytes) return fileTooLarge(limits.maxBytes);
   const sniffed = sniffType(bytes);
   if (!sniffed || !limits.allowedKinds.includes(sniffed.kind))
     return refuse(

@@ -27,7 +27,7 @@ import {
 import { siteStub, teamStub } from "../../durable-objects/addresses";
 import type { AttachmentParty } from "../../durable-objects/team/attachment-store";
 import { randomId } from "../../core/crypto";
-import { checkUpload, formatBytes } from "../../core/attachments";
+import { checkUpload, fileTooLarge } from "../../core/attachments";
 import { ApiError, forbidden, invalidBody, notFound, unauthorized } from "../api-error";
 import type { AppEnv } from "../app-env";
 import { attachmentKey, signedFileUrl, verifyFileLink } from "../attachment-links";
@@ -46,14 +46,13 @@ const statusOf: Partial<Record<ErrorCode, 400 | 403 | 404 | 409 | 413 | 415>> = 
   [ErrorCode.forbidden]: 403,
   [ErrorCode.notFound]: 404,
 };
-/** `maxBytes`: the site's largest file, said with a `too_large` (the widget shows it). */
-const refused = (refusal: Refusal, maxBytes?: number) =>
+const refused = (refusal: Refusal) =>
   new ApiError(
     statusOf[refusal.code] ?? 400,
     refusal.code,
     refusal.message,
     refusal.path,
-    refusal.code === ErrorCode.tooLarge && maxBytes !== undefined ? { limit: maxBytes } : {},
+    refusal.limit !== undefined ? { limit: refusal.limit } : {},
   );
 
 /**
@@ -62,14 +61,7 @@ const refused = (refusal: Refusal, maxBytes?: number) =>
  */
 const withinSiteFileSize: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { maxBytes } = (await loadSite(c)).attachments ?? defaultAttachmentLimits;
-  if (Number(c.req.header("Content-Length")) > maxBytes)
-    throw new ApiError(
-      413,
-      ErrorCode.tooLarge,
-      `files are limited to ${formatBytes(maxBytes)} on this site`,
-      "file",
-      { limit: maxBytes },
-    );
+  if (Number(c.req.header("Content-Length")) > maxBytes) throw refused(fileTooLarge(maxBytes).refusal);
   await next();
 };
 
@@ -141,7 +133,7 @@ async function upload(c: Context<AppEnv>, party: AttachmentParty, team: string):
   const limits = site.attachments ?? defaultAttachmentLimits;
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   const checked = checkUpload(bytes, name, limits);
-  if (!checked.ok) throw refused(checked.refusal, limits.maxBytes);
+  if (!checked.ok) throw refused(checked.refusal);
   const { kind, type, width, height, size } = checked.value;
   const ref: AttachmentRef = {
     id: randomId("att_"),
