@@ -3,8 +3,8 @@
  * updates, the team's figures (`stats`), the transcripts of the conversations the agent
  * opened, and the agent's own messages until acked. After every reconnect it asks
  * `history {afterSeq}` for what it holds and resends unacked replies by clientId, so
- * nothing is missing or doubled. The lists it keeps are `TeamLists`', the unread markers
- * `ReadPointers`' (`read-pointers.ts`). Lit-free; the panel's `AgentDesk` owns one per team.
+ * nothing is missing or doubled. The lists it keeps are `TeamLists`', the transcripts
+ * `TeamTranscripts`', the unread markers `ReadPointers`' (`read-pointers.ts`). Lit-free; the panel's `AgentDesk` owns one per team.
  */
 import type {
   AgentFrameIn,
@@ -25,11 +25,12 @@ import {
 import { newClientId } from "../client/client-id";
 import { readFrame } from "../client/frame-check";
 import { ReconnectingSocket, SocketState, type FatalConnectError } from "../client/reconnecting-socket";
-import { Delivery, Transcript, type TranscriptEntry } from "../client/transcript";
+import type { Transcript } from "../client/transcript";
 import { agentFrameChecks } from "./agent-frame-checks";
 import { applyQueueUpdate } from "./queue-state";
 import { ReadPointers } from "./read-pointers";
 import { TeamLists } from "./team-lists";
+import { TeamTranscripts } from "./team-transcripts";
 import { TypingSignals } from "./typing-signals";
 
 export type TeamStats = Extract<AgentFrameOut, { type: "stats" }>;
@@ -65,12 +66,11 @@ export class TeamConnection extends TeamLists {
   handedOn: Handover[] = [];
   /** The team's figures, from the last `stats` answer. */
   stats: TeamStats | null = null;
-  /** Visitors' ratings of closed conversations, by conversation (live and from histories). */
-  readonly ratings = new Map<string, CsatRating>();
-
-  private readonly transcripts = new Map<string, Transcript>();
-  /** Conversations whose history request has not been answered on this socket yet. */
-  private readonly historyAsked = new Set<string>();
+  /** The transcripts I hold, their ratings and the history requests in flight (`team-transcripts.ts`). */
+  private readonly transcripts = new TeamTranscripts(
+    () => this.ready,
+    (frame) => this.send(frame),
+  );
   private resyncTimer: ReturnType<typeof setTimeout> | undefined;
   /** Off until the first queue after going online, which lists who was already waiting. */
   private alertOnQueue = false;
@@ -92,7 +92,7 @@ export class TeamConnection extends TeamLists {
         if (state !== SocketState.open) {
           // The snapshot after a reconnect asks for everything again (resume).
           this.ready = false;
-          this.historyAsked.clear();
+          this.transcripts.socketClosed();
           clearTimeout(this.resyncTimer);
           this.resyncTimer = undefined;
         }
@@ -120,13 +120,7 @@ export class TeamConnection extends TeamLists {
 
   /** The transcript of a conversation; opening one loads its history. */
   transcript(conversationId: string): Transcript {
-    let transcript = this.transcripts.get(conversationId);
-    if (!transcript) {
-      transcript = new Transcript();
-      this.transcripts.set(conversationId, transcript);
-      this.loadHistory(conversationId);
-    }
-    return transcript;
+    return this.transcripts.open(conversationId);
   }
 
   /** The transcript if already loaded, without loading it. */
@@ -204,7 +198,7 @@ export class TeamConnection extends TeamLists {
 
   retry(conversationId: string, clientId: string): void {
     const entry = this.transcripts.get(conversationId)?.retry(clientId);
-    if (entry && this.ready) this.sendOwn(conversationId, entry);
+    if (entry && this.ready) this.transcripts.sendOwn(conversationId, entry);
     this.host.changed();
   }
 
@@ -220,18 +214,9 @@ export class TeamConnection extends TeamLists {
     if (attachments.length > 0) entry.attachments = attachments;
     // A note is not a reply: the visitor is not told the agent stopped typing a note.
     if (from === "agent") this.stopTyping(conversationId);
-    if (this.ready) this.sendOwn(conversationId, entry);
+    if (this.ready) this.transcripts.sendOwn(conversationId, entry);
     this.host.changed();
     return true;
-  }
-
-  /** Sends one of my entries as what it is: a reply, or a note. */
-  private sendOwn(conversationId: string, entry: TranscriptEntry): void {
-    const type = entry.from === "note" ? "note" : "message";
-    const files = entry.attachments?.map((file) => file.id);
-    if (type === "message" && files)
-      this.send({ type, conversationId, clientId: entry.clientId!, text: entry.text, attachments: files });
-    else this.send({ type, conversationId, clientId: entry.clientId!, text: entry.text });
   }
 
   /** Called on keystrokes in the reply box; throttled. */
@@ -251,20 +236,9 @@ export class TeamConnection extends TeamLists {
       this.send({ type: "typing", conversationId, on: false });
   }
 
-  /** Messages of a conversation from the server (a history page, or with its assignment). */
-  private takeHistory(conversationId: string, messages: readonly ChatMessage[], rating?: CsatRating): void {
-    let transcript = this.transcripts.get(conversationId);
-    if (!transcript) this.transcripts.set(conversationId, (transcript = new Transcript()));
-    for (const message of messages) transcript.receive(message);
-    if (rating) this.ratings.set(conversationId, rating);
-  }
-
-  /** Asks for the messages after the last one held (all of them for a new transcript). */
-  private loadHistory(conversationId: string): void {
-    const afterSeq = this.transcripts.get(conversationId)?.lastSeq(conversationId) ?? 0;
-    if (!this.ready) return;
-    this.historyAsked.add(conversationId);
-    this.send({ type: "history", conversationId, afterSeq });
+  /** Visitors' ratings of closed conversations, by conversation (live and from histories). */
+  get ratings(): ReadonlyMap<string, CsatRating> {
+    return this.transcripts.ratings;
   }
 
   /**
@@ -278,8 +252,8 @@ export class TeamConnection extends TeamLists {
       this.resyncTimer = undefined;
       if (!this.ready) return;
       this.restorePresence();
-      for (const conversationId of [...this.historyAsked]) this.loadHistory(conversationId);
-      for (const conversationId of this.transcripts.keys()) this.resendUnacked(conversationId);
+      this.transcripts.askAgain();
+      this.transcripts.resendUnacked();
     }, RESYNC_AFTER_DROP_MS);
   }
 
@@ -307,8 +281,8 @@ export class TeamConnection extends TeamLists {
         this.ended.delete(frame.conversation.id);
         if (frame.unread > 0) this.reads.set(frame.conversation.id, frame.unread);
         // A short transcript came with it; a longer one is asked for.
-        if (frame.messages) this.takeHistory(frame.conversation.id, frame.messages, frame.rating);
-        else this.loadHistory(frame.conversation.id);
+        if (frame.messages) this.transcripts.take(frame.conversation.id, frame.messages, frame.rating);
+        else this.transcripts.load(frame.conversation.id);
         this.host.assigned(this, frame.conversation.id);
         break;
       case "unassigned":
@@ -338,10 +312,10 @@ export class TeamConnection extends TeamLists {
         }
         break;
       case "history": {
-        this.historyAsked.delete(frame.conversationId);
-        this.takeHistory(frame.conversationId, frame.messages, frame.rating);
+        this.transcripts.answered(frame.conversationId);
+        this.transcripts.take(frame.conversationId, frame.messages, frame.rating);
         // A full page means there is more.
-        if (frame.messages.length >= MAX_HISTORY_MESSAGES) this.loadHistory(frame.conversationId);
+        if (frame.messages.length >= MAX_HISTORY_MESSAGES) this.transcripts.load(frame.conversationId);
         break;
       }
       case "message":
@@ -351,7 +325,7 @@ export class TeamConnection extends TeamLists {
         this.relabel(frame.conversationId, frame.labels);
         break;
       case "rating":
-        this.ratings.set(frame.rating.conversationId, frame.rating);
+        this.transcripts.ratings.set(frame.rating.conversationId, frame.rating);
         // The lead's figures include it: ask again rather than wait for the next refresh.
         if (this.stats) this.requestStats();
         break;
@@ -375,14 +349,11 @@ export class TeamConnection extends TeamLists {
         break;
       case "error":
         if (frame.clientId !== undefined) {
-          const transcripts = frame.conversationId
-            ? [this.transcripts.get(frame.conversationId)]
-            : [...this.transcripts.values()];
-          if (transcripts.some((transcript) => transcript?.fail(frame.clientId!, frame.code))) break;
+          if (this.transcripts.fail(frame.clientId, frame.conversationId, frame.code)) break;
         }
         // A refused history request (the conversation is not mine) is not asked again.
         if (frame.conversationId !== undefined && frame.code !== ErrorCode.rateLimited)
-          this.historyAsked.delete(frame.conversationId);
+          this.transcripts.answered(frame.conversationId);
         // Dropped unread over the socket's budget: asked again shortly, nothing for the agent to do.
         if (frame.code === ErrorCode.rateLimited && frame.clientId === undefined) this.resyncSoon();
         else this.host.refused(frame.message);
@@ -407,10 +378,7 @@ export class TeamConnection extends TeamLists {
   /** After a (re)connect: fill in every held transcript, resend what was never acked, restore presence. */
   private resume(): void {
     this.restorePresence();
-    for (const conversationId of this.transcripts.keys()) {
-      this.loadHistory(conversationId);
-      this.resendUnacked(conversationId);
-    }
+    this.transcripts.resume();
     for (const conversation of this.inboxById.values()) this.transcript(conversation.id);
   }
 
@@ -418,13 +386,6 @@ export class TeamConnection extends TeamLists {
   private restorePresence(): void {
     const wanted = this.host.wantedPresence(this);
     if (wanted && wanted !== this.me?.status) this.setPresence(wanted);
-  }
-
-  /** My entries still waiting for an ack (failed ones wait for the agent's retry), oldest first. */
-  private resendUnacked(conversationId: string): void {
-    const transcript = this.transcripts.get(conversationId);
-    for (const entry of transcript?.outgoing().filter((own) => own.delivery === Delivery.sending) ?? [])
-      this.sendOwn(conversationId, entry);
   }
 
   private onMessage(message: ChatMessage): void {
@@ -439,12 +400,12 @@ export class TeamConnection extends TeamLists {
     }
     if (!transcript) this.transcript(message.conversationId);
     // A hole in the seqs means a frame was missed while the socket was down.
-    else if (message.seq > before + 1) this.loadHistory(message.conversationId);
+    else if (message.seq > before + 1) this.transcripts.load(message.conversationId);
   }
 
   private catchUp(summary: ConversationSummary): void {
     const transcript = this.transcripts.get(summary.id);
-    if (transcript && summary.lastSeq > transcript.lastSeq(summary.id)) this.loadHistory(summary.id);
+    if (transcript && summary.lastSeq > transcript.lastSeq(summary.id)) this.transcripts.load(summary.id);
   }
 
   private send(frame: AgentFrameIn): void {
